@@ -1,0 +1,74 @@
+// webclean: turn a web page or a text dump of one into its clean article text.
+// A Cleaner loads its rules once, is immutable afterwards, and clean() may be
+// called from any number of threads at once.
+#ifndef WEBCLEAN_CLEANER_H_
+#define WEBCLEAN_CLEANER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "webclean/result.h"
+
+namespace webclean {
+
+// What kind of document the bytes are. kAuto sniffs the content.
+enum class InputKind { kAuto, kHtml, kText };
+
+struct Options {
+  // Extra rule directories, read after the shipped rules (rules/ of the
+  // install); a file with the name of a shipped one replaces it.
+  std::vector<std::string> rule_dirs;
+  // Where the shipped rules live; empty means the compiled-in default.
+  std::string shipped_rules_dir;
+  // Skip the shipped rules entirely (tests, or a caller with its own set).
+  bool no_shipped_rules = false;
+  // Record every block with its decision in Result::blocks (for --explain
+  // and JSON output). Off by default: it costs a copy of each block's text.
+  bool keep_block_reports = false;
+};
+
+// Per-document hints from the caller (a fetcher, a WARC record, a file).
+struct DocumentInfo {
+  std::string url;           // used for per-site rules and metadata
+  std::string content_type;  // e.g. "text/html; charset=latin1"
+  std::string charset;       // a declared charset hint, e.g. from HTTP
+  InputKind kind = InputKind::kAuto;
+};
+
+// Thrown by the Cleaner constructor when a rule file is malformed; what()
+// reads "file:line: reason".
+class RuleError : public std::exception {
+ public:
+  explicit RuleError(std::string message) : message_(std::move(message)) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  std::string message_;
+};
+
+class Cleaner {
+ public:
+  // Loads and compiles the rules. Throws RuleError on a bad rule file.
+  explicit Cleaner(const Options& options = Options{});
+  ~Cleaner();
+  Cleaner(Cleaner&&) noexcept;
+  Cleaner& operator=(Cleaner&&) noexcept;
+  Cleaner(const Cleaner&) = delete;
+  Cleaner& operator=(const Cleaner&) = delete;
+
+  // Cleans one document given as raw bytes in any encoding. Never throws
+  // for bad input: a document that cannot be cleaned comes back with
+  // Result::error set and empty text.
+  Result clean(std::string_view bytes, const DocumentInfo& info = DocumentInfo{}) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace webclean
+
+#endif  // WEBCLEAN_CLEANER_H_

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages listed in scripts/deps.txt (the one list of
+# webclean's dependencies), then configures and builds into build/.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+packages=$(grep -v '^\s*#' "$here/scripts/deps.txt" | tr '\n' ' ')
+missing=()
+for p in $packages; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+build_type="${BUILD_TYPE:-Release}"
+cmake -S "$here" -B "$here/build" -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+cmake --build "$here/build" -j "$(nproc)"

@@ -1,0 +1,56 @@
+// Rule files: drop or protect element subtrees (by tag, id, class, role,
+// itemprop, attribute, hidden) and drop blocks by their text. The format is
+// documented in rules/README.md. All patterns of one kind are compiled once
+// into an RE2::Set, so matching is linear in the input whatever the rules.
+#ifndef WEBCLEAN_RULES_RULES_H_
+#define WEBCLEAN_RULES_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "block/block.h"
+
+namespace webclean::rules {
+
+enum class Action : uint8_t { kDrop, kProtect };
+
+struct Rule {
+  std::string id;      // "file:line", e.g. "share.rules:12"
+  std::string source;  // the rule as written, for --explain
+  Action action = Action::kDrop;
+  std::string site;    // host the rule is limited to; empty for all sites
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // Parses one rule file's content; `name` is used in rule ids and errors.
+  // Throws webclean::RuleError("name:line: reason") on a malformed rule.
+  void add_source(std::string_view name, std::string_view content);
+  // Builds the RE2::Sets. Call once, after the last add_source.
+  void compile();
+
+  // The rule that decides this element: a matching protect rule wins over
+  // any drop rule; else the first matching drop rule; else nullptr.
+  // `host` is the page's host name ("" when unknown) for site rules.
+  const Rule* match_node(const block::Node& node, std::string_view host) const;
+  // The first drop-text rule whose pattern matches the whole of `text`
+  // (case-insensitive), or nullptr.
+  const Rule* match_text(std::string_view text, std::string_view host) const;
+
+  size_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace webclean::rules
+
+#endif  // WEBCLEAN_RULES_RULES_H_

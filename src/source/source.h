@@ -1,0 +1,45 @@
+// Source: where documents come from. Yields RawDocuments (bytes plus the
+// hints that came with them) from files, directory trees, gzip files and
+// stdin. Reading never throws: a document that cannot be read carries its
+// error and the batch goes on.
+#ifndef WEBCLEAN_SOURCE_SOURCE_H_
+#define WEBCLEAN_SOURCE_SOURCE_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace webclean::source {
+
+struct RawDocument {
+  std::string id;            // the input path as given, or "-" for stdin
+  std::string relative;      // path below the directory it was found in ("" for a file)
+  std::string url;
+  std::string bytes;         // gunzipped when the input was gzip
+  std::string content_type;  // hint, e.g. from HTTP; "" for files
+  std::string error;         // non-empty when the input could not be read
+};
+
+// Default limits; a larger file or gzip expansion is an error for that input.
+inline constexpr size_t kDefaultMaxBytes = size_t{64} << 20;
+
+// Reads a file, gunzipping it when it starts with the gzip magic bytes.
+RawDocument read_file(const std::string& path, size_t max_bytes = kDefaultMaxBytes);
+// Reads all of standard input (gunzipped likewise).
+RawDocument read_stdin(size_t max_bytes = kDefaultMaxBytes);
+
+// One input found by expanding the command line's INPUT arguments.
+struct InputFile {
+  std::string path;      // path to open
+  std::string relative;  // below the named directory; "" for a named file
+};
+// Expands files and directories (recursive, sorted, symlink loops safe) into
+// the files to clean: in a directory, files with the extensions .html .htm
+// .xhtml .txt (each also .gz). A named file is always taken. Errors for
+// missing inputs go to `errors` as "path: reason".
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
+                                     std::vector<std::string>& errors);
+
+}  // namespace webclean::source
+
+#endif  // WEBCLEAN_SOURCE_SOURCE_H_
