@@ -11,28 +11,28 @@ namespace webclean {
 
 // One paragraph-sized unit of the page and what the filters decided.
 struct BlockReport {
-  std::string text;     // normalised UTF-8 text of the block
-  std::string kind;     // "paragraph", "heading", "list-item", "quote", ...
+  std::string text;  // normalised UTF-8 text of the block
+  std::string kind;  // "paragraph", "heading", "list-item", "quote", ...
   int heading_level = 0;
   bool kept = false;
-  std::string stage;    // the filter that decided: "rules", "structure", ...
-  std::string reason;   // the rule id or the score that decided
+  std::string stage;   // the filter that decided: "rules", "structure", ...
+  std::string reason;  // the rule id or the score that decided
 };
 
 struct Metadata {
   std::string title;
   std::string byline;
-  std::string date;       // ISO 8601 where known
+  std::string date;  // ISO 8601 where known
   std::string site_name;
-  std::string language;   // BCP 47 primary tag, e.g. "en"
+  std::string language;  // BCP 47 primary tag, e.g. "en"
 };
 
 struct Result {
-  std::string text;          // kept blocks, paragraphs separated by "\n\n"
+  std::string text;  // kept blocks, paragraphs separated by "\n\n"
   Metadata metadata;
-  std::string input_kind;    // "html" or "text", after sniffing
-  std::string charset;       // the charset the bytes were decoded from
-  std::string error;         // non-empty when the document could not be cleaned
+  std::string input_kind;           // "html" or "text", after sniffing
+  std::string charset;              // the charset the bytes were decoded from
+  std::string error;                // non-empty when the document could not be cleaned
   std::vector<BlockReport> blocks;  // filled when Options::keep_block_reports
 
   bool ok() const { return error.empty(); }

@@ -23,7 +23,15 @@ enum class Kind : uint8_t {
 const char* kind_name(Kind kind);
 
 // Which filter took the decision on a block.
-enum class Stage : uint8_t { kNone, kRules, kStructure, kDensity, kContext, kRepetition, kMetadata };
+enum class Stage : uint8_t {
+  kNone,
+  kRules,
+  kStructure,
+  kDensity,
+  kContext,
+  kRepetition,
+  kMetadata
+};
 const char* stage_name(Stage stage);
 
 struct Decision {
@@ -34,12 +42,12 @@ struct Decision {
 
 // Numbers the filters decide on; computed once by compute_features().
 struct Features {
-  uint32_t chars = 0;          // code points, whitespace included
-  uint32_t words = 0;          // word tokens (ICU word breaks for CJK/Thai)
-  uint32_t link_chars = 0;     // code points inside <a href> (HTML only)
-  uint32_t stop_words = 0;     // words in the document language's stop list
-  uint32_t sentence_ends = 0;  // . ! ? and their CJK forms followed by space/end
-  uint32_t commas = 0;         // , and its CJK/Arabic forms
+  uint32_t chars = 0;            // code points, whitespace included
+  uint32_t words = 0;            // word tokens (ICU word breaks for CJK/Thai)
+  uint32_t link_chars = 0;       // code points inside <a href> (HTML only)
+  uint32_t stop_words = 0;       // words in the document language's stop list
+  uint32_t sentence_ends = 0;    // . ! ? and their CJK forms followed by space/end
+  uint32_t commas = 0;           // , and its CJK/Arabic forms
   bool ends_with_punct = false;  // last non-space char is sentence punctuation
   bool starts_upper = false;     // first letter is uppercase
   float link_density() const { return chars ? float(link_chars) / float(chars) : 0.f; }
@@ -49,9 +57,9 @@ struct Features {
 struct Block {
   std::string text;  // whitespace-collapsed UTF-8 (NFC); pre keeps '\n'
   Kind kind = Kind::kParagraph;
-  uint8_t heading_level = 0;  // 1-6 for kHeading
-  int32_t node = -1;          // innermost enclosing element in Document::nodes; -1 in text docs
-  uint32_t link_chars = 0;    // filled by the HTML parser; copied into features
+  uint8_t heading_level = 0;    // 1-6 for kHeading
+  int32_t node = -1;            // innermost enclosing element in Document::nodes; -1 in text docs
+  uint32_t link_chars = 0;      // filled by the HTML parser; copied into features
   bool same_paragraph = false;  // continues the paragraph of the block before
                                 // (a line of a text dump): joined by "\n", not "\n\n"
   Features features;
@@ -60,20 +68,20 @@ struct Block {
 
 // Flags of an element that filters care about.
 enum NodeFlag : uint16_t {
-  kHidden = 1 << 0,         // hidden attribute, aria-hidden=true, display:none
-  kArticle = 1 << 1,        // <article>, or schema.org Article/BlogPosting itemtype
-  kArticleBody = 1 << 2,    // itemprop=articleBody
-  kMain = 1 << 3,           // <main> or role=main
-  kInsideLink = 1 << 4,     // element is inside an <a>
+  kHidden = 1 << 0,       // hidden attribute, aria-hidden=true, display:none
+  kArticle = 1 << 1,      // <article>, or schema.org Article/BlogPosting itemtype
+  kArticleBody = 1 << 2,  // itemprop=articleBody
+  kMain = 1 << 3,         // <main> or role=main
+  kInsideLink = 1 << 4,   // element is inside an <a>
 };
 
 // An element of the page kept for the filters: block-level elements and
 // the containers around them. Nodes are stored parents-first.
 struct Node {
   int32_t parent = -1;
-  std::string tag;       // lower-case tag name
-  std::string id;        // id attribute, as written
-  std::string classes;   // class attribute, as written
+  std::string tag;      // lower-case tag name
+  std::string id;       // id attribute, as written
+  std::string classes;  // class attribute, as written
   std::string role;
   std::string itemprop;
   std::string itemtype;
@@ -85,10 +93,10 @@ struct Node {
 
 // Hints found while parsing, for the metadata stage.
 struct PageHints {
-  std::string title;                  // <title>
-  std::string lang;                   // <html lang>
+  std::string title;                                      // <title>
+  std::string lang;                                       // <html lang>
   std::vector<std::pair<std::string, std::string>> meta;  // (name|property, content)
-  std::vector<std::string> json_ld;   // raw JSON-LD script bodies
+  std::vector<std::string> json_ld;                       // raw JSON-LD script bodies
   std::string canonical_url;
 };
 

@@ -4,26 +4,36 @@
 #ifndef WEBCLEAN_BLOCK_STOPLISTS_H_
 #define WEBCLEAN_BLOCK_STOPLISTS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace webclean::block {
 
 class Stoplists {
  public:
+  // Language index in [0, 64), or -1 for "no list".
+  using Lang = int;
+
   // `code` is an ISO 639-1 code ("en"); `words` one word a line.
-  void add(std::string code, std::string_view words);
-  // The language whose list covers most of `lowercase_words`; "" if none
-  // covers at least a few.
-  std::string detect(const std::vector<std::string_view>& lowercase_words) const;
-  bool is_stop(std::string_view code, std::string_view lowercase_word) const;
-  bool has(std::string_view code) const;
+  void add(std::string_view code, std::string_view words);
+  // The language whose list covers most of `lowercase_words`, or -1 when
+  // none covers at least a few of them.
+  Lang detect(const std::vector<std::string_view>& lowercase_words) const;
+  Lang find(std::string_view code) const;  // -1 when there is no list
+  std::string_view code(Lang lang) const;
+  bool is_stop(Lang lang, std::string_view lowercase_word) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // One lookup per word answers for all languages: bit i = language i.
+  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> languages_of_word_;
+  std::vector<std::string> codes_;
 };
 
 }  // namespace webclean::block

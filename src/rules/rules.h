@@ -20,7 +20,7 @@ struct Rule {
   std::string id;      // "file:line", e.g. "share.rules:12"
   std::string source;  // the rule as written, for --explain
   Action action = Action::kDrop;
-  std::string site;    // host the rule is limited to; empty for all sites
+  std::string site;  // host the rule is limited to; empty for all sites
 };
 
 class RuleSet {

@@ -12,8 +12,8 @@
 namespace webclean::source {
 
 struct RawDocument {
-  std::string id;            // the input path as given, or "-" for stdin
-  std::string relative;      // path below the directory it was found in ("" for a file)
+  std::string id;        // the input path as given, or "-" for stdin
+  std::string relative;  // path below the directory it was found in ("" for a file)
   std::string url;
   std::string bytes;         // gunzipped when the input was gzip
   std::string content_type;  // hint, e.g. from HTTP; "" for files

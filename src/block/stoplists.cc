@@ -1,0 +1,73 @@
+#include "block/stoplists.h"
+
+#include <array>
+
+namespace webclean::block {
+
+void Stoplists::add(std::string_view code, std::string_view words) {
+  Lang lang = find(code);
+  if (lang < 0) {
+    if (codes_.size() >= 64) return;  // the bitmask holds 64 languages
+    lang = static_cast<Lang>(codes_.size());
+    codes_.emplace_back(code);
+  }
+  const uint64_t bit = uint64_t{1} << lang;
+  size_t start = 0;
+  while (start < words.size()) {
+    size_t end = words.find('\n', start);
+    if (end == std::string_view::npos) end = words.size();
+    std::string_view word = words.substr(start, end - start);
+    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) word.remove_suffix(1);
+    if (!word.empty() && word.front() != '#') {
+      auto it = languages_of_word_.find(word);
+      if (it == languages_of_word_.end()) {
+        languages_of_word_.emplace(std::string(word), bit);
+      } else {
+        it->second |= bit;
+      }
+    }
+    start = end + 1;
+  }
+}
+
+Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase_words) const {
+  std::array<uint32_t, 64> hits{};
+  for (std::string_view word : lowercase_words) {
+    auto it = languages_of_word_.find(word);
+    if (it == languages_of_word_.end()) continue;
+    for (uint64_t mask = it->second; mask != 0; mask &= mask - 1) {
+      ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
+    }
+  }
+  Lang best = -1;
+  uint32_t best_hits = 0;
+  for (size_t i = 0; i < codes_.size(); ++i) {
+    if (hits[i] > best_hits) {
+      best = static_cast<Lang>(i);
+      best_hits = hits[i];
+    }
+  }
+  // Fewer than 5 hits, or under 10% of the words: not enough evidence for any list.
+  if (best_hits < 5 || best_hits * 10 < lowercase_words.size()) return -1;
+  return best;
+}
+
+Stoplists::Lang Stoplists::find(std::string_view code) const {
+  for (size_t i = 0; i < codes_.size(); ++i) {
+    if (codes_[i] == code) return static_cast<Lang>(i);
+  }
+  return -1;
+}
+
+std::string_view Stoplists::code(Lang lang) const {
+  if (lang < 0 || static_cast<size_t>(lang) >= codes_.size()) return {};
+  return codes_[static_cast<size_t>(lang)];
+}
+
+bool Stoplists::is_stop(Lang lang, std::string_view lowercase_word) const {
+  if (lang < 0) return false;
+  auto it = languages_of_word_.find(lowercase_word);
+  return it != languages_of_word_.end() && (it->second >> lang & 1) != 0;
+}
+
+}  // namespace webclean::block

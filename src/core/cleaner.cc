@@ -1,0 +1,170 @@
+// The Cleaner: loads rules and stop words once, then runs the pipeline
+// Decode -> Parse -> Features -> Filters -> assembled text for each
+// document. Everything it holds is read-only after construction.
+#include "webclean/cleaner.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "block/features.h"
+#include "block/stoplists.h"
+#include "core/sniff.h"
+#include "decode/decode.h"
+#include "filter/filter.h"
+#include "html/parse.h"
+#include "meta/meta.h"
+#include "rules/embedded.h"
+#include "rules/rules.h"
+#include "text/parse.h"
+
+namespace webclean {
+
+struct Cleaner::Impl {
+  rules::RuleSet rules;
+  block::Stoplists stoplists;
+  meta::HeaderLines header_lines;
+  bool keep_block_reports = false;
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string read_whole_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in && !in.eof()) throw RuleError(path.string() + ": cannot read");
+  return content.str();
+}
+
+// Rule files and stop lists by their path below a rules folder; a later
+// folder's file replaces an earlier one of the same name.
+using RuleFiles = std::map<std::string, std::string>;
+
+void add_rule_dir(const std::string& dir, RuleFiles& files) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw RuleError(dir + ": not a rule directory");
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), dir).generic_string();
+    const bool is_rules = ends_with(relative, ".rules");
+    const bool is_stoplist = relative.rfind("stoplists/", 0) == 0 && ends_with(relative, ".txt");
+    if (is_rules || is_stoplist) files[relative] = read_whole_file(entry.path());
+  }
+  if (ec) throw RuleError(dir + ": " + ec.message());
+}
+
+void load(const Options& options, Cleaner::Impl& impl) {
+  RuleFiles files;
+  if (!options.no_shipped_rules) {
+    if (options.shipped_rules_dir.empty()) {
+      for (const rules::EmbeddedFile& f : rules::embedded_files()) {
+        files[std::string(f.path)] = std::string(f.content);
+      }
+    } else {
+      add_rule_dir(options.shipped_rules_dir, files);
+    }
+  }
+  for (const std::string& dir : options.rule_dirs) add_rule_dir(dir, files);
+  for (const auto& [name, content] : files) {
+    if (ends_with(name, ".rules")) {
+      impl.rules.add_source(name, content);
+    } else {
+      const std::string code = name.substr(10, name.size() - 10 - 4);  // stoplists/XX.txt
+      impl.stoplists.add(code, content);
+    }
+  }
+  impl.rules.compile();
+}
+
+std::string host_of(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const size_t at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string host(rest);
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return host;
+}
+
+std::string assemble_text(const block::Document& doc) {
+  std::string text;
+  bool first = true;
+  for (const block::Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    if (!first) text += b.same_paragraph ? "\n" : "\n\n";
+    text += b.text;
+    first = false;
+  }
+  return text;
+}
+
+std::vector<BlockReport> block_reports(const block::Document& doc) {
+  std::vector<BlockReport> reports;
+  reports.reserve(doc.blocks.size());
+  for (const block::Block& b : doc.blocks) {
+    reports.push_back(BlockReport{b.text, block::kind_name(b.kind), b.heading_level,
+                                  b.decision.keep, block::stage_name(b.decision.stage),
+                                  b.decision.reason});
+  }
+  return reports;
+}
+
+}  // namespace
+
+Cleaner::Cleaner(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  load(options, *impl);
+  impl->keep_block_reports = options.keep_block_reports;
+  impl_ = std::move(impl);
+}
+
+Cleaner::~Cleaner() = default;
+Cleaner::Cleaner(Cleaner&&) noexcept = default;
+Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
+
+Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
+  Result result;
+  InputKind kind = info.kind;
+  if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
+  std::string declared = info.charset;
+  if (declared.empty()) declared = decode::charset_from_content_type(info.content_type);
+  decode::Decoded decoded = decode::to_utf8(bytes, declared, kind != InputKind::kText);
+  result.charset = decoded.charset;
+  if (!decoded.error.empty()) {
+    result.error = decoded.error;
+    return result;
+  }
+  if (kind == InputKind::kAuto) kind = sniff_kind(decoded.text, {});
+  const bool is_html = kind == InputKind::kHtml;
+  result.input_kind = is_html ? "html" : "text";
+
+  block::Document doc = is_html ? html::parse(decoded.text) : text::parse(decoded.text);
+  doc.is_html = is_html;
+  block::compute_features(doc, impl_->stoplists, doc.hints.lang);
+  result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;
+
+  const std::string host = host_of(info.url);
+  filter::apply_rules(doc, impl_->rules, host);
+  impl_->header_lines.extract(doc, result.metadata);
+  if (is_html) filter::select_main_content(doc);
+  filter::classify_density(doc);
+
+  result.text = assemble_text(doc);
+  if (impl_->keep_block_reports) result.blocks = block_reports(doc);
+  // The page's text may be cleaned away entirely; that is a result, not an error.
+  return result;
+}
+
+}  // namespace webclean

@@ -1,0 +1,41 @@
+#include "core/sniff.h"
+
+#include <array>
+#include <string>
+
+namespace webclean {
+namespace {
+
+constexpr size_t kSniffBytes = 4096;
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+}  // namespace
+
+InputKind sniff_kind(std::string_view head, std::string_view content_type) {
+  const std::string type = lower_ascii(content_type.substr(0, content_type.find(';')));
+  if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
+    return InputKind::kHtml;
+  }
+  if (type.rfind("text/", 0) == 0) return InputKind::kText;
+  const std::string start = lower_ascii(head.substr(0, kSniffBytes));
+  // Markers a text dump does not contain but nearly every page does.
+  static constexpr std::array<std::string_view, 9> kMarkers = {
+      "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<br"};
+  for (std::string_view marker : kMarkers) {
+    if (start.find(marker) != std::string::npos) return InputKind::kHtml;
+  }
+  size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && start[first] == '<' && start.find('>') != std::string::npos) {
+    return InputKind::kHtml;
+  }
+  // A NUL in the head: maybe UTF-16; decide after decoding.
+  if (start.find('\0') != std::string::npos) return InputKind::kAuto;
+  return InputKind::kText;
+}
+
+}  // namespace webclean

@@ -1,0 +1,31 @@
+// Filters: an ordered chain that marks each block keep or drop with the
+// reason. A dropped block stays in the document with its Decision, so
+// --explain can show every decision. Filters see blocks and nodes only.
+#ifndef WEBCLEAN_FILTER_FILTER_H_
+#define WEBCLEAN_FILTER_FILTER_H_
+
+#include <string_view>
+
+#include "block/block.h"
+#include "rules/rules.h"
+
+namespace webclean::filter {
+
+// 1. Rules: drop blocks inside elements that a drop rule matches (unless a
+// protect rule covers them) and blocks whose text a drop-text rule matches.
+void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host);
+
+// 2. Structure (HTML only): find the main-content region by the text its
+// containers hold (Readability-style scoring, link density, class and id
+// weights, <article>/articleBody hints) and drop what lies outside it;
+// then clean link-heavy lists and boxes inside it.
+void select_main_content(block::Document& doc);
+
+// 3. Density and context: classify the remaining blocks by length, link
+// and stop-word density (jusText), let neighbours decide the uncertain
+// ones, and (text dumps) keep the main run of article paragraphs.
+void classify_density(block::Document& doc);
+
+}  // namespace webclean::filter
+
+#endif  // WEBCLEAN_FILTER_FILTER_H_

@@ -1,0 +1,69 @@
+// Every heuristic constant of the filters, in one place, each with where
+// its value comes from. Change a value here and run bench/quality.sh.
+#ifndef WEBCLEAN_FILTER_PARAMS_H_
+#define WEBCLEAN_FILTER_PARAMS_H_
+
+#include <cstdint>
+
+namespace webclean::filter::params {
+
+// --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
+// Duplicate Content from Web Corpora", defaults of the jusText tool) ---
+inline constexpr uint32_t kLengthLow = 70;    // chars: shorter is "short"
+inline constexpr uint32_t kLengthHigh = 200;  // chars: longer can be "good"
+inline constexpr float kStopwordsLow = 0.30f;
+inline constexpr float kStopwordsHigh = 0.32f;
+inline constexpr float kMaxLinkDensity = 0.2f;
+// A heading this close (in chars of text between) to good text is kept
+// (jusText's max_heading_distance).
+inline constexpr uint32_t kMaxHeadingDistance = 200;
+// Documents with no stop-word list (Chinese, Japanese, ...): a block is
+// prose when long and made of sentences. Measured on the CJK pages of the
+// readability and trafilatura sets.
+inline constexpr uint32_t kNoListGoodChars = 60;
+inline constexpr uint32_t kNoListGoodSentences = 1;
+
+// --- main content region (Mozilla Readability's scoring, Readability.js) ---
+inline constexpr uint32_t kMinScoredChars = 25;    // shorter blocks are not scored
+inline constexpr int kScoreAncestorLevels = 5;     // how far up a block's score goes
+inline constexpr float kClassWeight = 25.f;        // positive/negative class, id hints
+inline constexpr float kSiblingScoreShare = 0.2f;  // siblings above top*0.2 join
+inline constexpr float kSiblingMinScore = 10.f;
+inline constexpr uint32_t kSiblingLongChars = 80;        // a sibling paragraph this long...
+inline constexpr float kSiblingLongLinkDensity = 0.25f;  // ...and below this joins
+// Ancestors holding this share of the top score are "as good": three of
+// them under one parent move the top candidate up (Readability: 0.75, 3).
+inline constexpr float kAlternativeShare = 0.75f;
+inline constexpr int kMinAlternatives = 3;
+// A region with less text than this is not trusted: the whole page is
+// used instead (Readability's charThreshold is 500).
+inline constexpr uint32_t kMinRegionChars = 500;
+
+// --- conditional cleaning inside the region (Readability's _cleanConditionally) ---
+inline constexpr float kListLinkDensity = 0.5f;  // link-heavy list or div inside the article
+inline constexpr float kLowWeightLinkDensity = 0.2f;
+inline constexpr uint32_t kCleanMinCommas = 10;  // containers with more commas are prose
+
+// --- text dumps: the main run of article paragraphs ---
+// Two or more dropped blocks in a row split runs; a run far smaller than
+// the main one is boilerplate that happens to read like prose (teasers,
+// standfirsts, captions). Measured on corpus/text and corpus/seeds.
+inline constexpr int kRunGapBlocks = 2;
+inline constexpr float kMinRunShare = 0.25f;
+
+}  // namespace webclean::filter::params
+
+namespace webclean::filter::params {
+
+// Class and id hints (Readability.js REGEXPS.positive / .negative), RE2
+// syntax, matched case-insensitively against "class id".
+inline constexpr const char* kPositiveClass =
+    "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
+inline constexpr const char* kNegativeClass =
+    "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
+    "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    "sponsor|shopping|tags|widget";
+
+}  // namespace webclean::filter::params
+
+#endif  // WEBCLEAN_FILTER_PARAMS_H_

@@ -1,0 +1,52 @@
+// The rules filter. A node is dropped when it or an ancestor matches a
+// drop rule and no node from there down to it (itself included) matches a
+// protect rule: protection restores a subtree, drops below it still apply.
+#include <vector>
+
+#include "filter/filter.h"
+
+namespace webclean::filter {
+namespace {
+
+using block::Decision;
+using block::Stage;
+
+// For each node, the drop rule that removes it, or nullptr.
+std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
+                                               const rules::RuleSet& rules, std::string_view host) {
+  std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const block::Node& node = doc.nodes[i];
+    const rules::Rule* inherited =
+        node.parent >= 0 ? dropped_by[static_cast<size_t>(node.parent)] : nullptr;
+    const rules::Rule* own = rules.match_node(node, host);
+    if (own == nullptr) {
+      dropped_by[i] = inherited;
+    } else {
+      dropped_by[i] = own->action == rules::Action::kProtect ? nullptr : own;
+    }
+  }
+  return dropped_by;
+}
+
+void drop(block::Block& b, const rules::Rule& rule) {
+  b.decision = Decision{false, Stage::kRules, rule.id + " " + rule.source};
+}
+
+}  // namespace
+
+void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host) {
+  const std::vector<const rules::Rule*> dropped_by = dropping_rules(doc, rules, host);
+  for (block::Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    if (b.node >= 0) {
+      if (const rules::Rule* rule = dropped_by[static_cast<size_t>(b.node)]) {
+        drop(b, *rule);
+        continue;
+      }
+    }
+    if (const rules::Rule* rule = rules.match_text(b.text, host)) drop(b, *rule);
+  }
+}
+
+}  // namespace webclean::filter

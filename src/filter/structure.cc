@@ -1,0 +1,358 @@
+// The structure filter: Readability's candidate scoring on the node tree.
+// Paragraph blocks give points (length, commas) to their ancestors; the
+// container with the best link-density-scaled score, grown by its related
+// siblings, is the article region. Inside it, link-heavy boxes are cleaned.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "filter/filter.h"
+#include "filter/params.h"
+
+namespace webclean::filter {
+namespace {
+
+using block::Block;
+using block::Document;
+using block::Kind;
+using block::Node;
+
+// Text totals of a node's subtree, counting only blocks still kept.
+struct Totals {
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint32_t commas = 0;
+  uint32_t heading_chars = 0;
+  uint32_t paragraphs = 0;  // <p> nodes with kept text
+  float link_density() const { return chars ? float(link_chars) / float(chars) : 0.f; }
+};
+
+struct Tree {
+  std::vector<Totals> totals;
+  std::vector<std::vector<int32_t>> children;
+};
+
+Tree build_tree(const Document& doc) {
+  Tree tree;
+  tree.totals.resize(doc.nodes.size());
+  tree.children.resize(doc.nodes.size());
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) tree.children[static_cast<size_t>(parent)].push_back(static_cast<int32_t>(i));
+  }
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0) continue;
+    Totals& t = tree.totals[static_cast<size_t>(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += b.features.link_chars;
+    t.commas += b.features.commas;
+    if (b.kind == Kind::kHeading) t.heading_chars += b.features.chars;
+  }
+  // Nodes are parents-first: one backward pass sums subtrees.
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    Totals& t = tree.totals[i];
+    if (doc.nodes[i].tag == "p" && t.chars > 0) ++t.paragraphs;
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    Totals& up = tree.totals[static_cast<size_t>(parent)];
+    up.chars += t.chars;
+    up.link_chars += t.link_chars;
+    up.commas += t.commas;
+    up.heading_chars += t.heading_chars;
+    up.paragraphs += t.paragraphs;
+  }
+  return tree;
+}
+
+float tag_score(const std::string& tag) {
+  if (tag == "div") return 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
+      tag == "li" || tag == "form") {
+    return -3;
+  }
+  if ((tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') || tag == "th") {
+    return -5;
+  }
+  return 0;
+}
+
+class ClassWeigher {
+ public:
+  ClassWeigher()
+      : positive_(params::kPositiveClass, options()),
+        negative_(params::kNegativeClass, options()) {}
+  float weight(const Node& node) const {
+    float w = 0;
+    for (const std::string* field : {&node.classes, &node.id}) {
+      if (field->empty()) continue;
+      if (RE2::PartialMatch(*field, negative_)) w -= params::kClassWeight;
+      if (RE2::PartialMatch(*field, positive_)) w += params::kClassWeight;
+    }
+    return w;
+  }
+
+ private:
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return o;
+  }
+  RE2 positive_;
+  RE2 negative_;
+};
+
+const ClassWeigher& class_weigher() {
+  static const ClassWeigher weigher;  // compiled once, read-only afterwards
+  return weigher;
+}
+
+// Tags whose element is the paragraph itself: their score goes to the parent.
+bool is_paragraph_element(const std::string& tag) {
+  return tag == "p" || tag == "pre" || tag == "td" || tag == "th" || tag == "li" || tag == "dd" ||
+         tag == "dt" || tag == "blockquote" || tag == "figcaption" ||
+         (tag.size() == 2 && tag[0] == 'h');
+}
+
+bool scores(const Block& b) {
+  if (!b.decision.keep || b.node < 0) return false;
+  if (b.features.chars < params::kMinScoredChars) return false;
+  if (b.kind == Kind::kListItem || b.kind == Kind::kCaption) return false;
+  if (b.kind == Kind::kHeading && b.heading_level == 1) return false;
+  return true;
+}
+
+struct Scores {
+  std::vector<float> score;
+  std::vector<bool> scored;
+};
+
+Scores score_candidates(const Document& doc, const Tree& tree) {
+  Scores s{std::vector<float>(doc.nodes.size(), 0.f), std::vector<bool>(doc.nodes.size(), false)};
+  const ClassWeigher& weigher = class_weigher();
+  for (const Block& b : doc.blocks) {
+    if (!scores(b)) continue;
+    const Node& own = doc.nodes[static_cast<size_t>(b.node)];
+    int32_t ancestor = is_paragraph_element(own.tag) ? own.parent : b.node;
+    const float points =
+        1.f + float(b.features.commas + 1) + float(std::min<uint32_t>(b.features.chars / 100, 3));
+    for (int level = 0; ancestor >= 0 && level < params::kScoreAncestorLevels; ++level) {
+      const size_t a = static_cast<size_t>(ancestor);
+      const Node& node = doc.nodes[a];
+      if (node.tag == "html") break;
+      if (!s.scored[a]) {
+        s.scored[a] = true;
+        s.score[a] = tag_score(node.tag) + weigher.weight(node);
+      }
+      const float divider = level == 0 ? 1.f : level == 1 ? 2.f : float(level) * 3.f;
+      s.score[a] += points / divider;
+      ancestor = node.parent;
+    }
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (s.scored[i]) s.score[i] *= 1.f - tree.totals[i].link_density();
+  }
+  return s;
+}
+
+int32_t best_candidate(const Scores& s) {
+  int32_t best = -1;
+  for (size_t i = 0; i < s.score.size(); ++i) {
+    if (s.scored[i] && (best < 0 || s.score[i] > s.score[static_cast<size_t>(best)])) {
+      best = static_cast<int32_t>(i);
+    }
+  }
+  return best;
+}
+
+// Readability: when three or more near-top candidates share an ancestor,
+// the article is that ancestor (it was split into several containers).
+int32_t common_ancestor_of_alternatives(const Document& doc, const Scores& s, int32_t top) {
+  const float top_score = s.score[static_cast<size_t>(top)];
+  std::vector<int32_t> alternatives;
+  for (size_t i = 0; i < s.score.size(); ++i) {
+    if (s.scored[i] && static_cast<int32_t>(i) != top &&
+        s.score[i] >= top_score * params::kAlternativeShare) {
+      alternatives.push_back(static_cast<int32_t>(i));
+    }
+  }
+  if (static_cast<int>(alternatives.size()) < params::kMinAlternatives) return top;
+  for (int32_t up = doc.nodes[static_cast<size_t>(top)].parent; up >= 0;
+       up = doc.nodes[static_cast<size_t>(up)].parent) {
+    if (doc.nodes[static_cast<size_t>(up)].tag == "body") break;
+    int contained = 0;
+    for (int32_t alt : alternatives) contained += block::is_within(doc, alt, up) ? 1 : 0;
+    if (contained >= params::kMinAlternatives) return up;
+  }
+  return top;
+}
+
+// Readability: climb while the parent scores better than the candidate,
+// and past parents that wrap nothing but the candidate.
+int32_t climb(const Document& doc, const Scores& s, const Tree& tree, int32_t top) {
+  float last = s.score[static_cast<size_t>(top)];
+  const float threshold = last / 3.f;
+  for (int32_t up = doc.nodes[static_cast<size_t>(top)].parent; up >= 0;
+       up = doc.nodes[static_cast<size_t>(up)].parent) {
+    const size_t u = static_cast<size_t>(up);
+    if (doc.nodes[u].tag == "body" || doc.nodes[u].tag == "html") break;
+    if (!s.scored[u]) continue;
+    if (s.score[u] < threshold) break;
+    if (s.score[u] > last) {
+      top = up;
+      break;
+    }
+    last = s.score[u];
+  }
+  for (int32_t up = doc.nodes[static_cast<size_t>(top)].parent; up >= 0;
+       up = doc.nodes[static_cast<size_t>(up)].parent) {
+    const size_t u = static_cast<size_t>(up);
+    if (doc.nodes[u].tag == "body" || doc.nodes[u].tag == "html") break;
+    if (tree.children[u].size() != 1) break;
+    top = up;
+  }
+  return top;
+}
+
+// The first block text below a node, for the sibling paragraph test.
+bool reads_like_sentence(const Document& doc, int32_t node) {
+  for (const Block& b : doc.blocks) {
+    if (b.node == node && b.decision.keep)
+      return b.features.sentence_ends > 0 || b.features.ends_with_punct;
+  }
+  return false;
+}
+
+std::vector<int32_t> region_roots(const Document& doc, const Scores& s, const Tree& tree,
+                                  int32_t top) {
+  const int32_t parent = doc.nodes[static_cast<size_t>(top)].parent;
+  if (parent < 0) return {top};
+  const float top_score = s.score[static_cast<size_t>(top)];
+  const float threshold =
+      std::max(params::kSiblingMinScore, top_score * params::kSiblingScoreShare);
+  const std::string& top_class = doc.nodes[static_cast<size_t>(top)].classes;
+  std::vector<int32_t> roots;
+  for (int32_t sibling : tree.children[static_cast<size_t>(parent)]) {
+    const size_t i = static_cast<size_t>(sibling);
+    if (sibling == top) {
+      roots.push_back(sibling);
+      continue;
+    }
+    float bonus = 0;
+    if (!top_class.empty() && doc.nodes[i].classes == top_class) bonus = top_score * 0.2f;
+    if (s.scored[i] && s.score[i] + bonus >= threshold) {
+      roots.push_back(sibling);
+      continue;
+    }
+    if (doc.nodes[i].tag != "p") continue;
+    const Totals& t = tree.totals[i];
+    if (t.chars > params::kSiblingLongChars && t.link_density() < params::kSiblingLongLinkDensity) {
+      roots.push_back(sibling);
+    } else if (t.chars > 0 && t.chars <= params::kSiblingLongChars && t.link_chars == 0 &&
+               reads_like_sentence(doc, sibling)) {
+      roots.push_back(sibling);
+    }
+  }
+  return roots;
+}
+
+std::string describe(const Node& node) {
+  std::string d = node.tag;
+  if (!node.id.empty()) d += "#" + node.id;
+  if (!node.classes.empty()) {
+    std::string cls = node.classes.substr(0, node.classes.find(' '));
+    d += "." + cls;
+  }
+  return d;
+}
+
+bool is_list(const std::string& tag) {
+  return tag == "ul" || tag == "ol";
+}
+
+bool is_cleanable(const std::string& tag) {
+  return tag == "div" || tag == "section" || tag == "form" || tag == "fieldset" || tag == "table" ||
+         is_list(tag) || tag == "aside";
+}
+
+// Readability's conditional cleaning, without the image and embed counts
+// this model does not keep: negative class hints, and link-heavy boxes.
+const char* clean_reason(const Node& node, const Totals& t) {
+  const float weight = class_weigher().weight(node);
+  if (weight < 0) return "negative class hint inside the article";
+  if (t.commas >= params::kCleanMinCommas) return nullptr;
+  const float density = t.link_density();
+  if (!is_list(node.tag) && weight < params::kClassWeight &&
+      density > params::kLowWeightLinkDensity) {
+    return "link-heavy box inside the article";
+  }
+  if (density > params::kListLinkDensity) return "link-heavy list inside the article";
+  return nullptr;
+}
+
+void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top) {
+  char reason[160];
+  std::snprintf(reason, sizeof reason, "outside the main content (%s)",
+                describe(doc.nodes[static_cast<size_t>(top)]).c_str());
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    bool inside = false;
+    for (int32_t root : roots)
+      inside = inside || (b.node >= 0 && block::is_within(doc, b.node, root));
+    if (!inside) b.decision = {false, block::Stage::kStructure, reason};
+  }
+}
+
+void clean_inside(Document& doc, const Tree& tree, const std::vector<int32_t>& roots) {
+  std::vector<const char*> dropped(doc.nodes.size(), nullptr);
+  std::vector<bool> in_region(doc.nodes.size(), false);
+  for (int32_t root : roots) in_region[static_cast<size_t>(root)] = true;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    const bool parent_in = parent >= 0 && in_region[static_cast<size_t>(parent)];
+    if (!in_region[i] && !parent_in) continue;
+    in_region[i] = true;
+    dropped[i] = parent_in ? dropped[static_cast<size_t>(parent)] : nullptr;
+    if (dropped[i] == nullptr && parent_in && is_cleanable(doc.nodes[i].tag)) {
+      dropped[i] = clean_reason(doc.nodes[i], tree.totals[i]);
+    }
+  }
+  for (Block& b : doc.blocks) {
+    if (b.decision.keep && b.node >= 0 && dropped[static_cast<size_t>(b.node)]) {
+      b.decision = {false, block::Stage::kStructure, dropped[static_cast<size_t>(b.node)]};
+    }
+  }
+}
+
+uint32_t kept_chars(const Document& doc) {
+  uint32_t chars = 0;
+  for (const Block& b : doc.blocks) chars += b.decision.keep ? b.features.chars : 0;
+  return chars;
+}
+
+}  // namespace
+
+void select_main_content(Document& doc) {
+  if (doc.nodes.empty()) return;
+  const Tree tree = build_tree(doc);
+  const Scores s = score_candidates(doc, tree);
+  int32_t top = best_candidate(s);
+  if (top < 0) return;
+  top = common_ancestor_of_alternatives(doc, s, top);
+  top = climb(doc, s, tree, top);
+  const std::vector<int32_t> roots = region_roots(doc, s, tree, top);
+  uint32_t region_chars = 0;
+  for (int32_t root : roots) region_chars += tree.totals[static_cast<size_t>(root)].chars;
+  // Too little text in the region for the page it sits in: do not trust
+  // it, and leave the page to the density filter.
+  if (region_chars < params::kMinRegionChars && region_chars * 2 < kept_chars(doc)) return;
+  drop_outside(doc, roots, top);
+  clean_inside(doc, tree, roots);
+}
+
+}  // namespace webclean::filter

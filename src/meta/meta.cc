@@ -1,0 +1,72 @@
+#include "meta/meta.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+namespace webclean::meta {
+namespace {
+
+constexpr uint32_t kMaxHeaderLineChars = 120;  // bylines and datelines are short lines
+constexpr uint32_t kMaxHeaderLineWords = 16;
+constexpr uint32_t kMaxTitleChars = 250;
+
+// Month names (English, German, French, Spanish, Italian, Dutch, Portuguese), abbreviations too.
+constexpr const char* kMonth =
+    "(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s|zo|ço)?|"
+    "m[äa]rz|apr(?:il|il[e])?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|jun(?:e|i|io|ho)?|"
+    "juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
+    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|ott(?:obre)?|"
+    "nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:ember|embro)?)\\.?";
+
+std::string date_pattern() {
+  const std::string month = kMonth;
+  return "(?i)(?:" + month + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}" +  // July 4th, 2011
+         "|\\d{1,2}\\.?\\s+" + month + "\\s+\\d{4}" +                      // 4. Juli 2011
+         "|\\b\\d{4}-\\d{2}-\\d{2}\\b" +                                   // 2011-07-04
+         "|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b)";                       // 04.07.2011
+}
+
+}  // namespace
+
+struct HeaderLines::Patterns {
+  RE2 date{date_pattern()};
+  // "By Jane Doe", "Von ...", "Par ...", "Por ...", "Door ...", "Written by ...".
+  RE2 byline{
+      "^(?i:(?:written|posted|reported|words)\\s+)?(?i:by|von|par|por|door|przez)\\s*:?\\s+\\p{"
+      "Lu}"};
+  // Dateline prefixes: "Posted July 4th", "Published: ...", "Updated ...".
+  RE2 posted{
+      "(?i)^(?:posted|published|updated|last updated|veröffentlicht|aktualisiert|publié|"
+      "mis à jour|publicado|actualizado|pubblicato)\\b"};
+};
+
+HeaderLines::HeaderLines() : patterns_(new Patterns) {}
+HeaderLines::~HeaderLines() {
+  delete patterns_;
+}
+
+void HeaderLines::extract(block::Document& doc, Metadata& out) const {
+  out.title = doc.hints.title;
+  if (!doc.is_html && !doc.blocks.empty() && doc.blocks.front().features.chars <= kMaxTitleChars) {
+    out.title = doc.blocks.front().text;
+  }
+  for (block::Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    const block::Features& f = b.features;
+    if (f.chars > kMaxHeaderLineChars || f.words > kMaxHeaderLineWords) continue;
+    if (f.ends_with_punct && f.sentence_ends > 1) continue;
+    const bool has_date = RE2::PartialMatch(b.text, patterns_->date);
+    const bool is_byline = RE2::PartialMatch(b.text, patterns_->byline);
+    // A short line that is mostly a date (few words besides it) is a dateline.
+    const bool is_dateline =
+        has_date && (f.words <= 8 || RE2::PartialMatch(b.text, patterns_->posted));
+    if (is_byline && out.byline.empty()) out.byline = b.text;
+    if (is_dateline && out.date.empty()) out.date = b.text;
+    if (is_byline || is_dateline) {
+      b.decision = {false, block::Stage::kMetadata, is_byline ? "byline" : "dateline"};
+    }
+  }
+}
+
+}  // namespace webclean::meta
