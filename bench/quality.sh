@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Quality of webclean on all of ../shared/corpus, scored by the shared
+# scorer (../shared/eval/score.py), plus the one-thread speed on the HTML
+# sets so that every change shows its cost.
+#   bench/quality.sh [BUILD_DIR]      (default: build)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${SHARED:-$here/../shared}"
+build="${1:-$here/build}"
+bin="$build/webclean"
+[ -x "$bin" ] || { echo "quality.sh: $bin not built (run scripts/setup.sh)" >&2; exit 2; }
+score="python3 $shared/eval/score.py"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# run NAME FILES... : cleans the files at -j1 into $out/NAME, prints pages/s and MB/s
+run() {
+  local name=$1; shift
+  mkdir -p "$out/$name"
+  local bytes start end
+  bytes=$(for f in "$@"; do case "$f" in *.gz) zcat "$f";; *) cat "$f";; esac; done | wc -c)
+  start=$(date +%s.%N)
+  "$bin" -j1 -o "$out/$name" "$@" 2>"$out/$name.err" || true
+  end=$(date +%s.%N)
+  python3 - "$name" "$#" "$bytes" "$start" "$end" <<'PY'
+import sys
+name, pages, size, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+t = end - start
+print(f"speed {name:12s} {pages:5d} pages {size/1e6:7.1f} MB {t:6.2f} s  {pages/t:7.1f} pages/s {size/1e6/t:6.1f} MB/s (-j1, end to end)")
+PY
+}
+
+texts() { for f in "$1"/*.txt; do case "$f" in *.gold.txt) ;; *) echo "$f";; esac; done; }
+
+run readability "$shared"/corpus/readability/*.html.gz
+run trafilatura "$shared"/corpus/trafilatura/*.html.gz
+mapfile -t text_inputs < <(texts "$shared/corpus/text")
+run text "${text_inputs[@]}"
+mapfile -t seed_inputs < <(texts "$shared/corpus/seeds")
+run seeds "${seed_inputs[@]}"
+
+cd "$shared"
+echo
+$score gold --gold-dir corpus/readability --pred-dir "$out/readability" --name readability | tail -1
+$score gold --gold-dir corpus/readability --pred-dir "$out/readability" --ids eval/readability-real.ids --name readability-real | tail -1
+$score snippets --evaldata corpus/trafilatura/evaldata.jsonl --pred-dir "$out/trafilatura" --name trafilatura | tail -1
+$score gold --gold-dir corpus/text --pred-dir "$out/text" --name text | tail -1
+$score gold --gold-dir corpus/seeds --pred-dir "$out/seeds" --name seeds | tail -1
+$score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" --name seeds-snippets | tail -1
+if [ -n "${KEEP:-}" ]; then rm -rf "$KEEP"; cp -r "$out" "$KEEP"; echo "outputs kept in $KEEP"; fi

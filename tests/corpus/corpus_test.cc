@@ -1,0 +1,138 @@
+// The corpus regression test: cleans every document of corpus/ and checks
+// its quality against the per-document floor in corpus/floors.tsv. The
+// scores measured are written to corpus_scores.tsv in the working
+// directory, for scripts/update_floors.sh.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "shingles.h"
+#include "source/source.h"
+#include "webclean/cleaner.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCorpus = fs::path(WEBCLEAN_SOURCE_DIR) / "corpus";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::map<std::string, double> read_floors() {
+  std::map<std::string, double> floors;
+  std::ifstream in(kCorpus / "floors.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab != std::string::npos) floors[line.substr(0, tab)] = std::stod(line.substr(tab + 1));
+  }
+  return floors;
+}
+
+struct Scored {
+  std::string key;  // set/id
+  double score;
+};
+
+std::string clean_file(const webclean::Cleaner& cleaner, const fs::path& input) {
+  const webclean::source::RawDocument raw = webclean::source::read_file(input.string());
+  REQUIRE(raw.error.empty());
+  const webclean::Result result = cleaner.clean(raw.bytes);
+  INFO(input.string() << ": " << result.error);
+  REQUIRE(result.ok());
+  return result.text;
+}
+
+// Gold sets: every ID.gold.txt with its input ID.html.gz or ID.txt.
+std::vector<Scored> score_gold_set(const webclean::Cleaner& cleaner, const std::string& set) {
+  std::vector<Scored> scores;
+  for (const auto& entry : fs::directory_iterator(kCorpus / set)) {
+    const std::string name = entry.path().filename().string();
+    const std::string suffix = ".gold.txt";
+    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) continue;
+    const std::string id = name.substr(0, name.size() - suffix.size());
+    fs::path input = kCorpus / set / (id + ".html.gz");
+    if (!fs::exists(input)) input = kCorpus / set / (id + ".txt");
+    const std::string text = clean_file(cleaner, input);
+    scores.push_back({set + "/" + id, webclean::testing::shingle_f1(text, slurp(entry.path()))});
+  }
+  return scores;
+}
+
+std::vector<Scored> score_snippet_set(const webclean::Cleaner& cleaner, const std::string& set) {
+  std::vector<Scored> scores;
+  std::ifstream in(kCorpus / set / "evaldata.jsonl");
+  std::string line;
+  while (std::getline(in, line)) {
+    const nlohmann::json record = nlohmann::json::parse(line);
+    const std::string id = record["id"];
+    const std::string text = clean_file(cleaner, kCorpus / set / (id + ".html.gz"));
+    scores.push_back({set + "/" + id,
+                      webclean::testing::snippet_accuracy(
+                          text, record["with"].get<std::vector<std::string>>(),
+                          record["without"].get<std::vector<std::string>>())});
+  }
+  return scores;
+}
+
+}  // namespace
+
+TEST_CASE("every corpus document scores at or above its floor", "[corpus]") {
+  const webclean::Cleaner cleaner;
+  std::vector<Scored> all;
+  for (const char* set : {"seeds", "readability", "text"}) {
+    for (Scored& s : score_gold_set(cleaner, set)) all.push_back(std::move(s));
+  }
+  for (Scored& s : score_snippet_set(cleaner, "trafilatura")) all.push_back(std::move(s));
+  REQUIRE(all.size() > 150);
+
+  std::ofstream out("corpus_scores.tsv");
+  for (const Scored& s : all) out << s.key << '\t' << s.score << '\n';
+
+  const std::map<std::string, double> floors = read_floors();
+  int below = 0;
+  for (const Scored& s : all) {
+    auto floor = floors.find(s.key);
+    INFO(s.key << " has no floor in corpus/floors.tsv");
+    CHECK(floor != floors.end());
+    if (floor == floors.end()) continue;
+    if (s.score + 1e-9 < floor->second) {
+      ++below;
+      UNSCOPED_INFO(s.key << ": " << s.score << " < floor " << floor->second);
+    }
+  }
+  CHECK(below == 0);
+}
+
+TEST_CASE("the seeds lose every boilerplate line and keep every body paragraph", "[corpus]") {
+  const webclean::Cleaner cleaner;
+  std::ifstream in(kCorpus / "seeds" / "evaldata.jsonl");
+  std::string line;
+  int documents = 0;
+  while (std::getline(in, line)) {
+    const nlohmann::json record = nlohmann::json::parse(line);
+    const std::string id = record["id"];
+    const std::string text =
+        webclean::testing::normalise_space(clean_file(cleaner, kCorpus / "seeds" / (id + ".txt")));
+    for (const std::string& with : record["with"]) {
+      INFO(id << " lost: " << with);
+      CHECK(text.find(webclean::testing::normalise_space(with)) != std::string::npos);
+    }
+    for (const std::string& without : record["without"]) {
+      INFO(id << " kept: " << without);
+      CHECK(text.find(webclean::testing::normalise_space(without)) == std::string::npos);
+    }
+    ++documents;
+  }
+  CHECK(documents == 5);
+}
