@@ -17,8 +17,11 @@ enum class Format { kText, kJson };
 // final newline (nothing at all for an empty result).
 std::string render_text(const Result& result);
 // One JSON object: {"id", "url", "title", "text", "input_kind", "charset",
-// "blocks": [...] when the result has block reports}.
-std::string render_json(const Result& result, std::string_view id, std::string_view url);
+// "metadata": {its non-empty fields}, "error" when set, "blocks": [...] when
+// the result has block reports}, then "\n". `pretty` indents by two spaces
+// (one document); otherwise it is a single line (JSON Lines).
+std::string render_json(const Result& result, std::string_view id, std::string_view url,
+                        bool pretty = false);
 // Human-readable: one line a block, "KEEP"/"DROP", stage, reason, text.
 std::string render_explain(const Result& result);
 
@@ -30,7 +33,9 @@ std::string output_relative_path(std::string_view relative, std::string_view ext
 
 // Writes `content` to `path` through a temporary file in the same
 // directory and a rename, creating parent directories. Returns "" or an
-// error message.
+// error message "path: reason". Readers never see a half-written file; the
+// data is not fsync'ed (a crash of the machine, not of the process, may
+// lose it), which keeps bulk runs of many small files fast.
 std::string write_atomically(const std::string& path, std::string_view content);
 
 }  // namespace webclean::sink

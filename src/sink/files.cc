@@ -1,0 +1,102 @@
+// Output files: naming them after their inputs, and writing them so that
+// an interrupted run never leaves a half-written one behind.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "sink/sink.h"
+
+namespace webclean::sink {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with_gz(std::string_view name) {
+  if (name.size() < 3) return false;
+  const std::string_view tail = name.substr(name.size() - 3);
+  return tail[0] == '.' && (tail[1] == 'g' || tail[1] == 'G') && (tail[2] == 'z' || tail[2] == 'Z');
+}
+
+std::string failure(const std::string& path, int error_number) {
+  return path + ": " + std::strerror(error_number);
+}
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    content.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// Creates a new, empty temporary file next to `path`, named
+// ".<name>.tmp.<pid>.<random>" so that concurrent runs and threads never
+// share one. O_EXCL rather than mkstemp so that the file gets the usual
+// 0666 & ~umask permissions.
+int create_temporary(const fs::path& path, std::string& temporary) {
+  std::random_device random;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const uint64_t tag = (uint64_t{random()} << 32) | random();
+    char suffix[64];
+    std::snprintf(suffix, sizeof suffix, ".tmp.%ld.%016llx", static_cast<long>(::getpid()),
+                  static_cast<unsigned long long>(tag));
+    temporary = (path.parent_path() / ("." + path.filename().string() + suffix)).string();
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string output_relative_path(std::string_view relative, std::string_view extension) {
+  const size_t slash = relative.rfind('/');
+  const size_t name_start = slash == std::string_view::npos ? 0 : slash + 1;
+  std::string_view stem = relative.substr(name_start);
+  if (ends_with_gz(stem) && stem.size() > 3) stem.remove_suffix(3);
+  // A leading dot starts a hidden name, not an extension.
+  const size_t dot = stem.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
+  std::string output(relative.substr(0, name_start));
+  output += stem;
+  output += extension;
+  return output;
+}
+
+std::string write_atomically(const std::string& path, std::string_view content) {
+  const fs::path target(path);
+  if (!target.has_filename()) return failure(path, EISDIR);
+  std::error_code ec;
+  if (target.has_parent_path()) {
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) return path + ": " + ec.message();
+  }
+  std::string temporary;
+  const int fd = create_temporary(target, temporary);
+  if (fd < 0) return failure(path, errno);
+  bool written = write_all(fd, content);
+  int error_number = written ? 0 : errno;
+  if (::close(fd) != 0 && written) {
+    written = false;
+    error_number = errno;
+  }
+  if (written && std::rename(temporary.c_str(), path.c_str()) != 0) {
+    written = false;
+    error_number = errno;
+  }
+  if (!written) {
+    ::unlink(temporary.c_str());
+    return failure(path, error_number);
+  }
+  return {};
+}
+
+}  // namespace webclean::sink

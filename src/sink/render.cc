@@ -1,0 +1,127 @@
+// Rendering one Result as plain text, JSON, or the --explain listing.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "sink/sink.h"
+
+namespace webclean::sink {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr size_t kExplainTextWidth = 100;   // code points of block text shown
+constexpr size_t kExplainReasonWidth = 40;  // longer reasons are cut
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+size_t code_points(std::string_view text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+// The first `limit` code points of `text`, with "…" when something was cut.
+std::string cut(std::string_view text, size_t limit) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation_byte(text[i])) continue;
+    if (seen++ == limit) return std::string(text.substr(0, i)) + "\u2026";
+  }
+  return std::string(text);
+}
+
+std::string pad(std::string text, size_t width) {
+  const size_t length = code_points(text);
+  if (length < width) text.append(width - length, ' ');
+  return text;
+}
+
+json metadata_json(const Metadata& metadata) {
+  json object = json::object();
+  const std::pair<const char*, const std::string*> fields[] = {{"title", &metadata.title},
+                                                               {"byline", &metadata.byline},
+                                                               {"date", &metadata.date},
+                                                               {"site_name", &metadata.site_name},
+                                                               {"language", &metadata.language}};
+  for (const auto& [name, value] : fields) {
+    if (!value->empty()) object[name] = *value;
+  }
+  return object;
+}
+
+json block_json(const BlockReport& block) {
+  json object = {{"text", block.text}, {"kind", block.kind}};
+  if (block.kind == "heading") object["heading_level"] = block.heading_level;
+  object["kept"] = block.kept;
+  object["stage"] = block.stage;
+  object["reason"] = block.reason;
+  return object;
+}
+
+// A block's text on one line, marked Markdown-style by its kind so that
+// headings, list items and quotes stand out in the listing.
+std::string explain_text(const BlockReport& block) {
+  std::string line;
+  if (block.kind == "heading") {
+    line.assign(static_cast<size_t>(std::clamp(block.heading_level, 1, 6)), '#') += ' ';
+  } else if (block.kind == "list-item") {
+    line = "- ";
+  } else if (block.kind == "quote") {
+    line = "> ";
+  }
+  for (char c : block.text) line += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  return cut(line, kExplainTextWidth);
+}
+
+}  // namespace
+
+std::string render_text(const Result& result) {
+  if (result.text.empty()) return {};
+  return result.text + "\n";
+}
+
+std::string render_json(const Result& result, std::string_view id, std::string_view url,
+                        bool pretty) {
+  json document = {{"id", id},
+                   {"url", url},
+                   {"title", result.metadata.title},
+                   {"text", result.text},
+                   {"input_kind", result.input_kind},
+                   {"charset", result.charset},
+                   {"metadata", metadata_json(result.metadata)}};
+  if (!result.error.empty()) document["error"] = result.error;
+  if (!result.blocks.empty()) {
+    json blocks = json::array();
+    for (const BlockReport& block : result.blocks) blocks.push_back(block_json(block));
+    document["blocks"] = std::move(blocks);
+  }
+  // Invalid UTF-8 should not reach here (Decode guarantees it), but a
+  // replacement character is better than an exception if it does.
+  return document.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string render_explain(const Result& result) {
+  std::vector<std::string> stages;
+  std::vector<std::string> reasons;
+  size_t stage_width = 0;
+  size_t reason_width = 0;
+  for (const BlockReport& block : result.blocks) {
+    stages.push_back(block.stage.empty() ? "-" : block.stage);
+    reasons.push_back(block.reason.empty() ? "-" : cut(block.reason, kExplainReasonWidth));
+    stage_width = std::max(stage_width, code_points(stages.back()));
+    reason_width = std::max(reason_width, code_points(reasons.back()));
+  }
+  std::string listing;
+  for (size_t i = 0; i < result.blocks.size(); ++i) {
+    const BlockReport& block = result.blocks[i];
+    listing += block.kept ? "KEEP  " : "DROP  ";
+    listing += pad(stages[i], stage_width) + "  ";
+    listing += pad(reasons[i], reason_width) + "  | ";
+    listing += explain_text(block);
+    listing += '\n';
+  }
+  return listing;
+}
+
+}  // namespace webclean::sink

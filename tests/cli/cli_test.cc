@@ -1,0 +1,289 @@
+// End-to-end tests of the webclean binary: exit statuses, outputs, order.
+// They check only what does not depend on how well pages are cleaned.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../source/temp_dir.h"
+
+using webclean::testing::read_file;
+using webclean::testing::TempDir;
+using webclean::testing::write_file;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Runs webclean with `arguments` (already shell-quoted) in a shell,
+// capturing its output in files of `scratch`.
+Run run(const TempDir& scratch, const std::string& arguments) {
+  const std::string out = scratch / "stdout.capture";
+  const std::string err = scratch / "stderr.capture";
+  const std::string command =
+      quoted(WEBCLEAN_BINARY) + " " + arguments + " >" + quoted(out) + " 2>" + quoted(err);
+  const int raw = std::system(command.c_str());
+  Run result;
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  result.out = read_file(out);
+  result.err = read_file(err);
+  fs::remove(out);
+  fs::remove(err);
+  return result;
+}
+
+// A page any cleaner keeps the article of: a long, ordinary paragraph.
+std::string article_page(const std::string& topic) {
+  return "<!DOCTYPE html><html lang=\"en\"><head><title>About " + topic +
+         "</title></head><body><article><h1>Notes on " + topic + "</h1><p>The " + topic +
+         " was discussed at length by the members of the council on Tuesday evening, and most "
+         "of them agreed that it should be looked at again before the end of the year. Several "
+         "residents, who had come to the meeting to hear the debate, said that they were not "
+         "convinced by the arguments that were made, and that they would write to the mayor "
+         "about it. The council will meet again next month, when a final decision is "
+         "expected.</p></article></body></html>\n";
+}
+
+std::string corrupt_gzip() {
+  return std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x0b", 11);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("webclean --help and --version exit with status 0", "[cli]") {
+  TempDir dir;
+  const Run help = run(dir, "--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("--output") != std::string::npos);
+  const Run version = run(dir, "--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.find("webclean") != std::string::npos);
+}
+
+TEST_CASE("an unknown option or a bad value is a usage error with status 2", "[cli]") {
+  TempDir dir;
+  CHECK(run(dir, "--no-such-option").status == 2);
+  CHECK(run(dir, "--format yaml -").status == 2);
+  CHECK(run(dir, "--jobs 0 -").status == 2);
+  CHECK(run(dir, "--max-bytes 12Q -").status == 2);
+  const Run missing_rules = run(dir, "--rules " + quoted(dir / "no-such-dir") + " -");
+  CHECK(missing_rules.status == 2);
+}
+
+TEST_CASE("-o naming an existing file with several inputs is a usage error", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  write_file(dir / "b.html", article_page("library"));
+  write_file(dir / "out.txt", "keep me");
+  const Run result = run(dir, quoted(dir / "a.html") + " " + quoted(dir / "b.html") + " -o " +
+                                  quoted(dir / "out.txt"));
+  CHECK(result.status == 2);
+  CHECK(result.err.find("--output") != std::string::npos);
+  CHECK(read_file(dir / "out.txt") == "keep me");
+}
+
+TEST_CASE("a malformed rule file stops the run with status 2 and its file:line", "[cli]") {
+  TempDir dir;
+  write_file(dir / "rules/bad.rules", "%%% this ((( is [[ not a rule\n");
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run result = run(dir, "--rules " + quoted(dir / "rules") + " " + quoted(dir / "a.html"));
+  CHECK(result.status == 2);
+  CHECK(result.err.find(".rules:") != std::string::npos);
+  CHECK(result.out.empty());
+}
+
+TEST_CASE("one page on stdin is cleaned to stdout", "[cli]") {
+  TempDir dir;
+  write_file(dir / "page.html", article_page("bridge"));
+  const Run result = run(dir, "< " + quoted(dir / "page.html"));
+  CHECK(result.status == 0);
+  CHECK(result.out.find("council") != std::string::npos);
+  CHECK(result.err.empty());
+  const Run dash = run(dir, "- < " + quoted(dir / "page.html"));
+  CHECK(dash.out == result.out);
+}
+
+TEST_CASE(
+    "a bad file among good ones: the good outputs are written, status 1, the bad one "
+    "named on stderr",
+    "[cli]") {
+  TempDir dir;
+  write_file(dir / "in/a.html", article_page("bridge"));
+  write_file(dir / "in/b.html.gz", corrupt_gzip());
+  write_file(dir / "in/c.html", article_page("library"));
+  const Run result = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("b.html.gz") != std::string::npos);
+  CHECK(lines_of(result.err).size() == 1);
+  CHECK(fs::file_size(dir / "out/a.txt") > 0);
+  CHECK(fs::file_size(dir / "out/c.txt") > 0);
+  CHECK_FALSE(fs::exists(dir / "out/b.txt"));
+}
+
+TEST_CASE("-o DIR mirrors a directory input's tree with the format's extension", "[cli]") {
+  TempDir dir;
+  write_file(dir / "in/top.html", article_page("bridge"));
+  write_file(dir / "in/news/2024/story.htm", article_page("harbour"));
+  write_file(dir / "in/with space/caf\xc3\xa9.html", article_page("market"));
+  write_file(dir / "in/ignored.png", "not a page");
+  const Run text = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(text.status == 0);
+  CHECK(fs::file_size(dir / "out/top.txt") > 0);
+  CHECK(fs::file_size(dir / "out/news/2024/story.txt") > 0);
+  CHECK(fs::file_size(dir / "out/with space/caf\xc3\xa9.txt") > 0);
+  CHECK_FALSE(fs::exists(dir / "out/ignored.txt"));
+
+  const Run json = run(dir, "-f json " + quoted(dir / "in") + " -o " + quoted(dir / "json"));
+  CHECK(json.status == 0);
+  const auto parsed = nlohmann::json::parse(read_file(dir / "json/news/2024/story.json"));
+  CHECK(parsed["id"] == dir / "in/news/2024/story.htm");
+}
+
+TEST_CASE("-o FILE with one input writes that file", "[cli]") {
+  TempDir dir;
+  write_file(dir / "page.html", article_page("bridge"));
+  const Run result = run(dir, quoted(dir / "page.html") + " -o " + quoted(dir / "result.txt"));
+  CHECK(result.status == 0);
+  CHECK(result.out.empty());
+  CHECK(read_file(dir / "result.txt").find("council") != std::string::npos);
+}
+
+TEST_CASE("named files with -o DIR go to DIR under their own names", "[cli]") {
+  TempDir dir;
+  write_file(dir / "x/one.html", article_page("bridge"));
+  write_file(dir / "y/two.de.html", article_page("library"));
+  const Run result = run(dir, quoted(dir / "x/one.html") + " " + quoted(dir / "y/two.de.html") +
+                                  " -o " + quoted(dir / "out"));
+  CHECK(result.status == 0);
+  CHECK(fs::exists(dir / "out/one.txt"));
+  CHECK(fs::exists(dir / "out/two.de.txt"));
+}
+
+TEST_CASE("two inputs with the same output path: the second fails, nothing is overwritten",
+          "[cli]") {
+  TempDir dir;
+  write_file(dir / "in/story.htm", article_page("bridge"));
+  write_file(dir / "in/story.html", article_page("library"));
+  const Run result = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("story.html") != std::string::npos);
+  const std::string written = read_file(dir / "out/story.txt");
+  CHECK(written.find("bridge") != std::string::npos);
+  CHECK(written.find("library") == std::string::npos);
+}
+
+TEST_CASE("an output that would overwrite an input is refused", "[cli]") {
+  TempDir dir;
+  const std::string page = "A text dump with one paragraph about the bridge and the council.\n";
+  write_file(dir / "in/notes.txt", page);
+  const Run result = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "in"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("notes.txt") != std::string::npos);
+  CHECK(read_file(dir / "in/notes.txt") == page);
+}
+
+TEST_CASE("several inputs come out on stdout in input order, the same with -j1 and -j4", "[cli]") {
+  TempDir dir;
+  const char* topics[] = {"bridge", "library", "harbour", "market",  "school",  "tram",
+                          "museum", "park",    "river",   "stadium", "station", "tower"};
+  for (const char* topic : topics)
+    write_file(dir / ("in/" + std::string(topic) + ".html"), article_page(topic));
+  const Run one = run(dir, "-j1 " + quoted(dir / "in"));
+  const Run four = run(dir, "-j4 " + quoted(dir / "in"));
+  CHECK(one.status == 0);
+  CHECK(four.status == 0);
+  CHECK(one.out == four.out);
+  // Documents appear in path order: bridge, harbour, library, ...
+  const size_t bridge = one.out.find("bridge.html");
+  const size_t harbour = one.out.find("harbour.html");
+  const size_t tower = one.out.find("tower.html");
+  CHECK(bridge < harbour);
+  CHECK(harbour < tower);
+  CHECK(tower != std::string::npos);
+
+  const Run json_one = run(dir, "-j1 -f json " + quoted(dir / "in"));
+  const Run json_four = run(dir, "-j4 -f json " + quoted(dir / "in"));
+  CHECK(json_one.out == json_four.out);
+}
+
+TEST_CASE("json output for several inputs is one JSON object per line", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  write_file(dir / "b.html", article_page("library"));
+  const Run result = run(dir, "-f json " + quoted(dir / "a.html") + " " + quoted(dir / "b.html"));
+  CHECK(result.status == 0);
+  const auto lines = lines_of(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(nlohmann::json::parse(lines[0])["id"] == dir / "a.html");
+  CHECK(nlohmann::json::parse(lines[1])["id"] == dir / "b.html");
+}
+
+TEST_CASE("a missing input is reported while the others are still cleaned", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run result = run(dir, quoted(dir / "gone.html") + " " + quoted(dir / "a.html"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("gone.html: No such file or directory") != std::string::npos);
+  CHECK(result.out.find("council") != std::string::npos);
+}
+
+TEST_CASE("an input over --max-bytes fails with a size error", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run result = run(dir, "--max-bytes 100 " + quoted(dir / "a.html"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("too large") != std::string::npos);
+  CHECK(run(dir, "--max-bytes 1M " + quoted(dir / "a.html")).status == 0);
+}
+
+TEST_CASE("--explain prints one KEEP or DROP line a block", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run result = run(dir, "--explain " + quoted(dir / "a.html"));
+  CHECK(result.status == 0);
+  const auto lines = lines_of(result.out);
+  REQUIRE_FALSE(lines.empty());
+  for (const std::string& line : lines) {
+    INFO(line);
+    CHECK((line.rfind("KEEP  ", 0) == 0 || line.rfind("DROP  ", 0) == 0));
+  }
+}
+
+TEST_CASE("--explain with json output adds the blocks to the JSON", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run result = run(dir, "--explain -f json " + quoted(dir / "a.html"));
+  CHECK(result.status == 0);
+  const auto parsed = nlohmann::json::parse(result.out);
+  REQUIRE(parsed.contains("blocks"));
+  CHECK_FALSE(parsed["blocks"].empty());
+}
+
+TEST_CASE("stdin named twice is a usage error", "[cli]") {
+  TempDir dir;
+  CHECK(run(dir, "- - </dev/null").status == 2);
+}

@@ -1,0 +1,89 @@
+// Output file names for -o DIR, and atomic writes.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "../source/temp_dir.h"
+#include "sink/sink.h"
+
+using webclean::sink::output_relative_path;
+using webclean::sink::write_atomically;
+using webclean::testing::read_file;
+using webclean::testing::TempDir;
+using webclean::testing::write_file;
+
+namespace {
+
+size_t entries_in(const std::filesystem::path& dir) {
+  size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++count;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("output paths replace the last extension after stripping .gz", "[sink]") {
+  const std::pair<const char*, const char*> table[] = {
+      {"a/b.html.gz", "a/b.txt"},
+      {"x.de.story.html", "x.de.story.txt"},
+      {"noext", "noext.txt"},
+      {"dir.v2/file", "dir.v2/file.txt"},
+      {"a.gz", "a.txt"},
+      {"page.HTML.GZ", "page.txt"},
+      {".hidden", ".hidden.txt"},
+      {"d/.hidden.html", "d/.hidden.txt"},
+      {"with space/na\xc3\xafve caf\xc3\xa9.htm", "with space/na\xc3\xafve caf\xc3\xa9.txt"},
+      {"trailing.", "trailing.txt"},
+  };
+  for (const auto& [input, expected] : table) {
+    INFO(input);
+    CHECK(output_relative_path(input, ".txt") == expected);
+  }
+  CHECK(output_relative_path("a/b.html.gz", ".json") == "a/b.json");
+}
+
+TEST_CASE("an atomic write leaves the content and no temporary file", "[sink]") {
+  TempDir dir;
+  const std::string target = dir / "out.txt";
+  CHECK(write_atomically(target, "first version\n").empty());
+  CHECK(write_atomically(target, "second\n").empty());
+  CHECK(read_file(target) == "second\n");
+  CHECK(entries_in(dir.path()) == 1);
+}
+
+TEST_CASE("an atomic write creates the missing parent directories", "[sink]") {
+  TempDir dir;
+  const std::string target = dir / "a/b c/\xc3\xa9t\xc3\xa9/out.txt";
+  CHECK(write_atomically(target, "deep").empty());
+  CHECK(read_file(target) == "deep");
+}
+
+TEST_CASE("an atomic write to an impossible place is an error naming the path", "[sink]") {
+  TempDir dir;
+  write_file(dir.path() / "plain-file", "x");
+  const std::string target = dir / "plain-file/out.txt";
+  const std::string error = write_atomically(target, "content");
+  CHECK(error.rfind(target + ": ", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(target));
+}
+
+TEST_CASE("a failed atomic write over a directory removes its temporary file", "[sink]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "taken/inside");
+  const std::string error = write_atomically(dir / "taken", "content");
+  CHECK_FALSE(error.empty());
+  CHECK(entries_in(dir.path()) == 1);
+  CHECK(std::filesystem::is_directory(dir.path() / "taken"));
+}
+
+TEST_CASE("atomically written files get the usual permissions, not 0600", "[sink]") {
+  TempDir dir;
+  const mode_t old_mask = umask(022);
+  const std::string target = dir / "out.txt";
+  REQUIRE(write_atomically(target, "x").empty());
+  umask(old_mask);
+  const auto perms = std::filesystem::status(target).permissions();
+  CHECK((perms & std::filesystem::perms::others_read) != std::filesystem::perms::none);
+}

@@ -1,0 +1,156 @@
+// Rendering results: plain text, JSON (parsed back), the explain listing.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sink/sink.h"
+
+using webclean::BlockReport;
+using webclean::Result;
+using webclean::sink::render_explain;
+using webclean::sink::render_json;
+using webclean::sink::render_text;
+
+namespace {
+
+BlockReport block(std::string text, std::string kind, bool kept, std::string stage,
+                  std::string reason, int heading_level = 0) {
+  BlockReport report;
+  report.text = std::move(text);
+  report.kind = std::move(kind);
+  report.kept = kept;
+  report.stage = std::move(stage);
+  report.reason = std::move(reason);
+  report.heading_level = heading_level;
+  return report;
+}
+
+Result sample_result() {
+  Result result;
+  result.text = "A headline\n\nThe first paragraph, \"quoted\".";
+  result.metadata.title = "The title";
+  result.metadata.language = "en";
+  result.input_kind = "html";
+  result.charset = "windows-1252";
+  result.blocks = {block("Skip to content", "paragraph", false, "rules", "structure.rules:12"),
+                   block("A headline", "heading", true, "structure", "main region", 2),
+                   block("The first paragraph, \"quoted\".", "paragraph", true, "density",
+                         "good (stop 0.42, link 0.00)")};
+  return result;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("plain text is the result text with a final newline", "[sink]") {
+  Result result;
+  result.text = "One.\n\nTwo.";
+  CHECK(render_text(result) == "One.\n\nTwo.\n");
+}
+
+TEST_CASE("an empty result renders as nothing at all in plain text", "[sink]") {
+  CHECK(render_text(Result{}).empty());
+}
+
+TEST_CASE("JSON output parses back to the result's fields", "[sink]") {
+  const Result result = sample_result();
+  const std::string rendered = render_json(result, "dir/page.html", "https://example.org/a");
+  const auto parsed = nlohmann::json::parse(rendered);
+  CHECK(parsed["id"] == "dir/page.html");
+  CHECK(parsed["url"] == "https://example.org/a");
+  CHECK(parsed["title"] == "The title");
+  CHECK(parsed["text"] == result.text);
+  CHECK(parsed["input_kind"] == "html");
+  CHECK(parsed["charset"] == "windows-1252");
+  CHECK(parsed["metadata"] == nlohmann::json({{"title", "The title"}, {"language", "en"}}));
+  CHECK_FALSE(parsed.contains("error"));
+}
+
+TEST_CASE("JSON blocks carry decisions, and a heading level only on headings", "[sink]") {
+  const auto parsed = nlohmann::json::parse(render_json(sample_result(), "id", ""));
+  const auto& blocks = parsed.at("blocks");
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0]["kept"] == false);
+  CHECK(blocks[0]["stage"] == "rules");
+  CHECK(blocks[0]["reason"] == "structure.rules:12");
+  CHECK_FALSE(blocks[0].contains("heading_level"));
+  CHECK(blocks[1]["kind"] == "heading");
+  CHECK(blocks[1]["heading_level"] == 2);
+  CHECK(blocks[2]["text"] == "The first paragraph, \"quoted\".");
+}
+
+TEST_CASE("JSON without block reports has no blocks key, and an error when one is set", "[sink]") {
+  Result result;
+  result.error = "binary data";
+  const auto parsed = nlohmann::json::parse(render_json(result, "id", ""));
+  CHECK_FALSE(parsed.contains("blocks"));
+  CHECK(parsed["error"] == "binary data");
+  CHECK(parsed["metadata"].empty());
+}
+
+TEST_CASE("compact JSON is one line and pretty JSON is indented, both ending in a newline",
+          "[sink]") {
+  const std::string compact = render_json(sample_result(), "id", "");
+  const std::string pretty = render_json(sample_result(), "id", "", true);
+  CHECK(compact.find('\n') == compact.size() - 1);
+  CHECK(pretty.back() == '\n');
+  CHECK(pretty.find("\n  \"id\": \"id\"") != std::string::npos);
+  CHECK(nlohmann::json::parse(compact) == nlohmann::json::parse(pretty));
+}
+
+TEST_CASE("JSON output survives invalid UTF-8 in the text", "[sink]") {
+  Result result;
+  result.text = "bad \xff\xfe bytes";
+  std::string rendered;
+  REQUIRE_NOTHROW(rendered = render_json(result, "id", ""));
+  CHECK(nlohmann::json::parse(rendered)["text"].get<std::string>().find("bytes") !=
+        std::string::npos);
+}
+
+TEST_CASE("the explain listing has one line a block with its decision, stage and reason",
+          "[sink]") {
+  const auto lines = lines_of(render_explain(sample_result()));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].rfind("DROP  rules ", 0) == 0);
+  CHECK(lines[0].find("structure.rules:12") != std::string::npos);
+  CHECK(lines[0].find("| Skip to content") != std::string::npos);
+  CHECK(lines[1].rfind("KEEP  structure ", 0) == 0);
+  CHECK(lines[1].find("| ## A headline") != std::string::npos);
+  CHECK(lines[2].find("good (stop 0.42, link 0.00)") != std::string::npos);
+}
+
+TEST_CASE("the explain listing aligns its columns", "[sink]") {
+  const auto lines = lines_of(render_explain(sample_result()));
+  REQUIRE(lines.size() == 3);
+  const size_t bar = lines[0].find(" | ");
+  CHECK(lines[1].find(" | ") == bar);
+  CHECK(lines[2].find(" | ") == bar);
+  const size_t reason = lines[0].find("structure.rules");
+  CHECK(lines[1].find("main region") == reason);
+}
+
+TEST_CASE("the explain listing cuts long text and keeps each block on one line", "[sink]") {
+  Result result;
+  std::string long_text;
+  for (int i = 0; i < 60; ++i) long_text += "w\xc3\xb6rd ";
+  result.blocks = {block("line one\nline two", "pre", true, "", ""),
+                   block(long_text, "paragraph", true, "density", "good")};
+  const auto lines = lines_of(render_explain(result));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].find("line one line two") != std::string::npos);
+  CHECK(lines[1].size() < long_text.size());
+  CHECK(lines[1].substr(lines[1].size() - 3) == "\xe2\x80\xa6");  // ends in an ellipsis
+  CHECK(lines[1].find("w\xc3\xb6rd") != std::string::npos);
+}
+
+TEST_CASE("an explain listing without block reports is empty", "[sink]") {
+  CHECK(render_explain(Result{}).empty());
+}
