@@ -25,25 +25,38 @@ bool is_wide_unicode(std::string_view charset) {
   return charset.starts_with("UTF-16") || charset.starts_with("UTF-32");
 }
 
+// Invalid sequences counted as evidence against UTF-8. A sequence cut off
+// at the very end is a truncated download when other sequences vouch for
+// UTF-8; alone it is as likely a Latin-1 letter at the end.
+size_t invalid_sequences(const Utf8Scan& scan) {
+  const bool tail_counts = scan.truncated_tail && scan.valid_multibyte == 0;
+  return scan.invalid + (tail_counts ? 1 : 0);
+}
+
+bool few_invalid(const Utf8Scan& scan) {
+  const size_t invalid = invalid_sequences(scan);
+  return invalid <= kFewInvalid || invalid * 100 <= scan.non_ascii;
+}
+
 // Whether the bytes are UTF-8, tolerating a little damage when valid
 // multibyte sequences vouch for UTF-8: at least one when the bytes were
 // declared UTF-8, twice as many as the invalid ones otherwise.
 bool reads_as_utf8(const Utf8Scan& scan, bool declared_utf8) {
-  // A sequence cut off at the very end is a truncated download when other
-  // sequences vouch for UTF-8; alone it is as likely a Latin-1 letter.
-  const bool tail_counts = scan.truncated_tail && scan.valid_multibyte == 0;
-  const size_t invalid = scan.invalid + (tail_counts ? 1 : 0);
+  const size_t invalid = invalid_sequences(scan);
   if (invalid == 0) return true;
-  if (scan.valid_multibyte == 0) return false;
-  const bool few = invalid <= kFewInvalid || invalid * 100 <= scan.non_ascii;
-  return few && (declared_utf8 || scan.valid_multibyte >= 2 * invalid);
+  if (scan.valid_multibyte == 0 || !few_invalid(scan)) return false;
+  return declared_utf8 || scan.valid_multibyte >= 2 * invalid;
 }
 
 // Legacy text is practically never valid UTF-8 with multibyte sequences by
-// chance, so such bytes overrule a legacy declaration (a page declaring
-// gb2312 whose bytes are UTF-8).
+// chance (in GB2312 text, most sequences are invalid), so such bytes overrule
+// a legacy declaration, as for a page declaring gb2312 whose bytes are UTF-8.
+// A stray invalid byte among many valid sequences does not save the
+// declaration.
 bool contradicts_legacy_declaration(const Utf8Scan& scan) {
-  return scan.invalid == 0 && scan.valid_multibyte > 0;
+  const size_t invalid = invalid_sequences(scan);
+  if (invalid == 0) return scan.valid_multibyte > 0;
+  return few_invalid(scan) && scan.valid_multibyte >= 10 * invalid;
 }
 
 void strip_leading_bom(std::string& text) {
@@ -95,9 +108,10 @@ enum class Verdict { kUseCharset, kUseUtf8, kIgnore };
 Verdict weigh_declaration(const Charset& charset, const Evidence& evidence, bool from_meta) {
   // A <meta> cannot declare UTF-16: the page was read as ASCII to find it.
   const bool utf8 = charset.name == kUtf8 || (from_meta && is_wide_unicode(charset.name));
-  if (utf8)
-    return reads_as_utf8(evidence.scan, /*declared_utf8=*/true) ? Verdict::kUseUtf8
-                                                                : Verdict::kIgnore;
+  if (utf8) {
+    const bool valid = reads_as_utf8(evidence.scan, /*declared_utf8=*/true);
+    return valid ? Verdict::kUseUtf8 : Verdict::kIgnore;
+  }
   if (is_wide_unicode(charset.name)) {
     // No BOM and no NUL pattern: only bytes that are not UTF-8 could be it.
     return evidence.scan.well_formed() ? Verdict::kIgnore : Verdict::kUseCharset;
@@ -105,12 +119,26 @@ Verdict weigh_declaration(const Charset& charset, const Evidence& evidence, bool
   return contradicts_legacy_declaration(evidence.scan) ? Verdict::kUseUtf8 : Verdict::kUseCharset;
 }
 
+// The charset name, also when a caller passes a whole Content-Type value.
+std::string declared_label(std::string_view declared) {
+  if (declared.find('=') == std::string_view::npos) return std::string(declared);
+  return charset_parameter(declared);
+}
+
+// UTF-16 text in a script without ASCII (no NUL pattern) has control bytes
+// all over; a declaration saying so is not to be called binary.
+bool declares_wide_unicode(std::string_view declared) {
+  const std::string label = normalize_label(declared_label(declared));
+  const std::string_view alias = whatwg_charset(label);
+  return is_wide_unicode(alias) || label.starts_with("utf-16") || label.starts_with("utf-32");
+}
+
 // Tries the declaration from outside, then the page's <meta>, in that order.
 std::optional<Decoded> decode_declared(const Evidence& evidence, std::string_view declared,
                                        bool look_for_meta) {
   for (const bool from_meta : {false, true}) {
     if (from_meta && !look_for_meta) break;
-    const std::string label = from_meta ? meta_charset(evidence.bytes) : std::string(declared);
+    const std::string label = from_meta ? meta_charset(evidence.bytes) : declared_label(declared);
     std::optional<Charset> charset = open_charset(label);
     if (!charset) continue;
     switch (weigh_declaration(*charset, evidence, from_meta)) {
@@ -160,9 +188,12 @@ Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for
   if (bytes.empty()) return {{}, std::string(kUtf8), {}};
   if (const auto bom = sniff_bom(bytes)) return decode_as(bytes.substr(bom->length), bom->charset);
   if (const auto format = binary_format(bytes); !format.empty()) return binary(format);
-  if (const auto wide = sniff_bomless_wide_text(bytes); !wide.empty())
+  if (const auto wide = sniff_bomless_wide_text(bytes); !wide.empty()) {
     return decode_as(bytes, wide);
-  if (mostly_control_bytes(bytes)) return binary("control bytes");
+  }
+  if (mostly_control_bytes(bytes) && !declares_wide_unicode(declared)) {
+    return binary("control bytes");
+  }
   return decode_narrow(bytes, declared, look_for_meta);
 }
 

@@ -6,6 +6,7 @@
 #include <unicode/ustring.h>
 
 #include <array>
+#include <cstdint>
 
 #include "decode/charset_label.h"
 
@@ -123,6 +124,8 @@ std::string detect_charset(std::string_view bytes) {
 }
 
 void normalize_nfc(std::string& text) {
+  // ICU measures strings in int32_t; inputs are capped far below upstream.
+  if (text.size() > static_cast<size_t>(INT32_MAX)) return;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return;

@@ -174,10 +174,32 @@ TEST_CASE("a page declaring gb2312 whose bytes are UTF-8 decodes as UTF-8") {
   CHECK(from_http.charset == "UTF-8");
 }
 
+TEST_CASE("a UTF-8 page declaring gb2312 stays UTF-8 despite one stray byte") {
+  std::string page = "<meta charset=gb2312>";
+  for (int i = 0; i < 5; ++i) page += "<p>中文新闻，今天的天气很好。</p>";
+  const Decoded d = decode_html(page + "\xFF<p>结束</p>");
+  CHECK(d.charset == "UTF-8");
+  CHECK(d.text == page + kReplacement + "<p>结束</p>");
+}
+
 TEST_CASE("a page declaring gb2312 with GB bytes decodes with GB18030") {
-  const Decoded d = to_utf8("<p>\xD6\xD0\xCE\xC4</p>", "gb2312", false);
-  CHECK(d.text == "<p>中文</p>");
+  CHECK(to_utf8("<p>\xD6\xD0\xCE\xC4</p>", "gb2312", false).text == "<p>中文</p>");
+  // Some GB2312 pairs happen to be valid UTF-8 ("\xC3\xC7"): no contradiction.
+  std::string page = "<meta charset=gb2312>";
+  for (int i = 0; i < 20; ++i) {
+    page +=
+        "<p>\xD6\xD0\xCE\xC4\xD0\xC2\xCE\xC5\xA3\xAC\xBD\xF1\xCC\xEC\xB5\xC4\xCC\xEC\xC6\xF8"
+        "\xBA\xDC\xBA\xC3\xA1\xA3\xCE\xD2\xC3\xC7\xD4\xDA\xB1\xB1\xBE\xA9\xBC\xFB\xC3\xE6\xB0"
+        "\xC9\xA1\xA3</p>";
+  }
+  const Decoded d = decode_html(page);
   CHECK(d.charset == "GB18030");
+  CHECK(d.text.find("<p>中文新闻，今天的天气很好。我们在北京见面吧。</p>") != std::string::npos);
+  SECTION("and without the declaration, detection finds it") {
+    const Decoded detected = to_utf8(page.substr(page.find('>') + 1), "", true);
+    CHECK(detected.charset == "GB18030");
+    CHECK(detected.text.find("我们在北京见面吧") != std::string::npos);
+  }
 }
 
 TEST_CASE("common charset aliases map onto the converter browsers use") {
@@ -188,6 +210,28 @@ TEST_CASE("common charset aliases map onto the converter browsers use") {
   CHECK(to_utf8("a\xE9", "US-ASCII", false).text == "aé");
   CHECK(to_utf8("a\xB1", " \"ISO8859-2\" ", false).text == "aą");
   CHECK(to_utf8("a\xB1", "iso8859-2", false).charset == "ISO-8859-2");
+}
+
+TEST_CASE("a long legacy text that grows threefold in UTF-8 converts completely") {
+  const Decoded d = to_utf8(std::string(3000, '\x80') + "end", "windows-1252", false);
+  CHECK(d.text.size() == 3000 * 3 + 3);
+  CHECK(count_of(d.text, "€") == 3000);
+  CHECK(d.text.ends_with("€end"));
+}
+
+TEST_CASE("a whole Content-Type value passed as the declaration still counts") {
+  CHECK(to_utf8("caf\xE9", "text/html; charset=ISO-8859-1", false).text == "café");
+}
+
+TEST_CASE("declared UTF-16 without BOM or ASCII is decoded, not called binary") {
+  // "中文" repeated: U+4E2D U+6587; the low bytes 0x2D/0x87 are no controls,
+  // so add U+4E01 and U+4E03 whose low bytes are.
+  std::string bytes;
+  for (int i = 0; i < 50; ++i) bytes += "\x2D\x4E\x87\x65\x01\x4E\x03\x4E";
+  const Decoded d = to_utf8(bytes, "utf-16le", false);
+  CHECK(d.error.empty());
+  CHECK(d.text.starts_with("中文丁七"));
+  CHECK(to_utf8(bytes, "", false).error == "binary data (control bytes)");
 }
 
 TEST_CASE("an unknown declared charset is ignored") {
