@@ -13,8 +13,8 @@
 namespace webclean::html {
 
 struct Prescanned {
-  std::string html;                   // the page with the dropped content removed
-  std::vector<std::string> json_ld;   // bodies of <script type="application/ld+json">
+  std::string html;                  // the page with the dropped content removed
+  std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
 };
 
 Prescanned prescan(std::string_view html);
