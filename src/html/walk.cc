@@ -485,13 +485,18 @@ class Walker {
         p += (*p == '\xC2') ? 2 : 1;
         continue;
       }
+      if (is_bom(p)) {
+        p += 3;  // a zero-width no-break space (stray BOM) shows nothing
+        continue;
+      }
       const char* run = p;
-      while (*p != '\0' && !is_html_space(*p) && !is_nbsp(p)) ++p;
+      while (*p != '\0' && !is_html_space(*p) && !is_nbsp(p) && !is_bom(p)) ++p;
       add_word(std::string_view(run, size_t(p - run)));
     }
   }
 
   static bool is_nbsp(const char* p) { return p[0] == '\xC2' && p[1] == '\xA0'; }
+  static bool is_bom(const char* p) { return p[0] == '\xEF' && p[1] == '\xBB' && p[2] == '\xBF'; }
 
   void add_word(std::string_view word) {
     if (pending_space_ && !text_.empty() && text_.back() != '\n') {
