@@ -53,17 +53,30 @@ bool breaks_out_of_svg(std::string_view name) {
   return false;
 }
 
-// Attributes some later stage reads; everything else is dropped so that
-// Gumbo has fewer bytes to tokenize.
+// SVG elements whose content is HTML again (the spec's "HTML integration
+// points"): an HTML tag there does not end the svg.
+bool is_svg_integration_point(std::string_view name) {
+  return iequals(name, "foreignobject") || iequals(name, "desc") || iequals(name, "title");
+}
+
+// Attributes the walk reads on any element; everything else is dropped so
+// that Gumbo has fewer bytes to tokenize.
 bool is_kept_attribute(std::string_view name) {
-  static constexpr std::string_view kKept[] = {
-      "class",    "id",      "role",    "itemprop",    "itemtype",   "itemscope", "href",
-      "rel",      "lang",    "hidden",  "aria-hidden", "aria-label", "type",      "name",
-      "property", "content", "charset", "http-equiv",  "datetime"};
+  static constexpr std::string_view kKept[] = {"class",    "id",     "role",        "itemprop",
+                                               "itemtype", "hidden", "aria-hidden", "aria-label",
+                                               "lang",     "href"};
   for (std::string_view kept : kKept) {
     if (iequals(name, kept)) return true;
   }
   return istarts_with(name, "data-") && (icontains(name, "type") || icontains(name, "component"));
+}
+
+// Attributes read only on <meta> (page hints) and <link> (canonical URL).
+bool is_kept_head_attribute(std::string_view tag, std::string_view name) {
+  if (iequals(tag, "meta")) {
+    return iequals(name, "name") || iequals(name, "property") || iequals(name, "content");
+  }
+  return iequals(tag, "link") && iequals(name, "rel");
 }
 
 class Scanner {
@@ -234,8 +247,8 @@ class Scanner {
     bool wrote_attribute = false;
     for (const AttrSpan& attr : attrs_) {
       std::string_view name = name_of(attr);
-      bool keep =
-          is_kept_attribute(name) || (iequals(name, "style") && style_hides(value_of(attr)));
+      bool keep = is_kept_attribute(name) || is_kept_head_attribute(name_of(tag), name) ||
+                  (iequals(name, "style") && style_hides(value_of(attr)));
       if (!keep) continue;
       out += ' ';
       if (!link_element && iequals(name, "href")) {
@@ -426,15 +439,17 @@ class Scanner {
   // sections exist, and an HTML tag like <p> ends the svg early, as in a browser.
   size_t subtree_end(size_t from, std::string_view name, bool foreign) {
     size_t depth = 1;
+    size_t integration_points = 0;  // open foreignObject/desc/title: HTML inside svg
     size_t i = from;
     while (true) {
       const char* lt = find('<', i);
       if (lt == nullptr) return in_.size();
       i = size_t(lt - in_.data());
       char next = at(i + 1);
+      bool html = !foreign || integration_points > 0;
       if (in_.substr(i, 4) == "<!--") {
         i = comment_end(i);
-      } else if (foreign && in_.substr(i, 9) == "<![CDATA[") {
+      } else if (!html && in_.substr(i, 9) == "<![CDATA[") {
         size_t end = in_.find("]]>", i + 9);
         i = end == std::string_view::npos ? in_.size() : end + 3;
       } else if (next == '!' || next == '?') {
@@ -443,17 +458,23 @@ class Scanner {
         TagSpan tag;
         if (!scan_tag(i, tag)) return in_.size();
         i = tag.end;
-        if (iequals(name_of(tag), name) && --depth == 0) return i;
+        std::string_view inner = name_of(tag);
+        if (iequals(inner, name) && --depth == 0) return i;
+        if (foreign && integration_points > 0 && is_svg_integration_point(inner)) {
+          --integration_points;
+        }
       } else if (is_ascii_alpha(next)) {
         TagSpan tag;
         if (!scan_tag(i, tag)) return in_.size();
         std::string_view inner = name_of(tag);
-        if (foreign && breaks_out_of_svg(inner)) return i;
+        if (!html && breaks_out_of_svg(inner)) return i;
         i = tag.end;
         if (iequals(inner, name)) {
           if (!tag.self_closing) ++depth;
-        } else if (!foreign) {
+        } else if (html) {
           i = skip_html_text_content(tag, i);
+        } else if (is_svg_integration_point(inner) && !tag.self_closing) {
+          ++integration_points;
         }
       } else {
         ++i;

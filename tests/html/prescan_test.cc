@@ -169,3 +169,11 @@ TEST_CASE("whitespace runs shrink to one character except inside pre", "[html][p
   CHECK(prescan("<p>a  \n\n  b</p>").html == "<p>a b</p>");
   CHECK(prescan("<pre>a  \n\n  b</pre><p>c   d</p>").html == "<pre>a  \n\n  b</pre><p>c d</p>");
 }
+
+TEST_CASE("HTML inside an svg foreignObject stays inside the dropped svg", "[html][prescan]") {
+  std::string out = prescan(
+                        "<svg><foreignObject><div>in svg</div><style>x</style></foreignObject>"
+                        "<text>label</text></svg><p>after</p>")
+                        .html;
+  CHECK(out == "<p>after</p>");
+}
