@@ -532,7 +532,8 @@ class Walker {
   // Ends the open block: emits it unless it holds no visible text.
   void flush() {
     pending_space_ = false;
-    if (keep_whitespace_ > 0 || context_.kind == Kind::kPre) {
+    bool preformatted = keep_whitespace_ > 0;
+    if (preformatted) {
       trim_preformatted();
     } else {
       while (!text_.empty() && text_.back() == '\n') text_.pop_back();
@@ -540,8 +541,9 @@ class Walker {
     if (!text_.empty()) {
       block::Block block;
       block.text = std::move(text_);
-      block.kind = context_.kind;
-      block.heading_level = context_.heading_level;
+      // Text laid out preformatted is a pre block, whatever element holds it.
+      block.kind = preformatted ? Kind::kPre : context_.kind;
+      block.heading_level = block.kind == Kind::kHeading ? context_.heading_level : 0;
       block.node = context_.node;
       block.link_chars = link_chars_;
       doc_.blocks.push_back(std::move(block));

@@ -313,3 +313,11 @@ TEST_CASE("empty and markup-only input give an empty document", "[html][parse]")
     CHECK(doc.blocks.empty());
   }
 }
+
+TEST_CASE("text laid out inside pre is a pre block whatever element holds it", "[html][parse]") {
+  Document doc = parse("<pre>  top\n<div>  inner  line</div></pre>");
+  REQUIRE(texts(doc) == std::vector<std::string>{"  top", "  inner  line"});
+  CHECK(doc.blocks[0].kind == Kind::kPre);
+  CHECK(doc.blocks[1].kind == Kind::kPre);
+  CHECK(node_of(doc, doc.blocks[1]).tag == "div");
+}
