@@ -156,16 +156,16 @@ ElementInfo classify(const GumboElement& element) {
   return {};
 }
 
-// The attributes the walk reads, as views into Gumbo's (arena) strings.
+// The attributes the walk reads, as views into Gumbo's (arena) strings. A
+// view with a null data() means the attribute is absent; Gumbo gives an
+// attribute without value an empty, non-null string.
 struct Attributes {
   std::string_view id, classes, role, itemprop, itemtype, lang, href, rel;
-  std::string_view name, property, content, style, aria_hidden;
-  bool has_href = false;
-  bool has_content = false;
-  bool hidden_attribute = false;
+  std::string_view name, property, content, style, aria_hidden, hidden_attribute;
 
+  static bool present(std::string_view value) { return value.data() != nullptr; }
   bool hidden() const {
-    return hidden_attribute || iequals(aria_hidden, "true") || style_hides(style);
+    return present(hidden_attribute) || iequals(aria_hidden, "true") || style_hides(style);
   }
   bool identifies() const {
     return !id.empty() || !classes.empty() || !role.empty() || !itemprop.empty();
@@ -173,40 +173,35 @@ struct Attributes {
 };
 
 Attributes read_attributes(const GumboElement& element) {
+  struct Field {
+    std::string_view name;
+    std::string_view Attributes::*view;
+  };
+  static constexpr Field kFields[] = {
+      {"id", &Attributes::id},
+      {"class", &Attributes::classes},
+      {"role", &Attributes::role},
+      {"itemprop", &Attributes::itemprop},
+      {"itemtype", &Attributes::itemtype},
+      {"lang", &Attributes::lang},
+      {"href", &Attributes::href},
+      {"rel", &Attributes::rel},
+      {"name", &Attributes::name},
+      {"property", &Attributes::property},
+      {"content", &Attributes::content},
+      {"style", &Attributes::style},
+      {"aria-hidden", &Attributes::aria_hidden},
+      {"hidden", &Attributes::hidden_attribute},
+  };
   Attributes a;
   const GumboVector& list = element.attributes;
   for (unsigned i = 0; i < list.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(list.data[i]);
     std::string_view name = attr->name;  // Gumbo lower-cases names
-    std::string_view value = attr->value;
-    if (name == "id")
-      a.id = value;
-    else if (name == "class")
-      a.classes = value;
-    else if (name == "role")
-      a.role = value;
-    else if (name == "itemprop")
-      a.itemprop = value;
-    else if (name == "itemtype")
-      a.itemtype = value;
-    else if (name == "lang")
-      a.lang = value;
-    else if (name == "href")
-      a.href = value, a.has_href = true;
-    else if (name == "rel")
-      a.rel = value;
-    else if (name == "name")
-      a.name = value;
-    else if (name == "property")
-      a.property = value;
-    else if (name == "content")
-      a.content = value, a.has_content = true;
-    else if (name == "style")
-      a.style = value;
-    else if (name == "aria-hidden")
-      a.aria_hidden = value;
-    else if (name == "hidden")
-      a.hidden_attribute = true;
+    for (const Field& field : kFields) {
+      // Gumbo keeps the first of duplicate attributes, and so do we.
+      if (name == field.name && !Attributes::present(a.*field.view)) a.*field.view = attr->value;
+    }
   }
   return a;
 }
@@ -262,7 +257,8 @@ struct Frame {
   bool anchor = false;
   bool link = false;
   bool keeps_whitespace = false;
-  bool candidate = false;  // non-block element that becomes a Node if it holds a block
+  bool candidate = false;     // non-block element that becomes a Node if it holds a block
+  bool under_anchor = false;  // some ancestor is an <a>
 };
 
 class Walker {
@@ -306,6 +302,7 @@ class Walker {
     Attributes attrs = read_attributes(element);
     read_hints(element, attrs);
     Frame frame(node);
+    frame.under_anchor = anchors_ > 0;
     if (skip_ > 0 || info.display == Display::kSkip || info.display == Display::kHead) {
       // Inside a skipped element nothing is page text, and no Node is needed.
       frame.skip = info.display == Display::kSkip || info.display == Display::kHead;
@@ -323,7 +320,7 @@ class Walker {
   void enter_block(Frame& frame, const ElementInfo& info, const Attributes& attrs) {
     flush();
     materialize_candidates();
-    frame.node_index = add_node(frame.node->v.element, attrs);
+    frame.node_index = add_node(frame, attrs);
     frame.block = true;
     frame.outer = context_;
     context_ = {frame.node_index, info.kind, info.heading_level};
@@ -339,7 +336,7 @@ class Walker {
     if (element.tag == GUMBO_TAG_A && element.tag_namespace == GUMBO_NAMESPACE_HTML) {
       frame.anchor = true;
       ++anchors_;
-      frame.link = attrs.has_href;
+      frame.link = Attributes::present(attrs.href);
       if (frame.link) ++links_;
     }
     if (attrs.identifies()) {
@@ -369,12 +366,13 @@ class Walker {
   void materialize_candidates() {
     for (size_t index : candidates_) {
       Frame& frame = frames_[index];
-      frame.node_index = add_node(frame.node->v.element, read_attributes(frame.node->v.element));
+      frame.node_index = add_node(frame, read_attributes(frame.node->v.element));
     }
     candidates_.clear();
   }
 
-  int32_t add_node(const GumboElement& element, const Attributes& attrs) {
+  int32_t add_node(const Frame& frame, const Attributes& attrs) {
+    const GumboElement& element = frame.node->v.element;
     block::Node node;
     node.parent = current_node_;
     node.depth = current_node_ >= 0 ? doc_.nodes[size_t(current_node_)].depth + 1 : 0;
@@ -385,6 +383,7 @@ class Walker {
     node.itemprop = attrs.itemprop;
     node.itemtype = attrs.itemtype;
     node.flags = node_flags(element, attrs);
+    if (frame.under_anchor) node.flags |= block::kInsideLink;
     copy_extra_attributes(element, node);
     doc_.nodes.push_back(std::move(node));
     current_node_ = int32_t(doc_.nodes.size() - 1);
@@ -398,7 +397,7 @@ class Walker {
     return name;
   }
 
-  uint16_t node_flags(const GumboElement& element, const Attributes& attrs) const {
+  static uint16_t node_flags(const GumboElement& element, const Attributes& attrs) {
     uint16_t flags = 0;
     if (attrs.hidden()) flags |= block::kHidden;
     if (element.tag == GUMBO_TAG_ARTICLE || is_article_type(attrs.itemtype)) {
@@ -406,7 +405,6 @@ class Walker {
     }
     if (has_token(attrs.itemprop, "articlebody")) flags |= block::kArticleBody;
     if (element.tag == GUMBO_TAG_MAIN || has_token(attrs.role, "main")) flags |= block::kMain;
-    if (anchors_ > 0) flags |= block::kInsideLink;
     return flags;
   }
 
@@ -444,7 +442,8 @@ class Walker {
         read_meta(attrs);
         break;
       case GUMBO_TAG_LINK:
-        if (hints.canonical_url.empty() && attrs.has_href && has_token(attrs.rel, "canonical")) {
+        if (hints.canonical_url.empty() && Attributes::present(attrs.href) &&
+            has_token(attrs.rel, "canonical")) {
           hints.canonical_url = attrs.href;
         }
         break;
@@ -457,7 +456,7 @@ class Walker {
     std::string_view key = !attrs.name.empty()       ? attrs.name
                            : !attrs.property.empty() ? attrs.property
                                                      : attrs.itemprop;
-    if (key.empty() || !attrs.has_content) return;
+    if (key.empty() || !Attributes::present(attrs.content)) return;
     std::string lower(key);
     for (char& c : lower) c = ascii_lower(c);
     doc_.hints.meta.emplace_back(std::move(lower), attrs.content);

@@ -321,3 +321,11 @@ TEST_CASE("text laid out inside pre is a pre block whatever element holds it", "
   CHECK(doc.blocks[1].kind == Kind::kPre);
   CHECK(node_of(doc, doc.blocks[1]).tag == "div");
 }
+
+TEST_CASE("a wrapper around a link is not itself inside the link", "[html][parse]") {
+  Document doc = parse("<span class=card><a href=/x><div>Story</div></a></span>");
+  const Node& span = doc.nodes[size_t(find_node(doc, "span"))];
+  CHECK((span.flags & webclean::block::kInsideLink) == 0);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK((node_of(doc, doc.blocks[0]).flags & webclean::block::kInsideLink) != 0);
+}
