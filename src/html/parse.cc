@@ -1,0 +1,39 @@
+#include "html/parse.h"
+
+#include <gumbo.h>
+
+#include "html/arena.h"
+#include "html/prescan.h"
+#include "html/walk.h"
+
+namespace webclean::html {
+namespace {
+
+// Gumbo allocates several times the bytes it parses; sizing the first chunk
+// from the input saves most of the chunk-doubling steps.
+size_t first_chunk_for(size_t html_bytes) {
+  return html_bytes * 4 + 64 * 1024;
+}
+
+}  // namespace
+
+block::Document parse(std::string_view utf8_html) {
+  Prescanned scanned = prescan(utf8_html);
+  Arena arena(first_chunk_for(scanned.html.size()));
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::gumbo_allocate;
+  options.deallocator = &Arena::gumbo_deallocate;
+  options.userdata = &arena;
+  options.max_errors = 0;  // nobody reads parse errors: don't record them
+  // The tree lives in the arena and goes with it: no gumbo_destroy_output.
+  const GumboOutput* output =
+      gumbo_parse_with_options(&options, scanned.html.data(), scanned.html.size());
+
+  block::Document doc;
+  doc.is_html = true;
+  walk(output->document, doc);
+  doc.hints.json_ld = std::move(scanned.json_ld);
+  return doc;
+}
+
+}  // namespace webclean::html

@@ -1,0 +1,179 @@
+// Tests of the prescan: what it drops, what it must keep, and where the
+// HTML tokenizer says raw text ends.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "html/prescan.h"
+
+namespace {
+
+using webclean::html::prescan;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a script closed by </script without > still ends at the newline", "[html][prescan]") {
+  std::string out = prescan("<p>a</p><script>run()</script\n<div>b</div>").html;
+  CHECK_FALSE(contains(out, "run()"));
+  // The end tag swallows "<div" up to the next '>', as the tokenizer does.
+  CHECK(contains(out, "b</div>"));
+}
+
+TEST_CASE("a script tag inside a comment is not a script", "[html][prescan]") {
+  std::string out = prescan("<!-- <script> --><p>kept</p>").html;
+  CHECK(contains(out, "<p>kept</p>"));
+  CHECK_FALSE(contains(out, "script"));
+}
+
+TEST_CASE("upper-case script tags and an end tag with a space are recognised", "[html][prescan]") {
+  std::string out = prescan("<SCRIPT>bad()</SCRIPT ><p>ok</p><ScRiPt>worse()</sCrIpT>").html;
+  CHECK_FALSE(contains(out, "bad()"));
+  CHECK_FALSE(contains(out, "worse()"));
+  CHECK(contains(out, "<p>ok</p>"));
+}
+
+TEST_CASE("an end tag written inside script text does not end anything", "[html][prescan]") {
+  std::string out = prescan("<div><script>document.write(\"</div>\")</script>inside</div>").html;
+  CHECK_FALSE(contains(out, "document.write"));
+  CHECK(out == "<div>inside</div>");
+}
+
+TEST_CASE("a double-escaped script section hides its </script>", "[html][prescan]") {
+  std::string out = prescan("<script><!-- <script src=x></script> --></script><p>ok</p>").html;
+  CHECK(out == "<p>ok</p>");
+}
+
+TEST_CASE("JSON-LD script bodies are kept aside and dropped from the page", "[html][prescan]") {
+  auto result = prescan(
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+      "<script TYPE='Application/LD+JSON'>[1]</script>"
+      "<script type=\"text/javascript\">var a = 1;</script><p>x</p>");
+  REQUIRE(result.json_ld.size() == 2);
+  CHECK(result.json_ld[0] == "{\"@type\":\"NewsArticle\"}");
+  CHECK(result.json_ld[1] == "[1]");
+  CHECK(result.html == "<p>x</p>");
+}
+
+TEST_CASE("nested svg is dropped up to its balancing end tag", "[html][prescan]") {
+  std::string out = prescan("<svg><g><svg><text>x</text></svg><text>y</text></svg><p>z</p>").html;
+  CHECK(out == "<p>z</p>");
+}
+
+TEST_CASE("a self-closed svg drops only itself", "[html][prescan]") {
+  CHECK(prescan("<svg/><p>z</p>").html == "<p>z</p>");
+}
+
+TEST_CASE("an HTML paragraph inside an unclosed svg ends the svg as in a browser",
+          "[html][prescan]") {
+  std::string out = prescan("<svg><path d='M0'><p>shown</p>").html;
+  CHECK(contains(out, "<p>shown</p>"));
+  CHECK_FALSE(contains(out, "path"));
+}
+
+TEST_CASE("nested templates are dropped whole", "[html][prescan]") {
+  std::string out = prescan("<template><p>a</p><template>b</template>c</template><p>d</p>").html;
+  CHECK(out == "<p>d</p>");
+}
+
+TEST_CASE("a template's script text cannot close the template", "[html][prescan]") {
+  std::string out = prescan("<template><script>\"</template>\"</script>a</template><p>d</p>").html;
+  CHECK(out == "<p>d</p>");
+}
+
+TEST_CASE("style and noscript content is dropped", "[html][prescan]") {
+  std::string out = prescan(
+                        "<style>p > a { color: red }</style><noscript><p>no js</p></noscript>"
+                        "<p>ok</p>")
+                        .html;
+  CHECK(out == "<p>ok</p>");
+}
+
+TEST_CASE("an unclosed comment runs to the end of the page", "[html][prescan]") {
+  std::string out = prescan("<p>a</p><!-- never closed <p>b</p>").html;
+  CHECK(out == "<p>a</p>");
+}
+
+TEST_CASE("comments end at -->, --!> and the abrupt <!--> and <!--->", "[html][prescan]") {
+  CHECK(prescan("<!-- a -->1<!-- b --!>2<!-->3<!--->4<!---->5").html == "12345");
+  CHECK(prescan("<!-- a -- b --->x").html == "x");
+}
+
+TEST_CASE("a script written inside a title is text", "[html][prescan]") {
+  std::string out = prescan("<title>a <script> b</title><p>c</p>").html;
+  CHECK(contains(out, "<title>a <script> b</title>"));
+  CHECK(contains(out, "<p>c</p>"));
+}
+
+TEST_CASE("a script written inside a textarea is text", "[html][prescan]") {
+  std::string out = prescan("<textarea><script>x</script></textarea><p>c</p>").html;
+  CHECK(contains(out, "<textarea><script>x</script></textarea>"));
+}
+
+TEST_CASE("a quoted attribute value may hold > and <script>", "[html][prescan]") {
+  std::string out = prescan("<a title=\"x > <script>\" href=\"/\">link</a><p>after</p>").html;
+  CHECK(contains(out, ">link</a>"));
+  CHECK(contains(out, "<p>after</p>"));
+}
+
+TEST_CASE("scripts-like tag names are not scripts", "[html][prescan]") {
+  std::string out = prescan("<scripts>one</scripts><scriptfoo>two</scriptfoo>").html;
+  CHECK(contains(out, "one"));
+  CHECK(contains(out, "two"));
+}
+
+TEST_CASE("empty input and a lone < survive", "[html][prescan]") {
+  CHECK(prescan("").html.empty());
+  CHECK(prescan("").json_ld.empty());
+  CHECK(prescan("<").html == "<");
+  CHECK(prescan("a < b").html == "a < b");
+}
+
+TEST_CASE("truncated markup at the end of the input does not crash", "[html][prescan]") {
+  for (const char* input : {"<p", "<p class=\"x", "</", "</p", "<!", "<!--", "<script>",
+                            "<script>x</script", "<svg>", "<template><p>", "<title>x", "<a b='>"}) {
+    INFO(input);
+    CHECK_NOTHROW(prescan(input));
+  }
+  CHECK(prescan("<p>ok</p><p class=\"x").html == "<p>ok</p>");
+}
+
+TEST_CASE("attributes no stage reads are dropped, the others kept", "[html][prescan]") {
+  std::string out = prescan(
+                        "<div class=\"c\" onclick=\"f()\" data-src=\"x\" data-component=\"nav\" "
+                        "style=\"color:red\" id=i>t</div><span style=\"display: none\">h</span>")
+                        .html;
+  CHECK(out ==
+        "<div class=\"c\" data-component=\"nav\" id=i>t</div>"
+        "<span style=\"display: none\">h</span>");
+}
+
+TEST_CASE("links keep only that they have an href; the canonical link keeps its value",
+          "[html][prescan]") {
+  std::string out = prescan(
+                        "<link rel=stylesheet href=a.css><link rel=\"canonical\" "
+                        "href=\"https://x.org/a\"><a href=\"/very/long\">l</a>")
+                        .html;
+  CHECK(out == "<link rel=\"canonical\" href=\"https://x.org/a\"><a href>l</a>");
+}
+
+TEST_CASE("a self-closing slash never joins an unquoted value", "[html][prescan]") {
+  CHECK(prescan("<meta property=og:type content=article />").html ==
+        "<meta property=og:type content=article />");
+}
+
+TEST_CASE("whitespace runs shrink to one character except inside pre", "[html][prescan]") {
+  CHECK(prescan("<p>a  \n\n  b</p>").html == "<p>a b</p>");
+  CHECK(prescan("<pre>a  \n\n  b</pre><p>c   d</p>").html == "<pre>a  \n\n  b</pre><p>c d</p>");
+}
+
+TEST_CASE("HTML inside an svg foreignObject stays inside the dropped svg", "[html][prescan]") {
+  std::string out = prescan(
+                        "<svg><foreignObject><div>in svg</div><style>x</style></foreignObject>"
+                        "<text>label</text></svg><p>after</p>")
+                        .html;
+  CHECK(out == "<p>after</p>");
+}
