@@ -1,0 +1,535 @@
+#include "rules/rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include "webclean/cleaner.h"
+
+namespace webclean::rules {
+namespace {
+
+// What part of an element (or of a block) a rule looks at.
+enum class Key : uint8_t { kTag, kId, kClass, kRole, kItemprop, kAttr, kHidden, kText };
+
+enum class Section : uint8_t { kNone, kDrop, kProtect, kIgnore, kDropText };
+
+constexpr size_t kMaxPatternChars = 1000;
+// Room for the DFA of a set of a few hundred patterns; RE2's default (8 MB)
+// is sized for one pattern. A set whose DFA runs out of memory would fail
+// to match rather than fail loudly, so be generous.
+constexpr int64_t kSetMaxMem = 64 << 20;
+constexpr uint32_t kNoRule = std::numeric_limits<uint32_t>::max();
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Block text may start or end with no-break spaces (U+00A0) from &nbsp;.
+std::string_view trim_text(std::string_view s) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = trim(s);
+    if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2), changed = true;
+    if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0')
+      s.remove_suffix(2), changed = true;
+  }
+  return s;
+}
+
+// A '#' at the start of the line or after a space or tab starts a comment;
+// elsewhere (and as "\#") it belongs to the pattern.
+std::string_view strip_comment(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t'))
+      return line.substr(0, i);
+  }
+  return line;
+}
+
+size_t count_code_points(std::string_view s) {
+  return size_t(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Splits off the first whitespace-delimited word of `s`; `s` keeps the rest.
+std::string_view take_word(std::string_view& s) {
+  s = trim(s);
+  size_t end = 0;
+  while (end < s.size() && !is_space(s[end])) ++end;
+  std::string_view word = s.substr(0, end);
+  s = trim(s.substr(end));
+  return word;
+}
+
+// Calls `fn` for each whitespace-separated token of `s`.
+template <typename Fn>
+void for_each_token(std::string_view s, Fn&& fn) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i > start) fn(s.substr(start, i - start));
+  }
+}
+
+bool site_applies(std::string_view site, std::string_view host) {
+  if (site.empty()) return true;
+  if (host.empty()) return false;
+  if (!host.empty() && host.back() == '.') host.remove_suffix(1);  // "example.com."
+  if (host.size() == site.size()) return iequals(host, site);
+  return host.size() > site.size() && host[host.size() - site.size() - 1] == '.' &&
+         iequals(host.substr(host.size() - site.size()), site);
+}
+
+RE2::Options pattern_options(Key key) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  options.set_dot_nl(key == Key::kText);  // <pre> blocks keep their line breaks
+  return options;
+}
+
+RE2::Anchor anchor_for(Key key) {
+  return (key == Key::kTag || key == Key::kText) ? RE2::ANCHOR_BOTH : RE2::UNANCHORED;
+}
+
+// Everything but the site is stored per rule, in parse order; compile()
+// turns the patterns into sets.
+struct Pattern {
+  Key key = Key::kTag;
+  Section section = Section::kNone;
+  std::string attr;     // lower-case attribute name, for Key::kAttr
+  std::string pattern;  // RE2 syntax; empty for Key::kHidden
+};
+
+// One RE2::Set and, for each of its patterns, the index of its rule.
+struct PatternSet {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<uint32_t> rule_of;
+
+  void add(Key key, const std::string& pattern, uint32_t rule) {
+    if (!set) {
+      RE2::Options options = pattern_options(key);
+      options.set_max_mem(kSetMaxMem);
+      set = std::make_unique<RE2::Set>(options, anchor_for(key));
+    }
+    // Cannot fail: add_source() compiled the same pattern with the same options.
+    if (set->Add(pattern, nullptr) >= 0) rule_of.push_back(rule);
+  }
+
+  // Calls `fn(rule)` for each rule whose pattern matches `text`. The first,
+  // allocation-free Match() rejects the common case of no match at all.
+  template <typename Fn>
+  void for_each_match(std::string_view text, std::vector<int>& scratch, Fn&& fn) const {
+    if (!set || !set->Match(text, nullptr)) return;
+    if (!set->Match(text, &scratch)) return;
+    for (int i : scratch) fn(rule_of[size_t(i)]);
+  }
+};
+
+// Names a node's fields: class, role and itemprop are token lists, the
+// others are matched whole.
+std::string_view field_of(const block::Node& node, std::string_view attr) {
+  if (attr == "id") return node.id;
+  if (attr == "class") return node.classes;
+  if (attr == "role") return node.role;
+  if (attr == "itemprop") return node.itemprop;
+  if (attr == "itemtype") return node.itemtype;
+  return {};
+}
+
+bool is_node_field(std::string_view attr) {
+  return attr == "id" || attr == "class" || attr == "role" || attr == "itemprop" ||
+         attr == "itemtype";
+}
+
+// The elements of HTML: their tag rule matches are worked out once at
+// compile time, so that a plain <p> or <div> costs one hash lookup.
+constexpr std::string_view kKnownTags[] = {
+    "a",       "abbr",     "address",  "area",       "article",    "aside",    "audio",  "b",
+    "base",    "bdi",      "bdo",      "blockquote", "body",       "br",       "button", "canvas",
+    "caption", "center",   "cite",     "code",       "col",        "colgroup", "data",   "datalist",
+    "dd",      "del",      "details",  "dfn",        "dialog",     "dir",      "div",    "dl",
+    "dt",      "em",       "embed",    "fieldset",   "figcaption", "figure",   "font",   "footer",
+    "form",    "frame",    "frameset", "h1",         "h2",         "h3",       "h4",     "h5",
+    "h6",      "head",     "header",   "hgroup",     "hr",         "html",     "i",      "iframe",
+    "img",     "input",    "ins",      "kbd",        "label",      "legend",   "li",     "link",
+    "main",    "map",      "mark",     "marquee",    "math",       "menu",     "meta",   "meter",
+    "nav",     "noscript", "object",   "ol",         "optgroup",   "option",   "output", "p",
+    "param",   "picture",  "pre",      "progress",   "q",          "rp",       "rt",     "ruby",
+    "s",       "samp",     "script",   "search",     "section",    "select",   "slot",   "small",
+    "source",  "span",     "strong",   "style",      "sub",        "summary",  "sup",    "svg",
+    "table",   "tbody",    "td",       "template",   "textarea",   "tfoot",    "th",     "thead",
+    "time",    "title",    "tr",       "track",      "u",          "ul",       "var",    "video",
+    "wbr",     "xmp"};
+
+// Root elements describe the page, not a box in it: a body class such as
+// "has-sidebar" or "ads-enabled" must never drop the whole page.
+bool is_root(std::string_view tag) {
+  return tag == "html" || tag == "body";
+}
+
+}  // namespace
+
+struct RuleSet::Impl {
+  std::vector<Rule> rules;
+  std::vector<Pattern> patterns;  // parallel to rules
+
+  bool compiled = false;
+  PatternSet tag, id, cls, role, itemprop, text;
+  PatternSet ignore_id, ignore_cls, ignore_role, ignore_itemprop;
+  std::vector<std::pair<std::string, PatternSet>> attrs;         // by attribute name
+  std::vector<std::pair<std::string, PatternSet>> ignore_attrs;  // by attribute name
+  std::vector<uint32_t> hidden;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> known_tag_rules;
+
+  void parse(std::string_view name, std::string_view content);
+  void parse_line(std::string_view name, size_t line_no, std::string_view line, Section& section,
+                  std::string& site);
+  void add_rule(std::string_view name, size_t line_no, std::string_view source, Section section,
+                const std::string& site, Pattern pattern);
+  void build();
+  PatternSet* element_set(Key key, bool ignore, const std::string& attr);
+  bool ignored(const PatternSet& set, std::string_view value, std::string_view host,
+               std::vector<int>& scratch) const;
+};
+
+namespace {
+
+[[noreturn]] void fail(std::string_view name, size_t line_no, std::string_view reason) {
+  throw RuleError(std::string(name) + ":" + std::to_string(line_no) + ": " + std::string(reason));
+}
+
+// "[drop]", "[protect site=example.com]": sets `section` and `site`.
+void parse_section(std::string_view name, size_t line_no, std::string_view header, Section& section,
+                   std::string& site) {
+  std::string_view inner = trim(header.substr(1, header.size() - 2));
+  std::string_view kind = take_word(inner);
+  if (kind == "drop") {
+    section = Section::kDrop;
+  } else if (kind == "protect") {
+    section = Section::kProtect;
+  } else if (kind == "ignore") {
+    section = Section::kIgnore;
+  } else if (kind == "drop-text") {
+    section = Section::kDropText;
+  } else {
+    fail(name, line_no,
+         "unknown section [" + std::string(kind) +
+             "] (expected drop, protect, ignore or drop-text)");
+  }
+  site.clear();
+  while (!inner.empty()) {
+    std::string_view option = take_word(inner);
+    if (option.substr(0, 5) != "site=")
+      fail(name, line_no, "unknown section option '" + std::string(option) + "'");
+    std::string_view host = option.substr(5);
+    if (host.empty()) fail(name, line_no, "empty site= in section header");
+    site = lower(host);
+  }
+}
+
+Key parse_key(std::string_view name, size_t line_no, std::string_view word) {
+  static const std::array<std::pair<std::string_view, Key>, 7> kKeys = {
+      {{"tag", Key::kTag},
+       {"id", Key::kId},
+       {"class", Key::kClass},
+       {"role", Key::kRole},
+       {"itemprop", Key::kItemprop},
+       {"attr", Key::kAttr},
+       {"hidden", Key::kHidden}}};
+  for (const auto& [text, key] : kKeys) {
+    if (word == text) return key;
+  }
+  fail(name, line_no,
+       "unknown key '" + std::string(word) +
+           "' (expected tag, id, class, role, itemprop, attr or hidden)");
+}
+
+// RE2 refuses what would need backtracking; say why, not only what.
+std::string explain_re2_error(const RE2& re) {
+  const std::string& arg = re.error_arg();
+  bool backref = re.error_code() == RE2::ErrorBadEscape && arg.size() >= 2 && arg[0] == '\\' &&
+                 arg[1] >= '1' && arg[1] <= '9';
+  if (backref || arg.rfind("(?P=", 0) == 0) {
+    return "back-reference " + arg +
+           " is not supported (RE2 matches in linear time, without back-references)";
+  }
+  bool lookaround = arg.rfind("(?=", 0) == 0 || arg.rfind("(?!", 0) == 0 ||
+                    arg.rfind("(?<=", 0) == 0 || arg.rfind("(?<!", 0) == 0;
+  if (lookaround) return "look-around " + arg + " is not supported by RE2";
+  return "invalid pattern: " + re.error();
+}
+
+void check_pattern(std::string_view name, size_t line_no, Key key, std::string_view pattern) {
+  if (pattern.empty()) fail(name, line_no, "missing pattern");
+  if (count_code_points(pattern) > kMaxPatternChars) {
+    fail(name, line_no, "pattern longer than " + std::to_string(kMaxPatternChars) + " characters");
+  }
+  RE2 re(pattern, pattern_options(key));
+  if (!re.ok()) fail(name, line_no, explain_re2_error(re));
+}
+
+}  // namespace
+
+void RuleSet::Impl::parse(std::string_view name, std::string_view content) {
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 BOM
+  Section section = Section::kNone;
+  std::string site;
+  size_t line_no = 0;
+  while (!content.empty()) {
+    size_t end = content.find('\n');
+    std::string_view line = content.substr(0, end);
+    content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
+    parse_line(name, ++line_no, line, section, site);
+  }
+}
+
+void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::string_view line,
+                               Section& section, std::string& site) {
+  std::string_view text = trim(strip_comment(line));
+  if (text.empty()) return;
+  if (text.front() == '[' && text.back() == ']')
+    return parse_section(name, line_no, text, section, site);
+  if (section == Section::kNone) fail(name, line_no, "rule outside any section");
+
+  Pattern pattern;
+  pattern.section = section;
+  if (section == Section::kDropText) {
+    pattern.key = Key::kText;
+    pattern.pattern = std::string(text);
+    check_pattern(name, line_no, pattern.key, pattern.pattern);
+    return add_rule(name, line_no, text, section, site, std::move(pattern));
+  }
+
+  std::string_view rest = text;
+  pattern.key = parse_key(name, line_no, take_word(rest));
+  if (pattern.key == Key::kHidden) {
+    if (section == Section::kIgnore) fail(name, line_no, "'hidden' cannot be used in [ignore]");
+    if (!rest.empty()) fail(name, line_no, "'hidden' takes no pattern");
+    return add_rule(name, line_no, text, section, site, std::move(pattern));
+  }
+  if (pattern.key == Key::kTag && section == Section::kIgnore)
+    fail(name, line_no, "'tag' cannot be used in [ignore]");
+  if (pattern.key == Key::kAttr) {
+    pattern.attr = lower(take_word(rest));
+    if (pattern.attr.empty()) fail(name, line_no, "missing attribute name after 'attr'");
+  }
+  pattern.pattern = std::string(rest);
+  check_pattern(name, line_no, pattern.key, pattern.pattern);
+  add_rule(name, line_no, text, section, site, std::move(pattern));
+}
+
+void RuleSet::Impl::add_rule(std::string_view name, size_t line_no, std::string_view source,
+                             Section section, const std::string& site, Pattern pattern) {
+  Rule rule;
+  rule.id = std::string(name) + ":" + std::to_string(line_no);
+  rule.source = std::string(source);
+  rule.action = section == Section::kProtect ? Action::kProtect : Action::kDrop;
+  rule.site = site;
+  rules.push_back(std::move(rule));
+  patterns.push_back(std::move(pattern));
+  compiled = false;
+}
+
+PatternSet* RuleSet::Impl::element_set(Key key, bool ignore, const std::string& attr) {
+  switch (key) {
+    case Key::kTag:
+      return &tag;
+    case Key::kId:
+      return ignore ? &ignore_id : &id;
+    case Key::kClass:
+      return ignore ? &ignore_cls : &cls;
+    case Key::kRole:
+      return ignore ? &ignore_role : &role;
+    case Key::kItemprop:
+      return ignore ? &ignore_itemprop : &itemprop;
+    case Key::kText:
+      return &text;
+    case Key::kHidden:
+      return nullptr;
+    case Key::kAttr:
+      break;
+  }
+  auto& by_name = ignore ? ignore_attrs : attrs;
+  for (auto& [name, set] : by_name) {
+    if (name == attr) return &set;
+  }
+  return &by_name.emplace_back(attr, PatternSet{}).second;
+}
+
+void RuleSet::Impl::build() {
+  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &text, &ignore_id, &ignore_cls,
+                          &ignore_role, &ignore_itemprop}) {
+    *set = PatternSet{};
+  }
+  attrs.clear();
+  ignore_attrs.clear();
+  hidden.clear();
+  known_tag_rules.clear();
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    const Pattern& p = patterns[i];
+    if (p.key == Key::kHidden) {
+      hidden.push_back(i);
+    } else {
+      element_set(p.key, p.section == Section::kIgnore, p.attr)->add(p.key, p.pattern, i);
+    }
+  }
+  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &text, &ignore_id, &ignore_cls,
+                          &ignore_role, &ignore_itemprop}) {
+    if (set->set && !set->set->Compile())
+      throw RuleError("rules: the patterns do not fit in memory");
+  }
+  for (auto* by_name : {&attrs, &ignore_attrs}) {
+    for (auto& [name, set] : *by_name) {
+      if (!set.set->Compile()) throw RuleError("rules: the patterns do not fit in memory");
+    }
+  }
+  std::vector<int> scratch;
+  for (std::string_view known : kKnownTags) {
+    std::vector<uint32_t>& hits = known_tag_rules[known];
+    tag.for_each_match(known, scratch, [&](uint32_t rule) { hits.push_back(rule); });
+  }
+  compiled = true;
+}
+
+bool RuleSet::Impl::ignored(const PatternSet& set, std::string_view value, std::string_view host,
+                            std::vector<int>& scratch) const {
+  bool hit = false;
+  set.for_each_match(value, scratch,
+                     [&](uint32_t rule) { hit = hit || site_applies(rules[rule].site, host); });
+  return hit;
+}
+
+RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+void RuleSet::add_source(std::string_view name, std::string_view content) {
+  impl_->parse(name, content);
+}
+
+void RuleSet::compile() {
+  impl_->build();
+}
+
+size_t RuleSet::size() const {
+  return impl_->rules.size();
+}
+
+namespace {
+
+// The deciding rule so far: the lowest-index protect rule, else the
+// lowest-index drop rule.
+struct Verdict {
+  uint32_t protect = kNoRule;
+  uint32_t drop = kNoRule;
+
+  void consider(const Rule& rule, uint32_t index) {
+    uint32_t& slot = rule.action == Action::kProtect ? protect : drop;
+    slot = std::min(slot, index);
+  }
+};
+
+}  // namespace
+
+const Rule* RuleSet::match_node(const block::Node& node, std::string_view host) const {
+  const Impl& im = *impl_;
+  if (!im.compiled) return nullptr;
+  Verdict verdict;
+  auto consider = [&](uint32_t index) {
+    const Rule& rule = im.rules[index];
+    if (site_applies(rule.site, host)) verdict.consider(rule, index);
+  };
+  std::vector<int> scratch;  // allocates only when a set matches
+
+  if (auto known = im.known_tag_rules.find(node.tag); known != im.known_tag_rules.end()) {
+    for (uint32_t index : known->second) consider(index);
+  } else if (!node.tag.empty()) {
+    im.tag.for_each_match(node.tag, scratch, consider);
+  }
+  // The ignore set is only consulted for values that some rule matches.
+  auto match_value = [&](const PatternSet& set, const PatternSet& ignore, std::string_view value) {
+    if (value.empty() || !set.set || !set.set->Match(value, nullptr)) return;
+    if (ignore.set && im.ignored(ignore, value, host, scratch)) return;
+    if (!set.set->Match(value, &scratch)) return;
+    for (int i : scratch) consider(set.rule_of[size_t(i)]);
+  };
+  auto match_tokens = [&](const PatternSet& set, const PatternSet& ignore, std::string_view value) {
+    if (value.empty() || !set.set) return;
+    for_each_token(value, [&](std::string_view token) { match_value(set, ignore, token); });
+  };
+  match_value(im.id, im.ignore_id, node.id);
+  match_tokens(im.cls, im.ignore_cls, node.classes);
+  match_tokens(im.role, im.ignore_role, node.role);
+  match_tokens(im.itemprop, im.ignore_itemprop, node.itemprop);
+
+  static const PatternSet kNone;
+  for (const auto& [name, set] : im.attrs) {
+    const PatternSet* ignore = &kNone;
+    for (const auto& [ignore_name, ignore_set] : im.ignore_attrs) {
+      if (ignore_name == name) ignore = &ignore_set;
+    }
+    if (is_node_field(name)) {
+      match_value(set, *ignore, field_of(node, name));
+      continue;
+    }
+    for (const auto& [attr_name, value] : node.attrs) {
+      if (iequals(attr_name, name)) match_value(set, *ignore, value);
+    }
+  }
+  if (node.flags & block::kHidden) {
+    for (uint32_t index : im.hidden) consider(index);
+  }
+
+  if (verdict.protect != kNoRule) return &im.rules[verdict.protect];
+  if (verdict.drop != kNoRule && !is_root(node.tag)) return &im.rules[verdict.drop];
+  return nullptr;
+}
+
+const Rule* RuleSet::match_text(std::string_view text, std::string_view host) const {
+  const Impl& im = *impl_;
+  if (!im.compiled) return nullptr;
+  text = trim_text(text);
+  if (text.empty()) return nullptr;
+  uint32_t best = kNoRule;
+  std::vector<int> scratch;
+  im.text.for_each_match(text, scratch, [&](uint32_t index) {
+    if (site_applies(im.rules[index].site, host)) best = std::min(best, index);
+  });
+  return best == kNoRule ? nullptr : &im.rules[best];
+}
+
+}  // namespace webclean::rules

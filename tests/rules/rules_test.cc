@@ -1,0 +1,329 @@
+// The rule file parser and the matching engine, on small hand-written rule
+// files (the shipped rules are tested in shipped_rules_test.cc).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "rules/rules.h"
+#include "webclean/cleaner.h"
+
+using webclean::RuleError;
+using webclean::block::Node;
+using webclean::rules::Action;
+using webclean::rules::Rule;
+using webclean::rules::RuleSet;
+
+namespace {
+
+RuleSet compiled(std::string_view content, std::string_view name = "t.rules") {
+  RuleSet rules;
+  rules.add_source(name, content);
+  rules.compile();
+  return rules;
+}
+
+// The message of the RuleError that parsing `content` throws, or "" if none.
+std::string parse_error(std::string_view content, std::string_view name = "t.rules") {
+  try {
+    RuleSet rules;
+    rules.add_source(name, content);
+  } catch (const RuleError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+Node element(std::string tag, std::string id = "", std::string classes = "") {
+  Node node;
+  node.tag = std::move(tag);
+  node.id = std::move(id);
+  node.classes = std::move(classes);
+  return node;
+}
+
+std::string id_of(const Rule* rule) {
+  return rule ? rule->id : "none";
+}
+
+}  // namespace
+
+TEST_CASE("each kind of malformed rule is reported as name:line: reason", "[rules][parse]") {
+  CHECK(parse_error("class foo\n") == "t.rules:1: rule outside any section");
+  CHECK(parse_error("# c\n\n[keep]\n") ==
+        "t.rules:3: unknown section [keep] (expected drop, protect, ignore or drop-text)");
+  CHECK(parse_error("[drop]\nklass foo\n") ==
+        "t.rules:2: unknown key 'klass' (expected tag, id, class, role, itemprop, attr or hidden)");
+  CHECK(parse_error("[drop]\nclass\n") == "t.rules:2: missing pattern");
+  CHECK(parse_error("[drop]\nclass    # only a comment\n") == "t.rules:2: missing pattern");
+  CHECK(parse_error("[drop]\nattr\n") == "t.rules:2: missing attribute name after 'attr'");
+  CHECK(parse_error("[drop]\nattr aria-label\n") == "t.rules:2: missing pattern");
+  CHECK(parse_error("[drop]\nhidden yes\n") == "t.rules:2: 'hidden' takes no pattern");
+  CHECK(parse_error("[drop site=]\n") == "t.rules:1: empty site= in section header");
+  CHECK(parse_error("[drop host=a.com]\n") == "t.rules:1: unknown section option 'host=a.com'");
+  CHECK(parse_error("[ignore]\ntag div\n") == "t.rules:2: 'tag' cannot be used in [ignore]");
+}
+
+TEST_CASE("an invalid pattern is reported with RE2's own error text", "[rules][parse]") {
+  CHECK(parse_error("[drop]\n\nid ^(comments$\n", "x.rules") ==
+        "x.rules:3: invalid pattern: missing ): ^(comments$");
+  CHECK(parse_error("[drop-text]\nfoo[a-\n") == "t.rules:2: invalid pattern: missing ]: [a-");
+}
+
+TEST_CASE("back-references and look-arounds are rejected with the reason", "[rules][parse]") {
+  CHECK(parse_error("[drop]\nclass (ab)\\1\n") ==
+        "t.rules:2: back-reference \\1 is not supported (RE2 matches in linear time, without "
+        "back-references)");
+  CHECK(parse_error("[drop-text]\nfoo(?!bar)\n") ==
+        "t.rules:2: look-around (?! is not supported by RE2");
+}
+
+TEST_CASE("a pattern over 1000 characters is rejected, one of 1000 is accepted", "[rules][parse]") {
+  std::string ok(1000, 'a');
+  std::string long_one(1001, 'a');
+  CHECK(parse_error("[drop]\nclass " + ok + "\n") == "");
+  CHECK(parse_error("[drop]\nclass " + long_one + "\n") ==
+        "t.rules:2: pattern longer than 1000 characters");
+  // Characters, not bytes: 1000 two-byte letters are fine.
+  std::string wide;
+  for (int i = 0; i < 1000; ++i) wide += "\xC3\xA9";
+  CHECK(parse_error("[drop-text]\n" + wide + "\n") == "");
+}
+
+TEST_CASE("comments, blank lines and CRLF line ends are ignored", "[rules][parse]") {
+  RuleSet rules = compiled(
+      "# a whole-line comment\r\n"
+      "\r\n"
+      "   # an indented comment\n"
+      "[drop]   # a comment after a section\n"
+      "class ^share$\t# a comment after a tab\n"
+      "id ^a#b$   # '#' inside a pattern stays\n"
+      "class ^x \\#1$  # and so does an escaped one after a space\n");
+  CHECK(rules.size() == 3);
+  CHECK(id_of(rules.match_node(element("div", "", "share"), "")) == "t.rules:5");
+  CHECK(id_of(rules.match_node(element("div", "a#b"), "")) == "t.rules:6");
+  CHECK(rules.match_node(element("div", "", "share#"), "") == nullptr);
+  CHECK(rules.match_node(element("div", "a"), "") == nullptr);
+  CHECK(rules.match_node(element("div", "", "x #1"), "") == nullptr);  // two tokens, "x" and "#1"
+}
+
+TEST_CASE("the rule source is the line without its comment", "[rules][parse]") {
+  RuleSet rules = compiled("[drop]\n  class   ^share$   # buttons\n");
+  const Rule* rule = rules.match_node(element("div", "", "share"), "");
+  REQUIRE(rule);
+  CHECK(rule->source == "class   ^share$");
+  CHECK(rule->action == Action::kDrop);
+  CHECK(rule->site == "");
+}
+
+TEST_CASE("a tag rule matches the whole lower-case tag name", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\ntag nav|aside\ntag my-ad-.*\n");
+  CHECK(id_of(rules.match_node(element("nav"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("aside"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("my-ad-slot"), "")) == "t.rules:3");
+  CHECK(rules.match_node(element("canvas"), "") == nullptr);  // "nav" inside, not the whole name
+  CHECK(rules.match_node(element("navx"), "") == nullptr);
+  CHECK(rules.match_node(element("div"), "") == nullptr);
+}
+
+TEST_CASE("an id rule matches the whole id, unanchored unless the pattern anchors it",
+          "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nid ^(comments?|disqus_thread)$\nid sidebar\n");
+  CHECK(id_of(rules.match_node(element("div", "Comments"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("div", "disqus_thread"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("div", "left-Sidebar-2"), "")) == "t.rules:3");
+  CHECK(rules.match_node(element("div", "comments-open"), "") == nullptr);
+}
+
+TEST_CASE("a class rule is matched against each class token separately", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nclass ^(share|social)(-|$)\n");
+  CHECK(id_of(rules.match_node(element("div", "", "post share-buttons"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("div", "", "a\tSOCIAL\n b"), "")) == "t.rules:2");
+  CHECK(rules.match_node(element("div", "", "post-share"), "") == nullptr);
+  CHECK(rules.match_node(element("div", "", "shared-content"), "") == nullptr);
+  // The whole attribute would match ^share, a token does not.
+  CHECK(rules.match_node(element("div", "", "sharex y"), "") == nullptr);
+}
+
+TEST_CASE("role and itemprop rules match each token, case-insensitively", "[rules][match]") {
+  RuleSet rules =
+      compiled("[drop]\nrole ^(navigation|banner)$\n[protect]\nitemprop ^articleBody$\n");
+  Node nav = element("div");
+  nav.role = "menubar Navigation";
+  CHECK(id_of(rules.match_node(nav, "")) == "t.rules:2");
+  Node body = element("div");
+  body.itemprop = "text ARTICLEBODY";
+  const Rule* rule = rules.match_node(body, "");
+  REQUIRE(rule);
+  CHECK(rule->id == "t.rules:4");
+  CHECK(rule->action == Action::kProtect);
+}
+
+TEST_CASE("an attr rule matches the value of the named attribute only", "[rules][match]") {
+  RuleSet rules =
+      compiled("[drop]\nattr aria-label  (?i)^breadcrumbs?$\nattr itemtype /WPAdBlock$\n");
+  Node node = element("div");
+  node.attrs = {{"title", "Breadcrumbs"}};
+  CHECK(rules.match_node(node, "") == nullptr);
+  node.attrs.push_back({"Aria-Label", "breadcrumbs"});
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:2");
+  Node ad = element("div");
+  ad.itemtype = "https://schema.org/WPAdBlock";
+  CHECK(id_of(rules.match_node(ad, "")) == "t.rules:3");
+}
+
+TEST_CASE("a hidden rule matches only elements flagged hidden", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nhidden\n");
+  Node node = element("div");
+  CHECK(rules.match_node(node, "") == nullptr);
+  node.flags = webclean::block::kHidden;
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:2");
+}
+
+TEST_CASE("a protect rule beats every drop rule, else the first drop rule decides",
+          "[rules][match]") {
+  RuleSet rules = compiled(
+      "[drop]\n"
+      "class sidebar\n"
+      "class aware\n"
+      "[protect]\n"
+      "class ^article-body$\n");
+  CHECK(id_of(rules.match_node(element("div", "", "sidebar-aware"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("div", "", "article-body sidebar-aware"), "")) ==
+        "t.rules:5");
+  CHECK(id_of(rules.match_node(element("div", "", "aware sidebar"), "")) == "t.rules:2");
+}
+
+TEST_CASE("the first drop rule is the first in load order across files", "[rules][match]") {
+  RuleSet rules;
+  rules.add_source("a.rules", "[drop]\n\nclass promo\n");
+  rules.add_source("b.rules", "[drop]\nclass ^promo-box$\n");
+  rules.compile();
+  CHECK(rules.size() == 2);
+  CHECK(id_of(rules.match_node(element("div", "", "promo-box"), "")) == "a.rules:3");
+}
+
+TEST_CASE("an ignore rule hides a class token from drop and protect rules", "[rules][match]") {
+  RuleSet rules = compiled(
+      "[drop]\n"
+      "class (^|-)ads?(-|$)\n"
+      "[ignore]\n"
+      "class ^tag-\n");
+  CHECK(rules.match_node(element("article", "", "post tag-ads"), "") == nullptr);
+  CHECK(id_of(rules.match_node(element("article", "", "tag-ads top-ad"), "")) == "t.rules:2");
+}
+
+TEST_CASE("html and body are never dropped by a rule, only protected", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nclass sidebar\n[protect]\nclass ^keep$\n");
+  CHECK(rules.match_node(element("body", "", "has-sidebar"), "") == nullptr);
+  CHECK(rules.match_node(element("html", "", "sidebar"), "") == nullptr);
+  CHECK(id_of(rules.match_node(element("body", "", "keep sidebar"), "")) == "t.rules:4");
+  CHECK(id_of(rules.match_node(element("main", "", "has-sidebar"), "")) == "t.rules:2");
+}
+
+TEST_CASE("site rules apply to that host and its subdomains only", "[rules][match][site]") {
+  RuleSet rules = compiled(
+      "[drop site=Example.com]\n"
+      "class ^promo-box$\n"
+      "[drop-text site=example.com]\n"
+      "more from example\n"
+      "[drop]\n"
+      "class ^share$\n");
+  Node promo = element("div", "", "promo-box");
+  CHECK(id_of(rules.match_node(promo, "example.com")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(promo, "www.EXAMPLE.com")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(promo, "a.b.example.com.")) == "t.rules:2");
+  CHECK(rules.match_node(promo, "badexample.com") == nullptr);
+  CHECK(rules.match_node(promo, "example.com.au") == nullptr);
+  CHECK(rules.match_node(promo, "") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "share"), "other.org")) == "t.rules:6");
+  CHECK(id_of(rules.match_text("More from Example", "news.example.com")) == "t.rules:4");
+  CHECK(rules.match_text("More from Example", "example.org") == nullptr);
+  const Rule* rule = rules.match_node(promo, "example.com");
+  REQUIRE(rule);
+  CHECK(rule->site == "example.com");
+}
+
+TEST_CASE("a later section without site= applies to all sites again", "[rules][match][site]") {
+  RuleSet rules = compiled("[drop site=a.com]\nclass x\n[drop]\nclass y\n");
+  CHECK(rules.match_node(element("div", "", "x"), "b.com") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "y"), "b.com")) == "t.rules:4");
+}
+
+TEST_CASE("a drop-text rule must match the whole trimmed text, in any case",
+          "[rules][match][text]") {
+  RuleSet rules = compiled(
+      "[drop-text]\n"
+      "(\\d+ )?comments?\n"
+      "skip to:? (main )?content\n"
+      "publicité\n");
+  CHECK(id_of(rules.match_text("Comments", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("  12 COMMENTS \n", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("\xC2\xA0"
+                               "comment\xC2\xA0",
+                               "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("Skip to: Content", "")) == "t.rules:3");
+  CHECK(id_of(rules.match_text("PUBLICITÉ", "")) == "t.rules:4");  // Unicode case folding
+  CHECK(rules.match_text("Comments by the minister were brief.", "") == nullptr);
+  CHECK(rules.match_text("No comments", "") == nullptr);
+  CHECK(rules.match_text("", "") == nullptr);
+}
+
+TEST_CASE("drop-text patterns see across the line breaks of a pre block", "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nwe use cookies.*\n");
+  CHECK(id_of(rules.match_text("We use cookies.\nMore in our policy.", "")) == "t.rules:2");
+}
+
+TEST_CASE("the first matching drop-text rule is reported", "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nread more.*\n.*more\n");
+  CHECK(id_of(rules.match_text("Read more", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("Tell me more", "")) == "t.rules:3");
+}
+
+TEST_CASE("a node with no attributes and a tag no rule names matches nothing", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\ntag nav\nid x\nclass y\nrole z\nitemprop w\nattr title v\n");
+  CHECK(rules.match_node(element("p"), "example.com") == nullptr);
+  CHECK(rules.match_node(element("custom-element"), "") == nullptr);
+  CHECK(rules.match_node(Node{}, "") == nullptr);
+}
+
+TEST_CASE("an empty or uncompiled rule set matches nothing", "[rules][match]") {
+  RuleSet empty = compiled("");
+  CHECK(empty.size() == 0);
+  CHECK(empty.match_node(element("nav", "comments", "share"), "") == nullptr);
+  CHECK(empty.match_text("Comments", "") == nullptr);
+  RuleSet uncompiled;
+  uncompiled.add_source("u.rules", "[drop]\ntag nav\n");
+  CHECK(uncompiled.match_node(element("nav"), "") == nullptr);
+}
+
+TEST_CASE("rules added after compile take effect at the next compile", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\ntag nav\n");
+  rules.add_source("more.rules", "[drop]\ntag aside\n");
+  rules.compile();
+  CHECK(id_of(rules.match_node(element("nav"), "")) == "t.rules:2");
+  CHECK(id_of(rules.match_node(element("aside"), "")) == "more.rules:2");
+}
+
+TEST_CASE("a moved rule set keeps its rules", "[rules]") {
+  RuleSet original = compiled("[drop]\ntag nav\n");
+  RuleSet moved = std::move(original);
+  CHECK(id_of(moved.match_node(element("nav"), "")) == "t.rules:2");
+}
+
+TEST_CASE("one rule set can be matched from many threads at once", "[rules][threads]") {
+  const RuleSet rules = compiled("[drop]\nclass (^|-)share(-|$)\n[drop-text]\nread more\n");
+  std::vector<std::thread> threads;
+  std::vector<int> hits(4, 0);
+  for (size_t t = 0; t < hits.size(); ++t) {
+    threads.emplace_back([&rules, &hits, t] {
+      for (int i = 0; i < 2000; ++i) {
+        Node node = element("div", "", i % 2 ? "post-share" : "post-body");
+        if (rules.match_node(node, "") && rules.match_text("Read more", "")) ++hits[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int h : hits) CHECK(h == 1000);
+}
