@@ -124,11 +124,11 @@ TEST_CASE("the seeds lose every boilerplate line and keep every body paragraph",
     const std::string id = record["id"];
     const std::string text =
         webclean::testing::normalise_space(clean_file(cleaner, kCorpus / "seeds" / (id + ".txt")));
-    for (const std::string& with : record["with"]) {
+    for (const std::string with : record["with"]) {
       INFO(id << " lost: " << with);
       CHECK(text.find(webclean::testing::normalise_space(with)) != std::string::npos);
     }
-    for (const std::string& without : record["without"]) {
+    for (const std::string without : record["without"]) {
       INFO(id << " kept: " << without);
       CHECK(text.find(webclean::testing::normalise_space(without)) == std::string::npos);
     }
