@@ -20,7 +20,7 @@ run() {
   local bytes start end
   bytes=$(for f in "$@"; do case "$f" in *.gz) zcat "$f";; *) cat "$f";; esac; done | wc -c)
   start=$(date +%s.%N)
-  "$bin" -j1 -o "$out/$name" "$@" 2>"$out/$name.err" || true
+  "$bin" -j1 ${WEBCLEAN_ARGS:-} -o "$out/$name" "$@" 2>"$out/$name.err" || true
   end=$(date +%s.%N)
   python3 - "$name" "$#" "$bytes" "$start" "$end" <<'PY'
 import sys

@@ -7,6 +7,13 @@
 
 namespace webclean::filter::params {
 
+// --- rules ---
+// An element rule never drops a box holding more than this share of the
+// page's text: such a box is a layout wrapper ("off-canvas-wrap" around
+// the whole page), not the menu its class names. Measured on the
+// trafilatura set, where wrappers named so hid whole articles.
+inline constexpr float kMaxRuleDropShare = 0.5f;
+
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---
 inline constexpr uint32_t kLengthLow = 70;    // chars: shorter is "short"

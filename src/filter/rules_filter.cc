@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "filter/filter.h"
+#include "filter/params.h"
 
 namespace webclean::filter {
 namespace {
@@ -11,15 +12,37 @@ namespace {
 using block::Decision;
 using block::Stage;
 
+// Characters of text below each node (its own blocks and its subtree's).
+std::vector<uint32_t> subtree_chars(const block::Document& doc) {
+  std::vector<uint32_t> chars(doc.nodes.size(), 0);
+  for (const block::Block& b : doc.blocks) {
+    if (b.node >= 0) chars[static_cast<size_t>(b.node)] += b.features.chars;
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) chars[static_cast<size_t>(parent)] += chars[i];
+  }
+  return chars;
+}
+
 // For each node, the drop rule that removes it, or nullptr.
 std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
                                                const rules::RuleSet& rules, std::string_view host) {
+  const std::vector<uint32_t> chars = subtree_chars(doc);
+  uint32_t total = 0;
+  for (const block::Block& b : doc.blocks) total += b.features.chars;
   std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     const rules::Rule* inherited =
         node.parent >= 0 ? dropped_by[static_cast<size_t>(node.parent)] : nullptr;
     const rules::Rule* own = rules.match_node(node, host);
+    // A box that holds most of the page is a layout wrapper whose class
+    // happens to say "menu" or "off-canvas", not a menu: its rule is ignored.
+    if (own != nullptr && own->action == rules::Action::kDrop &&
+        float(chars[i]) > float(total) * params::kMaxRuleDropShare) {
+      own = nullptr;
+    }
     if (own == nullptr) {
       dropped_by[i] = inherited;
     } else {

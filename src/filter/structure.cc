@@ -139,8 +139,11 @@ Scores score_candidates(const Document& doc, const Tree& tree) {
     if (!scores(b)) continue;
     const Node& own = doc.nodes[static_cast<size_t>(b.node)];
     int32_t ancestor = is_paragraph_element(own.tag) ? own.parent : b.node;
-    const float points =
-        1.f + float(b.features.commas + 1) + float(std::min<uint32_t>(b.features.chars / 100, 3));
+    // A paragraph of links (a list of names, a tag cloud) is not article
+    // text however many commas it has: its points shrink with its links.
+    const float points = (1.f + float(b.features.commas + 1) +
+                          float(std::min<uint32_t>(b.features.chars / 100, 3))) *
+                         (1.f - b.features.link_density());
     for (int level = 0; ancestor >= 0 && level < params::kScoreAncestorLevels; ++level) {
       const size_t a = static_cast<size_t>(ancestor);
       const Node& node = doc.nodes[a];
