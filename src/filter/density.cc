@@ -40,7 +40,11 @@ Class classify_with_stoplist(const block::Features& f) {
   if (stop >= params::kStopwordsHigh) {
     return f.chars > params::kLengthHigh ? Class::kGood : Class::kNearGood;
   }
-  return stop >= params::kStopwordsLow ? Class::kNearGood : Class::kBad;
+  if (stop >= params::kStopwordsLow) return Class::kNearGood;
+  // A sentence a little short of stop words (a quote, a list of names in
+  // prose) is left to its neighbours rather than condemned.
+  const bool sentence = f.ends_with_punct && f.link_chars == 0;
+  return sentence && stop >= params::kStopwordsSentence ? Class::kNearGood : Class::kBad;
 }
 
 // No stop-word list for the language (e.g. Chinese): sentences and length.
@@ -179,10 +183,24 @@ void keep_main_run(Document& doc, const std::vector<Class>& c) {
   }
 }
 
+// Whether the stop-word list fits the document: its longer blocks must be
+// made of stop words to a usual degree, else the language is wrong or the
+// text is not prose in any listed language (lorem ipsum, code, a table).
+bool stoplist_fits(const Document& doc) {
+  if (doc.language.empty()) return false;
+  uint64_t words = 0, stop_words = 0;
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.features.chars < params::kLengthLow) continue;
+    words += b.features.words;
+    stop_words += b.features.stop_words;
+  }
+  return words == 0 || float(stop_words) >= float(words) * params::kMinDocumentStopShare;
+}
+
 }  // namespace
 
 void classify_density(Document& doc) {
-  const bool has_stoplist = !doc.language.empty();
+  const bool has_stoplist = stoplist_fits(doc);
   const Classes k = classify_all(doc, has_stoplist);
   // Structure already chose the region of an HTML page; when density finds
   // no good block in it at all, trust the structure over the word counts.

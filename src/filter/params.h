@@ -21,6 +21,14 @@ inline constexpr uint32_t kLengthHigh = 200;  // chars: longer can be "good"
 inline constexpr float kStopwordsLow = 0.30f;
 inline constexpr float kStopwordsHigh = 0.32f;
 inline constexpr float kMaxLinkDensity = 0.2f;
+// A link-free block ending like a sentence with at least this stop-word
+// share is near-good, not bad: quotes and name-heavy sentences of real
+// articles sit at 0.2-0.3 (seen on corpus/seeds and corpus/text).
+inline constexpr float kStopwordsSentence = 0.20f;
+// Below this share of stop words over the document's longer blocks, the
+// list does not fit the text (wrong language, lorem ipsum, code): classify
+// as for a language without a list. Prose in listed languages is 0.3-0.5.
+inline constexpr float kMinDocumentStopShare = 0.15f;
 // A heading this close (in chars of text between) to good text is kept
 // (jusText's max_heading_distance).
 inline constexpr uint32_t kMaxHeadingDistance = 200;
