@@ -62,6 +62,7 @@ struct Block {
   uint32_t link_chars = 0;      // filled by the HTML parser; copied into features
   bool same_paragraph = false;  // continues the paragraph of the block before
                                 // (a line of a text dump): joined by "\n", not "\n\n"
+  bool outside_region = false;  // structure put it outside the article region
   Features features;
   Decision decision;
 };

@@ -158,8 +158,8 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host);
   impl_->header_lines.extract(doc, result.metadata);
-  if (is_html) filter::select_main_content(doc);
-  filter::classify_density(doc);
+  const bool in_region = is_html && filter::select_main_content(doc);
+  filter::classify_density(doc, in_region);
 
   result.text = assemble_text(doc);
   if (impl_->keep_block_reports) result.blocks = block_reports(doc);

@@ -18,7 +18,8 @@ using block::Document;
 using block::Kind;
 using block::Stage;
 
-enum class Class : uint8_t { kBad, kShort, kNearGood, kGood };
+// kAbsent: outside the article region, not a neighbour of anything.
+enum class Class : uint8_t { kBad, kShort, kNearGood, kGood, kAbsent };
 
 const char* class_name(Class c) {
   switch (c) {
@@ -30,12 +31,25 @@ const char* class_name(Class c) {
       return "near-good";
     case Class::kGood:
       return "good";
+    case Class::kAbsent:
+      return "absent";
   }
   return "bad";
 }
 
+// A short block that is one whole sentence of several words: a closing
+// line of an article ("Some information was provided by AP.") rather than
+// a label; it takes the class of its neighbours like near-good text.
+bool is_short_sentence(const block::Features& f) {
+  return f.ends_with_punct && f.starts_upper && f.link_chars == 0 &&
+         f.words >= params::kShortSentenceWords;
+}
+
 Class classify_with_stoplist(const block::Features& f) {
-  if (f.chars < params::kLengthLow) return f.link_chars > 0 ? Class::kBad : Class::kShort;
+  if (f.chars < params::kLengthLow) {
+    if (f.link_chars > 0) return Class::kBad;
+    return is_short_sentence(f) ? Class::kNearGood : Class::kShort;
+  }
   const float stop = f.stopword_density();
   if (stop >= params::kStopwordsHigh) {
     return f.chars > params::kLengthHigh ? Class::kGood : Class::kNearGood;
@@ -69,28 +83,28 @@ struct Classes {
 };
 
 // Class of the nearest block before/after i that is not short (and, when
-// asked, not near-good either); the document edge counts as bad.
-Class neighbour(const std::vector<Class>& c, size_t i, int step, bool skip_near_good) {
+// asked, not near-good either), or `edge` past the end.
+Class neighbour(const std::vector<Class>& c, size_t i, int step, bool skip_near_good, Class edge) {
   for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(c.size()); j += step) {
     const Class k = c[static_cast<size_t>(j)];
-    if (k == Class::kShort) continue;
+    if (k == Class::kShort || k == Class::kAbsent) continue;
     if (skip_near_good && k == Class::kNearGood) continue;
     return k;
   }
-  return Class::kBad;
+  return edge;
 }
 
-void revise_short(const std::vector<Class>& in, std::vector<Class>& out) {
+void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Class edge) {
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] != Class::kShort) continue;
-    const Class prev = neighbour(in, i, -1, true);
-    const Class next = neighbour(in, i, +1, true);
+    const Class prev = neighbour(in, i, -1, true, edge);
+    const Class next = neighbour(in, i, +1, true, edge);
     if (prev == Class::kGood && next == Class::kGood) {
       out[i] = Class::kGood;
     } else if (prev == Class::kBad && next == Class::kBad) {
       out[i] = Class::kBad;
-    } else if ((prev == Class::kBad && neighbour(in, i, -1, false) == Class::kNearGood) ||
-               (next == Class::kBad && neighbour(in, i, +1, false) == Class::kNearGood)) {
+    } else if ((prev == Class::kBad && neighbour(in, i, -1, false, edge) == Class::kNearGood) ||
+               (next == Class::kBad && neighbour(in, i, +1, false, edge) == Class::kNearGood)) {
       out[i] = Class::kGood;
     } else {
       out[i] = Class::kBad;
@@ -98,12 +112,12 @@ void revise_short(const std::vector<Class>& in, std::vector<Class>& out) {
   }
 }
 
-void revise_near_good(std::vector<Class>& c) {
+void revise_near_good(std::vector<Class>& c, Class edge) {
   const std::vector<Class> before = c;
   for (size_t i = 0; i < c.size(); ++i) {
     if (before[i] != Class::kNearGood) continue;
-    const Class prev = neighbour(before, i, -1, true);
-    const Class next = neighbour(before, i, +1, true);
+    const Class prev = neighbour(before, i, -1, true, edge);
+    const Class next = neighbour(before, i, +1, true, edge);
     c[i] = (prev == Class::kBad && next == Class::kBad) ? Class::kBad : Class::kGood;
   }
 }
@@ -124,15 +138,19 @@ void keep_headings(const Document& doc, std::vector<Class>& c) {
   }
 }
 
-Classes classify_all(const Document& doc, bool has_stoplist) {
+Classes classify_all(const Document& doc, bool has_stoplist, Class edge) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
   for (const Block& b : doc.blocks) {
-    k.initial.push_back(b.decision.keep ? classify(b, has_stoplist) : Class::kBad);
+    if (b.outside_region) {
+      k.initial.push_back(Class::kAbsent);
+    } else {
+      k.initial.push_back(b.decision.keep ? classify(b, has_stoplist) : Class::kBad);
+    }
   }
   k.final = k.initial;
-  revise_short(k.initial, k.final);
-  revise_near_good(k.final);
+  revise_short(k.initial, k.final, edge);
+  revise_near_good(k.final, edge);
   keep_headings(doc, k.final);
   return k;
 }
@@ -199,9 +217,9 @@ bool stoplist_fits(const Document& doc) {
 
 }  // namespace
 
-void classify_density(Document& doc) {
+void classify_density(Document& doc, bool in_region) {
   const bool has_stoplist = stoplist_fits(doc);
-  const Classes k = classify_all(doc, has_stoplist);
+  const Classes k = classify_all(doc, has_stoplist, in_region ? Class::kGood : Class::kBad);
   // Structure already chose the region of an HTML page; when density finds
   // no good block in it at all, trust the structure over the word counts.
   if (doc.is_html &&

@@ -18,13 +18,17 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
 // 2. Structure (HTML only): find the main-content region by the text its
 // containers hold (Readability-style scoring, link density, class and id
 // weights, <article>/articleBody hints) and drop what lies outside it;
-// then clean link-heavy lists and boxes inside it.
-void select_main_content(block::Document& doc);
+// then clean link-heavy lists and boxes inside it. Returns whether a
+// region was found (a page with no clear one is left to density).
+bool select_main_content(block::Document& doc);
 
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
-// ones, and (text dumps) keep the main run of article paragraphs.
-void classify_density(block::Document& doc);
+// ones, and (text dumps) keep the main run of article paragraphs. Inside
+// an article region (`in_region`) the region's edges count as good
+// neighbours and the blocks outside it as absent; elsewhere the document's
+// edges count as bad, as in jusText.
+void classify_density(block::Document& doc, bool in_region);
 
 }  // namespace webclean::filter
 

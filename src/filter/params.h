@@ -21,6 +21,9 @@ inline constexpr uint32_t kLengthHigh = 200;  // chars: longer can be "good"
 inline constexpr float kStopwordsLow = 0.30f;
 inline constexpr float kStopwordsHigh = 0.32f;
 inline constexpr float kMaxLinkDensity = 0.2f;
+// A short block that is a whole sentence of at least this many words is
+// near-good rather than short (closing lines of articles; corpus/seeds).
+inline constexpr uint32_t kShortSentenceWords = 6;
 // A link-free block ending like a sentence with at least this stop-word
 // share is near-good, not bad: quotes and name-heavy sentences of real
 // articles sit at 0.2-0.3 (seen on corpus/seeds and corpus/text).

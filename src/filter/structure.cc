@@ -307,7 +307,9 @@ void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top)
     bool inside = false;
     for (int32_t root : roots)
       inside = inside || (b.node >= 0 && block::is_within(doc, b.node, root));
-    if (!inside) b.decision = {false, block::Stage::kStructure, reason};
+    if (inside) continue;
+    b.decision = {false, block::Stage::kStructure, reason};
+    b.outside_region = true;
   }
 }
 
@@ -340,12 +342,12 @@ uint32_t kept_chars(const Document& doc) {
 
 }  // namespace
 
-void select_main_content(Document& doc) {
-  if (doc.nodes.empty()) return;
+bool select_main_content(Document& doc) {
+  if (doc.nodes.empty()) return false;
   const Tree tree = build_tree(doc);
   const Scores s = score_candidates(doc, tree);
   int32_t top = best_candidate(s);
-  if (top < 0) return;
+  if (top < 0) return false;
   top = common_ancestor_of_alternatives(doc, s, top);
   top = climb(doc, s, tree, top);
   const std::vector<int32_t> roots = region_roots(doc, s, tree, top);
@@ -353,9 +355,10 @@ void select_main_content(Document& doc) {
   for (int32_t root : roots) region_chars += tree.totals[static_cast<size_t>(root)].chars;
   // Too little text in the region for the page it sits in: do not trust
   // it, and leave the page to the density filter.
-  if (region_chars < params::kMinRegionChars && region_chars * 2 < kept_chars(doc)) return;
+  if (region_chars < params::kMinRegionChars && region_chars * 2 < kept_chars(doc)) return false;
   drop_outside(doc, roots, top);
   clean_inside(doc, tree, roots);
+  return true;
 }
 
 }  // namespace webclean::filter
