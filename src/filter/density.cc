@@ -230,7 +230,11 @@ void classify_density(Document& doc, bool in_region) {
     Block& b = doc.blocks[i];
     if (!b.decision.keep) continue;
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
-    b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
+    bool keep = k.final[i] == Class::kGood;
+    // Inside the article region, structure has spoken for the prose: only
+    // links (menus, "read more" lines, link lists) are still dropped here.
+    if (in_region && !keep) keep = b.features.link_density() <= params::kRegionMaxLinkDensity;
+    b.decision = {keep, stage, reason_for(b, k.initial[i], k.final[i])};
   }
   if (!doc.is_html) keep_main_run(doc, k.final);
 }

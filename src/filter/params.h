@@ -56,6 +56,9 @@ inline constexpr int kMinAlternatives = 3;
 // A region with less text than this is not trusted: the whole page is
 // used instead (Readability's charThreshold is 500).
 inline constexpr uint32_t kMinRegionChars = 500;
+// Inside the region, blocks are dropped by density only when this much of
+// their text is links.
+inline constexpr float kRegionMaxLinkDensity = 0.5f;
 
 // --- conditional cleaning inside the region (Readability's _cleanConditionally) ---
 inline constexpr float kListLinkDensity = 0.5f;  // link-heavy list or div inside the article
