@@ -77,6 +77,18 @@ Class classify(const Block& b, bool has_stoplist) {
   return has_stoplist ? classify_with_stoplist(b.features) : classify_without_stoplist(b.features);
 }
 
+// Inside an article region structure has judged the prose already: any
+// block of some length with few links is good, links make a block bad,
+// and short blocks are left to their neighbours.
+Class classify_in_region(const Block& b) {
+  const block::Features& f = b.features;
+  if (f.link_density() > params::kRegionMaxLinkDensity) return Class::kBad;
+  if (f.chars < params::kLengthLow) {
+    return f.link_density() > params::kMaxLinkDensity ? Class::kBad : Class::kShort;
+  }
+  return Class::kGood;
+}
+
 struct Classes {
   std::vector<Class> initial;  // before context
   std::vector<Class> final;
@@ -107,7 +119,9 @@ void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Class e
                (next == Class::kBad && neighbour(in, i, +1, false, edge) == Class::kNearGood)) {
       out[i] = Class::kGood;
     } else {
-      out[i] = Class::kBad;
+      // Inside an article region (good edges) a short block next to prose
+      // on one side is a subheading or a caption: it stays.
+      out[i] = edge == Class::kGood ? Class::kGood : Class::kBad;
     }
   }
 }
@@ -138,17 +152,20 @@ void keep_headings(const Document& doc, std::vector<Class>& c) {
   }
 }
 
-Classes classify_all(const Document& doc, bool has_stoplist, Class edge) {
+Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
   for (const Block& b : doc.blocks) {
     if (b.outside_region) {
       k.initial.push_back(Class::kAbsent);
+    } else if (!b.decision.keep) {
+      k.initial.push_back(Class::kBad);
     } else {
-      k.initial.push_back(b.decision.keep ? classify(b, has_stoplist) : Class::kBad);
+      k.initial.push_back(in_region ? classify_in_region(b) : classify(b, has_stoplist));
     }
   }
   k.final = k.initial;
+  const Class edge = in_region ? Class::kGood : Class::kBad;
   revise_short(k.initial, k.final, edge);
   revise_near_good(k.final, edge);
   keep_headings(doc, k.final);
@@ -219,7 +236,7 @@ bool stoplist_fits(const Document& doc) {
 
 void classify_density(Document& doc, bool in_region) {
   const bool has_stoplist = stoplist_fits(doc);
-  const Classes k = classify_all(doc, has_stoplist, in_region ? Class::kGood : Class::kBad);
+  const Classes k = classify_all(doc, has_stoplist, in_region);
   // Structure already chose the region of an HTML page; when density finds
   // no good block in it at all, trust the structure over the word counts.
   if (doc.is_html &&
@@ -230,11 +247,7 @@ void classify_density(Document& doc, bool in_region) {
     Block& b = doc.blocks[i];
     if (!b.decision.keep) continue;
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
-    bool keep = k.final[i] == Class::kGood;
-    // Inside the article region, structure has spoken for the prose: only
-    // links (menus, "read more" lines, link lists) are still dropped here.
-    if (in_region && !keep) keep = b.features.link_density() <= params::kRegionMaxLinkDensity;
-    b.decision = {keep, stage, reason_for(b, k.initial[i], k.final[i])};
+    b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
   }
   if (!doc.is_html) keep_main_run(doc, k.final);
 }

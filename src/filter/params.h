@@ -56,8 +56,8 @@ inline constexpr int kMinAlternatives = 3;
 // A region with less text than this is not trusted: the whole page is
 // used instead (Readability's charThreshold is 500).
 inline constexpr uint32_t kMinRegionChars = 500;
-// Inside the region, blocks are dropped by density only when this much of
-// their text is links.
+// Inside the region, a block of some length is bad only when this much of
+// its text is links (Readability keeps link-rich prose in the article).
 inline constexpr float kRegionMaxLinkDensity = 0.5f;
 
 // --- conditional cleaning inside the region (Readability's _cleanConditionally) ---
