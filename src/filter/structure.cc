@@ -285,9 +285,10 @@ bool is_cleanable(const std::string& tag) {
 
 // Readability's conditional cleaning, without the image and embed counts
 // this model does not keep: negative class hints, and link-heavy boxes.
-const char* clean_reason(const Node& node, const Totals& t) {
+const char* clean_reason(const Node& node, const Totals& t, float content_score) {
   const float weight = class_weigher().weight(node);
-  if (weight < 0) return "negative class hint inside the article";
+  // Readability: the hint counts against the text the box was scored for.
+  if (weight + content_score < 0) return "negative class hint inside the article";
   if (t.commas >= params::kCleanMinCommas) return nullptr;
   const float density = t.link_density();
   if (!is_list(node.tag) && weight < params::kClassWeight &&
@@ -313,7 +314,8 @@ void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top)
   }
 }
 
-void clean_inside(Document& doc, const Tree& tree, const std::vector<int32_t>& roots) {
+void clean_inside(Document& doc, const Tree& tree, const Scores& s,
+                  const std::vector<int32_t>& roots) {
   std::vector<const char*> dropped(doc.nodes.size(), nullptr);
   std::vector<bool> in_region(doc.nodes.size(), false);
   for (int32_t root : roots) in_region[static_cast<size_t>(root)] = true;
@@ -324,7 +326,7 @@ void clean_inside(Document& doc, const Tree& tree, const std::vector<int32_t>& r
     in_region[i] = true;
     dropped[i] = parent_in ? dropped[static_cast<size_t>(parent)] : nullptr;
     if (dropped[i] == nullptr && parent_in && is_cleanable(doc.nodes[i].tag)) {
-      dropped[i] = clean_reason(doc.nodes[i], tree.totals[i]);
+      dropped[i] = clean_reason(doc.nodes[i], tree.totals[i], s.scored[i] ? s.score[i] : 0.f);
     }
   }
   for (Block& b : doc.blocks) {
@@ -357,7 +359,7 @@ bool select_main_content(Document& doc) {
   // it, and leave the page to the density filter.
   if (region_chars < params::kMinRegionChars && region_chars * 2 < kept_chars(doc)) return false;
   drop_outside(doc, roots, top);
-  clean_inside(doc, tree, roots);
+  clean_inside(doc, tree, s, roots);
   return true;
 }
 
