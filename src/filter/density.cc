@@ -232,6 +232,36 @@ bool stoplist_fits(const Document& doc) {
   return words == 0 || float(stop_words) >= float(words) * params::kMinDocumentStopShare;
 }
 
+// The lead: a standfirst or first paragraph often sits in the article's
+// header, a sibling box that the region did not take. Prose just before
+// the region, with no run of boilerplate between, belongs to the article.
+void recover_lead(Document& doc, bool has_stoplist) {
+  size_t first = doc.blocks.size();
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (!doc.blocks[i].outside_region && doc.blocks[i].decision.keep) {
+      first = i;
+      break;
+    }
+  }
+  int bad_run = 0;
+  for (size_t i = first, steps = 0; i-- > 0 && steps < params::kLeadMaxBlocks; ++steps) {
+    Block& b = doc.blocks[i];
+    if (!b.outside_region) {
+      if (!b.decision.keep) ++bad_run;
+    } else {
+      const Class c = classify(b, has_stoplist);
+      const bool prose = c == Class::kGood || (c == Class::kNearGood && b.features.ends_with_punct);
+      if (prose) {
+        b.decision = {true, Stage::kContext, "lead of the article, just before its region"};
+        bad_run = 0;
+      } else if (c == Class::kBad) {
+        ++bad_run;
+      }
+    }
+    if (bad_run >= params::kLeadMaxBadRun) break;
+  }
+}
+
 }  // namespace
 
 void classify_density(Document& doc, bool in_region) {
@@ -249,6 +279,7 @@ void classify_density(Document& doc, bool in_region) {
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
     b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
   }
+  if (in_region) recover_lead(doc, has_stoplist);
   if (!doc.is_html) keep_main_run(doc, k.final);
 }
 
