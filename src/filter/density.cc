@@ -262,6 +262,27 @@ void recover_lead(Document& doc, bool has_stoplist) {
   }
 }
 
+// When density leaves nothing at all (a page of one short line, a list of
+// short items, lorem ipsum), an empty result helps no one: keep what the
+// rules let through, links and the title line aside.
+void keep_something(Document& doc) {
+  for (const Block& b : doc.blocks) {
+    if (b.decision.keep) return;
+  }
+  size_t candidates = 0;
+  for (const Block& b : doc.blocks) {
+    candidates += b.decision.stage != Stage::kRules && b.decision.stage != Stage::kMetadata &&
+                  b.features.link_density() <= params::kRegionMaxLinkDensity;
+  }
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (b.decision.stage == Stage::kRules || b.decision.stage == Stage::kMetadata) continue;
+    if (b.features.link_density() > params::kRegionMaxLinkDensity) continue;
+    if (i == 0 && !doc.is_html && candidates > 1) continue;  // a dump's first line is its title
+    b.decision = {true, Stage::kContext, "kept: nothing else in the document passed"};
+  }
+}
+
 }  // namespace
 
 void classify_density(Document& doc, bool in_region) {
@@ -281,6 +302,7 @@ void classify_density(Document& doc, bool in_region) {
   }
   if (in_region) recover_lead(doc, has_stoplist);
   if (!doc.is_html) keep_main_run(doc, k.final);
+  keep_something(doc);
 }
 
 }  // namespace webclean::filter
