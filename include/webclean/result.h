@@ -17,6 +17,7 @@ struct BlockReport {
   bool kept = false;
   std::string stage;   // the filter that decided: "rules", "structure", ...
   std::string reason;  // the rule id or the score that decided
+  std::string path;    // HTML: the elements around it, "article.post > div.body > p"
 };
 
 struct Metadata {

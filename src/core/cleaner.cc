@@ -110,13 +110,30 @@ std::string assemble_text(const block::Document& doc) {
   return text;
 }
 
+// The last few elements above a block, "div.story > p", for --explain.
+std::string element_path(const block::Document& doc, int32_t node) {
+  constexpr int kLevels = 4;
+  std::vector<std::string> parts;
+  for (int32_t n = node; n >= 0 && parts.size() < kLevels; n = doc.nodes[size_t(n)].parent) {
+    const block::Node& e = doc.nodes[size_t(n)];
+    std::string part = e.tag;
+    if (!e.id.empty()) part += "#" + e.id;
+    const std::string first_class = e.classes.substr(0, e.classes.find(' '));
+    if (!first_class.empty()) part += "." + first_class;
+    parts.push_back(std::move(part));
+  }
+  std::string path;
+  for (size_t i = parts.size(); i-- > 0;) path += parts[i] + (i ? " > " : "");
+  return path;
+}
+
 std::vector<BlockReport> block_reports(const block::Document& doc) {
   std::vector<BlockReport> reports;
   reports.reserve(doc.blocks.size());
   for (const block::Block& b : doc.blocks) {
     reports.push_back(BlockReport{b.text, block::kind_name(b.kind), b.heading_level,
                                   b.decision.keep, block::stage_name(b.decision.stage),
-                                  b.decision.reason});
+                                  b.decision.reason, element_path(doc, b.node)});
   }
   return reports;
 }

@@ -25,6 +25,17 @@ std::vector<uint32_t> subtree_chars(const block::Document& doc) {
   return chars;
 }
 
+// A <header> inside an article is the article's own header: its lead,
+// standfirst and byline, not the site's banner (HTML's sectioning rules).
+bool is_article_header(const block::Document& doc, const block::Node& node) {
+  if (node.tag != "header") return false;
+  for (int32_t up = node.parent; up >= 0; up = doc.nodes[static_cast<size_t>(up)].parent) {
+    const block::Node& a = doc.nodes[static_cast<size_t>(up)];
+    if (a.flags & (block::kArticle | block::kArticleBody | block::kMain)) return true;
+  }
+  return false;
+}
+
 // For each node, the drop rule that removes it, or nullptr.
 std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
                                                const rules::RuleSet& rules, std::string_view host) {
@@ -40,7 +51,8 @@ std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
     // A box that holds most of the page is a layout wrapper whose class
     // happens to say "menu" or "off-canvas", not a menu: its rule is ignored.
     if (own != nullptr && own->action == rules::Action::kDrop &&
-        float(chars[i]) > float(total) * params::kMaxRuleDropShare) {
+        (float(chars[i]) > float(total) * params::kMaxRuleDropShare ||
+         is_article_header(doc, node))) {
       own = nullptr;
     }
     if (own == nullptr) {

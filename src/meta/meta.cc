@@ -46,13 +46,53 @@ HeaderLines::~HeaderLines() {
   delete patterns_;
 }
 
+namespace {
+
+// Lower-case ASCII, whitespace runs to one space: titles compare so.
+std::string comparable(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+// Whether a block repeats the page title: equal to it, or to the title
+// without a site name after a separator ("Story - Site").
+bool repeats_title(std::string_view block_text, const std::string& title) {
+  if (title.empty()) return false;
+  const std::string text = comparable(block_text);
+  if (text.size() < 4) return false;
+  if (text == title) return true;
+  if (title.size() <= text.size() || title.compare(0, text.size(), text) != 0) return false;
+  const std::string_view rest = std::string_view(title).substr(text.size());
+  for (std::string_view separator : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " :: ", " \xC2\xBB "}) {
+    if (rest.substr(0, separator.size()) == separator) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void HeaderLines::extract(block::Document& doc, Metadata& out) const {
   out.title = doc.hints.title;
   if (!doc.is_html && !doc.blocks.empty() && doc.blocks.front().features.chars <= kMaxTitleChars) {
     out.title = doc.blocks.front().text;
   }
+  const std::string title = comparable(out.title);
   for (block::Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
+    if (b.kind == block::Kind::kHeading && repeats_title(b.text, title)) {
+      b.decision = {false, block::Stage::kMetadata, "title"};
+      continue;
+    }
     const block::Features& f = b.features;
     if (f.chars > kMaxHeaderLineChars || f.words > kMaxHeaderLineWords) continue;
     if (f.ends_with_punct && f.sentence_ends > 1) continue;

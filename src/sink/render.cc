@@ -56,6 +56,7 @@ json block_json(const BlockReport& block) {
   object["kept"] = block.kept;
   object["stage"] = block.stage;
   object["reason"] = block.reason;
+  if (!block.path.empty()) object["path"] = block.path;
   return object;
 }
 
