@@ -283,6 +283,30 @@ void keep_something(Document& doc) {
   }
 }
 
+// Pages of several sections (about pages, product pages, guides) spread
+// their text over sibling boxes that no single region holds. A block
+// outside the region that is plainly prose on its own (long, rich in stop
+// words, few links) and not amid boilerplate is article text too.
+void recover_prose(Document& doc, bool has_stoplist) {
+  std::vector<Class> c;
+  c.reserve(doc.blocks.size());
+  for (const Block& b : doc.blocks) {
+    if (!b.outside_region) {
+      c.push_back(b.decision.keep ? Class::kGood : Class::kBad);
+    } else {
+      c.push_back(classify(b, has_stoplist));
+    }
+  }
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (!b.outside_region || c[i] != Class::kGood) continue;
+    const Class prev = neighbour(c, i, -1, false, Class::kBad);
+    const Class next = neighbour(c, i, +1, false, Class::kBad);
+    if (prev == Class::kBad && next == Class::kBad) continue;
+    b.decision = {true, Stage::kContext, "prose outside the region, beside other prose"};
+  }
+}
+
 }  // namespace
 
 void classify_density(Document& doc, bool in_region) {
@@ -301,6 +325,7 @@ void classify_density(Document& doc, bool in_region) {
     b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
   }
   if (in_region) recover_lead(doc, has_stoplist);
+  if (in_region) recover_prose(doc, has_stoplist);
   if (!doc.is_html) keep_main_run(doc, k.final);
   keep_something(doc);
 }
