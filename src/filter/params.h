@@ -70,6 +70,10 @@ inline constexpr int kLeadMaxBadRun = 3;
 inline constexpr float kListLinkDensity = 0.5f;  // link-heavy list or div inside the article
 inline constexpr float kLowWeightLinkDensity = 0.2f;
 inline constexpr uint32_t kCleanMinCommas = 10;  // containers with more commas are prose
+// A box inside the article with this much text and few links is prose,
+// whatever its class hints say (page builders call every box a "widget").
+inline constexpr uint32_t kProseBoxChars = 200;
+inline constexpr float kMaxLinkDensityProse = 0.2f;
 
 // --- text dumps: the main run of article paragraphs ---
 // Two or more dropped blocks in a row split runs; a run far smaller than
