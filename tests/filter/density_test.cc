@@ -217,6 +217,20 @@ TEST_CASE("the lead just before the region is recovered", "[filter][density]") {
   CHECK_FALSE(kept(doc, nav));
 }
 
+TEST_CASE("a lead that is good prose on its own is recovered too", "[filter][density]") {
+  DocBuilder b;
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lead = b.block(-1, prose(5));
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  put_outside(doc, nav);
+  put_outside(doc, lead);
+  classify_density(doc, true);
+  CHECK(kept(doc, lead));
+  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
+  CHECK_FALSE(kept(doc, nav));
+}
+
 TEST_CASE("the lead is not looked for past a run of boilerplate", "[filter][density]") {
   DocBuilder b;
   const size_t lead = b.block(-1, kNearGood);
