@@ -228,6 +228,24 @@ TEST_CASE("a lead that is good prose on its own is recovered too", "[filter][den
   classify_density(doc, true);
   CHECK(kept(doc, lead));
   CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
+  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
+  CHECK_FALSE(kept(doc, nav));
+}
+
+TEST_CASE("good prose outside the region beside the article is recovered", "[filter][density]") {
+  DocBuilder b;
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  const size_t aside = b.block(-1, prose(4));
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lonely = b.block(-1, prose(5));
+  const size_t nav2 = b.block(-1, "About us, Contact, Jobs", Kind::kParagraph, true);
+  Document doc = b.build();
+  for (size_t i : {aside, nav, lonely, nav2}) put_outside(doc, i);
+  classify_density(doc, true);
+  CHECK(kept(doc, aside));
+  CHECK(doc.blocks[aside].decision.reason.find("beside other prose") != std::string::npos);
+  // Amid boilerplate, prose outside the region stays out.
+  CHECK_FALSE(kept(doc, lonely));
   CHECK_FALSE(kept(doc, nav));
 }
 
