@@ -14,6 +14,14 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// HTML's tag open state: '<' starts markup only before a letter, '!', '/'
+// or '?'; "<3 love" and "< 5" are text.
+bool opens_tag(std::string_view s, size_t at) {
+  if (at + 1 >= s.size() || s[at] != '<') return false;
+  const char c = s[at + 1];
+  return (c >= 'a' && c <= 'z') || c == '!' || c == '/' || c == '?';
+}
+
 }  // namespace
 
 InputKind sniff_kind(std::string_view head, std::string_view content_type) {
@@ -30,7 +38,8 @@ InputKind sniff_kind(std::string_view head, std::string_view content_type) {
     if (start.find(marker) != std::string::npos) return InputKind::kHtml;
   }
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && start[first] == '<' && start.find('>') != std::string::npos) {
+  if (first != std::string::npos && opens_tag(start, first) &&
+      start.find('>', first) != std::string::npos) {
     return InputKind::kHtml;
   }
   // A NUL in the head: maybe UTF-16; decide after decoding.

@@ -299,7 +299,8 @@ void recover_prose(Document& doc, bool has_stoplist) {
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (!b.outside_region || c[i] != Class::kGood) continue;
+    // Already kept (the lead): its reason stands.
+    if (!b.outside_region || b.decision.keep || c[i] != Class::kGood) continue;
     const Class prev = neighbour(c, i, -1, false, Class::kBad);
     const Class next = neighbour(c, i, +1, false, Class::kBad);
     if (prev == Class::kBad && next == Class::kBad) continue;

@@ -1,0 +1,124 @@
+// Stop-word lists: lookups per language, and the detection of a document's
+// language from the words it is made of.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "block/stoplists.h"
+
+using webclean::block::Stoplists;
+
+namespace {
+
+// Splits `text` at spaces into the lower-case words detect() expects.
+std::vector<std::string_view> split(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+Stoplists english_and_german() {
+  Stoplists s;
+  s.add("en", "the\nof\nand\na\nis\nin\nto\nit\n");
+  s.add("de", "der\ndie\ndas\nund\nist\nin\nzu\nein\n");
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("an added list is found by its code and answers for its words", "[block][stoplists]") {
+  Stoplists s;
+  s.add("en", "the\nof\nand\n");
+  const Stoplists::Lang en = s.find("en");
+  REQUIRE(en >= 0);
+  CHECK(s.code(en) == "en");
+  CHECK(s.is_stop(en, "the"));
+  CHECK(s.is_stop(en, "and"));
+  CHECK_FALSE(s.is_stop(en, "cat"));
+  CHECK_FALSE(s.is_stop(en, "th"));
+}
+
+TEST_CASE("each language gets its own index", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  const Stoplists::Lang en = s.find("en");
+  const Stoplists::Lang de = s.find("de");
+  REQUIRE(en >= 0);
+  REQUIRE(de >= 0);
+  CHECK(en != de);
+  CHECK(s.code(de) == "de");
+  CHECK(s.is_stop(de, "und"));
+  CHECK_FALSE(s.is_stop(en, "und"));
+  CHECK_FALSE(s.is_stop(de, "the"));
+}
+
+TEST_CASE("an unknown language has no list and no code", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  CHECK(s.find("fr") == -1);
+  CHECK(s.code(-1).empty());
+  CHECK(s.code(63).empty());
+  CHECK_FALSE(s.is_stop(-1, "the"));
+}
+
+TEST_CASE("list files may have comments, CRLF line ends and trailing spaces",
+          "[block][stoplists]") {
+  Stoplists s;
+  s.add("en", "# English stop words\r\nthe\r\nof  \r\n\r\nand");
+  const Stoplists::Lang en = s.find("en");
+  CHECK(s.is_stop(en, "the"));
+  CHECK(s.is_stop(en, "of"));
+  CHECK(s.is_stop(en, "and"));  // last line without a newline
+  CHECK_FALSE(s.is_stop(en, "# english stop words"));
+  CHECK_FALSE(s.is_stop(en, ""));
+}
+
+TEST_CASE("adding to a language twice extends its list", "[block][stoplists]") {
+  Stoplists s;
+  s.add("en", "the\n");
+  s.add("en", "of\n");
+  CHECK(s.find("en") == 0);
+  CHECK(s.code(1).empty());
+  CHECK(s.is_stop(0, "the"));
+  CHECK(s.is_stop(0, "of"));
+}
+
+TEST_CASE("detect picks the language whose list covers the words", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  CHECK(s.code(s.detect(split("it is the end of the line and the start of a new one"))) == "en");
+  CHECK(s.code(s.detect(split("der hund und die katze sind in dem haus das ist ein garten"))) ==
+        "de");
+}
+
+TEST_CASE("detect returns -1 with fewer than five hits", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  CHECK(s.detect(split("the cat of the house and")) == -1);  // four hits
+  CHECK(s.detect(split("the cat of the house and the dog")) == s.find("en"));
+  CHECK(s.detect({}) == -1);
+}
+
+TEST_CASE("detect returns -1 when the hits are under a tenth of the words", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  std::string text = "the the the the the the";
+  for (int i = 0; i < 60; ++i) text += " word";
+  CHECK(s.detect(split(text)) == -1);  // 6 of 66
+  text = "the the the the the the the";
+  for (int i = 0; i < 60; ++i) text += " word";
+  CHECK(s.detect(split(text)) == s.find("en"));  // 7 of 67
+}
+
+TEST_CASE("a word in two lists counts for both languages", "[block][stoplists]") {
+  const Stoplists s = english_and_german();
+  CHECK(s.is_stop(s.find("en"), "in"));
+  CHECK(s.is_stop(s.find("de"), "in"));
+  // Six "in" count for both; the one "und" makes German win. Were "in"
+  // counted for English only, English would win six to one.
+  CHECK(s.code(s.detect(split("in in in in in in und"))) == "de");
+  CHECK(s.code(s.detect(split("in in in in in in the"))) == "en");
+}

@@ -1,0 +1,286 @@
+// The Cleaner end to end, with the shipped rules: HTML pages and text
+// dumps in, article text out; reports, errors, threads and rule folders.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../source/temp_dir.h"
+#include "rules/embedded.h"
+#include "webclean/cleaner.h"
+
+using webclean::Cleaner;
+using webclean::DocumentInfo;
+using webclean::InputKind;
+using webclean::Options;
+using webclean::Result;
+using webclean::RuleError;
+using webclean::testing::TempDir;
+using webclean::testing::write_file;
+
+namespace {
+
+const char* const kParagraphs[] = {
+    "The council said on Tuesday that the new bridge, which has been delayed for more than two "
+    "years, would open to traffic in the spring, and that the cost of the work had risen by a "
+    "third since it was first planned.",
+    "Residents who live near the river told reporters that they had waited for the bridge for a "
+    "long time, and that the old crossing, which is narrow and often closed, was no longer safe "
+    "for the buses that carry their children to school.",
+    "According to the report, the engineers found that the ground on the east bank was softer "
+    "than they had expected, so the foundations had to be dug deeper, and the work was stopped "
+    "twice while the plans were changed.",
+    "The mayor, who has made the project one of the main themes of her term, said that she was "
+    "sorry for the delay but that the city would not open a bridge that was not safe, whatever "
+    "the cost of waiting might be.",
+    "When it opens, the bridge will carry two lanes of traffic in each direction, as well as a "
+    "path for those who walk or ride a bicycle, and it is expected to cut the time of the trip "
+    "into the city by half.",
+};
+
+constexpr const char* kComment =
+    "Great article, thanks for writing it. I have lived by the river for twenty years and I "
+    "have never seen the council move so slowly on anything, it is a disgrace to all of us.";
+constexpr const char* kCookie =
+    "We use cookies to give you the best experience on our website. By continuing to browse, "
+    "you agree to our use of cookies.";
+
+std::string article_page() {
+  std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>A bridge opens at last - Example News</title></head><body>"
+      "<div id=\"cookie-banner\" class=\"cookie-consent\"><p>";
+  html += kCookie;
+  html +=
+      "</p><button>Accept all</button></div>"
+      "<nav class=\"site-nav\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World"
+      "</a></li><li><a href=\"/business\">Business</a></li><li><a href=\"/sport\">Sport</a></li>"
+      "</ul></nav><main><article><h1>A bridge opens at last</h1>";
+  for (const char* p : kParagraphs) html += std::string("<p>") + p + "</p>";
+  html +=
+      "</article><section id=\"comments\" class=\"comments\"><h2>2 Comments</h2>"
+      "<div class=\"comment\"><p class=\"comment-author\">riverside_resident</p><p>";
+  html += kComment;
+  html +=
+      "</p></div><div class=\"comment\"><p>Totally agree with you on this one.</p></div>"
+      "<form><p>Leave a comment</p></form></section></main>"
+      "<footer><p>Copyright 2011 Example News. All rights reserved.</p></footer></body></html>";
+  return html;
+}
+
+std::string text_dump() {
+  std::string text = "A bridge opens at last\n\nSkip to content\n\n";
+  for (const char* p : kParagraphs) text += std::string(p) + "\n\n";
+  text += "Share this article\n";
+  return text;
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Whether this build embeds shipped rule files: the comments section of
+// the article page is dropped by them, not by structure alone.
+bool has_shipped_rules() {
+  for (const auto& file : webclean::rules::embedded_files()) {
+    if (file.path.size() > 6 && file.path.substr(file.path.size() - 6) == ".rules") return true;
+  }
+  return false;
+}
+
+const Cleaner& shipped_cleaner() {
+  static const Cleaner cleaner{Options{}};
+  return cleaner;
+}
+
+}  // namespace
+
+TEST_CASE("an article page keeps its paragraphs and drops nav, cookie banner and comments",
+          "[core][cleaner]") {
+  DocumentInfo info;
+  info.url = "https://example.com/bridge";
+  const Result r = shipped_cleaner().clean(article_page(), info);
+  REQUIRE(r.ok());
+  INFO("shipped rule files embedded in this build: " << (has_shipped_rules() ? "yes" : "NONE"));
+  CHECK(r.input_kind == "html");
+  CHECK(r.metadata.title == "A bridge opens at last - Example News");
+  for (const char* p : kParagraphs) CHECK(contains(r.text, p));
+  CHECK_FALSE(contains(r.text, "cookies"));
+  CHECK_FALSE(contains(r.text, "Accept all"));
+  CHECK_FALSE(contains(r.text, "Business"));
+  CHECK_FALSE(contains(r.text, "Comments"));
+  CHECK_FALSE(contains(r.text, "Great article"));
+  CHECK_FALSE(contains(r.text, "Totally agree"));
+  CHECK_FALSE(contains(r.text, "Leave a comment"));
+  CHECK_FALSE(contains(r.text, "Copyright"));
+}
+
+TEST_CASE("the kept paragraphs are joined by blank lines in page order", "[core][cleaner]") {
+  const Result r = shipped_cleaner().clean(article_page());
+  const std::string expected = std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1];
+  CHECK(contains(r.text, expected));
+  CHECK(r.text.find(kParagraphs[0]) < r.text.find(kParagraphs[4]));
+}
+
+TEST_CASE("a text dump drops its Skip to content and Share this article lines", "[core][cleaner]") {
+  const Result r = shipped_cleaner().clean(text_dump());
+  REQUIRE(r.ok());
+  CHECK(r.input_kind == "text");
+  for (const char* p : kParagraphs) CHECK(contains(r.text, p));
+  CHECK_FALSE(contains(r.text, "Skip to content"));
+  CHECK_FALSE(contains(r.text, "Share this article"));
+}
+
+TEST_CASE("the input kind given by the caller overrides sniffing", "[core][cleaner]") {
+  DocumentInfo info;
+  info.kind = InputKind::kText;
+  const Result r = shipped_cleaner().clean("<p>" + std::string(kParagraphs[0]) + "</p>", info);
+  CHECK(r.input_kind == "text");
+}
+
+TEST_CASE("keep_block_reports fills the blocks with their decisions", "[core][cleaner]") {
+  Options options;
+  options.keep_block_reports = true;
+  const Cleaner cleaner{options};
+  const Result r = cleaner.clean(article_page());
+  REQUIRE(r.ok());
+  REQUIRE_FALSE(r.blocks.empty());
+  bool paragraph_kept = false, nav_dropped = false;
+  for (const auto& b : r.blocks) {
+    CHECK_FALSE(b.stage.empty());
+    if (b.text == kParagraphs[2]) {
+      paragraph_kept = b.kept;
+      CHECK(b.kind == "paragraph");
+      CHECK(contains(b.path, "article"));
+    }
+    if (b.text == "Business") {
+      nav_dropped = !b.kept;
+      CHECK(b.stage != "none");
+      CHECK_FALSE(b.reason.empty());
+    }
+  }
+  CHECK(paragraph_kept);
+  CHECK(nav_dropped);
+  // The kept blocks are the text.
+  std::string kept;
+  for (const auto& b : r.blocks) {
+    if (b.kept) kept += (kept.empty() ? "" : "\n\n") + b.text;
+  }
+  CHECK(kept == r.text);
+}
+
+TEST_CASE("without keep_block_reports no blocks are reported", "[core][cleaner]") {
+  CHECK(shipped_cleaner().clean(article_page()).blocks.empty());
+}
+
+TEST_CASE("a PNG gives an error and no text", "[core][cleaner]") {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  png += std::string(200, '\0');
+  const Result r = shipped_cleaner().clean(png);
+  CHECK_FALSE(r.ok());
+  CHECK_FALSE(r.error.empty());
+  CHECK(r.text.empty());
+}
+
+TEST_CASE("empty input gives empty text and no error", "[core][cleaner]") {
+  const Result r = shipped_cleaner().clean("");
+  CHECK(r.ok());
+  CHECK(r.text.empty());
+  const Result spaces = shipped_cleaner().clean(" \n\n \n");
+  CHECK(spaces.ok());
+  CHECK(spaces.text.empty());
+}
+
+TEST_CASE("one const Cleaner used from 8 threads gives the sequential results", "[core][cleaner]") {
+  std::vector<std::string> documents;
+  for (int i = 0; i < 16; ++i) {
+    std::string page = article_page();
+    // Each document differs: a different paragraph is left out.
+    const std::string drop = std::string("<p>") + kParagraphs[i % 5] + "</p>";
+    if (i % 2) page.erase(page.find(drop), drop.size());
+    documents.push_back(i % 3 == 0 ? text_dump() + kParagraphs[i % 5] : page);
+  }
+  const Cleaner& cleaner = shipped_cleaner();
+  std::vector<std::string> sequential;
+  for (const std::string& d : documents) sequential.push_back(cleaner.clean(d).text);
+
+  std::vector<std::string> parallel(documents.size());
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5; ++round) {
+        for (size_t i = t; i < documents.size(); i += 8) {
+          parallel[i] = cleaner.clean(documents[i]).text;
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (size_t i = 0; i < documents.size(); ++i) {
+    INFO("document " << i);
+    CHECK_FALSE(sequential[i].empty());
+    CHECK(parallel[i] == sequential[i]);
+  }
+}
+
+TEST_CASE("a malformed rule file in rule_dirs throws RuleError naming file and line",
+          "[core][cleaner]") {
+  TempDir dir;
+  write_file(dir.path() / "bad.rules", "# my rules\n[drop]\nklass menu\n");
+  Options options;
+  options.rule_dirs.push_back(dir.path().string());
+  try {
+    Cleaner cleaner{options};
+    FAIL("no RuleError thrown");
+  } catch (const RuleError& e) {
+    CHECK(std::string(e.what()).rfind("bad.rules:3:", 0) == 0);
+  }
+}
+
+TEST_CASE("a rule dir that does not exist throws RuleError", "[core][cleaner]") {
+  Options options;
+  options.rule_dirs.push_back("/nonexistent/webclean-rules");
+  CHECK_THROWS_AS(Cleaner{options}, RuleError);
+}
+
+TEST_CASE("a rule dir file adds rules to the shipped ones", "[core][cleaner]") {
+  TempDir dir;
+  write_file(dir.path() / "local.rules", "[drop-text]\nthe mayor, who has made .*\n");
+  Options options;
+  options.rule_dirs.push_back(dir.path().string());
+  const Cleaner cleaner{options};
+  const Result r = cleaner.clean(article_page());
+  CHECK_FALSE(contains(r.text, kParagraphs[3]));
+  CHECK(contains(r.text, kParagraphs[2]));
+}
+
+TEST_CASE("a rule dir file replaces the shipped file of the same name", "[core][cleaner]") {
+  TempDir shipped, local;
+  write_file(shipped.path() / "local.rules", "[drop-text]\nthe mayor, who has made .*\n");
+  Options options;
+  options.shipped_rules_dir = shipped.path().string();
+  {
+    const Cleaner cleaner{options};
+    CHECK_FALSE(contains(cleaner.clean(article_page()).text, kParagraphs[3]));
+  }
+  // Same name, other content: the shipped rule is gone, the local one applies.
+  write_file(local.path() / "local.rules", "[drop-text]\nwhen it opens, .*\n");
+  options.rule_dirs.push_back(local.path().string());
+  const Cleaner cleaner{options};
+  const Result r = cleaner.clean(article_page());
+  CHECK(contains(r.text, kParagraphs[3]));
+  CHECK_FALSE(contains(r.text, kParagraphs[4]));
+}
+
+TEST_CASE("a stop list in a rule dir is used for its language", "[core][cleaner]") {
+  TempDir dir;
+  write_file(dir.path() / "stoplists" / "zz.txt", "the\nof\nand\nthat\n");
+  Options options;
+  options.no_shipped_rules = true;
+  options.rule_dirs.push_back(dir.path().string());
+  const Cleaner cleaner{options};
+  const Result r = cleaner.clean("<html lang=\"zz\"><body><p>" + std::string(kParagraphs[0]) +
+                                 "</p></body></html>");
+  CHECK(r.metadata.language == "zz");
+}

@@ -1,0 +1,69 @@
+// Telling HTML from text: markup near the start decides, a Content-Type
+// decides before it.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/sniff.h"
+
+using webclean::InputKind;
+using webclean::sniff_kind;
+
+TEST_CASE("a doctype or an html tag makes a page HTML", "[core][sniff]") {
+  CHECK(sniff_kind("<!DOCTYPE html>\n<html><body>Hi</body></html>", "") == InputKind::kHtml);
+  CHECK(sniff_kind("<!doctype HTML><title>x</title>", "") == InputKind::kHtml);
+  CHECK(sniff_kind("<HTML lang=\"en\"><HEAD>", "") == InputKind::kHtml);
+}
+
+TEST_CASE("common tags anywhere near the start make a page HTML", "[core][sniff]") {
+  CHECK(sniff_kind("Some words first, then <div class=\"story\">text</div>", "") ==
+        InputKind::kHtml);
+  CHECK(sniff_kind("Intro line\n<p>A paragraph</p>", "") == InputKind::kHtml);
+  CHECK(sniff_kind("line one<br>line two", "") == InputKind::kHtml);
+}
+
+TEST_CASE("a fragment starting with a tag after whitespace or a BOM is HTML", "[core][sniff]") {
+  CHECK(sniff_kind("  \n\t<section><h2>Title</h2></section>", "") == InputKind::kHtml);
+  CHECK(sniff_kind("\xEF\xBB\xBF<article>Story</article>", "") == InputKind::kHtml);
+  CHECK(sniff_kind("\xEF\xBB\xBF \r\n<span>x</span>", "") == InputKind::kHtml);
+}
+
+TEST_CASE("plain prose is text", "[core][sniff]") {
+  CHECK(sniff_kind("A bridge opens at last\n\nThe council said on Tuesday...", "") ==
+        InputKind::kText);
+  CHECK(sniff_kind("", "") == InputKind::kText);
+  CHECK(sniff_kind("x < y and y > z", "") == InputKind::kText);
+}
+
+TEST_CASE("a text starting with <3 love is text", "[core][sniff]") {
+  CHECK(sniff_kind("<3 love this recipe\n\nMix the flour and the eggs.", "") == InputKind::kText);
+}
+
+TEST_CASE("a text starting with <3 love is text even with a > further on", "[core][sniff]") {
+  CHECK(sniff_kind("<3 love this recipe\n\nFlour -> bowl, then eggs.", "") == InputKind::kText);
+}
+
+TEST_CASE("a Content-Type decides before the content", "[core][sniff]") {
+  CHECK(sniff_kind("just some words", "text/html; charset=utf-8") == InputKind::kHtml);
+  CHECK(sniff_kind("just some words", "application/xhtml+xml") == InputKind::kHtml);
+  CHECK(sniff_kind("just some words", "TEXT/HTML") == InputKind::kHtml);
+  CHECK(sniff_kind("<html><body><p>x</p></body></html>", "text/plain") == InputKind::kText);
+  CHECK(sniff_kind("<html><body><p>x</p></body></html>", "text/plain; charset=\"html\"") ==
+        InputKind::kText);
+}
+
+TEST_CASE("a Content-Type that names neither kind leaves it to the content", "[core][sniff]") {
+  CHECK(sniff_kind("<html><body>x</body></html>", "application/octet-stream") == InputKind::kHtml);
+  CHECK(sniff_kind("plain words", "application/octet-stream") == InputKind::kText);
+}
+
+TEST_CASE("markup past the sniffed head does not count", "[core][sniff]") {
+  std::string text(5000, 'a');
+  text += "<div>late</div>";
+  CHECK(sniff_kind(text, "") == InputKind::kText);
+}
+
+TEST_CASE("a NUL byte in the head leaves the kind undecided", "[core][sniff]") {
+  // "Hi" in UTF-16LE.
+  CHECK(sniff_kind(std::string("H\0i\0", 4), "") == InputKind::kAuto);
+}

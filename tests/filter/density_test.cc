@@ -1,0 +1,337 @@
+// The density filter on hand-built documents: jusText's classes and their
+// revision by neighbours, the article-region mode, the lead before the
+// region, the fallback when nothing passes, and the main run of a dump.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "doc_builder.h"
+#include "filter/filter.h"
+
+using webclean::block::Block;
+using webclean::block::Document;
+using webclean::block::Kind;
+using webclean::block::Stage;
+using webclean::filter::classify_density;
+using webclean::testing::DocBuilder;
+using webclean::testing::prose;
+
+namespace {
+
+// 93 characters, two thirds stop words: too short to be good on its own.
+constexpr const char* kNearGood =
+    "The council said that it would decide on the plan for the bridge at a meeting in the "
+    "spring.";
+// Long, no stop words, no sentence: a tag list.
+constexpr const char* kWordList =
+    "Tags: Politics Economy World Business Markets Technology Science Health Sports Weather";
+constexpr const char* kWordList2 =
+    "Topics: Bridges Rivers Councils Budgets Engineers Mayors Buses Schools Traffic Bicycles";
+
+bool kept(const Document& doc, size_t i) {
+  return doc.blocks[i].decision.keep;
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+// Marks block i as dropped by structure, outside the region.
+void put_outside(Document& doc, size_t i) {
+  doc.blocks[i].outside_region = true;
+  doc.blocks[i].decision = {false, Stage::kStructure, "outside the main content (div.story)"};
+}
+
+}  // namespace
+
+TEST_CASE("the document's stop-word list is in use for these tests", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  const Document doc = b.build();
+  CHECK(doc.language == "en");
+  CHECK(doc.blocks[0].features.stopword_density() > 0.4f);
+  CHECK(doc.blocks[0].features.chars > 200);
+}
+
+TEST_CASE("a long block rich in stop words is good and kept", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, 0));
+  CHECK(doc.blocks[0].decision.stage == Stage::kDensity);
+  CHECK(starts_with(doc.blocks[0].decision.reason, "good"));
+}
+
+TEST_CASE("a link-heavy block is bad and dropped", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  const size_t links = b.block(-1, prose(1), Kind::kParagraph, true);
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, 0));
+  CHECK_FALSE(kept(doc, links));
+  CHECK(doc.blocks[links].decision.stage == Stage::kDensity);
+  CHECK(starts_with(doc.blocks[links].decision.reason, "bad"));
+}
+
+TEST_CASE("a long block with few stop words is bad", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  const size_t tags = b.block(-1, kWordList);
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, tags));
+}
+
+TEST_CASE("a short block between two good ones is kept", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  const size_t caption = b.block(-1, "Photo: the bridge");
+  b.block(-1, prose(1));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, caption));
+  CHECK(doc.blocks[caption].decision.stage == Stage::kContext);
+  CHECK(starts_with(doc.blocks[caption].decision.reason, "short -> good"));
+}
+
+TEST_CASE("a short block between two bad ones is dropped", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  b.block(-1, kWordList);
+  const size_t label = b.block(-1, "Advertisement");
+  b.block(-1, kWordList2);
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, label));
+  CHECK(starts_with(doc.blocks[label].decision.reason, "short -> bad"));
+}
+
+TEST_CASE("a near-good block next to a good one is kept", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  const size_t near_good = b.block(-1, kNearGood);
+  b.block(-1, kWordList);
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, near_good));
+  CHECK(starts_with(doc.blocks[near_good].decision.reason, "near-good -> good"));
+}
+
+TEST_CASE("a near-good block between two bad ones is dropped", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, prose(0));
+  b.block(-1, kWordList);
+  const size_t near_good = b.block(-1, kNearGood);
+  b.block(-1, kWordList2);
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, near_good));
+}
+
+TEST_CASE("a heading just before good text is kept", "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, kWordList);
+  const size_t heading = b.block(-1, "The new plan", Kind::kHeading);
+  b.block(-1, prose(0));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, heading));
+}
+
+TEST_CASE("blocks dropped before density keep their decision", "[filter][density]") {
+  DocBuilder b;
+  const size_t dropped = b.block(-1, prose(0));
+  b.block(-1, prose(1));
+  Document doc = b.build();
+  doc.blocks[dropped].decision = {false, Stage::kRules, "t.rules:3 class share"};
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, dropped));
+  CHECK(doc.blocks[dropped].decision.stage == Stage::kRules);
+}
+
+TEST_CASE("inside a region the region's edges are good neighbours", "[filter][density]") {
+  auto short_edges_kept = [](bool in_region) {
+    DocBuilder b;
+    b.block(-1, "By the river");
+    b.block(-1, prose(0));
+    b.block(-1, prose(1));
+    b.block(-1, "Photo: the bridge");
+    Document doc = b.build();
+    classify_density(doc, in_region);
+    return std::vector<bool>{kept(doc, 0), kept(doc, 3)};
+  };
+  CHECK(short_edges_kept(true) == std::vector<bool>{true, true});
+  // Outside region mode the document's edges are bad, as in jusText.
+  CHECK(short_edges_kept(false) == std::vector<bool>{false, false});
+}
+
+TEST_CASE("inside a region blocks outside it are absent, not bad neighbours", "[filter][density]") {
+  DocBuilder b;
+  const size_t nav1 = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  b.block(-1, prose(0));
+  const size_t nav2 = b.block(-1, "Most read: the ten best bridges", Kind::kParagraph, true);
+  const size_t subheading = b.block(-1, "What comes next");
+  const size_t nav3 = b.block(-1, "Sign up for our newsletter", Kind::kParagraph, true);
+  b.block(-1, prose(1));
+  Document doc = b.build();
+  for (size_t i : {nav1, nav2, nav3}) put_outside(doc, i);
+  classify_density(doc, true);
+  CHECK(kept(doc, subheading));
+  for (size_t i : {nav1, nav2, nav3}) {
+    CHECK_FALSE(kept(doc, i));
+    CHECK(doc.blocks[i].decision.stage == Stage::kStructure);
+  }
+}
+
+TEST_CASE("inside a region a long block is good whatever its stop words", "[filter][density]") {
+  DocBuilder b;
+  const size_t names = b.block(-1, kWordList);
+  b.block(-1, prose(0));
+  Document doc = b.build();
+  classify_density(doc, true);
+  CHECK(kept(doc, names));
+  // Links still make it bad.
+  DocBuilder linked;
+  const size_t links = linked.block(-1, kWordList, Kind::kParagraph, true);
+  linked.block(-1, prose(0));
+  Document doc2 = linked.build();
+  classify_density(doc2, true);
+  CHECK_FALSE(kept(doc2, links));
+}
+
+TEST_CASE("the lead just before the region is recovered", "[filter][density]") {
+  DocBuilder b;
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lead = b.block(-1, kNearGood);
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  put_outside(doc, nav);
+  put_outside(doc, lead);
+  classify_density(doc, true);
+  CHECK(kept(doc, lead));
+  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
+  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
+  CHECK_FALSE(kept(doc, nav));
+}
+
+TEST_CASE("a lead that is good prose on its own is recovered too", "[filter][density]") {
+  DocBuilder b;
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lead = b.block(-1, prose(5));
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  put_outside(doc, nav);
+  put_outside(doc, lead);
+  classify_density(doc, true);
+  CHECK(kept(doc, lead));
+  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
+  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
+  CHECK_FALSE(kept(doc, nav));
+}
+
+TEST_CASE("good prose outside the region beside the article is recovered", "[filter][density]") {
+  DocBuilder b;
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  const size_t aside = b.block(-1, prose(4));
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lonely = b.block(-1, prose(5));
+  const size_t nav2 = b.block(-1, "About us, Contact, Jobs", Kind::kParagraph, true);
+  Document doc = b.build();
+  for (size_t i : {aside, nav, lonely, nav2}) put_outside(doc, i);
+  classify_density(doc, true);
+  CHECK(kept(doc, aside));
+  CHECK(doc.blocks[aside].decision.reason.find("beside other prose") != std::string::npos);
+  // Amid boilerplate, prose outside the region stays out.
+  CHECK_FALSE(kept(doc, lonely));
+  CHECK_FALSE(kept(doc, nav));
+}
+
+TEST_CASE("the lead is not looked for past a run of boilerplate", "[filter][density]") {
+  DocBuilder b;
+  const size_t lead = b.block(-1, kNearGood);
+  std::vector<size_t> outside{lead};
+  for (int i = 0; i < 3; ++i) {
+    outside.push_back(b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true));
+  }
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  for (size_t i : outside) put_outside(doc, i);
+  classify_density(doc, true);
+  CHECK_FALSE(kept(doc, lead));
+}
+
+TEST_CASE("when nothing passes in a text dump, what the rules let through is kept",
+          "[filter][density]") {
+  DocBuilder b(false);
+  const size_t title = b.block(-1, "Notes");
+  const size_t line1 = b.block(-1, "Call me back.");
+  const size_t line2 = b.block(-1, "Milk, eggs, bread");
+  const size_t ruled = b.block(-1, "Share this");
+  Document doc = b.build();
+  doc.blocks[ruled].decision = {false, Stage::kRules, "t.rules:9 share this"};
+  classify_density(doc, false);
+  CHECK(kept(doc, line1));
+  CHECK(kept(doc, line2));
+  CHECK(doc.blocks[line1].decision.reason.find("nothing else") != std::string::npos);
+  CHECK_FALSE(kept(doc, title));  // a dump's first line is its title
+  CHECK_FALSE(kept(doc, ruled));
+  CHECK(doc.blocks[ruled].decision.stage == Stage::kRules);
+}
+
+TEST_CASE("when nothing is good on a page, density leaves the decisions as they were",
+          "[filter][density]") {
+  DocBuilder b;
+  b.block(-1, "Welcome");
+  b.block(-1, "Contact us");
+  Document doc = b.build();
+  classify_density(doc, false);
+  for (const Block& block : doc.blocks) {
+    CHECK(block.decision.keep);
+    CHECK(block.decision.stage == Stage::kNone);
+  }
+}
+
+TEST_CASE("a text dump drops a small run of prose far from the main run", "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  const size_t teaser = b.block(-1, prose(5));
+  b.block(-1, kWordList);
+  b.block(-1, kWordList2);
+  std::vector<size_t> main_run;
+  for (int i = 0; i < 5; ++i) main_run.push_back(b.block(-1, prose(i)));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, teaser));
+  CHECK(doc.blocks[teaser].decision.stage == Stage::kContext);
+  CHECK(doc.blocks[teaser].decision.reason.find("apart from the main text") != std::string::npos);
+  for (size_t i : main_run) CHECK(kept(doc, i));
+}
+
+TEST_CASE("a text dump keeps a second run of comparable size", "[filter][density]") {
+  DocBuilder b(false);
+  const size_t first = b.block(-1, prose(4));
+  const size_t second = b.block(-1, prose(5));
+  b.block(-1, kWordList);
+  b.block(-1, kWordList2);
+  for (int i = 0; i < 5; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, first));
+  CHECK(kept(doc, second));
+}
+
+TEST_CASE("without a fitting stop-word list, sentences and length decide", "[filter][density]") {
+  DocBuilder b(false);
+  const size_t latin =
+      b.block(-1,
+              "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor "
+              "incididunt ut labore et dolore magna aliqua.");
+  const size_t label = b.block(-1, "Lorem ipsum");
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, latin));
+  CHECK_FALSE(kept(doc, label));
+}
