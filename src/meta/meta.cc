@@ -79,6 +79,13 @@ bool repeats_title(std::string_view block_text, const std::string& title) {
   return false;
 }
 
+bool ends_like_sentence(std::string_view text) {
+  size_t end = text.find_last_not_of(" \n\"')\xE2\x80\x9D\xC2\xBB");
+  if (end == std::string_view::npos) return false;
+  const char last = text[end];
+  return last == '.' || last == '!' || last == '?';
+}
+
 }  // namespace
 
 void HeaderLines::extract(block::Document& doc, Metadata& out) const {
@@ -95,7 +102,9 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
     }
     const block::Features& f = b.features;
     if (f.chars > kMaxHeaderLineChars || f.words > kMaxHeaderLineWords) continue;
-    if (f.ends_with_punct && f.sentence_ends > 1) continue;
+    // Bylines and datelines are labels, not sentences: a line ending in a
+    // full stop ("By Tuesday evening, the river had risen.") is prose.
+    if (ends_like_sentence(b.text)) continue;
     const bool has_date = RE2::PartialMatch(b.text, patterns_->date);
     const bool is_byline = RE2::PartialMatch(b.text, patterns_->byline);
     // A short line that is mostly a date (few words besides it) is a dateline.
