@@ -94,7 +94,7 @@ TEST_CASE("an unknown option or a bad value is a usage error with status 2", "[c
   CHECK(missing_rules.status == 2);
 }
 
-TEST_CASE("-o naming an existing file with several inputs is a usage error", "[cli]") {
+TEST_CASE("an -o naming an existing file with several inputs is a usage error", "[cli]") {
   TempDir dir;
   write_file(dir / "a.html", article_page("bridge"));
   write_file(dir / "b.html", article_page("library"));
@@ -144,7 +144,7 @@ TEST_CASE(
   CHECK_FALSE(fs::exists(dir / "out/b.txt"));
 }
 
-TEST_CASE("-o DIR mirrors a directory input's tree with the format's extension", "[cli]") {
+TEST_CASE("an -o DIR mirrors a directory input's tree with the format's extension", "[cli]") {
   TempDir dir;
   write_file(dir / "in/top.html", article_page("bridge"));
   write_file(dir / "in/news/2024/story.htm", article_page("harbour"));
@@ -163,7 +163,7 @@ TEST_CASE("-o DIR mirrors a directory input's tree with the format's extension",
   CHECK(parsed["id"] == dir / "in/news/2024/story.htm");
 }
 
-TEST_CASE("-o FILE with one input writes that file", "[cli]") {
+TEST_CASE("an -o FILE with one input writes that file", "[cli]") {
   TempDir dir;
   write_file(dir / "page.html", article_page("bridge"));
   const Run result = run(dir, quoted(dir / "page.html") + " -o " + quoted(dir / "result.txt"));
@@ -260,7 +260,7 @@ TEST_CASE("an input over --max-bytes fails with a size error", "[cli]") {
   CHECK(run(dir, "--max-bytes 1M " + quoted(dir / "a.html")).status == 0);
 }
 
-TEST_CASE("--explain prints one KEEP or DROP line a block", "[cli]") {
+TEST_CASE("the explain option prints one KEEP or DROP line a block", "[cli]") {
   TempDir dir;
   write_file(dir / "a.html", article_page("bridge"));
   const Run result = run(dir, "--explain " + quoted(dir / "a.html"));
@@ -273,7 +273,7 @@ TEST_CASE("--explain prints one KEEP or DROP line a block", "[cli]") {
   }
 }
 
-TEST_CASE("--explain with json output adds the blocks to the JSON", "[cli]") {
+TEST_CASE("the explain option with json output adds the blocks to the JSON", "[cli]") {
   TempDir dir;
   write_file(dir / "a.html", article_page("bridge"));
   const Run result = run(dir, "--explain -f json " + quoted(dir / "a.html"));
