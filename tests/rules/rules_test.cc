@@ -124,6 +124,8 @@ TEST_CASE("a tag rule matches the whole lower-case tag name", "[rules][match]") 
   CHECK(id_of(rules.match_node(element("my-ad-slot"), "")) == "t.rules:3");
   CHECK(rules.match_node(element("canvas"), "") == nullptr);  // "nav" inside, not the whole name
   CHECK(rules.match_node(element("navx"), "") == nullptr);
+  CHECK(rules.match_node(element("xnav"), "") == nullptr);  // each alternative is anchored too
+  CHECK(rules.match_node(element("asides"), "") == nullptr);
   CHECK(rules.match_node(element("div"), "") == nullptr);
 }
 
@@ -204,7 +206,7 @@ TEST_CASE("the first drop rule is the first in load order across files", "[rules
   CHECK(id_of(rules.match_node(element("div", "", "promo-box"), "")) == "a.rules:3");
 }
 
-TEST_CASE("an ignore rule hides a class token from drop and protect rules", "[rules][match]") {
+TEST_CASE("an ignore rule hides a class token from drop rules", "[rules][match]") {
   RuleSet rules = compiled(
       "[drop]\n"
       "class (^|-)ads?(-|$)\n"
@@ -212,6 +214,30 @@ TEST_CASE("an ignore rule hides a class token from drop and protect rules", "[ru
       "class ^tag-\n");
   CHECK(rules.match_node(element("article", "", "post tag-ads"), "") == nullptr);
   CHECK(id_of(rules.match_node(element("article", "", "tag-ads top-ad"), "")) == "t.rules:2");
+}
+
+TEST_CASE("an ignored token is still seen by protect rules", "[rules][match]") {
+  RuleSet rules = compiled(
+      "[drop]\n"
+      "class name\n"
+      "[protect]\n"
+      "class ^field--name-body$\n"
+      "[ignore]\n"
+      "class --\n");
+  CHECK(rules.match_node(element("div", "", "x--name"), "") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "field--name-body"), "")) == "t.rules:4");
+}
+
+TEST_CASE("ignore rules of one key do not hide the values of another", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nid comments\nclass comments\n[ignore]\nclass ^no-\n");
+  CHECK(id_of(rules.match_node(element("div", "no-comments"), "")) == "t.rules:2");
+  CHECK(rules.match_node(element("div", "", "no-comments"), "") == nullptr);
+}
+
+TEST_CASE("an ignore rule limited to a site ignores only on that site", "[rules][match][site]") {
+  RuleSet rules = compiled("[drop]\nclass promo\n[ignore site=a.com]\nclass ^promo-hero$\n");
+  CHECK(rules.match_node(element("div", "", "promo-hero"), "www.a.com") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "promo-hero"), "b.com")) == "t.rules:2");
 }
 
 TEST_CASE("html and body are never dropped by a rule, only protected", "[rules][match]") {
