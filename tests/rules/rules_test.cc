@@ -296,6 +296,26 @@ TEST_CASE("a drop-text rule must match the whole trimmed text, in any case",
   CHECK(rules.match_text("", "") == nullptr);
 }
 
+TEST_CASE("a drop-text rule allows decoration around the words but not other words",
+          "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nback to top\n\\d+ comments\n");
+  CHECK(id_of(rules.match_text("\xC2\xBB Back to top \xE2\x86\x91", "")) ==
+        "t.rules:2");  // » ... ↑
+  CHECK(id_of(rules.match_text("Back to top.", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("\xEE\x80\x80 Back to top", "")) == "t.rules:2");  // icon-font glyph
+  CHECK(id_of(rules.match_text("(12 comments)", "")) == "t.rules:3");
+  CHECK(rules.match_text("Go back to top", "") == nullptr);
+  CHECK(rules.match_text("Back to topics", "") == nullptr);
+  CHECK(rules.match_text("\xC3\xA9 Back to top", "") == nullptr);  // a letter is not decoration
+}
+
+TEST_CASE("an alternation in a drop-text pattern is anchored as a whole", "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nshare|print\n");
+  CHECK(id_of(rules.match_text("Print", "")) == "t.rules:2");
+  CHECK(rules.match_text("Share prices", "") == nullptr);
+  CHECK(rules.match_text("Reprint", "") == nullptr);
+}
+
 TEST_CASE("drop-text patterns see across the line breaks of a pre block", "[rules][match][text]") {
   RuleSet rules = compiled("[drop-text]\nwe use cookies.*\n");
   CHECK(id_of(rules.match_text("We use cookies.\nMore in our policy.", "")) == "t.rules:2");
