@@ -179,6 +179,13 @@ struct PatternSet {
   }
 };
 
+// The rules on one attribute name, and its [ignore] rules.
+struct AttrSets {
+  std::string name;  // lower case
+  PatternSet match;
+  PatternSet ignore;
+};
+
 // Names a node's fields: class, role and itemprop are token lists, the
 // others are matched whole.
 std::string_view field_of(const block::Node& node, std::string_view attr) {
@@ -230,8 +237,7 @@ struct RuleSet::Impl {
   bool compiled = false;
   PatternSet tag, id, cls, role, itemprop, text;
   PatternSet ignore_id, ignore_cls, ignore_role, ignore_itemprop;
-  std::vector<std::pair<std::string, PatternSet>> attrs;         // by attribute name
-  std::vector<std::pair<std::string, PatternSet>> ignore_attrs;  // by attribute name
+  std::vector<AttrSets> attrs;
   std::vector<uint32_t> hidden;
   std::unordered_map<std::string_view, std::vector<uint32_t>> known_tag_rules;
 
@@ -243,8 +249,6 @@ struct RuleSet::Impl {
   void build();
   void compile_set(PatternSet& set) const;
   PatternSet* element_set(Key key, bool ignore, const std::string& attr);
-  bool ignored(const PatternSet& set, std::string_view value, std::string_view host,
-               std::vector<int>& scratch) const;
 };
 
 namespace {
@@ -419,11 +423,12 @@ PatternSet* RuleSet::Impl::element_set(Key key, bool ignore, const std::string& 
     case Key::kAttr:
       break;
   }
-  auto& by_name = ignore ? ignore_attrs : attrs;
-  for (auto& [name, set] : by_name) {
-    if (name == attr) return &set;
+  for (AttrSets& sets : attrs) {
+    if (sets.name == attr) return ignore ? &sets.ignore : &sets.match;
   }
-  return &by_name.emplace_back(attr, PatternSet{}).second;
+  AttrSets& sets = attrs.emplace_back();
+  sets.name = attr;
+  return ignore ? &sets.ignore : &sets.match;
 }
 
 // A set that does not compile is too big for RE2's memory budget: name the
@@ -445,7 +450,6 @@ void RuleSet::Impl::build() {
     *set = PatternSet{};
   }
   attrs.clear();
-  ignore_attrs.clear();
   hidden.clear();
   known_tag_rules.clear();
   for (uint32_t i = 0; i < patterns.size(); ++i) {
@@ -460,8 +464,9 @@ void RuleSet::Impl::build() {
                           &ignore_role, &ignore_itemprop}) {
     compile_set(*set);
   }
-  for (auto* by_name : {&attrs, &ignore_attrs}) {
-    for (auto& [name, set] : *by_name) compile_set(set);
+  for (AttrSets& sets : attrs) {
+    compile_set(sets.match);
+    compile_set(sets.ignore);
   }
   std::vector<int> scratch;
   for (std::string_view known : kKnownTags) {
@@ -469,14 +474,6 @@ void RuleSet::Impl::build() {
     tag.for_each_match(known, scratch, [&](uint32_t rule) { hits.push_back(rule); });
   }
   compiled = true;
-}
-
-bool RuleSet::Impl::ignored(const PatternSet& set, std::string_view value, std::string_view host,
-                            std::vector<int>& scratch) const {
-  bool hit = false;
-  set.for_each_match(value, scratch,
-                     [&](uint32_t rule) { hit = hit || site_applies(rules[rule].site, host); });
-  return hit;
 }
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -498,16 +495,69 @@ size_t RuleSet::size() const {
 
 namespace {
 
-// The deciding rule so far: the lowest-index protect rule, else the
-// lowest-index drop rule.
-struct Verdict {
-  uint32_t protect = kNoRule;
-  uint32_t drop = kNoRule;
+// Collects the rules that match one element and picks the deciding one.
+class NodeMatcher {
+ public:
+  NodeMatcher(const std::vector<Rule>& rules, std::string_view host) : rules_(rules), host_(host) {}
 
-  void consider(const Rule& rule, uint32_t index) {
-    uint32_t& slot = rule.action == Action::kProtect ? protect : drop;
+  void rules(const std::vector<uint32_t>& indices) {
+    for (uint32_t index : indices) consider(index);
+  }
+
+  // A value the drop rules must not see when an [ignore] rule matches it.
+  // The ignore set is consulted only when a drop rule matched.
+  void value(const PatternSet& set, const PatternSet& ignore, std::string_view value) {
+    if (value.empty() || !set.set || !set.set->Match(value, nullptr)) return;
+    if (!set.set->Match(value, &scratch_)) return;
+    int ignored = -1;  // not looked up yet
+    for (int i : scratch_) {
+      uint32_t index = set.rule_of[size_t(i)];
+      if (rules_[index].action == Action::kDrop) {
+        if (ignored < 0) ignored = is_ignored(ignore, value);
+        if (ignored) continue;
+      }
+      consider(index);
+    }
+  }
+
+  void tokens(const PatternSet& set, const PatternSet& ignore, std::string_view list) {
+    if (list.empty() || !set.set) return;
+    for_each_token(list, [&](std::string_view token) { value(set, ignore, token); });
+  }
+
+  void tag(const PatternSet& set, std::string_view tag) {
+    set.for_each_match(tag, scratch_, [&](uint32_t index) { consider(index); });
+  }
+
+  // A protect rule beats every drop rule; root elements are never dropped.
+  const Rule* result(bool droppable) const {
+    if (protect_ != kNoRule) return &rules_[protect_];
+    if (drop_ != kNoRule && droppable) return &rules_[drop_];
+    return nullptr;
+  }
+
+ private:
+  void consider(uint32_t index) {
+    const Rule& rule = rules_[index];
+    if (!site_applies(rule.site, host_)) return;
+    uint32_t& slot = rule.action == Action::kProtect ? protect_ : drop_;
     slot = std::min(slot, index);
   }
+
+  bool is_ignored(const PatternSet& ignore, std::string_view value) {
+    bool hit = false;
+    ignore.for_each_match(value, ignore_scratch_, [&](uint32_t index) {
+      hit = hit || site_applies(rules_[index].site, host_);
+    });
+    return hit;
+  }
+
+  const std::vector<Rule>& rules_;
+  std::string_view host_;
+  uint32_t protect_ = kNoRule;  // lowest matching protect rule
+  uint32_t drop_ = kNoRule;     // lowest matching drop rule
+  std::vector<int> scratch_;    // these allocate only when a set matches
+  std::vector<int> ignore_scratch_;
 };
 
 }  // namespace
@@ -515,65 +565,27 @@ struct Verdict {
 const Rule* RuleSet::match_node(const block::Node& node, std::string_view host) const {
   const Impl& im = *impl_;
   if (!im.compiled) return nullptr;
-  Verdict verdict;
-  auto consider = [&](uint32_t index) {
-    const Rule& rule = im.rules[index];
-    if (site_applies(rule.site, host)) verdict.consider(rule, index);
-  };
-  std::vector<int> scratch;  // allocates only when a set matches
-
+  NodeMatcher matcher(im.rules, host);
   if (auto known = im.known_tag_rules.find(node.tag); known != im.known_tag_rules.end()) {
-    for (uint32_t index : known->second) consider(index);
+    matcher.rules(known->second);
   } else if (!node.tag.empty()) {
-    im.tag.for_each_match(node.tag, scratch, consider);
+    matcher.tag(im.tag, node.tag);
   }
-  // An ignored value hides from drop rules only: protect rules still see
-  // it. The ignore set is consulted only when a drop rule matched.
-  std::vector<int> ignore_scratch;
-  auto match_value = [&](const PatternSet& set, const PatternSet& ignore, std::string_view value) {
-    if (value.empty() || !set.set || !set.set->Match(value, nullptr)) return;
-    if (!set.set->Match(value, &scratch)) return;
-    int is_ignored = -1;  // not looked up yet
-    for (int i : scratch) {
-      uint32_t index = set.rule_of[size_t(i)];
-      if (im.rules[index].action == Action::kDrop) {
-        if (is_ignored < 0)
-          is_ignored = ignore.set && im.ignored(ignore, value, host, ignore_scratch);
-        if (is_ignored) continue;
-      }
-      consider(index);
-    }
-  };
-  auto match_tokens = [&](const PatternSet& set, const PatternSet& ignore, std::string_view value) {
-    if (value.empty() || !set.set) return;
-    for_each_token(value, [&](std::string_view token) { match_value(set, ignore, token); });
-  };
-  match_value(im.id, im.ignore_id, node.id);
-  match_tokens(im.cls, im.ignore_cls, node.classes);
-  match_tokens(im.role, im.ignore_role, node.role);
-  match_tokens(im.itemprop, im.ignore_itemprop, node.itemprop);
-
-  static const PatternSet kNone;
-  for (const auto& [name, set] : im.attrs) {
-    const PatternSet* ignore = &kNone;
-    for (const auto& [ignore_name, ignore_set] : im.ignore_attrs) {
-      if (ignore_name == name) ignore = &ignore_set;
-    }
-    if (is_node_field(name)) {
-      match_value(set, *ignore, field_of(node, name));
+  matcher.value(im.id, im.ignore_id, node.id);
+  matcher.tokens(im.cls, im.ignore_cls, node.classes);
+  matcher.tokens(im.role, im.ignore_role, node.role);
+  matcher.tokens(im.itemprop, im.ignore_itemprop, node.itemprop);
+  for (const AttrSets& sets : im.attrs) {
+    if (is_node_field(sets.name)) {
+      matcher.value(sets.match, sets.ignore, field_of(node, sets.name));
       continue;
     }
-    for (const auto& [attr_name, value] : node.attrs) {
-      if (iequals(attr_name, name)) match_value(set, *ignore, value);
+    for (const auto& [name, value] : node.attrs) {
+      if (iequals(name, sets.name)) matcher.value(sets.match, sets.ignore, value);
     }
   }
-  if (node.flags & block::kHidden) {
-    for (uint32_t index : im.hidden) consider(index);
-  }
-
-  if (verdict.protect != kNoRule) return &im.rules[verdict.protect];
-  if (verdict.drop != kNoRule && !is_root(node.tag)) return &im.rules[verdict.drop];
-  return nullptr;
+  if (node.flags & block::kHidden) matcher.rules(im.hidden);
+  return matcher.result(!is_root(node.tag));
 }
 
 const Rule* RuleSet::match_text(std::string_view text, std::string_view host) const {

@@ -234,6 +234,18 @@ TEST_CASE("ignore rules of one key do not hide the values of another", "[rules][
   CHECK(rules.match_node(element("div", "", "no-comments"), "") == nullptr);
 }
 
+TEST_CASE("an attr ignore rule hides values of that attribute only", "[rules][match]") {
+  RuleSet rules =
+      compiled("[drop]\nattr title share\nattr aria-label share\n[ignore]\nattr title ^shared\n");
+  Node node = element("div");
+  node.attrs = {{"title", "shared files"}};
+  CHECK(rules.match_node(node, "") == nullptr);
+  node.attrs = {{"title", "share this"}};
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:2");
+  node.attrs = {{"aria-label", "shared files"}};
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:3");
+}
+
 TEST_CASE("an ignore rule limited to a site ignores only on that site", "[rules][match][site]") {
   RuleSet rules = compiled("[drop]\nclass promo\n[ignore site=a.com]\nclass ^promo-hero$\n");
   CHECK(rules.match_node(element("div", "", "promo-hero"), "www.a.com") == nullptr);
@@ -372,4 +384,31 @@ TEST_CASE("one rule set can be matched from many threads at once", "[rules][thre
   }
   for (auto& thread : threads) thread.join();
   for (int h : hits) CHECK(h == 1000);
+}
+
+TEST_CASE("invalid UTF-8 in texts, values and rule files never crashes", "[rules][robust]") {
+  RuleSet rules = compiled("[drop]\nclass share\n[drop-text]\ncomments?\n");
+  std::string bad = "\xFF\xFE comments \xC3";
+  CHECK(rules.match_text(bad, "") == nullptr);
+  CHECK(rules.match_text("comments\xC3", "") == nullptr);
+  CHECK(rules.match_node(element("div\xFF", "\xC0\xAF", "share\xFF \xE2\x82"), "\xFF") != nullptr);
+  CHECK(rules.match_text(std::string(1 << 20, 'a'), "") == nullptr);
+
+  // Random bytes as a rule file: a RuleError or a rule set, nothing else.
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string content = "[drop-text]\n";
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      content += static_cast<char>((seed >> 16) & 0xFF);
+    }
+    try {
+      RuleSet random;
+      random.add_source("r.rules", content);
+      random.compile();
+      random.match_text(content, "");
+    } catch (const RuleError& e) {
+      CHECK(std::string(e.what()).rfind("r.rules:", 0) == 0);
+    }
+  }
 }
