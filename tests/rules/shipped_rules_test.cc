@@ -323,7 +323,13 @@ TEST_CASE("shipped drop-text rules drop common boilerplate in many languages",
         "Czytaj także: Nowy rząd",
         "Delen",
         "Advertentie",
-        "Lees ook"}) {
+        "Lees ook",
+        "Ähnliche Beiträge",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Teilen Sie dies mit:",
+        "Gefällt mir Wird geladen …",
+        "This entry was posted in News and tagged Libya. Bookmark the permalink.",
+        "Blog at WordPress.com."}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") != nullptr);
   }
@@ -355,7 +361,11 @@ TEST_CASE("ordinary sentences that merely contain boilerplate words are kept",
         "Reklama w internecie rośnie szybciej niż w prasie.",
         "1,628,900",
         "Facebook",
-        "2011"}) {
+        "2011",
+        "\xE2\x80\x93 \xE2\x80\x9EOk.\xE2\x80\x9C",  // a line of dialogue: "– „Ok.“"
+        "Listen.",
+        "I agree.",
+        "Got it."}) {
     INFO(text);
     const Rule* rule = shipped().match_text(text, "");
     CHECK(rule == nullptr);
