@@ -39,9 +39,12 @@ class RuleSet {
   // The rule that decides this element: a matching protect rule wins over
   // any drop rule; else the first matching drop rule; else nullptr.
   // `host` is the page's host name ("" when unknown) for site rules.
+  // Values matched by [ignore] rules are hidden from drop rules, and
+  // <html> and <body> are never dropped (see rules/README.md).
   const Rule* match_node(const block::Node& node, std::string_view host) const;
   // The first drop-text rule whose pattern matches the whole of `text`
-  // (case-insensitive), or nullptr.
+  // (case-insensitive; leading and trailing spaces, punctuation, symbols
+  // and icons are allowed around the match), or nullptr.
   const Rule* match_text(std::string_view text, std::string_view host) const;
 
   size_t size() const;

@@ -124,6 +124,8 @@ TEST_CASE("a tag rule matches the whole lower-case tag name", "[rules][match]") 
   CHECK(id_of(rules.match_node(element("my-ad-slot"), "")) == "t.rules:3");
   CHECK(rules.match_node(element("canvas"), "") == nullptr);  // "nav" inside, not the whole name
   CHECK(rules.match_node(element("navx"), "") == nullptr);
+  CHECK(rules.match_node(element("xnav"), "") == nullptr);  // each alternative is anchored too
+  CHECK(rules.match_node(element("asides"), "") == nullptr);
   CHECK(rules.match_node(element("div"), "") == nullptr);
 }
 
@@ -204,7 +206,7 @@ TEST_CASE("the first drop rule is the first in load order across files", "[rules
   CHECK(id_of(rules.match_node(element("div", "", "promo-box"), "")) == "a.rules:3");
 }
 
-TEST_CASE("an ignore rule hides a class token from drop and protect rules", "[rules][match]") {
+TEST_CASE("an ignore rule hides a class token from drop rules", "[rules][match]") {
   RuleSet rules = compiled(
       "[drop]\n"
       "class (^|-)ads?(-|$)\n"
@@ -212,6 +214,42 @@ TEST_CASE("an ignore rule hides a class token from drop and protect rules", "[ru
       "class ^tag-\n");
   CHECK(rules.match_node(element("article", "", "post tag-ads"), "") == nullptr);
   CHECK(id_of(rules.match_node(element("article", "", "tag-ads top-ad"), "")) == "t.rules:2");
+}
+
+TEST_CASE("an ignored token is still seen by protect rules", "[rules][match]") {
+  RuleSet rules = compiled(
+      "[drop]\n"
+      "class name\n"
+      "[protect]\n"
+      "class ^field--name-body$\n"
+      "[ignore]\n"
+      "class --\n");
+  CHECK(rules.match_node(element("div", "", "x--name"), "") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "field--name-body"), "")) == "t.rules:4");
+}
+
+TEST_CASE("ignore rules of one key do not hide the values of another", "[rules][match]") {
+  RuleSet rules = compiled("[drop]\nid comments\nclass comments\n[ignore]\nclass ^no-\n");
+  CHECK(id_of(rules.match_node(element("div", "no-comments"), "")) == "t.rules:2");
+  CHECK(rules.match_node(element("div", "", "no-comments"), "") == nullptr);
+}
+
+TEST_CASE("an attr ignore rule hides values of that attribute only", "[rules][match]") {
+  RuleSet rules =
+      compiled("[drop]\nattr title share\nattr aria-label share\n[ignore]\nattr title ^shared\n");
+  Node node = element("div");
+  node.attrs = {{"title", "shared files"}};
+  CHECK(rules.match_node(node, "") == nullptr);
+  node.attrs = {{"title", "share this"}};
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:2");
+  node.attrs = {{"aria-label", "shared files"}};
+  CHECK(id_of(rules.match_node(node, "")) == "t.rules:3");
+}
+
+TEST_CASE("an ignore rule limited to a site ignores only on that site", "[rules][match][site]") {
+  RuleSet rules = compiled("[drop]\nclass promo\n[ignore site=a.com]\nclass ^promo-hero$\n");
+  CHECK(rules.match_node(element("div", "", "promo-hero"), "www.a.com") == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "promo-hero"), "b.com")) == "t.rules:2");
 }
 
 TEST_CASE("html and body are never dropped by a rule, only protected", "[rules][match]") {
@@ -270,6 +308,26 @@ TEST_CASE("a drop-text rule must match the whole trimmed text, in any case",
   CHECK(rules.match_text("", "") == nullptr);
 }
 
+TEST_CASE("a drop-text rule allows decoration around the words but not other words",
+          "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nback to top\n\\d+ comments\n");
+  CHECK(id_of(rules.match_text("\xC2\xBB Back to top \xE2\x86\x91", "")) ==
+        "t.rules:2");  // » ... ↑
+  CHECK(id_of(rules.match_text("Back to top.", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("\xEE\x80\x80 Back to top", "")) == "t.rules:2");  // icon-font glyph
+  CHECK(id_of(rules.match_text("(12 comments)", "")) == "t.rules:3");
+  CHECK(rules.match_text("Go back to top", "") == nullptr);
+  CHECK(rules.match_text("Back to topics", "") == nullptr);
+  CHECK(rules.match_text("\xC3\xA9 Back to top", "") == nullptr);  // a letter is not decoration
+}
+
+TEST_CASE("an alternation in a drop-text pattern is anchored as a whole", "[rules][match][text]") {
+  RuleSet rules = compiled("[drop-text]\nshare|print\n");
+  CHECK(id_of(rules.match_text("Print", "")) == "t.rules:2");
+  CHECK(rules.match_text("Share prices", "") == nullptr);
+  CHECK(rules.match_text("Reprint", "") == nullptr);
+}
+
 TEST_CASE("drop-text patterns see across the line breaks of a pre block", "[rules][match][text]") {
   RuleSet rules = compiled("[drop-text]\nwe use cookies.*\n");
   CHECK(id_of(rules.match_text("We use cookies.\nMore in our policy.", "")) == "t.rules:2");
@@ -326,4 +384,31 @@ TEST_CASE("one rule set can be matched from many threads at once", "[rules][thre
   }
   for (auto& thread : threads) thread.join();
   for (int h : hits) CHECK(h == 1000);
+}
+
+TEST_CASE("invalid UTF-8 in texts, values and rule files never crashes", "[rules][robust]") {
+  RuleSet rules = compiled("[drop]\nclass share\n[drop-text]\ncomments?\n");
+  std::string bad = "\xFF\xFE comments \xC3";
+  CHECK(rules.match_text(bad, "") == nullptr);
+  CHECK(rules.match_text("comments\xC3", "") == nullptr);
+  CHECK(rules.match_node(element("div\xFF", "\xC0\xAF", "share\xFF \xE2\x82"), "\xFF") != nullptr);
+  CHECK(rules.match_text(std::string(1 << 20, 'a'), "") == nullptr);
+
+  // Random bytes as a rule file: a RuleError or a rule set, nothing else.
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string content = "[drop-text]\n";
+    for (int i = 0; i < 40; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      content += static_cast<char>((seed >> 16) & 0xFF);
+    }
+    try {
+      RuleSet random;
+      random.add_source("r.rules", content);
+      random.compile();
+      random.match_text(content, "");
+    } catch (const RuleError& e) {
+      CHECK(std::string(e.what()).rfind("r.rules:", 0) == 0);
+    }
+  }
 }
