@@ -46,8 +46,13 @@ std::string read_whole_file(const fs::path& path) {
 }
 
 // Rule files and stop lists by their path below a rules folder; a later
-// folder's file replaces an earlier one of the same name.
-using RuleFiles = std::map<std::string, std::string>;
+// folder's file replaces an earlier one of the same name. Errors name the
+// file as the user knows it: "rules/x.rules" for shipped, the path for others.
+struct RuleFile {
+  std::string display_name;
+  std::string content;
+};
+using RuleFiles = std::map<std::string, RuleFile>;
 
 void add_rule_dir(const std::string& dir, RuleFiles& files) {
   std::error_code ec;
@@ -57,7 +62,9 @@ void add_rule_dir(const std::string& dir, RuleFiles& files) {
     const std::string relative = fs::relative(entry.path(), dir).generic_string();
     const bool is_rules = ends_with(relative, ".rules");
     const bool is_stoplist = relative.rfind("stoplists/", 0) == 0 && ends_with(relative, ".txt");
-    if (is_rules || is_stoplist) files[relative] = read_whole_file(entry.path());
+    if (is_rules || is_stoplist) {
+      files[relative] = RuleFile{entry.path().string(), read_whole_file(entry.path())};
+    }
   }
   if (ec) throw RuleError(dir + ": " + ec.message());
 }
@@ -67,19 +74,19 @@ void load(const Options& options, Cleaner::Impl& impl) {
   if (!options.no_shipped_rules) {
     if (options.shipped_rules_dir.empty()) {
       for (const rules::EmbeddedFile& f : rules::embedded_files()) {
-        files[std::string(f.path)] = std::string(f.content);
+        files[std::string(f.path)] = RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
       }
     } else {
       add_rule_dir(options.shipped_rules_dir, files);
     }
   }
   for (const std::string& dir : options.rule_dirs) add_rule_dir(dir, files);
-  for (const auto& [name, content] : files) {
+  for (const auto& [name, file] : files) {
     if (ends_with(name, ".rules")) {
-      impl.rules.add_source(name, content);
+      impl.rules.add_source(file.display_name, file.content);
     } else {
       const std::string code = name.substr(10, name.size() - 10 - 4);  // stoplists/XX.txt
-      impl.stoplists.add(code, content);
+      impl.stoplists.add(code, file.content);
     }
   }
   impl.rules.compile();
