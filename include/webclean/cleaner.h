@@ -48,6 +48,23 @@ class RuleError : public std::exception {
   std::string message_;
 };
 
+// Scratch memory that one thread reuses from document to document (the
+// HTML parser's arena, buffers). Optional: clean() without one allocates
+// its own. A Workspace must not be used by two threads at once.
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 class Cleaner {
  public:
   // Loads and compiles the rules. Throws RuleError on a bad rule file.
@@ -62,6 +79,9 @@ class Cleaner {
   // for bad input: a document that cannot be cleaned comes back with
   // Result::error set and empty text.
   Result clean(std::string_view bytes, const DocumentInfo& info = DocumentInfo{}) const;
+  // The same, reusing `workspace`'s memory: what a worker thread of a bulk
+  // run calls, with one Workspace per thread.
+  Result clean(std::string_view bytes, const DocumentInfo& info, Workspace& workspace) const;
 
   struct Impl;
 

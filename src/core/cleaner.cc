@@ -158,7 +158,16 @@ Cleaner::~Cleaner() = default;
 Cleaner::Cleaner(Cleaner&&) noexcept = default;
 Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 
+struct Workspace::Impl {};
+Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
+Workspace::~Workspace() = default;
+
 Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
+  Workspace workspace;
+  return clean(bytes, info, workspace);
+}
+
+Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info, Workspace&) const {
   Result result;
   InputKind kind = info.kind;
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
