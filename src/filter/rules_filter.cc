@@ -80,6 +80,9 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
         continue;
       }
     }
+    // Boilerplate phrases are short; matching paragraphs of prose against
+    // every phrase pattern would cost more than all the rest of the work.
+    if (b.text.size() > params::kMaxDropTextBytes) continue;
     if (const rules::Rule* rule = rules.match_text(b.text, host)) drop(b, *rule);
   }
 }
