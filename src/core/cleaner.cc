@@ -26,6 +26,7 @@ struct Cleaner::Impl {
   rules::RuleSet rules;
   block::Stoplists stoplists;
   meta::HeaderLines header_lines;
+  html::ParseOptions parse_options;
   bool keep_block_reports = false;
 };
 
@@ -74,7 +75,8 @@ void load(const Options& options, Cleaner::Impl& impl) {
   if (!options.no_shipped_rules) {
     if (options.shipped_rules_dir.empty()) {
       for (const rules::EmbeddedFile& f : rules::embedded_files()) {
-        files[std::string(f.path)] = RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
+        files[std::string(f.path)] =
+            RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
       }
     } else {
       add_rule_dir(options.shipped_rules_dir, files);
@@ -145,11 +147,28 @@ std::vector<BlockReport> block_reports(const block::Document& doc) {
   return reports;
 }
 
+// Elements whose subtrees the rules drop wherever they stand are dropped by
+// the prescan already, so that Gumbo never parses them. Only the elements
+// no article sits in are candidates (not <header>: an article has its own).
+std::vector<std::string> prescan_drops(const rules::RuleSet& rules) {
+  std::vector<std::string> tags;
+  for (const char* tag : {"nav", "footer", "aside", "menu"}) {
+    block::Node node;
+    node.tag = tag;
+    const rules::Rule* rule = rules.match_node(node, "");
+    if (rule != nullptr && rule->action == rules::Action::kDrop) tags.emplace_back(tag);
+  }
+  return tags;
+}
+
 }  // namespace
 
 Cleaner::Cleaner(const Options& options) {
   auto impl = std::make_unique<Impl>();
   load(options, *impl);
+  // With block reports (--explain) every block is parsed, so that the
+  // report shows the dropped navigation too.
+  if (!options.keep_block_reports) impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
   impl->keep_block_reports = options.keep_block_reports;
   impl_ = std::move(impl);
 }
@@ -183,7 +202,8 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info, Workspac
   const bool is_html = kind == InputKind::kHtml;
   result.input_kind = is_html ? "html" : "text";
 
-  block::Document doc = is_html ? html::parse(decoded.text) : text::parse(decoded.text);
+  block::Document doc =
+      is_html ? html::parse(decoded.text, impl_->parse_options) : text::parse(decoded.text);
   doc.is_html = is_html;
   block::compute_features(doc, impl_->stoplists, doc.hints.lang);
   result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;

@@ -290,7 +290,8 @@ const char* clean_reason(const Node& node, const Totals& t, float content_score)
   // Readability: the hint counts against the text the box was scored for.
   // A box of plain prose is kept whatever its class says: page builders
   // name every box "widget" and every field "media" or "meta".
-  const bool prose = t.chars >= params::kProseBoxChars && t.link_density() < params::kMaxLinkDensityProse;
+  const bool prose =
+      t.chars >= params::kProseBoxChars && t.link_density() < params::kMaxLinkDensityProse;
   if (weight + content_score < 0 && !prose) return "negative class hint inside the article";
   if (t.commas >= params::kCleanMinCommas) return nullptr;
   const float density = t.link_density();

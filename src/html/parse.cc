@@ -17,8 +17,10 @@ size_t first_chunk_for(size_t html_bytes) {
 
 }  // namespace
 
-block::Document parse(std::string_view utf8_html) {
-  Prescanned scanned = prescan(utf8_html);
+block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options) {
+  PrescanOptions prescan_options;
+  prescan_options.drop_subtrees = parse_options.drop_subtrees;
+  Prescanned scanned = prescan(utf8_html, prescan_options);
   Arena arena(first_chunk_for(scanned.html.size()));
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::gumbo_allocate;
@@ -31,7 +33,7 @@ block::Document parse(std::string_view utf8_html) {
 
   block::Document doc;
   doc.is_html = true;
-  walk(output->document, doc);
+  walk(output->document, scanned, doc);
   doc.hints.json_ld = std::move(scanned.json_ld);
   return doc;
 }

@@ -5,7 +5,9 @@
 #ifndef WEBCLEAN_HTML_PARSE_H_
 #define WEBCLEAN_HTML_PARSE_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "block/block.h"
 
@@ -13,7 +15,13 @@ namespace webclean::html {
 
 // `utf8_html` must be valid UTF-8. The result has is_html = true, blocks in
 // document order, nodes parents-first, and hints (title, lang, meta, JSON-LD).
-block::Document parse(std::string_view utf8_html);
+struct ParseOptions {
+  // Elements whose subtrees the prescan drops before parsing (see
+  // PrescanOptions): the tags the rules drop anyway.
+  std::vector<std::string> drop_subtrees;
+};
+
+block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{});
 
 }  // namespace webclean::html
 

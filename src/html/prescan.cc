@@ -81,7 +81,9 @@ bool is_kept_head_attribute(std::string_view tag, std::string_view name) {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view in) : in_(in) { out_.html.reserve(in.size()); }
+  Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
+    out_.html.reserve(in.size());
+  }
 
   Prescanned run() {
     while (pos_ < in_.size()) {
@@ -253,6 +255,8 @@ class Scanner {
       out += ' ';
       if (!link_element && iequals(name, "href")) {
         out.append(name);
+      } else if (is_indexed_attribute(name, value_of(attr))) {
+        write_attribute_index(name, value_of(attr));
       } else {
         out.append(slice(attr.name_begin, attr.raw_end));
       }
@@ -261,6 +265,46 @@ class Scanner {
     // The space keeps "/" out of an unquoted value written just before it.
     if (tag.self_closing) out += wrote_attribute ? " /" : "/";
     out += '>';
+  }
+
+  static bool is_indexed_attribute(std::string_view name, std::string_view value) {
+    return (iequals(name, "class") || iequals(name, "id")) && !value.empty() &&
+           value.find('&') == std::string_view::npos;
+  }
+
+  void write_attribute_index(std::string_view name, std::string_view value) {
+    std::string& out = out_.html;
+    out.append(name);
+    out += "=\"";
+    out.append(kAttributeIndexMark);
+    out += std::to_string(out_.attribute_values.size());
+    out += '"';
+    out_.attribute_values.push_back(value);
+  }
+
+  // A start tag of an element the options drop whole: its balanced subtree
+  // is skipped, unless it has no end tag or it holds much of the page.
+  bool skip_dropped_subtree(const TagSpan& tag) {
+    if (tag.self_closing) return false;
+    std::string_view name = name_of(tag);
+    bool named = false;
+    for (const std::string& drop : options_.drop_subtrees) named = named || iequals(name, drop);
+    if (!named) return false;
+    const size_t end = subtree_end(tag.end, name, /*foreign=*/false);
+    if (end >= in_.size()) return false;  // unbalanced: let the parser decide
+    if (double(end - pos_) > double(in_.size()) * kMaxDroppedSubtreeShare) return false;
+    // An empty stand-in keeps the dropped element's place: its block counts
+    // as boilerplate between its neighbours, as the whole subtree would.
+    std::string& out = out_.html;
+    out += '<';
+    out.append(name);
+    out += '>';
+    out.append(kDroppedSubtreeMark);
+    out += "</";
+    out.append(name);
+    out += '>';
+    pos_ = end;
+    return true;
   }
 
   const AttrSpan* find_attribute(std::string_view lower_name) const {
@@ -339,6 +383,8 @@ class Scanner {
       copy_to(in_.size());  // nothing after <plaintext> is markup
     } else if (is_useless_void(name)) {
       pos_ = tag.end;
+    } else if (skip_dropped_subtree(tag)) {
+      return;
     } else {
       if (keeps_whitespace(name)) ++pre_depth_;
       emit_start_tag(tag);
@@ -494,6 +540,7 @@ class Scanner {
   }
 
   std::string_view in_;
+  const PrescanOptions& options_;
   size_t pos_ = 0;
   size_t pre_depth_ = 0;  // open <pre> and <listing> elements
   Prescanned out_;
@@ -502,8 +549,18 @@ class Scanner {
 
 }  // namespace
 
-Prescanned prescan(std::string_view html) {
-  return Scanner(html).run();
+Prescanned prescan(std::string_view html, const PrescanOptions& options) {
+  return Scanner(html, options).run();
+}
+
+std::string_view resolve_attribute(std::string_view value, const Prescanned& scanned) {
+  if (value.substr(0, kAttributeIndexMark.size()) != kAttributeIndexMark) return value;
+  size_t index = 0;
+  for (char c : value.substr(kAttributeIndexMark.size())) {
+    if (c < '0' || c > '9') return value;
+    index = index * 10 + size_t(c - '0');
+  }
+  return index < scanned.attribute_values.size() ? scanned.attribute_values[index] : value;
 }
 
 }  // namespace webclean::html

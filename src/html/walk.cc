@@ -1,5 +1,7 @@
 #include "html/walk.h"
 
+#include "html/prescan.h"
+
 #include <cstring>
 #include <string_view>
 #include <vector>
@@ -172,7 +174,7 @@ struct Attributes {
   }
 };
 
-Attributes read_attributes(const GumboElement& element) {
+Attributes read_attributes(const GumboElement& element, const Prescanned& scanned) {
   struct Field {
     std::string_view name;
     std::string_view Attributes::*view;
@@ -203,6 +205,8 @@ Attributes read_attributes(const GumboElement& element) {
       if (name == field.name && !Attributes::present(a.*field.view)) a.*field.view = attr->value;
     }
   }
+  a.id = resolve_attribute(a.id, scanned);
+  a.classes = resolve_attribute(a.classes, scanned);
   return a;
 }
 
@@ -263,7 +267,7 @@ struct Frame {
 
 class Walker {
  public:
-  explicit Walker(block::Document& doc) : doc_(doc) {}
+  Walker(block::Document& doc, const Prescanned& scanned) : doc_(doc), scanned_(scanned) {}
 
   void run(const GumboNode* document) {
     frames_.emplace_back(document);
@@ -299,7 +303,7 @@ class Walker {
   void enter(const GumboNode* node) {
     const GumboElement& element = node->v.element;
     ElementInfo info = classify(element);
-    Attributes attrs = read_attributes(element);
+    Attributes attrs = read_attributes(element, scanned_);
     read_hints(element, attrs);
     Frame frame(node);
     frame.under_anchor = anchors_ > 0;
@@ -366,7 +370,7 @@ class Walker {
   void materialize_candidates() {
     for (size_t index : candidates_) {
       Frame& frame = frames_[index];
-      frame.node_index = add_node(frame, read_attributes(frame.node->v.element));
+      frame.node_index = add_node(frame, read_attributes(frame.node->v.element, scanned_));
     }
     candidates_.clear();
   }
@@ -563,6 +567,7 @@ class Walker {
   }
 
   block::Document& doc_;
+  const Prescanned& scanned_;
   std::vector<Frame> frames_;
   std::vector<size_t> candidates_;  // frames of identified inline elements without a Node yet
   int32_t current_node_ = -1;       // innermost open element that has a Node
@@ -580,8 +585,8 @@ class Walker {
 
 }  // namespace
 
-void walk(const GumboNode* document, block::Document& doc) {
-  Walker(doc).run(document);
+void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc) {
+  Walker(doc, scanned).run(document);
 }
 
 }  // namespace webclean::html

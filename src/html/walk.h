@@ -7,12 +7,14 @@
 #include <gumbo.h>
 
 #include "block/block.h"
+#include "html/prescan.h"
 
 namespace webclean::html {
 
 // Fills doc.blocks, doc.nodes and doc.hints (all but json_ld) from the
 // tree under `document`. Uses an explicit stack: any depth is fine.
-void walk(const GumboNode* document, block::Document& doc);
+// Indexed class and id values are resolved through `scanned`.
+void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc);
 
 }  // namespace webclean::html
 

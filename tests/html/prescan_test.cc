@@ -9,6 +9,9 @@
 namespace {
 
 using webclean::html::prescan;
+using webclean::html::Prescanned;
+using webclean::html::PrescanOptions;
+using webclean::html::resolve_attribute;
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -147,8 +150,46 @@ TEST_CASE("attributes no stage reads are dropped, the others kept", "[html][pres
                         "style=\"color:red\" id=i>t</div><span style=\"display: none\">h</span>")
                         .html;
   CHECK(out ==
-        "<div class=\"c\" data-component=\"nav\" id=i>t</div>"
+        "<div class=\"\xEE\x80\x80"
+        "0\" data-component=\"nav\" id=\"\xEE\x80\x80"
+        "1\">t</div>"
         "<span style=\"display: none\">h</span>");
+}
+
+TEST_CASE("class and id values reach the parser as indexes into a side table", "[html][prescan]") {
+  const Prescanned scanned = prescan("<div class=\"a b\" id='x'><p class=\"q&amp;r\">t</p></div>");
+  REQUIRE(scanned.attribute_values.size() == 2);
+  CHECK(scanned.attribute_values[0] == "a b");
+  CHECK(scanned.attribute_values[1] == "x");
+  CHECK(resolve_attribute("\xEE\x80\x80"
+                          "1",
+                          scanned) == "x");
+  CHECK(resolve_attribute("plain", scanned) == "plain");
+  // A value with a character reference is left for Gumbo to decode.
+  CHECK(scanned.html.find("class=\"q&amp;r\"") != std::string::npos);
+}
+
+TEST_CASE("subtrees of the elements named for dropping are skipped whole", "[html][prescan]") {
+  PrescanOptions options;
+  options.drop_subtrees = {"nav", "aside"};
+  const std::string body(400, 'x');
+  const std::string page = "<body><nav><ul><li>a<nav>b</nav></li></ul></nav><p>" + body +
+                           "</p><aside>SIDETEXT</aside><NAV>unclosed";
+  const std::string out = prescan(page, options).html;
+  CHECK(out.find("<li>") == std::string::npos);
+  CHECK(out.find("<nav>\xEE\x80\x81</nav>") != std::string::npos);  // the stand-in
+  CHECK(out.find("SIDETEXT") == std::string::npos);
+  CHECK(out.find(body) != std::string::npos);
+  // Without its end tag the subtree is left to the parser.
+  CHECK(out.find("unclosed") != std::string::npos);
+}
+
+TEST_CASE("a subtree named for dropping that holds most of the page is kept", "[html][prescan]") {
+  PrescanOptions options;
+  options.drop_subtrees = {"aside"};
+  const std::string body(1000, 'y');
+  const std::string out = prescan("<aside><p>" + body + "</p></aside><p>z</p>", options).html;
+  CHECK(out.find(body) != std::string::npos);
 }
 
 TEST_CASE("links keep only that they have an href; the canonical link keeps its value",
