@@ -1,6 +1,8 @@
 // The rules filter. A node is dropped when it or an ancestor matches a
 // drop rule and no node from there down to it (itself included) matches a
 // protect rule: protection restores a subtree, drops below it still apply.
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "filter/filter.h"
@@ -36,6 +38,37 @@ bool is_article_header(const block::Document& doc, const block::Node& node) {
   return false;
 }
 
+// Pages repeat the same elements (menu items, cards, list entries): the
+// rule for one combination of tag and attributes is looked up once.
+class NodeRuleCache {
+ public:
+  NodeRuleCache(const rules::RuleSet& rules, std::string_view host) : rules_(rules), host_(host) {}
+
+  const rules::Rule* match(const block::Node& node) {
+    if (node.id.empty() && node.classes.empty() && node.role.empty() && node.itemprop.empty() &&
+        node.attrs.empty()) {
+      return rules_.match_node(node, host_);  // the engine's fast path: no attributes
+    }
+    key_.clear();
+    for (const std::string* field : {&node.tag, &node.id, &node.classes, &node.role,
+                                     &node.itemprop, &node.itemtype}) {
+      key_ += *field;
+      key_ += '\x1f';
+    }
+    for (const auto& [name, value] : node.attrs) key_ += name + '=' + value + '\x1f';
+    key_ += static_cast<char>('0' + (node.flags & block::kHidden));
+    auto [it, inserted] = cache_.try_emplace(key_, nullptr);
+    if (inserted) it->second = rules_.match_node(node, host_);
+    return it->second;
+  }
+
+ private:
+  const rules::RuleSet& rules_;
+  std::string_view host_;
+  std::string key_;
+  std::unordered_map<std::string, const rules::Rule*> cache_;
+};
+
 // For each node, the drop rule that removes it, or nullptr.
 std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
                                                const rules::RuleSet& rules, std::string_view host) {
@@ -43,11 +76,12 @@ std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
+  NodeRuleCache cache(rules, host);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     const rules::Rule* inherited =
         node.parent >= 0 ? dropped_by[static_cast<size_t>(node.parent)] : nullptr;
-    const rules::Rule* own = rules.match_node(node, host);
+    const rules::Rule* own = cache.match(node);
     // A box that holds most of the page is a layout wrapper whose class
     // happens to say "menu" or "off-canvas", not a menu: its rule is ignored.
     if (own != nullptr && own->action == rules::Action::kDrop &&
