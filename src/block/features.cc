@@ -56,37 +56,68 @@ void append_lower(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<size_t>(len));
 }
 
-// Counts ICU word-break words in an unspaced-script run.
-uint32_t count_icu_words(std::string_view run) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return static_cast<uint32_t>(run.size() / 6 + 1);
-  UText* text = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
-  if (U_FAILURE(status)) return static_cast<uint32_t>(run.size() / 6 + 1);
-  it->setText(text, status);
-  uint32_t words = 0;
-  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
-    if (it->getRuleStatus() != UBRK_WORD_NONE) ++words;
+// Counts ICU word-break words in runs of unspaced script. The break
+// iterator is made on first use (only pages in such scripts pay for it)
+// and reused for every run of the document.
+class WordBreaker {
+ public:
+  uint32_t count(std::string_view run) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!iterator_) {
+      iterator_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+      if (U_FAILURE(status)) iterator_.reset();
+    }
+    const uint32_t fallback = static_cast<uint32_t>(run.size() / 6 + 1);
+    if (!iterator_) return fallback;
+    UText* text = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
+    if (U_FAILURE(status)) return fallback;
+    iterator_->setText(text, status);
+    uint32_t words = 0;
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+         end = iterator_->next()) {
+      if (iterator_->getRuleStatus() != UBRK_WORD_NONE) ++words;
+    }
+    utext_close(text);
+    return U_SUCCESS(status) ? words : fallback;
   }
-  utext_close(text);
-  return words;
-}
+
+ private:
+  std::unique_ptr<icu::BreakIterator> iterator_;
+};
 
 }  // namespace
 
-void for_each_word(std::string_view text, std::string& scratch,
-                   const std::function<void(std::string_view)>& on_word) {
+namespace {
+
+// The word scanner behind for_each_word(), a template so that the hot
+// path of compute_features() calls its callback inline.
+template <typename OnWord>
+void scan_words(std::string_view text, std::string& scratch, WordBreaker& breaker,
+                OnWord&& on_word) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   scratch.clear();
   while (i < length) {
+    // ASCII fast path: most text of most pages.
+    const uint8_t byte = s[i];
+    if (byte < 0x80) {
+      ++i;
+      const bool letter =
+          ((byte | 32) >= 'a' && (byte | 32) <= 'z') || (byte >= '0' && byte <= '9');
+      if (letter) {
+        scratch.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+      } else if (!scratch.empty()) {
+        on_word(std::string_view(scratch));
+        scratch.clear();
+      }
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c >= 0 && is_unspaced_script(c)) {
-      if (!scratch.empty()) on_word(scratch);
+      if (!scratch.empty()) on_word(std::string_view(scratch));
       scratch.clear();
       // One run of unspaced script: every ICU word in it is one word.
       int32_t end = i;
@@ -99,20 +130,28 @@ void for_each_word(std::string_view text, std::string& scratch,
       }
       std::string_view run =
           text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-      const uint32_t words = count_icu_words(run);
-      for (uint32_t w = 0; w < words; ++w) on_word({});
+      const uint32_t words = breaker.count(run);
+      for (uint32_t w = 0; w < words; ++w) on_word(std::string_view());
       i = end;
       continue;
     }
     if (c >= 0 && is_word_char(c)) {
       append_lower(scratch, c);
     } else if (!scratch.empty()) {
-      on_word(scratch);
+      on_word(std::string_view(scratch));
       scratch.clear();
     }
   }
-  if (!scratch.empty()) on_word(scratch);
+  if (!scratch.empty()) on_word(std::string_view(scratch));
   scratch.clear();
+}
+
+}  // namespace
+
+void for_each_word(std::string_view text, std::string& scratch,
+                   const std::function<void(std::string_view)>& on_word) {
+  WordBreaker breaker;
+  scan_words(text, scratch, breaker, on_word);
 }
 
 namespace {
@@ -151,33 +190,46 @@ void count_characters(const Block& block, Features& f) {
 
 }  // namespace
 
+namespace {
+
+constexpr size_t kDetectionWords = 4000;  // enough words to tell languages apart
+
+Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
+                                std::string& scratch, WordBreaker& breaker) {
+  Stoplists::Hits hits{};
+  size_t words = 0;
+  for (const Block& b : doc.blocks) {
+    scan_words(b.text, scratch, breaker, [&](std::string_view w) {
+      if (w.empty() || words >= kDetectionWords) return;
+      ++words;
+      stoplists.count_hits(w, hits);
+    });
+    if (words >= kDetectionWords) break;
+  }
+  return stoplists.best(hits, words);
+}
+
+Stoplists::Lang declared_language(const Stoplists& stoplists, std::string_view declared) {
+  if (declared.empty()) return -1;
+  std::string primary(declared.substr(0, declared.find_first_of("-_")));
+  for (char& ch : primary) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  return stoplists.find(primary);
+}
+
+}  // namespace
+
 void compute_features(Document& doc, const Stoplists& stoplists, std::string_view declared_lang) {
   std::string scratch;
-  Stoplists::Lang lang = -1;
-  if (!declared_lang.empty()) {
-    std::string primary(declared_lang.substr(0, declared_lang.find_first_of("-_")));
-    for (char& ch : primary) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    lang = stoplists.find(primary);
-  }
-  if (lang < 0) {
-    // Detect from a sample of the document's words (the first ~4000 suffice).
-    std::vector<std::string> sample;
-    for (const Block& b : doc.blocks) {
-      for_each_word(b.text, scratch, [&](std::string_view w) {
-        if (!w.empty() && sample.size() < 4000) sample.emplace_back(w);
-      });
-      if (sample.size() >= 4000) break;
-    }
-    std::vector<std::string_view> views(sample.begin(), sample.end());
-    lang = stoplists.detect(views);
-  }
+  WordBreaker breaker;
+  Stoplists::Lang lang = declared_language(stoplists, declared_lang);
+  if (lang < 0) lang = detect_language(doc, stoplists, scratch, breaker);
   doc.language = std::string(stoplists.code(lang));
   for (Block& b : doc.blocks) {
     Features f;
     f.link_chars = b.link_chars;
     count_characters(b, f);
     if (f.link_chars > f.chars) f.link_chars = f.chars;
-    for_each_word(b.text, scratch, [&](std::string_view w) {
+    scan_words(b.text, scratch, breaker, [&](std::string_view w) {
       ++f.words;
       if (!w.empty() && stoplists.is_stop(lang, w)) ++f.stop_words;
     });

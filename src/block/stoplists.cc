@@ -31,14 +31,20 @@ void Stoplists::add(std::string_view code, std::string_view words) {
 }
 
 Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase_words) const {
-  std::array<uint32_t, 64> hits{};
-  for (std::string_view word : lowercase_words) {
-    auto it = languages_of_word_.find(word);
-    if (it == languages_of_word_.end()) continue;
-    for (uint64_t mask = it->second; mask != 0; mask &= mask - 1) {
-      ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
-    }
+  Hits hits{};
+  for (std::string_view word : lowercase_words) count_hits(word, hits);
+  return best(hits, lowercase_words.size());
+}
+
+void Stoplists::count_hits(std::string_view lowercase_word, Hits& hits) const {
+  auto it = languages_of_word_.find(lowercase_word);
+  if (it == languages_of_word_.end()) return;
+  for (uint64_t mask = it->second; mask != 0; mask &= mask - 1) {
+    ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
   }
+}
+
+Stoplists::Lang Stoplists::best(const Hits& hits, size_t words) const {
   Lang best = -1;
   uint32_t best_hits = 0;
   for (size_t i = 0; i < codes_.size(); ++i) {
@@ -48,7 +54,7 @@ Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase
     }
   }
   // Fewer than 5 hits, or under 10% of the words: not enough evidence for any list.
-  if (best_hits < 5 || best_hits * 10 < lowercase_words.size()) return -1;
+  if (best_hits < 5 || best_hits * 10 < words) return -1;
   return best;
 }
 

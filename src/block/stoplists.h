@@ -4,6 +4,7 @@
 #ifndef WEBCLEAN_BLOCK_STOPLISTS_H_
 #define WEBCLEAN_BLOCK_STOPLISTS_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@ class Stoplists {
   // The language whose list covers most of `lowercase_words`, or -1 when
   // none covers at least a few of them.
   Lang detect(const std::vector<std::string_view>& lowercase_words) const;
+  // The same in steps, without a word list: count each word's hits, then
+  // pick the best language for `words` words counted.
+  using Hits = std::array<uint32_t, 64>;
+  void count_hits(std::string_view lowercase_word, Hits& hits) const;
+  Lang best(const Hits& hits, size_t words) const;
   Lang find(std::string_view code) const;  // -1 when there is no list
   std::string_view code(Lang lang) const;
   bool is_stop(Lang lang, std::string_view lowercase_word) const;

@@ -50,8 +50,8 @@ class NodeRuleCache {
       return rules_.match_node(node, host_);  // the engine's fast path: no attributes
     }
     key_.clear();
-    for (const std::string* field : {&node.tag, &node.id, &node.classes, &node.role,
-                                     &node.itemprop, &node.itemtype}) {
+    for (const std::string* field :
+         {&node.tag, &node.id, &node.classes, &node.role, &node.itemprop, &node.itemtype}) {
       key_ += *field;
       key_ += '\x1f';
     }
