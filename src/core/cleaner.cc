@@ -177,7 +177,9 @@ Cleaner::~Cleaner() = default;
 Cleaner::Cleaner(Cleaner&&) noexcept = default;
 Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 
-struct Workspace::Impl {};
+struct Workspace::Impl {
+  rules::MatchCache rule_matches;  // attribute values seen on earlier pages
+};
 Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
 Workspace::~Workspace() = default;
 
@@ -186,7 +188,8 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
   return clean(bytes, info, workspace);
 }
 
-Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info, Workspace&) const {
+Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
+                      Workspace& workspace) const {
   Result result;
   InputKind kind = info.kind;
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
@@ -209,7 +212,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info, Workspac
   result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;
 
   const std::string host = host_of(info.url);
-  filter::apply_rules(doc, impl_->rules, host);
+  filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   impl_->header_lines.extract(doc, result.metadata);
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);

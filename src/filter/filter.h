@@ -13,7 +13,10 @@ namespace webclean::filter {
 
 // 1. Rules: drop blocks inside elements that a drop rule matches (unless a
 // protect rule covers them) and blocks whose text a drop-text rule matches.
-void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host);
+// `cache` (optional) carries attribute-value matches from page to page of
+// one thread.
+void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host,
+                 rules::MatchCache* cache = nullptr);
 
 // 2. Structure (HTML only): find the main-content region by the text its
 // containers hold (Readability-style scoring, link density, class and id

@@ -42,12 +42,13 @@ bool is_article_header(const block::Document& doc, const block::Node& node) {
 // rule for one combination of tag and attributes is looked up once.
 class NodeRuleCache {
  public:
-  NodeRuleCache(const rules::RuleSet& rules, std::string_view host) : rules_(rules), host_(host) {}
+  NodeRuleCache(const rules::RuleSet& rules, std::string_view host, rules::MatchCache* values)
+      : rules_(rules), host_(host), values_(values != nullptr ? values : &own_values_) {}
 
   const rules::Rule* match(const block::Node& node) {
     if (node.id.empty() && node.classes.empty() && node.role.empty() && node.itemprop.empty() &&
         node.attrs.empty()) {
-      return rules_.match_node(node, host_);  // the engine's fast path: no attributes
+      return rules_.match_node(node, host_, values_);  // the engine's fast path: no attributes
     }
     key_.clear();
     for (const std::string* field :
@@ -58,7 +59,7 @@ class NodeRuleCache {
     for (const auto& [name, value] : node.attrs) key_ += name + '=' + value + '\x1f';
     key_ += static_cast<char>('0' + (node.flags & block::kHidden));
     auto [it, inserted] = cache_.try_emplace(key_, nullptr);
-    if (inserted) it->second = rules_.match_node(node, host_);
+    if (inserted) it->second = rules_.match_node(node, host_, values_);
     return it->second;
   }
 
@@ -67,16 +68,19 @@ class NodeRuleCache {
   std::string_view host_;
   std::string key_;
   std::unordered_map<std::string, const rules::Rule*> cache_;
+  rules::MatchCache own_values_;
+  rules::MatchCache* values_;
 };
 
 // For each node, the drop rule that removes it, or nullptr.
 std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
-                                               const rules::RuleSet& rules, std::string_view host) {
+                                               const rules::RuleSet& rules, std::string_view host,
+                                               rules::MatchCache* values) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
-  NodeRuleCache cache(rules, host);
+  NodeRuleCache cache(rules, host, values);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     const rules::Rule* inherited =
@@ -104,8 +108,9 @@ void drop(block::Block& b, const rules::Rule& rule) {
 
 }  // namespace
 
-void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host) {
-  const std::vector<const rules::Rule*> dropped_by = dropping_rules(doc, rules, host);
+void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host,
+                 rules::MatchCache* cache) {
+  const std::vector<const rules::Rule*> dropped_by = dropping_rules(doc, rules, host, cache);
   for (block::Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (b.node >= 0) {

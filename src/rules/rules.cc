@@ -481,12 +481,25 @@ size_t RuleSet::size() const {
   return impl_->rules.size();
 }
 
+// A worker's cache forgets everything past this many values (a few MB).
+constexpr size_t kMatchCacheEntries = 100000;
+
+struct MatchCache::Impl {
+  // (set, value) -> the rules the value matched, [ignore] rules applied.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_value;
+  std::string key;
+};
+
+MatchCache::MatchCache() : impl_(std::make_unique<Impl>()) {}
+MatchCache::~MatchCache() = default;
+
 namespace {
 
 // Collects the rules that match one element and picks the deciding one.
 class NodeMatcher {
  public:
-  NodeMatcher(const std::vector<Rule>& rules, std::string_view host) : rules_(rules), host_(host) {}
+  NodeMatcher(const std::vector<Rule>& rules, std::string_view host, MatchCache* cache)
+      : rules_(rules), host_(host), cache_(cache) {}
 
   void rules(const std::vector<uint32_t>& indices) {
     for (uint32_t index : indices) consider(index);
@@ -495,17 +508,20 @@ class NodeMatcher {
   // A value the drop rules must not see when an [ignore] rule matches it.
   // The ignore set is consulted only when a drop rule matched.
   void value(const PatternSet& set, const PatternSet& ignore, std::string_view value) {
-    if (value.empty() || !set.set || !set.set->Match(value, nullptr)) return;
-    if (!set.set->Match(value, &scratch_)) return;
-    int ignored = -1;  // not looked up yet
-    for (int i : scratch_) {
-      uint32_t index = set.rule_of[size_t(i)];
-      if (rules_[index].action == Action::kDrop) {
-        if (ignored < 0) ignored = is_ignored(ignore, value);
-        if (ignored) continue;
-      }
-      consider(index);
+    if (value.empty() || !set.set) return;
+    if (cache_ == nullptr) {
+      matched_.clear();
+      match_value(set, ignore, value, matched_);
+      for (uint32_t index : matched_) consider(index);
+      return;
     }
+    MatchCache::Impl& memo = cache_->impl();
+    if (memo.by_value.size() >= kMatchCacheEntries) memo.by_value.clear();
+    memo.key.assign(reinterpret_cast<const char*>(&set), sizeof(&set));
+    memo.key.append(value);
+    auto [it, inserted] = memo.by_value.try_emplace(memo.key);
+    if (inserted) match_value(set, ignore, value, it->second);
+    for (uint32_t index : it->second) consider(index);
   }
 
   void tokens(const PatternSet& set, const PatternSet& ignore, std::string_view list) {
@@ -532,6 +548,23 @@ class NodeMatcher {
     slot = std::min(slot, index);
   }
 
+  // The rules `value` matches in `set`, less the drop rules an [ignore]
+  // rule hides it from. The ignore set is consulted only when a drop rule matched.
+  void match_value(const PatternSet& set, const PatternSet& ignore, std::string_view value,
+                   std::vector<uint32_t>& out) {
+    if (!set.set->Match(value, nullptr)) return;
+    if (!set.set->Match(value, &scratch_)) return;
+    int ignored = -1;  // not looked up yet
+    for (int i : scratch_) {
+      uint32_t index = set.rule_of[size_t(i)];
+      if (rules_[index].action == Action::kDrop) {
+        if (ignored < 0) ignored = is_ignored(ignore, value);
+        if (ignored) continue;
+      }
+      out.push_back(index);
+    }
+  }
+
   bool is_ignored(const PatternSet& ignore, std::string_view value) {
     bool hit = false;
     ignore.for_each_match(value, ignore_scratch_, [&](uint32_t index) {
@@ -544,16 +577,19 @@ class NodeMatcher {
   std::string_view host_;
   uint32_t protect_ = kNoRule;  // lowest matching protect rule
   uint32_t drop_ = kNoRule;     // lowest matching drop rule
+  MatchCache* cache_;
+  std::vector<uint32_t> matched_;
   std::vector<int> scratch_;    // these allocate only when a set matches
   std::vector<int> ignore_scratch_;
 };
 
 }  // namespace
 
-const Rule* RuleSet::match_node(const block::Node& node, std::string_view host) const {
+const Rule* RuleSet::match_node(const block::Node& node, std::string_view host,
+                                MatchCache* cache) const {
   const Impl& im = *impl_;
   if (!im.compiled) return nullptr;
-  NodeMatcher matcher(im.rules, host);
+  NodeMatcher matcher(im.rules, host, cache);
   if (auto known = im.known_tag_rules.find(node.tag); known != im.known_tag_rules.end()) {
     matcher.rules(known->second);
   } else if (!node.tag.empty()) {

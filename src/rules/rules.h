@@ -23,6 +23,23 @@ struct Rule {
   std::string site;  // host the rule is limited to; empty for all sites
 };
 
+// What one page's elements matched, by attribute value: pages repeat their
+// class names (seven tokens in ten are repeats on the trafilatura pages),
+// and a value matches the same rules every time. One per page and thread.
+class MatchCache {
+ public:
+  MatchCache();
+  ~MatchCache();
+  MatchCache(const MatchCache&) = delete;
+  MatchCache& operator=(const MatchCache&) = delete;
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 class RuleSet {
  public:
   RuleSet();
@@ -41,7 +58,9 @@ class RuleSet {
   // `host` is the page's host name ("" when unknown) for site rules.
   // Values matched by [ignore] rules are hidden from drop rules, and
   // <html> and <body> are never dropped (see rules/README.md).
-  const Rule* match_node(const block::Node& node, std::string_view host) const;
+  // `cache`, when given, remembers attribute values already matched.
+  const Rule* match_node(const block::Node& node, std::string_view host,
+                         MatchCache* cache = nullptr) const;
   // The first drop-text rule whose pattern matches the whole of `text`
   // (case-insensitive; leading and trailing spaces, punctuation, symbols
   // and icons are allowed around the match), or nullptr.
