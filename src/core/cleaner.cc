@@ -161,6 +161,12 @@ std::vector<std::string> prescan_drops(const rules::RuleSet& rules) {
   return tags;
 }
 
+// NFC for what leaves the Cleaner: block texts and the page hints.
+void normalize_text(block::Document& doc) {
+  for (block::Block& b : doc.blocks) decode::to_nfc(b.text);
+  decode::to_nfc(doc.hints.title);
+}
+
 }  // namespace
 
 Cleaner::Cleaner(const Options& options) {
@@ -195,7 +201,8 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
   std::string declared = info.charset;
   if (declared.empty()) declared = decode::charset_from_content_type(info.content_type);
-  decode::Decoded decoded = decode::to_utf8(bytes, declared, kind != InputKind::kText);
+  decode::Decoded decoded =
+      decode::to_utf8(bytes, declared, kind != InputKind::kText, decode::Normalization::kNone);
   result.charset = decoded.charset;
   if (!decoded.error.empty()) {
     result.error = decoded.error;
@@ -208,6 +215,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   block::Document doc =
       is_html ? html::parse(decoded.text, impl_->parse_options) : text::parse(decoded.text);
   doc.is_html = is_html;
+  normalize_text(doc);
   block::compute_features(doc, impl_->stoplists, doc.hints.lang);
   result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;
 

@@ -1,5 +1,7 @@
 #include "decode/decode.h"
 
+#include <algorithm>
+
 #include <optional>
 
 #include "decode/charset_label.h"
@@ -67,7 +69,6 @@ Decoded decode_utf8(std::string_view bytes, const Utf8Scan& scan) {
   const bool clean = scan.well_formed() && bytes.find('\0') == std::string_view::npos;
   std::string text = clean ? std::string(bytes) : repair_utf8(bytes);
   strip_leading_bom(text);
-  if (!scan.all_ascii()) normalize_nfc(text);
   return {std::move(text), std::string(kUtf8), {}};
 }
 
@@ -85,7 +86,6 @@ Decoded decode_with(std::string_view bytes, Charset& charset, bool ascii_only) {
   }
   std::erase(text, '\0');
   strip_leading_bom(text);
-  if (!unchanged) normalize_nfc(text);
   return {std::move(text), std::move(charset.name), {}};
 }
 
@@ -182,9 +182,7 @@ Decoded decode_narrow(std::string_view bytes, std::string_view declared, bool lo
   return decode_detected(evidence);
 }
 
-}  // namespace
-
-Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for_meta) {
+Decoded decode_bytes(std::string_view bytes, std::string_view declared, bool look_for_meta) {
   if (bytes.empty()) return {{}, std::string(kUtf8), {}};
   if (const auto bom = sniff_bom(bytes)) return decode_as(bytes.substr(bom->length), bom->charset);
   if (const auto format = binary_format(bytes); !format.empty()) return binary(format);
@@ -195,6 +193,23 @@ Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for
     return binary("control bytes");
   }
   return decode_narrow(bytes, declared, look_for_meta);
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+}  // namespace
+
+Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for_meta,
+                Normalization normalization) {
+  Decoded decoded = decode_bytes(bytes, declared, look_for_meta);
+  if (normalization == Normalization::kNfc) to_nfc(decoded.text);
+  return decoded;
+}
+
+void to_nfc(std::string& text) {
+  if (!is_ascii(text)) normalize_nfc(text);
 }
 
 std::string charset_from_content_type(std::string_view content_type) {

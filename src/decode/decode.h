@@ -1,4 +1,4 @@
-// Decode: raw bytes in any charset to valid, NFC-normalised UTF-8.
+// Decode: raw bytes in any charset to valid UTF-8, NFC-normalised.
 // Order of evidence: BOM, then the caller's declared charset (HTTP), then
 // <meta charset>/http-equiv for HTML, else ICU detection; a declared
 // charset that the bytes contradict (valid UTF-8 declared gb2312) loses.
@@ -19,7 +19,15 @@ struct Decoded {
 // `declared` is a charset name from outside the bytes (HTTP Content-Type,
 // a WARC header), may be empty. `look_for_meta` scans the first bytes for an
 // HTML <meta charset> declaration.
-Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for_meta);
+enum class Normalization { kNfc, kNone };
+
+// kNone leaves NFC to the caller: the Cleaner normalises only the text it
+// keeps (a page's blocks are a tenth of its bytes), with to_nfc().
+Decoded to_utf8(std::string_view bytes, std::string_view declared, bool look_for_meta,
+                Normalization normalization = Normalization::kNfc);
+
+// Normalises valid UTF-8 to NFC in place (all-ASCII text is left alone).
+void to_nfc(std::string& text);
 
 // The charset named in a Content-Type value ("text/html; charset=latin1"),
 // or "" when it names none.
