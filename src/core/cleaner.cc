@@ -14,6 +14,7 @@
 #include "core/sniff.h"
 #include "decode/decode.h"
 #include "filter/filter.h"
+#include "html/arena.h"
 #include "html/parse.h"
 #include "meta/meta.h"
 #include "rules/embedded.h"
@@ -184,6 +185,7 @@ Cleaner::Cleaner(Cleaner&&) noexcept = default;
 Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 
 struct Workspace::Impl {
+  html::Arena arena;               // Gumbo's memory, reused from page to page
   rules::MatchCache rule_matches;  // attribute values seen on earlier pages
 };
 Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
@@ -213,7 +215,8 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   result.input_kind = is_html ? "html" : "text";
 
   block::Document doc =
-      is_html ? html::parse(decoded.text, impl_->parse_options) : text::parse(decoded.text);
+      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena)
+              : text::parse(decoded.text);
   doc.is_html = is_html;
   normalize_text(doc);
   block::compute_features(doc, impl_->stoplists, doc.hints.lang);

@@ -22,6 +22,11 @@ class Arena {
   // is C code that cannot take an exception).
   void* allocate(size_t size);
 
+  // Forgets every allocation and makes sure the next `expected` bytes fit
+  // in one chunk. The largest chunk is kept for reuse unless it exceeds
+  // kMaxKeptChunk, so a worker's arena stops growing with its largest page.
+  void reset(size_t expected);
+
   size_t allocations() const { return allocations_; }
   size_t bytes_reserved() const { return reserved_; }
 
@@ -32,9 +37,12 @@ class Arena {
 
  private:
   static constexpr size_t kAlign = 16;
+  static constexpr size_t kMaxKeptChunk = size_t{64} << 20;
+  void use_chunk(std::unique_ptr<unsigned char[]> chunk, size_t size);
   void new_chunk(size_t at_least);
 
   std::vector<std::unique_ptr<unsigned char[]>> chunks_;
+  std::vector<size_t> chunk_sizes_;
   unsigned char* cursor_ = nullptr;
   size_t left_ = 0;
   size_t next_chunk_;

@@ -2,6 +2,8 @@
 
 #include <gumbo.h>
 
+#include <optional>
+
 #include "html/arena.h"
 #include "html/prescan.h"
 #include "html/walk.h"
@@ -17,11 +19,15 @@ size_t first_chunk_for(size_t html_bytes) {
 
 }  // namespace
 
-block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options) {
+block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options,
+                      Arena* reused) {
   PrescanOptions prescan_options;
   prescan_options.drop_subtrees = parse_options.drop_subtrees;
   Prescanned scanned = prescan(utf8_html, prescan_options);
-  Arena arena(first_chunk_for(scanned.html.size()));
+  std::optional<Arena> own;
+  if (reused == nullptr) own.emplace(first_chunk_for(scanned.html.size()));
+  Arena& arena = reused != nullptr ? *reused : *own;
+  if (reused != nullptr) arena.reset(first_chunk_for(scanned.html.size()));
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::gumbo_allocate;
   options.deallocator = &Arena::gumbo_deallocate;

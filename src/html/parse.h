@@ -21,7 +21,12 @@ struct ParseOptions {
   std::vector<std::string> drop_subtrees;
 };
 
-block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{});
+class Arena;
+
+// `arena`, when given, is reset and reused (a worker's arena, kept from
+// page to page); else parse() makes its own.
+block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{},
+                      Arena* arena = nullptr);
 
 }  // namespace webclean::html
 

@@ -45,3 +45,24 @@ TEST_CASE("Gumbo really allocates from the arena", "[html][arena]") {
   CHECK(arena.allocations() > 600);
   CHECK(arena.bytes_reserved() > 0);
 }
+
+TEST_CASE("a reset arena reuses its largest chunk for the next page", "[html][arena]") {
+  Arena arena(4096);
+  for (int i = 0; i < 1000; ++i) arena.allocate(100);  // several chunks
+  const size_t reserved = arena.bytes_reserved();
+  REQUIRE(reserved > 4096);
+  arena.reset(8192);
+  CHECK(arena.allocations() == 0);
+  CHECK(arena.bytes_reserved() <= reserved);  // only the largest chunk is kept
+  void* first = arena.allocate(64);
+  CHECK(first != nullptr);
+  CHECK(arena.bytes_reserved() >= 8192);  // no new chunk was needed for it
+}
+
+TEST_CASE("a reset arena grows a chunk that fits the next page", "[html][arena]") {
+  Arena arena(4096);
+  arena.allocate(100);
+  arena.reset(size_t{1} << 20);
+  arena.allocate((size_t{1} << 20) - 64);
+  CHECK(arena.bytes_reserved() >= (size_t{1} << 20));
+}
