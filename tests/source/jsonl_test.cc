@@ -2,6 +2,7 @@
 // order, broken lines among good ones, limits, gzip, and long streams.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -223,4 +224,29 @@ TEST_CASE("100,000 records stream through and are all counted") {
   CHECK(last_id == "99999");
   CHECK(record.passthrough == "{}");  // reset by the last next() call
   CHECK(reader->bytes_read() == bytes.size());
+}
+
+TEST_CASE("JSON Lines with random bytes damaged never crash the reader") {
+  std::string plain;
+  for (int i = 0; i < 40; ++i) {
+    plain += R"({"id":)" + std::to_string(i) + R"(,"html":"<p>\u00e9 \"q\" )" + std::to_string(i) +
+             R"(</p>","meta":{"a":[1,{"b":"c"}]}})" + "\n";
+  }
+  const std::string packed = gzip_member(plain);
+  std::mt19937 random(7);
+  for (int round = 0; round < 400; ++round) {
+    std::string bytes = round % 2 == 0 ? plain : packed;
+    for (int i = 0; i < 6; ++i) bytes[random() % bytes.size()] = static_cast<char>(random() % 256);
+    bytes.resize(random() % (bytes.size() + 1));
+    auto reader = reader_of(bytes, {}, 200);
+    Record record;
+    size_t count = 0;
+    while (reader->next(record)) {
+      REQUIRE(++count < 100);
+      if (record.error.empty()) {
+        REQUIRE(nlohmann::json::accept(record.passthrough));
+        REQUIRE(record.kind == "html");
+      }
+    }
+  }
 }

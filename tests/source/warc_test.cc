@@ -3,6 +3,7 @@
 // decoded, and how damaged files are survived.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -443,4 +444,42 @@ TEST_CASE("a missing file is reported by open_input") {
   TempDir dir;
   CHECK(open_input(dir.path().string(), error) == nullptr);
   CHECK(error == "Is a directory");
+}
+
+TEST_CASE("a WARC cut at any byte ends cleanly, plain or gzipped") {
+  const std::vector<WarcRecord> records = mixed_crawl();
+  for (const bool gz : {false, true}) {
+    const std::string whole = warc_file(records, gz);
+    for (size_t cut = 0; cut < whole.size(); ++cut) {
+      auto reader = open_warc(std::make_unique<std::istringstream>(whole.substr(0, cut)), kLimit);
+      Record record;
+      size_t count = 0;
+      while (reader->next(record) && count < 100) {
+        // Every record says what it is: a document, skipped, or an error.
+        REQUIRE((!record.kind.empty() || record.skipped || !record.error.empty()));
+        ++count;
+      }
+      REQUIRE(count <= records.size() + 1);
+    }
+  }
+}
+
+TEST_CASE("a WARC with random bytes damaged never crashes or hangs the reader") {
+  const std::string plain = warc_file(mixed_crawl(), false);
+  const std::string packed = warc_file(mixed_crawl(), true);
+  std::mt19937 random(20240501);
+  for (int round = 0; round < 600; ++round) {
+    std::string bytes = round % 2 == 0 ? plain : packed;
+    const int damage = 1 + static_cast<int>(random() % 8);
+    for (int i = 0; i < damage; ++i) {
+      bytes[random() % bytes.size()] = static_cast<char>(random() % 256);
+    }
+    auto reader = open_warc(std::make_unique<std::istringstream>(bytes), 4096);
+    Record record;
+    size_t count = 0;
+    while (reader->next(record)) {
+      REQUIRE(++count < 200);
+      REQUIRE(record.bytes.size() <= 4096);
+    }
+  }
 }
