@@ -337,7 +337,7 @@ size_t WarcReader::judge_oversized(const std::string& type, size_t length, const
   } else if (type == "response") {
     reason = not_http_reason(fields);
     block_.clear();
-    consumed = read_bytes(input_.bytes(), std::min(kHttpHeadBytes, length), block_);
+    consumed = read_bytes(input_.bytes(), std::min({kHttpHeadBytes, max_bytes_, length}), block_);
     HttpHead head;
     std::string error;
     if (reason.empty() && parse_http_head(block_, head, error) != std::string_view::npos) {

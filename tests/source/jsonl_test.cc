@@ -1,5 +1,6 @@
 // JSON Lines records: renamed fields, passthrough of the others in their
 // order, broken lines among good ones, limits, gzip, and long streams.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -213,14 +214,19 @@ TEST_CASE("100,000 records stream through and are all counted") {
   Record record;
   size_t count = 0;
   size_t errors = 0;
+  size_t line_end = 0;
+  size_t furthest_ahead = 0;  // input pulled past the line just returned
   std::string last_id;
   while (reader->next(record)) {
     ++count;
     if (!record.error.empty()) ++errors;
     last_id = record.id;
+    line_end = bytes.find('\n', line_end) + 1;
+    furthest_ahead = std::max(furthest_ahead, reader->bytes_read() - line_end);
   }
   CHECK(count == 100000);
   CHECK(errors == 0);
+  CHECK(furthest_ahead <= (128 << 10));
   CHECK(last_id == "99999");
   CHECK(record.passthrough == "{}");  // reset by the last next() call
   CHECK(reader->bytes_read() == bytes.size());
