@@ -60,6 +60,7 @@ void GzipBuf::start_member() {
   member_start_ = static_cast<size_t>(reinterpret_cast<char*>(stream_.next_in) - input_.data());
   member_start_known_ = true;
   in_member_ = true;
+  started_ = true;
   inflateReset(&stream_);
 }
 
@@ -75,7 +76,10 @@ size_t GzipBuf::produce(char* dest, size_t room) {
   const uInt out_room = stream_.avail_out;
   while (stream_.avail_out == out_room) {
     if (!in_member_) {
-      if (ensure_input(1) == 0) {
+      // Looked for only when more output is wanted: a member that just
+      // ended is returned first, without waiting on a pipe for the next.
+      const bool more = started_ ? next_member_follows() : ensure_input(1) > 0;
+      if (!more) {
         ended_ = true;
         break;
       }
@@ -88,9 +92,7 @@ size_t GzipBuf::produce(char* dest, size_t room) {
     const int rc = inflate(&stream_, Z_NO_FLUSH);
     if (rc == Z_STREAM_END) {
       in_member_ = false;
-      if (next_member_follows()) continue;
-      ended_ = true;
-      break;
+      continue;
     }
     if (rc == Z_OK || (rc == Z_BUF_ERROR && stream_.avail_in == 0)) continue;
     std::string message = "corrupt gzip data";

@@ -51,6 +51,7 @@ class GzipBuf : public WindowBuf {
   size_t member_start_ = 0;          // offset in input_ of the current member's start
   bool member_start_known_ = false;  // false once that start left the buffer
   bool in_member_ = false;
+  bool started_ = false;  // the first member has begun
   bool ended_ = false;
   std::string error_;
 };

@@ -410,6 +410,11 @@ void WarcReader::take_resource(const Fields& fields, Record& out) {
   out.content_type = std::string(field(fields, "Content-Type"));
   const std::string type = media_type(out.content_type);
   out.skip_reason = resource_skip_reason(type);
+  // wget stores its own log and arguments as resource records of
+  // metadata:// URIs; they are not pages of the crawl.
+  if (starts_with(lower_ascii(out.url.substr(0, 9)), "metadata:")) {
+    out.skip_reason = "crawler metadata (" + out.url.substr(0, 60) + ")";
+  }
   if (out.skip_reason.empty() && is_unknown_type(type) &&
       sniff_kind(block_, "") != InputKind::kHtml) {
     out.skip_reason = not_html(type);

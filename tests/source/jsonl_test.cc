@@ -256,3 +256,58 @@ TEST_CASE("JSON Lines with random bytes damaged never crash the reader") {
     }
   }
 }
+
+namespace {
+
+// A source that hands out its pieces one refill at a time, like a pipe
+// whose writer sends one record and then waits.
+class PieceBuf : public std::streambuf {
+ public:
+  explicit PieceBuf(std::vector<std::string> pieces) : pieces_(std::move(pieces)) {}
+  size_t served() const { return served_; }
+
+ protected:
+  int_type underflow() override {
+    if (served_ == pieces_.size()) return traits_type::eof();
+    std::string& piece = pieces_[served_++];
+    setg(piece.data(), piece.data(), piece.data() + piece.size());
+    return traits_type::to_int_type(piece[0]);
+  }
+
+ private:
+  std::vector<std::string> pieces_;
+  size_t served_ = 0;
+};
+
+class PieceStream : public std::istream {
+ public:
+  explicit PieceStream(std::vector<std::string> pieces) : std::istream(nullptr), buf_(pieces) {
+    rdbuf(&buf_);
+  }
+  const PieceBuf& buf() const { return buf_; }
+
+ private:
+  PieceBuf buf_;
+};
+
+}  // namespace
+
+TEST_CASE("a record is returned before the writer sends the next one, gzipped or not") {
+  const std::string first = "{\"id\":\"1\",\"text\":\"first\"}\n";
+  const std::string second = "{\"id\":\"2\",\"text\":\"second\"}\n";
+  for (const bool gz : {false, true}) {
+    INFO("gzip: " << gz);
+    auto stream = std::make_unique<PieceStream>(
+        gz ? std::vector<std::string>{gzip_member(first), gzip_member(second)}
+           : std::vector<std::string>{first, second});
+    const PieceStream& source = *stream;
+    auto reader = open_jsonl(std::move(stream), {}, kLimit);
+    Record record;
+    REQUIRE(reader->next(record));
+    CHECK(record.id == "1");
+    CHECK(source.buf().served() == 1);
+    REQUIRE(reader->next(record));
+    CHECK(record.id == "2");
+    CHECK_FALSE(reader->next(record));
+  }
+}

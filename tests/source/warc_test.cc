@@ -255,8 +255,13 @@ TEST_CASE("resource records take their Content-Type from the WARC header") {
   WarcRecord text = html;
   text.content_type = "text/plain";
   text.block = "Just text.";
-  const auto records = read_records(warc_file({html, image, text}, false));
-  REQUIRE(records.size() == 3);
+  WarcRecord log = text;  // as wget writes its log into the WARC
+  log.uri = "metadata://gnu.org/software/wget/warc/wget.log";
+  const auto records = read_records(warc_file({html, image, text, log}, false));
+  REQUIRE(records.size() == 4);
+  CHECK(records[3].skipped);
+  CHECK(records[3].skip_reason ==
+        "crawler metadata (metadata://gnu.org/software/wget/warc/wget.log)");
   CHECK(records[0].kind == "html");
   CHECK(records[0].bytes == page("resource"));
   CHECK(records[0].content_type == "text/html; charset=windows-1252");
