@@ -4,7 +4,8 @@
 // larger one, and every record that is not a document, is skipped as it
 // streams by. A Content-Length that does not land on the next record is
 // caught by looking for "WARC/" after the block; the reader then scans for
-// the next line that starts a record.
+// the next line that starts a record. (So over a pipe, a record is
+// returned once the next one begins or the data ends.)
 #include <algorithm>
 #include <string_view>
 #include <utility>
