@@ -17,21 +17,28 @@ namespace webclean::source {
 
 // One document of a record stream.
 struct Record {
-  std::string id;            // JSONL: the id field; WARC: WARC-Record-ID
-  std::string url;           // JSONL: the url field; WARC: WARC-Target-URI
-  std::string date;          // WARC-Date, when there is one
-  std::string kind;          // "html" or "text" when the record says so, else ""
-  std::string bytes;         // the document: HTML (HTTP body decoded) or text
-  std::string content_type;  // from the HTTP response or the record
-  int http_status = 0;       // WARC response records
+  // JSONL: the id field; WARC: WARC-Record-ID ("urn:uuid:...", without
+  // the angle brackets it is written in).
+  std::string id;
+  std::string url;    // JSONL: the url field; WARC: WARC-Target-URI (no brackets)
+  std::string date;   // WARC-Date, when there is one
+  std::string kind;   // "html" or "text" when the record says so, else ""
+  std::string bytes;  // the document: HTML (HTTP body decoded) or text
+  // From the HTTP response or the record; JSONL records say
+  // "text/html; charset=utf-8" or "text/plain; charset=utf-8" (JSON text
+  // is Unicode, so a page's own <meta charset> no longer applies).
+  std::string content_type;
+  int http_status = 0;  // WARC response records
   // JSONL: the record's other fields, as one serialised JSON object
   // ("{}" when none), passed through to the output untouched.
   std::string passthrough = "{}";
-  // WARC headers worth carrying to the output (name, value).
+  // WARC headers worth carrying to the output (name, value as written):
+  // WARC-Record-ID, WARC-Target-URI, WARC-Date, WARC-Type, and
+  // WARC-Refers-To for conversions.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string error;         // non-empty: this record could not be read
-  bool skipped = false;      // not a document (a WARC request, metadata, a PDF response)
-  std::string skip_reason;   // e.g. "not HTML (application/pdf)"
+  std::string error;        // non-empty: this record could not be read
+  bool skipped = false;     // not a document (a WARC request, metadata, a PDF response)
+  std::string skip_reason;  // e.g. "not HTML (application/pdf)"
 };
 
 class RecordReader {
@@ -41,7 +48,8 @@ class RecordReader {
   // the end of the stream. A record with `error` set may be followed by
   // more; a stream that cannot go on returns it and then false.
   virtual bool next(Record& out) = 0;
-  // Bytes of input consumed so far (compressed bytes for .gz), for progress.
+  // Bytes of input consumed so far (compressed bytes for .gz), for
+  // progress; reading ahead by at most a buffer (64 KiB or so).
   virtual size_t bytes_read() const = 0;
 };
 
@@ -54,10 +62,14 @@ struct JsonlFields {
 };
 
 // JSON Lines: one object per line with the id, url, and html or text
-// fields named by `fields`; other fields go to Record::passthrough. A line
-// that is not a JSON object, or lacks both html and text, is an error
-// record naming its line number. Gzipped input is recognised and inflated
-// as it streams. `max_bytes` bounds one record.
+// fields named by `fields` (string values; html wins when both are there;
+// a numeric id is taken as its JSON text; no id: the line number). Every
+// field but those four goes to Record::passthrough as written, in order. A
+// line that is not a JSON object ("line N: not a JSON object"), or lacks
+// both html and text ("line N: no html or text field"), is an error record.
+// Blank lines are skipped; CRLF line ends are fine. Gzipped input is
+// recognised and inflated as it streams. `max_bytes` bounds one line: a
+// longer one is an error record, skipped without being held in memory.
 std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, JsonlFields fields,
                                          size_t max_bytes);
 
@@ -69,9 +81,15 @@ std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, Jsonl
 // records (WET) are text. A record whose Content-Length runs past the end
 // of the file is an error record and ends the stream; one whose
 // Content-Length is too short is resynchronised at the next "WARC/" line.
+// A document block over `max_bytes` is skipped unread: an error record, or
+// `skipped` when its HTTP head already shows it is no document (a PDF).
+// A damaged gzip member is an error record; reading goes on at the next
+// member when there is one.
 std::unique_ptr<RecordReader> open_warc(std::unique_ptr<std::istream> in, size_t max_bytes);
 
-// Opens a file (or "-" for stdin) as a stream; "" in `error` on success.
+// Opens a file (or "-" for stdin) as a stream, read as it is consumed;
+// "" in `error` on success, else nullptr and the reason (e.g. "No such
+// file or directory"). Gzip is left to the readers, which recognise it.
 std::unique_ptr<std::istream> open_input(const std::string& path, std::string& error);
 
 }  // namespace webclean::source

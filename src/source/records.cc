@@ -1,0 +1,107 @@
+// Opening record inputs, and the stream stack the record readers share.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "source/gzip.h"
+#include "source/record_input.h"
+#include "source/records.h"
+
+namespace webclean::source {
+namespace {
+
+constexpr size_t kFdBufferBytes = size_t{64} << 10;
+
+// A read-only streambuf over a file descriptor; one read(2) per refill, so
+// that a pipe delivers records as they arrive.
+class FdBuf : public std::streambuf {
+ public:
+  FdBuf(int fd, bool owned) : fd_(fd), owned_(owned), buffer_(kFdBufferBytes) {}
+  ~FdBuf() override {
+    if (owned_) ::close(fd_);
+  }
+  FdBuf(const FdBuf&) = delete;
+  FdBuf& operator=(const FdBuf&) = delete;
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return traits_type::eof();  // a read error ends the data
+      setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+      return traits_type::to_int_type(*gptr());
+    }
+  }
+
+ private:
+  int fd_;
+  bool owned_;
+  std::vector<char> buffer_;
+};
+
+class FdStream : public std::istream {
+ public:
+  FdStream(int fd, bool owned) : std::istream(nullptr), buf_(fd, owned) { rdbuf(&buf_); }
+
+ private:
+  FdBuf buf_;
+};
+
+}  // namespace
+
+RecordInput::RecordInput(std::unique_ptr<std::istream> in)
+    : in_(std::move(in)), counter_(in_ ? in_->rdbuf() : nullptr) {
+  if (is_gzip(counter_.window(2))) gzip_ = std::make_unique<GzipBuf>(counter_);
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+std::string_view trim(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const size_t last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i];
+    char y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::unique_ptr<std::istream> open_input(const std::string& path, std::string& error) {
+  error.clear();
+  if (path == "-") return std::make_unique<FdStream>(STDIN_FILENO, false);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return nullptr;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    error = S_ISDIR(info.st_mode) ? std::strerror(EISDIR) : std::strerror(errno);
+    ::close(fd);
+    return nullptr;
+  }
+  return std::make_unique<FdStream>(fd, true);
+}
+
+}  // namespace webclean::source
