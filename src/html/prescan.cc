@@ -114,21 +114,35 @@ class Scanner {
   // Copies text, squeezing each whitespace run to its first character
   // (the walk collapses runs anyway), except inside <pre>, where they show.
   void copy_text_to(size_t end) {
+    std::string_view run = in_.substr(pos_, end - pos_);
+    const bool indexed = run.size() >= kMinIndexedText && run.find('&') == std::string_view::npos &&
+                         run.find('\0') == std::string_view::npos;
+    std::string& out = indexed ? out_.text_store : out_.html;
+    const size_t start = out.size();
     if (pre_depth_ > 0) {
-      copy_to(end);
-      return;
+      out.append(run);
+    } else {
+      squeeze_whitespace(run, out);
     }
-    const char* p = in_.data() + pos_;
-    const char* stop = in_.data() + end;
+    pos_ = end;
+    if (!indexed) return;
+    out_.html.append(kTextIndexOpen);
+    out_.html += std::to_string(out_.text_runs.size());
+    out_.html.append(kTextIndexClose);
+    out_.text_runs.emplace_back(uint32_t(start), uint32_t(out.size() - start));
+  }
+
+  static void squeeze_whitespace(std::string_view run, std::string& out) {
+    const char* p = run.data();
+    const char* stop = p + run.size();
     while (p < stop) {
       const char* word = p;
       while (p < stop && !is_html_space(*p)) ++p;
-      out_.html.append(word, size_t(p - word));
+      out.append(word, size_t(p - word));
       if (p == stop) break;
-      out_.html += *p++;
+      out += *p++;
       while (p < stop && is_html_space(*p)) ++p;
     }
-    pos_ = end;
   }
   // Position just past the next `c` at or after `from`, or the input's end.
   size_t past(char c, size_t from) const {

@@ -6,8 +6,10 @@
 #ifndef WEBCLEAN_HTML_PRESCAN_H_
 #define WEBCLEAN_HTML_PRESCAN_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace webclean::html {
@@ -32,12 +34,29 @@ inline constexpr double kMaxDroppedSubtreeShare = 0.4;
 // attributes are a third of what it would otherwise see.
 inline constexpr std::string_view kAttributeIndexMark = "\xEE\x80\x80";
 
+// Long runs of text likewise reach Gumbo as an index into the text table,
+// between U+E002 and U+E003: Gumbo reads text a character at a time, and
+// the text of a page is half of what it would otherwise see. Runs holding a
+// character reference ('&') are left for Gumbo to decode.
+inline constexpr std::string_view kTextIndexOpen = "\xEE\x80\x82";
+inline constexpr std::string_view kTextIndexClose = "\xEE\x80\x83";
+inline constexpr size_t kMinIndexedText = 24;  // shorter runs cost less than their index
+
 struct Prescanned {
   std::string html;                  // the page with the dropped content removed
   std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
   // Class and id values, as views into the prescan's input (which must
   // outlive them); values holding a character reference are not indexed.
   std::vector<std::string_view> attribute_values;
+  // Indexed text runs: text_store holds them end to end, text_runs their
+  // (offset, length) in it.
+  std::string text_store;
+  std::vector<std::pair<uint32_t, uint32_t>> text_runs;
+
+  std::string_view text_run(size_t index) const {
+    if (index >= text_runs.size()) return {};
+    return std::string_view(text_store).substr(text_runs[index].first, text_runs[index].second);
+  }
 };
 
 Prescanned prescan(std::string_view html, const PrescanOptions& options = PrescanOptions{});

@@ -475,31 +475,54 @@ class Walker {
 
   // --- the text of the open block ---
 
-  void add_text(const char* text) {
+  // A text node: its own characters, and the runs the prescan indexed.
+  void add_text(std::string_view text) {
     if (skip_ > 0) return;
+    while (!text.empty()) {
+      const size_t open = text.find(kTextIndexOpen);
+      add_plain_text(text.substr(0, open));
+      if (open == std::string_view::npos) return;
+      text.remove_prefix(open + kTextIndexOpen.size());
+      const size_t close = text.find(kTextIndexClose);
+      size_t index = 0;
+      for (char c : text.substr(0, close))
+        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
+      add_plain_text(scanned_.text_run(index));
+      if (close == std::string_view::npos) return;
+      text.remove_prefix(close + kTextIndexClose.size());
+    }
+  }
+
+  void add_plain_text(std::string_view text) {
     if (keep_whitespace_ > 0) {
       add_verbatim(text);
       return;
     }
-    for (const char* p = text; *p != '\0';) {
-      if (is_html_space(*p) || is_nbsp(p)) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+      if (is_html_space(*p) || is_nbsp(p, end)) {
         pending_space_ = true;
         pending_space_in_link_ = links_ > 0;
         p += (*p == '\xC2') ? 2 : 1;
         continue;
       }
-      if (is_bom(p)) {
+      if (is_bom(p, end)) {
         p += 3;  // a zero-width no-break space (stray BOM) shows nothing
         continue;
       }
       const char* run = p;
-      while (*p != '\0' && !is_html_space(*p) && !is_nbsp(p) && !is_bom(p)) ++p;
+      while (p < end && !is_html_space(*p) && !is_nbsp(p, end) && !is_bom(p, end)) ++p;
       add_word(std::string_view(run, size_t(p - run)));
     }
   }
 
-  static bool is_nbsp(const char* p) { return p[0] == '\xC2' && p[1] == '\xA0'; }
-  static bool is_bom(const char* p) { return p[0] == '\xEF' && p[1] == '\xBB' && p[2] == '\xBF'; }
+  static bool is_nbsp(const char* p, const char* end) {
+    return end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0';
+  }
+  static bool is_bom(const char* p, const char* end) {
+    return end - p >= 3 && p[0] == '\xEF' && p[1] == '\xBB' && p[2] == '\xBF';
+  }
 
   void add_word(std::string_view word) {
     if (pending_space_ && !text_.empty() && text_.back() != '\n') {

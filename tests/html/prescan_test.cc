@@ -175,11 +175,12 @@ TEST_CASE("subtrees of the elements named for dropping are skipped whole", "[htm
   const std::string body(400, 'x');
   const std::string page = "<body><nav><ul><li>a<nav>b</nav></li></ul></nav><p>" + body +
                            "</p><aside>SIDETEXT</aside><NAV>unclosed";
-  const std::string out = prescan(page, options).html;
+  const Prescanned scanned = prescan(page, options);
+  const std::string& out = scanned.html;
   CHECK(out.find("<li>") == std::string::npos);
   CHECK(out.find("<nav>\xEE\x80\x81</nav>") != std::string::npos);  // the stand-in
   CHECK(out.find("SIDETEXT") == std::string::npos);
-  CHECK(out.find(body) != std::string::npos);
+  CHECK(scanned.text_store.find(body) != std::string::npos);
   // Without its end tag the subtree is left to the parser.
   CHECK(out.find("unclosed") != std::string::npos);
 }
@@ -188,8 +189,20 @@ TEST_CASE("a subtree named for dropping that holds most of the page is kept", "[
   PrescanOptions options;
   options.drop_subtrees = {"aside"};
   const std::string body(1000, 'y');
-  const std::string out = prescan("<aside><p>" + body + "</p></aside><p>z</p>", options).html;
-  CHECK(out.find(body) != std::string::npos);
+  const Prescanned scanned = prescan("<aside><p>" + body + "</p></aside><p>z</p>", options);
+  CHECK(scanned.text_store.find(body) != std::string::npos);
+}
+
+TEST_CASE("long text runs reach the parser as indexes into a text table", "[html][prescan]") {
+  const std::string words = "Some words of a paragraph,   long enough to be indexed.";
+  const Prescanned scanned =
+      prescan("<p>" + words + "</p><p>short</p><p>" + words + " &amp; more</p>");
+  REQUIRE(scanned.text_runs.size() == 1);
+  CHECK(scanned.text_run(0) == "Some words of a paragraph, long enough to be indexed.");
+  CHECK(scanned.html.find("<p>\xEE\x80\x82"
+                          "0\xEE\x80\x83</p>") == 0);
+  CHECK(scanned.html.find("<p>short</p>") != std::string::npos);  // too short to index
+  CHECK(scanned.html.find("&amp; more") != std::string::npos);    // Gumbo decodes references
 }
 
 TEST_CASE("links keep only that they have an href; the canonical link keeps its value",
