@@ -11,7 +11,7 @@
 
 #include "block/features.h"
 #include "block/stoplists.h"
-#include "core/sniff.h"
+#include "source/kind.h"
 #include "decode/decode.h"
 #include "filter/filter.h"
 #include "html/arena.h"

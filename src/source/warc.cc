@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/sniff.h"
+#include "source/kind.h"
 #include "source/http.h"
 #include "source/record_input.h"
 #include "source/records.h"

@@ -1,4 +1,4 @@
-#include "core/sniff.h"
+#include "source/kind.h"
 
 #include <array>
 #include <string>

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/sniff.h"
+#include "source/kind.h"
 
 using webclean::InputKind;
 using webclean::sniff_kind;

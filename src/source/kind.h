@@ -1,7 +1,7 @@
 // Telling HTML from plain text by the content, not the file name: markup
 // near the start decides. A Content-Type, when given, decides first.
-#ifndef WEBCLEAN_CORE_SNIFF_H_
-#define WEBCLEAN_CORE_SNIFF_H_
+#ifndef WEBCLEAN_SOURCE_KIND_H_
+#define WEBCLEAN_SOURCE_KIND_H_
 
 #include <string_view>
 
@@ -15,4 +15,4 @@ InputKind sniff_kind(std::string_view head, std::string_view content_type);
 
 }  // namespace webclean
 
-#endif  // WEBCLEAN_CORE_SNIFF_H_
+#endif  // WEBCLEAN_SOURCE_KIND_H_
