@@ -135,7 +135,7 @@ TEST_CASE(
   write_file(dir / "in/a.html", article_page("bridge"));
   write_file(dir / "in/b.html.gz", corrupt_gzip());
   write_file(dir / "in/c.html", article_page("library"));
-  const Run result = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  const Run result = run(dir, "--quiet " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
   CHECK(result.status == 1);
   CHECK(result.err.find("b.html.gz") != std::string::npos);
   CHECK(lines_of(result.err).size() == 1);
