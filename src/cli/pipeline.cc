@@ -260,6 +260,7 @@ class Reader {
   void read_stream(size_t index) {
     const Input& input = context_.plan.inputs[index];
     const CliOptions& options = context_.options;
+    if (!input.error.empty()) return end_stream(index, input.error);
     std::string error;
     std::unique_ptr<std::istream> in = source::open_input(input.path, error);
     if (!in) return end_stream(index, error.empty() ? "cannot open" : error);

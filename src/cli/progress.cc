@@ -98,7 +98,8 @@ ProgressDisplay::ProgressDisplay(bool enabled, Totals totals, const Stats& stats
       stats_(stats),
       out_(out),
       start_(std::chrono::steady_clock::now()),
-      last_draw_(start_) {}
+      // The first tick draws at once: a short run shows its progress too.
+      last_draw_(start_ - kRedrawInterval) {}
 
 double ProgressDisplay::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
