@@ -45,9 +45,9 @@ standard output; with -o DIR each stream input gets DIR/NAME.jsonl
 Every output file is written to a temporary file and renamed when complete.
 A rerun skips inputs whose output file exists and is not older than the
 input: "skipped (done)" in the summary; --force redoes them. SIGINT or
-SIGTERM stops the run: documents being cleaned are finished, unfinished
-outputs are removed, the summary is printed and the exit status is 130 or
-143; a rerun finishes the job.
+SIGTERM stops the run: no new document is started, the output files already
+complete stay, unfinished ones are removed, the summary is printed and the
+exit status is 130 or 143; a rerun finishes the job.
 
 --shard I/N takes a deterministic part of the work: files by a hash of
 their path (below the walked directory, so a copy of the tree elsewhere

@@ -327,7 +327,8 @@ RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_pro
   auto shared = std::make_shared<Shared>(window_limits(context.options.jobs));
   shared->stats.done_before = plan.done;
   Totals totals;
-  totals.documents = plan.document_count();
+  // Inputs that failed in planning count among the documents done.
+  totals.documents = plan.document_count() + plan.errors.size();
   totals.streams = plan.has_streams();
   totals.bytes = plan.known_total_bytes();
   ProgressDisplay display(show_progress, totals, shared->stats);
