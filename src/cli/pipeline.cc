@@ -171,6 +171,14 @@ struct Shared {
     queue.stop();
   }
 
+  void reading_stdin(bool reading) {
+    {
+      std::lock_guard lock(mutex);
+      reading ? ++workers_reading_stdin : --workers_reading_stdin;
+    }
+    exited.notify_all();
+  }
+
   void worker_exited() {
     {
       std::lock_guard lock(mutex);
@@ -191,7 +199,9 @@ struct Shared {
   // deadline; true when all have.
   bool wait_for_threads(Clock::time_point workers_deadline, Clock::duration reader_grace) {
     std::unique_lock lock(mutex);
-    if (!exited.wait_until(lock, workers_deadline, [&] { return workers_running == 0; })) {
+    // A worker reading a document from stdin may wait for input forever.
+    const auto settled = [&] { return workers_running <= workers_reading_stdin; };
+    if (!exited.wait_until(lock, workers_deadline, settled) || workers_running != 0) {
       return false;
     }
     return exited.wait_for(lock, reader_grace, [&] { return !reader_running; });
@@ -204,6 +214,7 @@ struct Shared {
   std::mutex mutex;
   std::condition_variable exited;
   size_t workers_running = 0;
+  size_t workers_reading_stdin = 0;
   bool reader_running = true;
 };
 
@@ -350,7 +361,12 @@ RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_pro
     threads.emplace_back([shared, &context] {
       Workspace workspace;
       while (std::optional<WorkItem> item = shared->queue.pop()) {
-        shared->results.put(process(*item, context, workspace));
+        const bool from_stdin =
+            item->type == ItemType::kFile && context.plan.inputs[item->input].path == "-";
+        if (from_stdin) shared->reading_stdin(true);
+        Outcome outcome = process(*item, context, workspace);
+        if (from_stdin) shared->reading_stdin(false);
+        shared->results.put(std::move(outcome));
       }
       shared->worker_exited();
     });

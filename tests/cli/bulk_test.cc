@@ -505,7 +505,8 @@ TEST_CASE("a malformed --shard is a usage error", "[cli][bulk]") {
 
 // Requirement 4: "On stderr when stderr is a terminal, or with --progress;
 // --quiet silences progress and the summary (never the error lines)."
-TEST_CASE("--progress draws a progress line and a summary; --quiet prints neither", "[cli][bulk]") {
+TEST_CASE("the progress option draws a progress line and a summary, quiet prints neither",
+          "[cli][bulk]") {
   TempDir dir;
   write_pages(dir / "in", 20);
   const Run progress = run(dir, "--progress " + quoted(dir / "in") + " -o " + quoted(dir / "a"));
