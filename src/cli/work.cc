@@ -77,9 +77,10 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
                     Outcome& outcome) {
   source::Record& record = item.record;
   name_record(item, outcome);
+  const bool warc = context.plan.inputs[item.input].holds == Holds::kWarc;
   if (!record.error.empty()) {
-    // The reader's messages name the line or offset already.
-    if (record.id.empty()) outcome.record_label.clear();
+    // A JSONL reader's message names the line already ("line 7: ...").
+    if (!warc || record.id.empty()) outcome.record_label.clear();
     outcome.error = record.error;
     return;
   }
@@ -95,7 +96,6 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     outcome.error = result.error;
     return;
   }
-  const bool warc = context.plan.inputs[item.input].holds == Holds::kWarc;
   outcome.output =
       warc ? sink::render_warc_record(result, record) : sink::render_jsonl_record(result, record);
 }

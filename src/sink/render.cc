@@ -1,6 +1,7 @@
 // Rendering one Result as plain text, JSON, a JSON Lines record of a
 // stream, or the --explain listing.
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "sink/sink.h"
@@ -97,6 +98,20 @@ json passthrough_fields(const std::string& passthrough) {
   return fields.is_object() ? fields : json::object();
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// WARC headers that a record line carries as its own fields already.
+bool is_record_field(std::string_view header) {
+  return equals_ignoring_case(header, "WARC-Record-ID") ||
+         equals_ignoring_case(header, "WARC-Target-URI") ||
+         equals_ignoring_case(header, "WARC-Date");
+}
+
 }  // namespace
 
 std::string render_jsonl_record(const Result& result, const source::Record& record) {
@@ -120,11 +135,11 @@ std::string render_warc_record(const Result& result, const source::Record& recor
                    {"title", result.metadata.title},
                    {"text", result.text}};
   add_blocks(document, result);
-  if (!record.headers.empty()) {
-    json headers = json::object();
-    for (const auto& [name, value] : record.headers) headers[name] = value;
-    document["warc_headers"] = std::move(headers);
+  json headers = json::object();
+  for (const auto& [name, value] : record.headers) {
+    if (!is_record_field(name)) headers[name] = value;
   }
+  if (!headers.empty()) document["warc_headers"] = std::move(headers);
   return dump_line(document);
 }
 

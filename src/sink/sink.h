@@ -32,8 +32,10 @@ std::string render_json(const Result& result, std::string_view id, std::string_v
 std::string render_jsonl_record(const Result& result, const source::Record& record);
 // One JSON Lines record for a WARC record: {"warc_record_id", "url" (the
 // target URI), "date", "http_status" (null when the record has none, as
-// WET conversions), "title", "text"}, then "blocks" when
-// the result has block reports and "warc_headers" when the record has any.
+// WET conversions), "title", "text"}, then "blocks" when the result has
+// block reports, and "warc_headers": {name: value} with the record's
+// headers other than those three fields (WARC-Type, WARC-Refers-To, ...)
+// when there are any.
 std::string render_warc_record(const Result& result, const source::Record& record);
 // Human-readable: one line a block, "KEEP"/"DROP", stage, reason, text.
 std::string render_explain(const Result& result);
