@@ -35,16 +35,17 @@ the output is that file. Two inputs never share an output file: the second
 is reported as failed.
 
 Streams (JSONL, WARC) always give JSON Lines, one line per record, in input
-order: JSONL {"id","url","title","text", then the record's other fields};
-WARC {"warc_record_id","url","date","http_status","title","text"}. Records
+order: JSONL {"id","url","title","text", then the record's other fields
+whose names are free}; WARC {"warc_record_id","url","date","http_status",
+"title","text","warc_headers" (other WARC headers, e.g. WARC-Type)}. Records
 that are not documents (WARC requests, metadata, non-HTML or non-2xx
 responses) give no line and count as skipped. Without -o the lines go to
 standard output; with -o DIR each stream input gets DIR/NAME.jsonl
 (DIR/NAME.I-of-N.jsonl with --shard I/N).
 
 Every output file is written to a temporary file and renamed when complete.
-A rerun skips inputs whose output file exists and is not older than the
-input: "skipped (done)" in the summary; --force redoes them. SIGINT or
+A rerun with -o skips inputs whose output file exists and is not older
+than the input: "skipped (done)" in the summary; --force redoes them. SIGINT or
 SIGTERM stops the run: no new document is started, the output files already
 complete stay, unfinished ones are removed, the summary is printed and the
 exit status is 130 or 143; a rerun finishes the job.
@@ -57,16 +58,17 @@ the record's number). Runs with I = 0 .. N-1 together do all of it, once.
 Progress (one line redrawn on stderr: documents done, rate, MB/s, ETA,
 failures, skips) is shown when stderr is a terminal, or with --progress.
 A summary line (documents, failed, skipped, bytes in and out, seconds) ends
-every run of several documents or of a stream, and every run with
---progress or an interruption; --quiet drops both, never the errors.
+every run of several documents or of a stream, with inputs already done,
+with --progress, or interrupted; --quiet drops both, never the errors.
 
 --explain prints every block with KEEP/DROP, the stage that decided and why;
 with JSON output the blocks and their decisions are added to the JSON.
 
 Exit status: 0 every document cleaned (skipped records are not failures);
-1 some input or record failed (one line "webclean: PATH: reason", or "PATH:
-record ID: reason", each on stderr; the others are still written); 2 usage
-error or bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
+1 some input or record failed (one line each on stderr: "webclean: PATH:
+reason", "PATH: record ID: reason" or "PATH: line N: reason"; the others
+are still written; --errors FILE logs them as JSON too); 2 usage error or
+bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
 
 unsigned default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());

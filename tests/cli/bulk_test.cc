@@ -586,3 +586,16 @@ TEST_CASE("a WARC file gives one JSON line per HTML response and counts the rest
   CHECK(walked.status == 0);
   CHECK(read_file(dir / "out/crawl.jsonl") == result.out);
 }
+
+// Requirement 8: "Update --help text to be complete and true."
+TEST_CASE("the help names every bulk option and both stream formats", "[cli][bulk]") {
+  TempDir dir;
+  const Run help = run(dir, "--help");
+  CHECK(help.status == 0);
+  for (const char* word : {"--input", "jsonl", "warc", "--id-field", "--url-field", "--html-field",
+                           "--text-field", "--errors", "--force", "--shard", "--progress",
+                           "--quiet", "skipped (done)", "130", "143", "warc_record_id"}) {
+    INFO(word);
+    CHECK(help.out.find(word) != std::string::npos);
+  }
+}
