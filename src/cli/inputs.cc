@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "cli/shard.h"
@@ -67,6 +68,32 @@ std::string output_in_directory(const CliOptions& options, const source::InputFi
                                                           : stream_extension(options.shard);
   return (fs::path(options.output) / sink::output_relative_path(name, extension)).string();
 }
+
+// An output directory below a walked directory: its files are this run's
+// outputs or an earlier run's, never inputs (a rerun would otherwise clean
+// its own outputs into DIR/DIR). An output directory that is the walked
+// one is left to the clash check, which refuses it.
+class OutputSubtree {
+ public:
+  explicit OutputSubtree(const std::string& output_dir)
+      : prefix_(output_dir.empty() ? "" : identity(output_dir) + "/") {}
+
+  bool holds_walked(const source::InputFile& file) {
+    if (prefix_.empty() || file.relative.empty()) return false;
+    std::string root = file.path.substr(0, file.path.size() - file.relative.size());
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    auto [known, inserted] = root_is_above_.try_emplace(root, false);
+    if (inserted) {
+      const std::string root_prefix = identity(root) + "/";
+      known->second = prefix_.size() > root_prefix.size() && prefix_.rfind(root_prefix, 0) == 0;
+    }
+    return known->second && identity(file.path).rfind(prefix_, 0) == 0;
+  }
+
+ private:
+  std::string prefix_;
+  std::map<std::string, bool> root_is_above_;  // walked root -> it holds the output dir
+};
 
 // Marks inputs whose output would overwrite an input or an earlier input's
 // output; the first one to claim a path keeps it.
@@ -192,7 +219,9 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
     return std::nullopt;
   }
   std::vector<std::string> errors;
+  OutputSubtree outputs(to_directory ? options.output : "");
   for (const source::InputFile& file : source::expand_inputs(args, errors)) {
+    if (outputs.holds_walked(file)) continue;
     Input input;
     input.path = file.path;
     input.shard_key = file.relative.empty() ? file.path : file.relative;

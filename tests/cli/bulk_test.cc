@@ -599,3 +599,18 @@ TEST_CASE("the help names every bulk option and both stream formats", "[cli][bul
     CHECK(help.out.find(word) != std::string::npos);
   }
 }
+
+TEST_CASE("an output directory inside the input directory is not walked as input", "[cli][bulk]") {
+  TempDir dir;
+  write_pages(dir / "in", 4);
+  write_file(dir / "in/feed.jsonl", text_records(3));
+  const std::string args = quoted(dir / "in") + " -o " + quoted(dir / "in/clean");
+  const Run first = run(dir, args);
+  CHECK(first.status == 0);
+  CHECK(cleaned(first) == 7);
+  const Run second = run(dir, args);
+  CHECK(second.status == 0);
+  CHECK(cleaned(second) == 0);
+  CHECK(done_before(second) == 5);
+  CHECK_FALSE(fs::exists(dir / "in/clean/clean"));
+}
