@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
+#include "cli/shard.h"
 #include "source/source.h"
 
 namespace webclean::cli {
@@ -16,6 +18,18 @@ bool is_directory(const std::string& path) {
   return fs::is_directory(path, ec);
 }
 
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
 // A path's identity for clash checks: symlinks and ".." resolved as far as
 // the path exists.
 std::string identity(const std::string& path) {
@@ -25,6 +39,13 @@ std::string identity(const std::string& path) {
   return canonical.string();
 }
 
+uint64_t size_on_disk(const std::string& path) {
+  std::error_code ec;
+  if (path == "-" || !fs::is_regular_file(path, ec)) return 0;
+  const uintmax_t size = fs::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
+}
+
 // Whether outputs go to a directory rather than to one file.
 bool writes_to_directory(const CliOptions& options, const std::vector<std::string>& args) {
   if (args.size() > 1) return true;
@@ -32,40 +53,156 @@ bool writes_to_directory(const CliOptions& options, const std::vector<std::strin
   return is_directory(options.output) || options.output.back() == '/';
 }
 
-std::string output_in_directory(const CliOptions& options, const source::InputFile& input) {
-  std::string name = input.relative;
-  if (name.empty()) name = input.path == "-" ? "stdin" : fs::path(input.path).filename().string();
-  return (fs::path(options.output) /
-          sink::output_relative_path(name, output_extension(options.format)))
-      .string();
+// Streams split over shards get one output per shard, so that shards
+// writing to one directory do not replace each other's file.
+std::string stream_extension(const Shard& shard) {
+  if (shard.count <= 1) return ".jsonl";
+  return "." + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".jsonl";
 }
 
-// Marks jobs whose output would overwrite an input or an earlier job's
+std::string output_in_directory(const CliOptions& options, const source::InputFile& file,
+                                Holds holds) {
+  std::string name = file.relative;
+  if (name.empty()) name = file.path == "-" ? "stdin" : fs::path(file.path).filename().string();
+  const std::string extension = holds == Holds::kDocument ? output_extension(options.format)
+                                                          : stream_extension(options.shard);
+  return (fs::path(options.output) / sink::output_relative_path(name, extension)).string();
+}
+
+// An output directory below a walked directory: its files are this run's
+// outputs or an earlier run's, never inputs (a rerun would otherwise clean
+// its own outputs into DIR/DIR). An output directory that is the walked
+// one is left to the clash check, which refuses it.
+class OutputSubtree {
+ public:
+  explicit OutputSubtree(const std::string& output_dir)
+      : prefix_(output_dir.empty() ? "" : identity(output_dir) + "/") {}
+
+  bool holds_walked(const source::InputFile& file) {
+    if (prefix_.empty() || file.relative.empty()) return false;
+    std::string root = file.path.substr(0, file.path.size() - file.relative.size());
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    auto [known, inserted] = root_is_above_.try_emplace(root, false);
+    if (inserted) {
+      const std::string root_prefix = identity(root) + "/";
+      known->second = prefix_.size() > root_prefix.size() && prefix_.rfind(root_prefix, 0) == 0;
+    }
+    return known->second && identity(file.path).rfind(prefix_, 0) == 0;
+  }
+
+ private:
+  std::string prefix_;
+  std::map<std::string, bool> root_is_above_;  // walked root -> it holds the output dir
+};
+
+// Marks inputs whose output would overwrite an input or an earlier input's
 // output; the first one to claim a path keeps it.
-void refuse_clashes(std::vector<Job>& jobs) {
-  std::set<std::string> inputs;
-  for (const Job& job : jobs) {
-    if (job.path != "-") inputs.insert(identity(job.path));
+void refuse_clashes(std::vector<Input>& inputs) {
+  std::set<std::string> paths;
+  for (const Input& input : inputs) {
+    if (input.path != "-") paths.insert(identity(input.path));
   }
   std::set<std::string> outputs;
-  for (Job& job : jobs) {
-    if (job.output.empty()) continue;
-    const std::string target = identity(job.output);
-    if (inputs.count(target) != 0) {
-      job.error = "output " + job.output + " would overwrite an input";
+  for (Input& input : inputs) {
+    if (input.output.empty()) continue;
+    const std::string target = identity(input.output);
+    if (paths.count(target) != 0) {
+      input.error = "output " + input.output + " would overwrite an input";
     } else if (!outputs.insert(target).second) {
-      job.error = "output " + job.output + " is already the output of an earlier input";
+      input.error = "output " + input.output + " is already the output of an earlier input";
     }
   }
 }
 
-}  // namespace
-
-std::string output_extension(sink::Format format) {
-  return format == sink::Format::kJson ? ".json" : ".txt";
+// expand_inputs reports "ARG: reason"; the argument is the longest one the
+// message starts with.
+InputError split_error(const std::string& message, const std::vector<std::string>& args) {
+  InputError error{"", message};
+  for (const std::string& arg : args) {
+    if (message.rfind(arg + ": ", 0) == 0 && arg.size() >= error.input.size()) {
+      error = {arg, message.substr(arg.size() + 2)};
+    }
+  }
+  return error;
 }
 
-std::optional<Plan> plan_jobs(const CliOptions& options, std::string& usage_error) {
+// Drops the documents of other shards (streams are split record by record
+// as they are read) and the inputs already done.
+void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
+  std::vector<Input> selected;
+  for (Input& input : inputs) {
+    if (!input.is_stream() && !in_shard(options.shard, input.shard_key)) continue;
+    if (!options.force && input.error.empty() && input.path != "-" && !input.output.empty() &&
+        is_up_to_date(input.path, input.output)) {
+      ++done;
+      continue;
+    }
+    selected.push_back(std::move(input));
+  }
+  inputs = std::move(selected);
+}
+
+}  // namespace
+
+size_t Plan::document_count() const {
+  return static_cast<size_t>(std::count_if(inputs.begin(), inputs.end(),
+                                           [](const Input& input) { return !input.is_stream(); }));
+}
+
+bool Plan::has_streams() const {
+  return document_count() != inputs.size();
+}
+
+uint64_t Plan::known_total_bytes() const {
+  uint64_t total = 0;
+  for (const Input& input : inputs) {
+    if (input.size == 0 && input.path == "-") return 0;
+    total += input.size;
+  }
+  return total;
+}
+
+Holds holds_of(std::string_view path, InputFormat format) {
+  switch (format) {
+    case InputFormat::kJsonl:
+      return Holds::kJsonl;
+    case InputFormat::kWarc:
+      return Holds::kWarc;
+    case InputFormat::kHtml:
+    case InputFormat::kText:
+      return Holds::kDocument;
+    case InputFormat::kAuto:
+      break;
+  }
+  if (path == "-") return Holds::kDocument;
+  std::string name = lower_ascii(path);
+  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
+  if (ends_with(name, ".warc") || ends_with(name, ".wet")) return Holds::kWarc;
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return Holds::kJsonl;
+  return Holds::kDocument;
+}
+
+std::string output_extension(sink::Format format) {
+  switch (format) {
+    case sink::Format::kJson:
+      return ".json";
+    case sink::Format::kJsonl:
+      return ".jsonl";
+    case sink::Format::kText:
+      break;
+  }
+  return ".txt";
+}
+
+bool is_up_to_date(const std::string& input, const std::string& output) {
+  std::error_code ec;
+  const fs::file_time_type output_time = fs::last_write_time(output, ec);
+  if (ec) return false;
+  const fs::file_time_type input_time = fs::last_write_time(input, ec);
+  return !ec && output_time >= input_time;
+}
+
+std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_error) {
   const std::vector<std::string> args =
       options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   if (std::count(args.begin(), args.end(), "-") > 1) {
@@ -81,12 +218,23 @@ std::optional<Plan> plan_jobs(const CliOptions& options, std::string& usage_erro
                   "directory)";
     return std::nullopt;
   }
-  for (const source::InputFile& input : source::expand_inputs(args, plan.errors)) {
-    Job job{input.path, options.output, ""};
-    if (to_directory) job.output = output_in_directory(options, input);
-    plan.jobs.push_back(std::move(job));
+  std::vector<std::string> errors;
+  OutputSubtree outputs(to_directory ? options.output : "");
+  for (const source::InputFile& file : source::expand_inputs(args, errors)) {
+    if (outputs.holds_walked(file)) continue;
+    Input input;
+    input.path = file.path;
+    input.shard_key = file.relative.empty() ? file.path : file.relative;
+    input.holds = holds_of(file.path, options.input_format);
+    input.output = to_directory ? output_in_directory(options, file, input.holds) : options.output;
+    input.size = size_on_disk(file.path);
+    plan.inputs.push_back(std::move(input));
   }
-  refuse_clashes(plan.jobs);
+  for (const std::string& error : errors) plan.errors.push_back(split_error(error, args));
+  // Clashes are settled over all inputs, before sharding, so that every
+  // shard agrees on which input keeps a contested output.
+  refuse_clashes(plan.inputs);
+  select_work(options, plan.inputs, plan.done);
   return plan;
 }
 

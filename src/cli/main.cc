@@ -1,31 +1,50 @@
-// webclean: the command line. Parse options, plan the jobs, load the rules,
-// run the batch; each step is its own file in src/cli/.
+// webclean: the command line. Parse options, plan the inputs, load the
+// rules, run the pipeline, report; each step is its own file in src/cli/.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "cli/inputs.h"
 #include "cli/options.h"
-#include "cli/run.h"
+#include "cli/output.h"
+#include "cli/pipeline.h"
+#include "cli/signals.h"
 #include "webclean/cleaner.h"
 
 namespace {
 
-webclean::Options cleaner_options(const webclean::cli::CliOptions& options) {
+using namespace webclean::cli;
+
+webclean::Options cleaner_options(const CliOptions& options) {
   webclean::Options cleaner;
   cleaner.rule_dirs = options.rule_dirs;
   cleaner.keep_block_reports = options.explain;
   return cleaner;
 }
 
+bool shows_progress(const CliOptions& options) {
+  if (options.progress == ProgressMode::kAuto) return ::isatty(STDERR_FILENO) == 1;
+  return options.progress == ProgressMode::kOn;
+}
+
+// A single document needs no summary (webclean page.html is a filter);
+// a batch, a stream, or inputs skipped as done get one.
+bool shows_summary(const CliOptions& options, const Plan& plan) {
+  if (options.quiet) return false;
+  return plan.several || plan.has_streams() || plan.done > 0 ||
+         options.progress == ProgressMode::kOn;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  using namespace webclean::cli;
   int exit_code = kExitOk;
   const std::optional<CliOptions> options = parse_command_line(argc, argv, exit_code);
   if (!options) return exit_code;
   std::string usage_error;
-  const std::optional<Plan> plan = plan_jobs(*options, usage_error);
+  const std::optional<Plan> plan = plan_inputs(*options, usage_error);
   if (!plan) {
     std::fprintf(stderr, "webclean: %s\n", usage_error.c_str());
     return kExitUsage;
@@ -37,12 +56,31 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "webclean: %s\n", error.what());
     return kExitUsage;
   }
-  for (const std::string& error : plan->errors)
-    std::fprintf(stderr, "webclean: %s\n", error.c_str());
-  const size_t failures = run_jobs(*plan, *cleaner, *options);
+  ErrorLog log;
+  if (!options->errors_file.empty()) {
+    const std::string error = log.open(options->errors_file);
+    if (!error.empty()) {
+      std::fprintf(stderr, "webclean: --errors %s\n", error.c_str());
+      return kExitUsage;
+    }
+  }
+
+  install_stop_handlers();
+  const WorkContext context{*plan, *options, *cleaner};
+  const RunOutcome run = run_pipeline(context, log, shows_progress(*options));
+  const bool interrupted = run.stop_signal != 0;
+  if (shows_summary(*options, *plan) || (interrupted && !options->quiet)) {
+    std::fprintf(stderr, "%s\n", summary_line(run.counts, run.seconds, interrupted).c_str());
+  }
+  if (interrupted) {
+    // Threads may still be blocked reading stdin: end without unwinding.
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(kExitInterrupted + run.stop_signal);
+  }
   if (std::ferror(stdout)) {
     std::fprintf(stderr, "webclean: standard output: write error\n");
     return kExitSomeFailed;
   }
-  return failures == 0 && plan->errors.empty() ? kExitOk : kExitSomeFailed;
+  return run.counts.failed == 0 ? kExitOk : kExitSomeFailed;
 }

@@ -12,25 +12,63 @@ namespace webclean::cli {
 namespace {
 
 constexpr const char* kFooter =
-    R"(Inputs: files (any name), directories (walked recursively for .html .htm .xhtml
-.txt, each also .gz, in path order) and - (standard input). Gzip files are
-recognised by their content and decompressed.
+    R"HELP(Inputs: files, directories and - (standard input; none given: stdin).
+Directories are walked recursively, in path order, for documents (.html .htm
+.xhtml .txt) and streams (.warc .wet .jsonl .ndjson), each also .gz; a named
+file is taken whatever its name. Gzip is recognised by its content.
+With --input auto, a name ending in .warc or .wet (or .gz of them) is a WARC
+stream, .jsonl or .ndjson (or .gz) a JSON Lines stream, anything else one
+document whose kind (HTML or text) is sniffed; stdin is one document. Any
+other --input applies to every input, stdin included. A JSONL record is an
+object with the document in its html or text field (the names are set by
+--html-field and --text-field), its id and url in --id-field, --url-field.
 
-Output without -o goes to standard output, in input order whatever -j:
-  one input:        the text, or one indented JSON object
-  several inputs,   text:  each document as "==> PATH <==", its text, a blank line
-  or a directory:   json:  one JSON object per line (JSON Lines)
-With -o DIR, each document goes to its own file: a directory input's tree is
+Documents, without -o, go to standard output in input order whatever -j:
+  one document:       the text, one indented JSON object (-f json), or one
+                      JSON line (-f jsonl)
+  several documents:  text: each as "==> PATH <==", its text, a blank line;
+                      json, jsonl: one JSON object per line (JSON Lines)
+With -o DIR each document goes to its own file: a directory input's tree is
 mirrored below DIR, a named file goes to DIR/NAME, and the extension becomes
-.txt or .json (a/b.html.gz -> DIR/a/b.txt). Two inputs never share an output
-file: the second is reported as failed. Files are written atomically.
+.txt, .json or .jsonl (a/b.html.gz -> DIR/a/b.txt). With -o FILE (one input)
+the output is that file. Two inputs never share an output file: the second
+is reported as failed.
+
+Streams (JSONL, WARC) always give JSON Lines, one line per record, in input
+order: JSONL {"id","url","title","text", then the record's other fields
+whose names are free}; WARC {"warc_record_id","url","date","http_status",
+"title","text","warc_headers" (other WARC headers, e.g. WARC-Type)}. Records
+that are not documents (WARC requests, metadata, non-HTML or non-2xx
+responses) give no line and count as skipped. Without -o the lines go to
+standard output; with -o DIR each stream input gets DIR/NAME.jsonl
+(DIR/NAME.I-of-N.jsonl with --shard I/N).
+
+Every output file is written to a temporary file and renamed when complete.
+A rerun with -o skips inputs whose output file exists and is not older
+than the input: "skipped (done)" in the summary; --force redoes them. SIGINT or
+SIGTERM stops the run: no new document is started, the output files already
+complete stay, unfinished ones are removed, the summary is printed and the
+exit status is 130 or 143; a rerun finishes the job.
+
+--shard I/N takes a deterministic part of the work: files by a hash of
+their path (below the walked directory, so a copy of the tree elsewhere
+shards alike), stream records by a hash of their id (or of the input and
+the record's number). Runs with I = 0 .. N-1 together do all of it, once.
+
+Progress (one line redrawn on stderr: documents done, rate, MB/s, ETA,
+failures, skips) is shown when stderr is a terminal, or with --progress.
+A summary line (documents, failed, skipped, bytes in and out, seconds) ends
+every run of several documents or of a stream, with inputs already done,
+with --progress, or interrupted; --quiet drops both, never the errors.
 
 --explain prints every block with KEEP/DROP, the stage that decided and why;
-with --format json the blocks and their decisions are added to the JSON.
+with JSON output the blocks and their decisions are added to the JSON.
 
-Exit status: 0 every document cleaned; 1 some input failed (one line
-"webclean: PATH: reason" each on stderr, the others are still written);
-2 usage error or bad rule file.)";
+Exit status: 0 every document cleaned (skipped records are not failures);
+1 some input or record failed (one line each on stderr: "webclean: PATH:
+reason", "PATH: record ID: reason" or "PATH: line N: reason"; the others
+are still written; --errors FILE logs them as JSON too); 2 usage error or
+bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
 
 unsigned default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
@@ -40,19 +78,56 @@ std::string size_check(const std::string& text) {
   return parse_byte_size(text) ? "" : "expected a positive size like 512, 64K, 64M or 1G";
 }
 
-void define_options(CLI::App& app, CliOptions& options, std::string& format, std::string& kind,
-                    std::string& max_bytes) {
+// The option values CLI11 fills in as strings before they become enums.
+struct RawValues {
+  std::string format = "text";
+  std::string kind = "auto";
+  std::string max_bytes;
+  std::string shard;
+  bool progress = false;
+};
+
+std::string shard_check(const std::string& text) {
+  return parse_shard(text) ? "" : "expected I/N with 0 <= I < N, like 0/4";
+}
+
+void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("INPUT", options.inputs, "file, directory, or - for stdin (none: stdin)")
       ->type_name("");
+  app.add_option("--input", raw.kind,
+                 "auto (default: by name; stdin is one document), html, text, jsonl or warc")
+      ->type_name("KIND")
+      ->check(CLI::IsMember({"auto", "html", "text", "jsonl", "warc"}));
+  app.add_option("--id-field", options.jsonl_fields.id, "JSONL field of the record id (id)")
+      ->type_name("NAME");
+  app.add_option("--url-field", options.jsonl_fields.url, "JSONL field of the URL (url)")
+      ->type_name("NAME");
+  app.add_option("--html-field", options.jsonl_fields.html, "JSONL field holding HTML (html)")
+      ->type_name("NAME");
+  app.add_option("--text-field", options.jsonl_fields.text, "JSONL field holding text (text)")
+      ->type_name("NAME");
+  app.add_option("--max-bytes", raw.max_bytes,
+                 "largest document or record accepted, after decompression (default 64M; "
+                 "suffixes K, M, G)")
+      ->type_name("N")
+      ->check(size_check);
+}
+
+void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("-o,--output", options.output,
                  "output file (one input) or directory (several inputs, or a directory)")
       ->type_name("PATH");
-  app.add_option("-f,--format", format, "text (default) or json")
+  app.add_option("-f,--format", raw.format, "documents as text (default), json or jsonl")
       ->type_name("FMT")
-      ->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--input", kind, "auto (default), html or text")
-      ->type_name("KIND")
-      ->check(CLI::IsMember({"auto", "html", "text"}));
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  app.add_flag("--explain", options.explain,
+               "print every block with keep/drop and the reason (instead of the text)");
+  app.add_option("--errors", options.errors_file,
+                 "append one JSON line {input, record, error} per failure to FILE")
+      ->type_name("FILE");
+}
+
+void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("-j,--jobs", options.jobs, "worker threads (default: all cores)")
       ->type_name("N")
       ->check(CLI::Range(1u, 4096u).description(""));
@@ -61,17 +136,39 @@ void define_options(CLI::App& app, CliOptions& options, std::string& format, std
       ->type_name("DIR")
       ->check(CLI::ExistingDirectory.description(""))
       ->allow_extra_args(false);
-  app.add_flag("--explain", options.explain,
-               "print every block with keep/drop and the reason (instead of the text)");
-  app.add_option("--max-bytes", max_bytes,
-                 "largest input accepted, after decompression (default 64M; suffixes K, M, G)")
-      ->type_name("N")
-      ->check(size_check);
+  app.add_flag("--force", options.force, "redo inputs whose output is already up to date");
+  app.add_option("--shard", raw.shard, "take only part I of N of the documents (0 <= I < N)")
+      ->type_name("I/N")
+      ->check(shard_check);
+  auto* progress =
+      app.add_flag("--progress", raw.progress, "show progress on stderr even if not a terminal");
+  app.add_flag("-q,--quiet", options.quiet, "no progress and no summary (errors still shown)")
+      ->excludes(progress);
+}
+
+void define_options(CLI::App& app, CliOptions& options, RawValues& raw) {
+  define_input_options(app, options, raw);
+  define_output_options(app, options, raw);
+  define_run_options(app, options, raw);
   app.set_version_flag("-V,--version", std::string("webclean ") + WEBCLEAN_VERSION);
   app.footer(kFooter);
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return std::string("webclean: ") + error.what() + "\nRun with --help for more information.\n";
   });
+}
+
+sink::Format format_named(const std::string& name) {
+  if (name == "json") return sink::Format::kJson;
+  if (name == "jsonl") return sink::Format::kJsonl;
+  return sink::Format::kText;
+}
+
+InputFormat input_format_named(const std::string& name) {
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "text") return InputFormat::kText;
+  if (name == "jsonl") return InputFormat::kJsonl;
+  if (name == "warc") return InputFormat::kWarc;
+  return InputFormat::kAuto;
 }
 
 }  // namespace
@@ -100,14 +197,30 @@ std::optional<size_t> parse_byte_size(std::string_view text) {
   return number << shift;
 }
 
+std::optional<Shard> parse_shard(std::string_view text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view digits) -> std::optional<uint64_t> {
+    if (digits.empty() || digits.size() > 9) return std::nullopt;
+    uint64_t value = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return value;
+  };
+  const std::optional<uint64_t> index = number(text.substr(0, slash));
+  const std::optional<uint64_t> count = number(text.substr(slash + 1));
+  if (!index || !count || *index >= *count) return std::nullopt;
+  return Shard{*index, *count};
+}
+
 std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
   CLI::App app{"webclean: strip boilerplate from web pages and text dumps of them.", "webclean"};
   CliOptions options;
   options.jobs = default_jobs();
-  std::string format = "text";
-  std::string kind = "auto";
-  std::string max_bytes;
-  define_options(app, options, format, kind, max_bytes);
+  RawValues raw;
+  define_options(app, options, raw);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -116,11 +229,14 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     exit_code = code == 0 ? kExitOk : kExitUsage;
     return std::nullopt;
   }
-  options.format = format == "json" ? sink::Format::kJson : sink::Format::kText;
-  options.input_kind = kind == "html"   ? InputKind::kHtml
-                       : kind == "text" ? InputKind::kText
-                                        : InputKind::kAuto;
-  options.max_bytes = max_bytes.empty() ? source::kDefaultMaxBytes : *parse_byte_size(max_bytes);
+  options.format = format_named(raw.format);
+  options.input_format = input_format_named(raw.kind);
+  options.max_bytes =
+      raw.max_bytes.empty() ? source::kDefaultMaxBytes : *parse_byte_size(raw.max_bytes);
+  if (!raw.shard.empty()) options.shard = *parse_shard(raw.shard);
+  options.progress = options.quiet  ? ProgressMode::kOff
+                     : raw.progress ? ProgressMode::kOn
+                                    : ProgressMode::kAuto;
   return options;
 }
 

@@ -5,12 +5,14 @@
 #define WEBCLEAN_CLI_OPTIONS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sink/sink.h"
+#include "source/records.h"
 #include "webclean/cleaner.h"
 
 namespace webclean::cli {
@@ -19,16 +21,34 @@ namespace webclean::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInterrupted = 128;  // plus the signal's number
+
+// What --input says the inputs are: auto decides per input by its name.
+enum class InputFormat { kAuto, kHtml, kText, kJsonl, kWarc };
+
+enum class ProgressMode { kAuto, kOn, kOff };
+
+// --shard I/N: this process takes the documents whose hash is I modulo N.
+struct Shard {
+  uint64_t index = 0;
+  uint64_t count = 1;
+};
 
 struct CliOptions {
   std::vector<std::string> inputs;  // as given; empty means stdin
   std::string output;               // -o; empty means stdout
   sink::Format format = sink::Format::kText;
-  InputKind input_kind = InputKind::kAuto;
+  InputFormat input_format = InputFormat::kAuto;
+  source::JsonlFields jsonl_fields;
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   bool explain = false;
   size_t max_bytes = 0;
+  ProgressMode progress = ProgressMode::kAuto;
+  bool quiet = false;       // no progress, no summary; errors are still printed
+  bool force = false;       // redo inputs whose output is already up to date
+  std::string errors_file;  // --errors: JSON Lines of failures, appended
+  Shard shard;
 };
 
 // Parses argv. Returns the options, or nullopt with `exit_code` set when
@@ -40,6 +60,9 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
 // "1G" (also "64KiB", "64MB", any letter case). nullopt when malformed,
 // zero or too large.
 std::optional<size_t> parse_byte_size(std::string_view text);
+
+// Parses "I/N" with 0 <= I < N; nullopt when malformed or out of range.
+std::optional<Shard> parse_shard(std::string_view text);
 
 }  // namespace webclean::cli
 

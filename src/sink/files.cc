@@ -1,5 +1,6 @@
 // Output files: naming them after their inputs, and writing them so that
-// an interrupted run never leaves a half-written one behind.
+// an interrupted run never leaves a half-written one behind: all output
+// goes to a temporary file that is renamed when it is complete.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -72,6 +73,19 @@ std::string output_relative_path(std::string_view relative, std::string_view ext
 }
 
 std::string write_atomically(const std::string& path, std::string_view content) {
+  AtomicFile file;
+  std::string error = file.open(path);
+  if (error.empty()) error = file.append(content);
+  if (error.empty()) error = file.commit();
+  return error;
+}
+
+AtomicFile::~AtomicFile() {
+  abort();
+}
+
+std::string AtomicFile::open(const std::string& path) {
+  abort();
   const fs::path target(path);
   if (!target.has_filename()) return failure(path, EISDIR);
   std::error_code ec;
@@ -79,24 +93,42 @@ std::string write_atomically(const std::string& path, std::string_view content) 
     fs::create_directories(target.parent_path(), ec);
     if (ec) return path + ": " + ec.message();
   }
-  std::string temporary;
-  const int fd = create_temporary(target, temporary);
-  if (fd < 0) return failure(path, errno);
-  bool written = write_all(fd, content);
-  int error_number = written ? 0 : errno;
-  if (::close(fd) != 0 && written) {
-    written = false;
-    error_number = errno;
-  }
-  if (written && std::rename(temporary.c_str(), path.c_str()) != 0) {
-    written = false;
-    error_number = errno;
-  }
-  if (!written) {
-    ::unlink(temporary.c_str());
-    return failure(path, error_number);
-  }
+  fd_ = create_temporary(target, temporary_);
+  if (fd_ < 0) return failure(path, errno);
+  path_ = path;
   return {};
+}
+
+std::string AtomicFile::append(std::string_view content) {
+  if (fd_ < 0) return failure(path_, EBADF);
+  if (write_all(fd_, content)) return {};
+  const int error_number = errno;
+  abort();
+  return failure(path_, error_number);
+}
+
+std::string AtomicFile::commit() {
+  if (fd_ < 0) return failure(path_, EBADF);
+  int error_number = 0;
+  if (::close(fd_) != 0) error_number = errno;
+  fd_ = -1;
+  if (error_number == 0 && std::rename(temporary_.c_str(), path_.c_str()) != 0)
+    error_number = errno;
+  if (error_number == 0) {
+    temporary_.clear();
+    return {};
+  }
+  ::unlink(temporary_.c_str());
+  temporary_.clear();
+  return failure(path_, error_number);
+}
+
+void AtomicFile::abort() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(temporary_.c_str());
+  temporary_.clear();
 }
 
 }  // namespace webclean::sink

@@ -1,5 +1,7 @@
-// Rendering one Result as plain text, JSON, or the --explain listing.
+// Rendering one Result as plain text, JSON, a JSON Lines record of a
+// stream, or the --explain listing.
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "sink/sink.h"
@@ -75,7 +77,71 @@ std::string explain_text(const BlockReport& block) {
   return cut(line, kExplainTextWidth);
 }
 
+void add_blocks(json& document, const Result& result) {
+  if (result.blocks.empty()) return;
+  json blocks = json::array();
+  for (const BlockReport& block : result.blocks) blocks.push_back(block_json(block));
+  document["blocks"] = std::move(blocks);
+}
+
+// Invalid UTF-8 should not reach here (Decode guarantees it for the text,
+// and readers for the fields), but a replacement character is better than
+// an exception if it does.
+std::string dump_line(const json& document, int indent = -1) {
+  return document.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+// The passthrough fields of a JSONL record as an object; a malformed
+// passthrough (a reader bug) contributes nothing rather than failing.
+json passthrough_fields(const std::string& passthrough) {
+  json fields = json::parse(passthrough, nullptr, false);
+  return fields.is_object() ? fields : json::object();
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// WARC headers that a record line carries as its own fields already.
+bool is_record_field(std::string_view header) {
+  return equals_ignoring_case(header, "WARC-Record-ID") ||
+         equals_ignoring_case(header, "WARC-Target-URI") ||
+         equals_ignoring_case(header, "WARC-Date");
+}
+
 }  // namespace
+
+std::string render_jsonl_record(const Result& result, const source::Record& record) {
+  json document = {{"id", record.id},
+                   {"url", record.url},
+                   {"title", result.metadata.title},
+                   {"text", result.text}};
+  add_blocks(document, result);
+  json passthrough = passthrough_fields(record.passthrough);
+  for (auto& [name, value] : passthrough.items()) {
+    if (!document.contains(name)) document[name] = std::move(value);
+  }
+  return dump_line(document);
+}
+
+std::string render_warc_record(const Result& result, const source::Record& record) {
+  json document = {{"warc_record_id", record.id},
+                   {"url", record.url},
+                   {"date", record.date},
+                   {"http_status", record.http_status > 0 ? json(record.http_status) : json()},
+                   {"title", result.metadata.title},
+                   {"text", result.text}};
+  add_blocks(document, result);
+  json headers = json::object();
+  for (const auto& [name, value] : record.headers) {
+    if (!is_record_field(name)) headers[name] = value;
+  }
+  if (!headers.empty()) document["warc_headers"] = std::move(headers);
+  return dump_line(document);
+}
 
 std::string render_text(const Result& result) {
   if (result.text.empty()) return {};
@@ -92,14 +158,8 @@ std::string render_json(const Result& result, std::string_view id, std::string_v
                    {"charset", result.charset},
                    {"metadata", metadata_json(result.metadata)}};
   if (!result.error.empty()) document["error"] = result.error;
-  if (!result.blocks.empty()) {
-    json blocks = json::array();
-    for (const BlockReport& block : result.blocks) blocks.push_back(block_json(block));
-    document["blocks"] = std::move(blocks);
-  }
-  // Invalid UTF-8 should not reach here (Decode guarantees it), but a
-  // replacement character is better than an exception if it does.
-  return document.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+  add_blocks(document, result);
+  return dump_line(document, pretty ? 2 : -1);
 }
 
 std::string render_explain(const Result& result) {

@@ -1,17 +1,21 @@
-// Sink: renders a Result for output: plain text, JSON, or the --explain
-// listing of every block and the decision taken on it. Also maps input
-// paths to output paths for -o DIR and writes files atomically.
+// Sink: renders a Result for output: plain text, JSON, JSON Lines records
+// of streams, or the --explain listing of every block and the decision
+// taken on it. Also maps input paths to output paths for -o DIR and writes
+// files atomically, whole or progressively.
 #ifndef WEBCLEAN_SINK_SINK_H_
 #define WEBCLEAN_SINK_SINK_H_
 
 #include <string>
 #include <string_view>
 
+#include "source/records.h"
 #include "webclean/result.h"
 
 namespace webclean::sink {
 
-enum class Format { kText, kJson };
+// Documents: text, JSON (indented when one document is the whole output),
+// or JSON Lines (always one compact line).
+enum class Format { kText, kJson, kJsonl };
 
 // Plain text: the kept blocks, paragraphs separated by one blank line, a
 // final newline (nothing at all for an empty result).
@@ -22,6 +26,17 @@ std::string render_text(const Result& result);
 // (one document); otherwise it is a single line (JSON Lines).
 std::string render_json(const Result& result, std::string_view id, std::string_view url,
                         bool pretty = false);
+// One JSON Lines record for a record of a JSONL stream: {"id", "url",
+// "title", "text"}, then "blocks" when the result has block reports, then
+// the record's passthrough fields whose names are not already taken.
+std::string render_jsonl_record(const Result& result, const source::Record& record);
+// One JSON Lines record for a WARC record: {"warc_record_id", "url" (the
+// target URI), "date", "http_status" (null when the record has none, as
+// WET conversions), "title", "text"}, then "blocks" when the result has
+// block reports, and "warc_headers": {name: value} with the record's
+// headers other than those three fields (WARC-Type, WARC-Refers-To, ...)
+// when there are any.
+std::string render_warc_record(const Result& result, const source::Record& record);
 // Human-readable: one line a block, "KEEP"/"DROP", stage, reason, text.
 std::string render_explain(const Result& result);
 
@@ -37,6 +52,32 @@ std::string output_relative_path(std::string_view relative, std::string_view ext
 // data is not fsync'ed (a crash of the machine, not of the process, may
 // lose it), which keeps bulk runs of many small files fast.
 std::string write_atomically(const std::string& path, std::string_view content);
+
+// An output file written progressively (the JSON Lines of a WARC file,
+// record by record) that appears under its name only when commit()
+// succeeds: until then the data goes to a temporary file beside it, which
+// abort() or the destructor removes. Methods return "" or "path: reason".
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  // Creates the temporary file (and the parent directories of `path`).
+  std::string open(const std::string& path);
+  std::string append(std::string_view content);
+  // Renames the temporary file to the path given to open().
+  std::string commit();
+  // Removes the temporary file; nothing appears under the path.
+  void abort();
+  bool is_open() const { return fd_ >= 0; }
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  int fd_ = -1;
+};
 
 }  // namespace webclean::sink
 

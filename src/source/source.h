@@ -35,7 +35,8 @@ struct InputFile {
 };
 // Expands files and directories (recursive, sorted, symlink loops safe) into
 // the files to clean: in a directory, files with the extensions .html .htm
-// .xhtml .txt (each also .gz). A named file is always taken. Errors for
+// .xhtml .txt and the record streams .warc .wet .jsonl .ndjson (each also
+// .gz). A named file is always taken. Errors for
 // missing inputs go to `errors` as "path: reason".
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
                                      std::vector<std::string>& errors);

@@ -1,18 +1,19 @@
 // End-to-end tests of the webclean binary: exit statuses, outputs, order.
 // They check only what does not depend on how well pages are cleaned.
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "../source/temp_dir.h"
+#include "run_cli.h"
 
+using webclean::testing::article_page;
+using webclean::testing::lines_of;
+using webclean::testing::quoted;
 using webclean::testing::read_file;
+using webclean::testing::run;
+using webclean::testing::Run;
 using webclean::testing::TempDir;
 using webclean::testing::write_file;
 
@@ -20,56 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quoted(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// Runs webclean with `arguments` (already shell-quoted) in a shell,
-// capturing its output in files of `scratch`.
-Run run(const TempDir& scratch, const std::string& arguments) {
-  const std::string out = scratch / "stdout.capture";
-  const std::string err = scratch / "stderr.capture";
-  const std::string command =
-      quoted(WEBCLEAN_BINARY) + " " + arguments + " >" + quoted(out) + " 2>" + quoted(err);
-  const int raw = std::system(command.c_str());
-  Run result;
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  result.out = read_file(out);
-  result.err = read_file(err);
-  fs::remove(out);
-  fs::remove(err);
-  return result;
-}
-
-// A page any cleaner keeps the article of: a long, ordinary paragraph.
-std::string article_page(const std::string& topic) {
-  return "<!DOCTYPE html><html lang=\"en\"><head><title>About " + topic +
-         "</title></head><body><article><h1>Notes on " + topic + "</h1><p>The " + topic +
-         " was discussed at length by the members of the council on Tuesday evening, and most "
-         "of them agreed that it should be looked at again before the end of the year. Several "
-         "residents, who had come to the meeting to hear the debate, said that they were not "
-         "convinced by the arguments that were made, and that they would write to the mayor "
-         "about it. The council will meet again next month, when a final decision is "
-         "expected.</p></article></body></html>\n";
-}
-
 std::string corrupt_gzip() {
   return std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x0b", 11);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace
@@ -135,7 +88,7 @@ TEST_CASE(
   write_file(dir / "in/a.html", article_page("bridge"));
   write_file(dir / "in/b.html.gz", corrupt_gzip());
   write_file(dir / "in/c.html", article_page("library"));
-  const Run result = run(dir, quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  const Run result = run(dir, "--quiet " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
   CHECK(result.status == 1);
   CHECK(result.err.find("b.html.gz") != std::string::npos);
   CHECK(lines_of(result.err).size() == 1);

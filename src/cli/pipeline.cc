@@ -1,0 +1,392 @@
+#include "cli/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "cli/shard.h"
+#include "cli/signals.h"
+#include "source/records.h"
+
+namespace webclean::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kPollInterval = std::chrono::milliseconds(100);
+// How long an interrupted run waits for the documents being cleaned, and
+// then for the reader, which may be blocked reading a pipe.
+constexpr auto kWorkersGrace = std::chrono::seconds(5);
+constexpr auto kReaderGrace = std::chrono::milliseconds(200);
+
+// Admission of items into flight, bounded by count and bytes.
+class Window {
+ public:
+  explicit Window(WindowLimits limits) : limits_(limits) {}
+
+  // Blocks until the item fits; false when the run is stopping.
+  bool acquire(uint64_t weight) {
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [&] { return stopped_ || fits(weight); });
+    if (stopped_) return false;
+    ++items_;
+    bytes_ += weight;
+    return true;
+  }
+
+  void release(uint64_t weight) {
+    {
+      std::lock_guard lock(mutex_);
+      --items_;
+      bytes_ -= weight;
+    }
+    freed_.notify_one();
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    freed_.notify_all();
+  }
+
+ private:
+  bool fits(uint64_t weight) const {
+    if (items_ == 0) return true;  // an item larger than the limit goes alone
+    return items_ < limits_.items && bytes_ + weight <= limits_.bytes;
+  }
+
+  const WindowLimits limits_;
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  size_t items_ = 0;
+  uint64_t bytes_ = 0;
+  bool stopped_ = false;
+};
+
+// Items waiting for a worker. Its size is bounded by the Window.
+class WorkQueue {
+ public:
+  void push(WorkItem item) {
+    {
+      std::lock_guard lock(mutex_);
+      items_.push_back(std::move(item));
+    }
+    changed_.notify_one();
+  }
+
+  // The next item; nullopt once the queue is closed and empty, or stopped.
+  std::optional<WorkItem> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || closed_ || !items_.empty(); });
+    if (stopped_ || items_.empty()) return std::nullopt;
+    WorkItem item = std::move(items_.front());
+    items_.pop_front();
+    return item;
+  }
+
+  void close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<WorkItem> items_;
+  bool closed_ = false;
+  bool stopped_ = false;
+};
+
+// Outcomes finished in any order, handed out in sequence order.
+class ReorderBuffer {
+ public:
+  enum class Wait { kReady, kTimeout, kEnd };
+
+  void put(Outcome outcome) {
+    {
+      std::lock_guard lock(mutex_);
+      const uint64_t sequence = outcome.sequence;
+      waiting_.emplace(sequence, std::move(outcome));
+    }
+    changed_.notify_all();
+  }
+
+  // The reader sent `total` items in all.
+  void finish(uint64_t total) {
+    {
+      std::lock_guard lock(mutex_);
+      total_ = total;
+    }
+    changed_.notify_all();
+  }
+
+  Wait take(uint64_t sequence, Clock::duration timeout, Outcome& out) {
+    std::unique_lock lock(mutex_);
+    const bool woken = changed_.wait_for(lock, timeout, [&] {
+      return waiting_.count(sequence) != 0 || (total_ && sequence >= *total_);
+    });
+    if (!woken) return Wait::kTimeout;
+    const auto found = waiting_.find(sequence);
+    if (found == waiting_.end()) return Wait::kEnd;
+    out = std::move(found->second);
+    waiting_.erase(found);
+    return Wait::kReady;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<uint64_t, Outcome> waiting_;
+  std::optional<uint64_t> total_;
+};
+
+// What the threads share. Held by shared_ptr: after an interruption a
+// thread blocked in a read may outlive run_pipeline().
+struct Shared {
+  explicit Shared(WindowLimits limits) : window(limits) {}
+
+  void stop() {
+    window.stop();
+    queue.stop();
+  }
+
+  void reading_stdin(bool reading) {
+    {
+      std::lock_guard lock(mutex);
+      reading ? ++workers_reading_stdin : --workers_reading_stdin;
+    }
+    exited.notify_all();
+  }
+
+  void worker_exited() {
+    {
+      std::lock_guard lock(mutex);
+      --workers_running;
+    }
+    exited.notify_all();
+  }
+
+  void reader_exited() {
+    {
+      std::lock_guard lock(mutex);
+      reader_running = false;
+    }
+    exited.notify_all();
+  }
+
+  // Waits until the workers have ended, then the reader, each until its
+  // deadline; true when all have.
+  bool wait_for_threads(Clock::time_point workers_deadline, Clock::duration reader_grace) {
+    std::unique_lock lock(mutex);
+    // A worker reading a document from stdin may wait for input forever.
+    const auto settled = [&] { return workers_running <= workers_reading_stdin; };
+    if (!exited.wait_until(lock, workers_deadline, settled) || workers_running != 0) {
+      return false;
+    }
+    return exited.wait_for(lock, reader_grace, [&] { return !reader_running; });
+  }
+
+  Stats stats;
+  Window window;
+  WorkQueue queue;
+  ReorderBuffer results;
+  std::mutex mutex;
+  std::condition_variable exited;
+  size_t workers_running = 0;
+  size_t workers_reading_stdin = 0;
+  bool reader_running = true;
+};
+
+// The reader thread: walks the inputs in order and sends work items.
+class Reader {
+ public:
+  Reader(const WorkContext& context, Shared& shared) : context_(context), shared_(shared) {}
+
+  void run() {
+    const std::vector<Input>& inputs = context_.plan.inputs;
+    for (size_t i = 0; i < inputs.size() && !stopped_; ++i) {
+      if (inputs[i].is_stream()) {
+        read_stream_safely(i);
+      } else {
+        WorkItem item;
+        item.type = ItemType::kFile;
+        item.input = i;
+        item.weight = std::min<uint64_t>(inputs[i].size, context_.options.max_bytes);
+        send(std::move(item));
+      }
+    }
+    shared_.results.finish(sequence_);
+  }
+
+ private:
+  void send(WorkItem item) {
+    if (stopped_ || !shared_.window.acquire(item.weight)) {
+      stopped_ = true;
+      return;
+    }
+    item.sequence = sequence_++;
+    shared_.queue.push(std::move(item));
+  }
+
+  void end_stream(size_t input, std::string error) {
+    WorkItem end;
+    end.type = ItemType::kStreamEnd;
+    end.input = input;
+    end.error = std::move(error);
+    send(std::move(end));
+  }
+
+  // A reader that throws (out of memory, a bug) fails its input only.
+  void read_stream_safely(size_t input) {
+    try {
+      read_stream(input);
+    } catch (const std::exception& error) {
+      end_stream(input, std::string("internal error: ") + error.what());
+    } catch (...) {
+      end_stream(input, "internal error");
+    }
+  }
+
+  void read_stream(size_t index) {
+    const Input& input = context_.plan.inputs[index];
+    const CliOptions& options = context_.options;
+    if (!input.error.empty()) return end_stream(index, input.error);
+    std::string error;
+    std::unique_ptr<std::istream> in = source::open_input(input.path, error);
+    if (!in) return end_stream(index, error.empty() ? "cannot open" : error);
+    std::unique_ptr<source::RecordReader> records =
+        input.holds == Holds::kWarc
+            ? source::open_warc(std::move(in), options.max_bytes)
+            : source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
+    uint64_t number = 0;
+    uint64_t counted_bytes = 0;
+    for (source::Record record; !stopped_ && records->next(record);) {
+      const uint64_t read = records->bytes_read();
+      shared_.stats.bytes_in += read - std::min(read, counted_bytes);
+      counted_bytes = std::max(read, counted_bytes);
+      ++number;
+      if (!in_shard(options.shard, record_shard_key(record.id, input.shard_key, number))) continue;
+      if (record.skipped && record.error.empty()) {
+        ++shared_.stats.skipped;
+        continue;
+      }
+      WorkItem item;
+      item.type = ItemType::kRecord;
+      item.input = index;
+      item.record_number = number;
+      item.weight = record.bytes.size() + record.passthrough.size();
+      item.record = std::move(record);
+      send(std::move(item));
+    }
+    if (!stopped_) end_stream(index, "");
+  }
+
+  const WorkContext& context_;
+  Shared& shared_;
+  uint64_t sequence_ = 0;
+  bool stopped_ = false;
+};
+
+// The main thread's part: emits outcomes in order and keeps the progress
+// line fresh. Returns the signal that stopped the run, or 0 at its end.
+int write_in_order(Shared& shared, OrderedWriter& writer, ProgressDisplay& display) {
+  for (uint64_t next = 0;;) {
+    if (const int signal_number = stop_signal()) return signal_number;
+    Outcome outcome;
+    const ReorderBuffer::Wait wait = shared.results.take(next, kPollInterval, outcome);
+    if (wait == ReorderBuffer::Wait::kEnd) return 0;
+    if (wait == ReorderBuffer::Wait::kReady) {
+      writer.emit(outcome);
+      shared.window.release(outcome.weight);
+      ++next;
+    }
+    display.tick();
+  }
+}
+
+}  // namespace
+
+WindowLimits window_limits(unsigned jobs) {
+  WindowLimits limits;
+  limits.items = std::max<size_t>(64, size_t{8} * jobs);
+  return limits;
+}
+
+RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_progress) {
+  const Plan& plan = context.plan;
+  auto shared = std::make_shared<Shared>(window_limits(context.options.jobs));
+  shared->stats.done_before = plan.done;
+  Totals totals;
+  // Inputs that failed in planning count among the documents done.
+  totals.documents = plan.document_count() + plan.errors.size();
+  totals.streams = plan.has_streams();
+  totals.bytes = plan.known_total_bytes();
+  ProgressDisplay display(show_progress, totals, shared->stats);
+  OrderedWriter writer(plan, shared->stats, display, log);
+  for (const InputError& error : plan.errors) {
+    ++shared->stats.failed;
+    writer.report(error.input, "", "", error.reason);
+  }
+
+  std::vector<std::thread> threads;
+  threads.emplace_back([shared, &context] {
+    Reader(context, *shared).run();
+    shared->queue.close();
+    shared->reader_exited();
+  });
+  const unsigned workers = std::max(1u, context.options.jobs);
+  shared->workers_running = workers;
+  for (unsigned i = 0; i < workers; ++i) {
+    threads.emplace_back([shared, &context] {
+      Workspace workspace;
+      while (std::optional<WorkItem> item = shared->queue.pop()) {
+        const bool from_stdin =
+            item->type == ItemType::kFile && context.plan.inputs[item->input].path == "-";
+        if (from_stdin) shared->reading_stdin(true);
+        Outcome outcome = process(*item, context, workspace);
+        if (from_stdin) shared->reading_stdin(false);
+        shared->results.put(std::move(outcome));
+      }
+      shared->worker_exited();
+    });
+  }
+
+  RunOutcome result;
+  result.stop_signal = write_in_order(*shared, writer, display);
+  if (result.stop_signal != 0) {
+    shared->stop();
+    writer.abandon();
+    const bool ended = shared->wait_for_threads(Clock::now() + kWorkersGrace, kReaderGrace);
+    for (std::thread& thread : threads) ended ? thread.join() : thread.detach();
+  } else {
+    for (std::thread& thread : threads) thread.join();
+  }
+  std::fflush(stdout);
+  display.finish();
+  result.counts = snapshot(shared->stats);
+  result.seconds = display.seconds();
+  return result;
+}
+
+}  // namespace webclean::cli

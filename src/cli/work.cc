@@ -1,0 +1,125 @@
+#include "cli/work.h"
+
+#include <exception>
+
+#include "sink/sink.h"
+#include "source/source.h"
+
+namespace webclean::cli {
+namespace {
+
+InputKind document_kind(InputFormat format) {
+  if (format == InputFormat::kHtml) return InputKind::kHtml;
+  if (format == InputFormat::kText) return InputKind::kText;
+  return InputKind::kAuto;
+}
+
+InputKind record_kind(const std::string& kind) {
+  if (kind == "html") return InputKind::kHtml;
+  if (kind == "text") return InputKind::kText;
+  return InputKind::kAuto;
+}
+
+std::string render_document(const Result& result, const Input& input, const WorkContext& context) {
+  const CliOptions& options = context.options;
+  const bool to_stream = input.output.empty() && context.plan.several;
+  switch (options.format) {
+    case sink::Format::kJson:
+      return sink::render_json(result, input.path, "", !to_stream);
+    case sink::Format::kJsonl:
+      return sink::render_json(result, input.path, "", false);
+    case sink::Format::kText:
+      break;
+  }
+  std::string body = options.explain ? sink::render_explain(result) : sink::render_text(result);
+  if (!to_stream) return body;
+  return "==> " + input.path + " <==\n" + body + "\n";
+}
+
+void process_file(const WorkItem& item, const WorkContext& context, Workspace& workspace,
+                  Outcome& outcome) {
+  const Input& input = context.plan.inputs[item.input];
+  if (!input.error.empty()) {
+    outcome.error = input.error;
+    return;
+  }
+  const size_t max_bytes = context.options.max_bytes;
+  const source::RawDocument document =
+      input.path == "-" ? source::read_stdin(max_bytes) : source::read_file(input.path, max_bytes);
+  outcome.bytes_in = input.size != 0 ? input.size : document.bytes.size();
+  if (!document.error.empty()) {
+    outcome.error = document.error;
+    return;
+  }
+  DocumentInfo info;
+  info.kind = document_kind(context.options.input_format);
+  const Result result = context.cleaner.clean(document.bytes, info, workspace);
+  if (!result.ok()) {
+    outcome.error = result.error;
+    return;
+  }
+  std::string rendered = render_document(result, input, context);
+  if (input.output.empty()) {
+    outcome.output = std::move(rendered);
+    return;
+  }
+  outcome.error = sink::write_atomically(input.output, rendered);
+  if (outcome.error.empty()) outcome.bytes_written = rendered.size();
+}
+
+void name_record(const WorkItem& item, Outcome& outcome) {
+  const std::string& id = item.record.id;
+  outcome.record_key = id.empty() ? "#" + std::to_string(item.record_number) : id;
+  outcome.record_label = "record " + outcome.record_key;
+}
+
+void process_record(WorkItem& item, const WorkContext& context, Workspace& workspace,
+                    Outcome& outcome) {
+  source::Record& record = item.record;
+  name_record(item, outcome);
+  const bool warc = context.plan.inputs[item.input].holds == Holds::kWarc;
+  if (!record.error.empty()) {
+    // A JSONL reader's message names the line already ("line 7: ...").
+    if (!warc || record.id.empty()) outcome.record_label.clear();
+    outcome.error = record.error;
+    return;
+  }
+  DocumentInfo info;
+  info.url = record.url;
+  info.content_type = record.content_type;
+  info.kind = record_kind(record.kind);
+  const Result result = context.cleaner.clean(record.bytes, info, workspace);
+  // The bytes are no longer needed; free them before the outcome waits
+  // in the reorder window.
+  std::string().swap(record.bytes);
+  if (!result.ok()) {
+    outcome.error = result.error;
+    return;
+  }
+  outcome.output =
+      warc ? sink::render_warc_record(result, record) : sink::render_jsonl_record(result, record);
+}
+
+}  // namespace
+
+Outcome process(WorkItem& item, const WorkContext& context, Workspace& workspace) {
+  Outcome outcome;
+  outcome.type = item.type;
+  outcome.sequence = item.sequence;
+  outcome.input = item.input;
+  outcome.weight = item.weight;
+  try {
+    if (item.type == ItemType::kFile) process_file(item, context, workspace, outcome);
+    if (item.type == ItemType::kRecord) process_record(item, context, workspace, outcome);
+    if (item.type == ItemType::kStreamEnd) outcome.error = item.error;
+  } catch (const std::exception& error) {
+    outcome.output.clear();
+    outcome.error = std::string("internal error: ") + error.what();
+  } catch (...) {
+    outcome.output.clear();
+    outcome.error = "internal error";
+  }
+  return outcome;
+}
+
+}  // namespace webclean::cli

@@ -1,0 +1,119 @@
+// Test support for the command-line tests: running the built webclean
+// binary through the shell or as a child process (for signals and peak
+// memory), and sample documents whose article any cleaner keeps.
+#ifndef WEBCLEAN_TESTS_CLI_RUN_CLI_H_
+#define WEBCLEAN_TESTS_CLI_RUN_CLI_H_
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../source/temp_dir.h"
+
+namespace webclean::testing {
+
+struct Run {
+  int status = -1;  // exit status; -1 when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+inline std::string quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Runs webclean with `arguments` (already shell-quoted) in a shell,
+// capturing its output in files of `scratch`.
+inline Run run(const TempDir& scratch, const std::string& arguments) {
+  const std::string out = scratch / "stdout.capture";
+  const std::string err = scratch / "stderr.capture";
+  const std::string command =
+      quoted(WEBCLEAN_BINARY) + " " + arguments + " >" + quoted(out) + " 2>" + quoted(err);
+  const int raw = std::system(command.c_str());
+  Run result;
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  result.out = read_file(out);
+  result.err = read_file(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return result;
+}
+
+// A webclean started as a child process, its stdin an open descriptor and
+// its stdout and stderr files.
+struct Child {
+  pid_t pid = -1;
+};
+
+// Starts webclean with `arguments` (not quoted: each is one argv entry).
+// `stdin_fd` becomes its standard input (-1: /dev/null).
+inline Child spawn(const std::vector<std::string>& arguments, int stdin_fd, const std::string& out,
+                   const std::string& err) {
+  std::vector<std::string> words{WEBCLEAN_BINARY};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  Child child;
+  child.pid = ::fork();
+  if (child.pid == 0) {
+    // Only async-signal-safe calls between fork and exec.
+    const int in = stdin_fd >= 0 ? stdin_fd : ::open("/dev/null", O_RDONLY);
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out_fd < 0 || err_fd < 0) ::_exit(127);
+    ::dup2(in, 0);
+    ::dup2(out_fd, 1);
+    ::dup2(err_fd, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return child;
+}
+
+struct Ended {
+  int status = -1;       // exit status; -1 when killed by a signal
+  long peak_rss_kb = 0;  // the child's peak resident memory
+};
+
+inline Ended wait_for(const Child& child) {
+  int raw = 0;
+  struct rusage usage {};
+  Ended ended;
+  if (::wait4(child.pid, &raw, 0, &usage) != child.pid) return ended;
+  ended.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  ended.peak_rss_kb = usage.ru_maxrss;
+  return ended;
+}
+
+// A page any cleaner keeps the article of: a long, ordinary paragraph.
+inline std::string article_page(const std::string& topic) {
+  return "<!DOCTYPE html><html lang=\"en\"><head><title>About " + topic +
+         "</title></head><body><article><h1>Notes on " + topic + "</h1><p>The " + topic +
+         " was discussed at length by the members of the council on Tuesday evening, and most "
+         "of them agreed that it should be looked at again before the end of the year. Several "
+         "residents, who had come to the meeting to hear the debate, said that they were not "
+         "convinced by the arguments that were made, and that they would write to the mayor "
+         "about it. The council will meet again next month, when a final decision is "
+         "expected.</p></article></body></html>\n";
+}
+
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace webclean::testing
+
+#endif  // WEBCLEAN_TESTS_CLI_RUN_CLI_H_
