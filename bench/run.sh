@@ -47,6 +47,8 @@ versions="$(cd "$tmp" && node -p "['@mozilla/readability','linkedom'].map(p =>
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v n="$(nproc)" '$1 > n / 4 { exit 1 }' /proc/loadavg ||
+  echo "run.sh: warning: load average ${load_before%% *} on $(nproc) cores, figures will be low" >&2
 results="$tmp/results"
 : >"$results"
 # measure RUNS LABEL COMMAND... : runs the command RUNS times, appending its line
