@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# webclean against Mozilla Readability.js on the same pages: pages/s, MB/s
+# and peak RSS, each configuration in its own process (see bench/README.md).
+#   bench/run.sh [PAGES_DIR] [--jobs N]
+#   (default PAGES_DIR ../shared/corpus/trafilatura, N = nproc; runs per
+#    configuration: WEBCLEAN_RUNS=3, READABILITY_RUNS=2)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+pages="$root/../shared/corpus/trafilatura"
+jobs="$(nproc)"
+webclean_runs="${WEBCLEAN_RUNS:-3}"
+readability_runs="${READABILITY_RUNS:-2}"
+
+usage() { echo "usage: bench/run.sh [PAGES_DIR] [--jobs N]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -j|--jobs) [ $# -ge 2 ] || usage; jobs="$2"; shift 2 ;;
+    --jobs=*) jobs="${1#--jobs=}"; shift ;;
+    -h|--help) usage ;;
+    -*) usage ;;
+    *) pages="$1"; shift ;;
+  esac
+done
+[[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --jobs needs a positive number" >&2; exit 2; }
+[ -d "$pages" ] || { echo "run.sh: no pages folder $pages" >&2; exit 2; }
+pages="$(cd "$pages" && pwd)"
+for tool in cmake node npm; do
+  command -v "$tool" >/dev/null ||
+    { echo "run.sh: $tool not found (Debian: apt-get install cmake nodejs npm)" >&2; exit 2; }
+done
+
+echo "== building webclean_bench (Release, build-bench/)" >&2
+build="$root/build-bench"
+[ -f "$build/CMakeCache.txt" ] ||
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DWEBCLEAN_TESTS=OFF \
+    -DWEBCLEAN_BENCH=ON >/dev/null
+cmake --build "$build" -j "$(nproc)" --target webclean_bench >/dev/null
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+echo "== installing @mozilla/readability and linkedom into $tmp" >&2
+(cd "$tmp" && npm install --no-save --no-audit --no-fund --prefix "$tmp" \
+  @mozilla/readability linkedom >"$tmp/npm.log" 2>&1) ||
+  { cat "$tmp/npm.log" >&2; echo "run.sh: npm install failed" >&2; exit 1; }
+versions="$(cd "$tmp" && node -p "['@mozilla/readability','linkedom'].map(p =>
+  p + ' ' + require('./node_modules/' + p + '/package.json').version).join(', ')")"
+
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v n="$(nproc)" '$1 > n / 4 { exit 1 }' /proc/loadavg ||
+  echo "run.sh: warning: load average ${load_before%% *} on $(nproc) cores, figures will be low" >&2
+results="$tmp/results"
+: >"$results"
+# measure RUNS LABEL COMMAND... : runs the command RUNS times, appending its line
+measure() {
+  local runs=$1 label=$2; shift 2
+  for ((i = 1; i <= runs; i++)); do
+    echo "== $label, run $i/$runs" >&2
+    "$@" | tee -a "$results" >&2
+  done
+}
+measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+[ "$jobs" -eq 1 ] ||
+  measure "$webclean_runs" "webclean -j$jobs" "$build/webclean_bench" --jobs "$jobs" "$pages"
+measure "$readability_runs" "readability.js" \
+  node --expose-gc "$root/bench/readability_bench.mjs" --modules "$tmp/node_modules" "$pages"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "machine: $(nproc) cores, $cpu; load average $load_before before, $load_after after;" \
+  "node $(node --version), $versions"
+echo "pages: $pages"
+awk -v jobs="$jobs" '
+  { delete f; for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    k = f["engine"] " " f["threads"]
+    if (!(k in secs) || f["seconds"] + 0 < secs[k]) secs[k] = f["seconds"] + 0
+    if (f["peak_rss_kb"] + 0 > peak[k]) peak[k] = f["peak_rss_kb"] + 0
+    if (f["baseline_rss_kb"] + 0 > base[k]) base[k] = f["baseline_rss_kb"] + 0
+    ready_kb = ("ready_rss_kb" in f) ? f["ready_rss_kb"] : f["baseline_rss_kb"]
+    if (ready_kb + 0 > ready[k]) ready[k] = ready_kb + 0
+    n[k] = f["pages"] + 0; bytes[k] = f["bytes"] + 0; runs[k]++
+    fail[k] = f["failures"] + 0; empty[k] = f["empty"] + 0 }
+  function mb(kb) { return kb * 1024 / 1e6 }
+  function row(k, name) {
+    if (!(k in secs)) return
+    split(k, et, " "); pps[k] = n[k] / secs[k]
+    printf "| %-14s | %7s | %5d | %7.1f | %5.1f | %8.0f | %5.0f | %5.0f | %8.0f | %4d |\n", name, et[2],
+      n[k], pps[k], bytes[k] / 1e6 / secs[k], mb(peak[k]), mb(base[k]), mb(ready[k] - base[k]),
+      mb(peak[k] - ready[k]), runs[k]
+  }
+  END {
+    print ""
+    print "| engine         | threads | pages | pages/s |  MB/s | peak RSS | pages | setup | cleaning | runs |"
+    print "|----------------|--------:|------:|--------:|------:|---------:|------:|------:|---------:|-----:|"
+    row("webclean 1", "webclean"); if (jobs > 1) row("webclean " jobs, "webclean"); row("readability 1", "Readability.js")
+    print ""
+    w1 = "webclean 1"; wn = "webclean " jobs; r1 = "readability 1"
+    printf "webclean -j1 / Readability.js (one core each): %.1fx   (target >= 8x)\n", pps[w1] / pps[r1]
+    if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1]
+    printf "webclean -j1: %.0f pages/s   (target >= 500 on the 990 trafilatura pages)\n", pps[w1]
+    printf "webclean -j%d peak RSS: %.0f MB, of which %.0f MB is the pages held in memory   (target <= 150 MB at -j2)\n", jobs, mb(peak[wn]), mb(base[wn])
+    printf "Readability.js: %d page(s) threw (counted as processed), %d returned no article\n", fail[r1], empty[r1]
+    if (fail[w1] + fail[wn]) printf "webclean: %d page(s) came back with an error\n", fail[w1] + 0
+  }' "$results"
+echo "(pages/s, MB/s: best of the runs. RSS in MB (10^6 bytes), largest of the runs: peak RSS =" \
+  "pages (RSS right after loading them) + setup (the Cleaner and its Workspaces) + cleaning)"
