@@ -34,7 +34,7 @@ build="$root/build-bench"
 [ -f "$build/CMakeCache.txt" ] ||
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DWEBCLEAN_TESTS=OFF \
     -DWEBCLEAN_BENCH=ON >/dev/null
-cmake --build "$build" -j "$(nproc)" --target webclean_bench >/dev/null
+cmake --build "$build" -j "$(nproc)" --target webclean_bench webclean_cli >/dev/null
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -62,6 +62,35 @@ measure() {
 measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean -j$jobs" "$build/webclean_bench" --jobs "$jobs" "$pages"
+measure "$webclean_runs" "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
+[ "$jobs" -eq 1 ] ||
+  measure "$webclean_runs" "webclean -j$jobs, warm" "$build/webclean_bench" --jobs "$jobs" --warm "$pages"
+# The command line end to end: files read, gunzipped, cleaned and written,
+# streaming (pages are not held in memory); peak RSS of the process.
+cli_run() {
+  local out="$tmp/cli-out"
+  rm -rf "$out"
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys, time, os, glob
+jobs, cli, pages, out = sys.argv[1:5]
+files = sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html")))
+size = 0
+import gzip
+for f in files:
+    with open(f, "rb") as h:
+        data = h.read()
+    size += len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
+start = time.time()
+subprocess.run([cli, "-q", "-j", jobs, "-o", out] + files, check=False)
+seconds = time.time() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"engine=webclean-cli threads={jobs} pages={len(files)} bytes={size} seconds={seconds:.6f} "
+      f"failures=0 output_bytes=0 baseline_rss_kb=0 ready_rss_kb=0 peak_rss_kb={rss}")
+PY
+}
+measure "$webclean_runs" "webclean CLI -j1" cli_run 1 "$build/webclean" "$pages" "$tmp/cli-out"
+[ "$jobs" -eq 1 ] ||
+  measure "$webclean_runs" "webclean CLI -j$jobs" cli_run "$jobs" "$build/webclean" "$pages" "$tmp/cli-out"
 measure "$readability_runs" "readability.js" \
   node --expose-gc "$root/bench/readability_bench.mjs" --modules "$tmp/node_modules" "$pages"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -92,13 +121,17 @@ awk -v jobs="$jobs" '
     print ""
     print "| engine         | threads | pages | pages/s |  MB/s | peak RSS | pages | setup | cleaning | runs |"
     print "|----------------|--------:|------:|--------:|------:|---------:|------:|------:|---------:|-----:|"
-    row("webclean 1", "webclean"); if (jobs > 1) row("webclean " jobs, "webclean"); row("readability 1", "Readability.js")
+    row("webclean 1", "webclean"); if (jobs > 1) row("webclean " jobs, "webclean")
+    row("webclean-warm 1", "webclean, warm"); if (jobs > 1) row("webclean-warm " jobs, "webclean, warm")
+    row("webclean-cli 1", "webclean CLI"); if (jobs > 1) row("webclean-cli " jobs, "webclean CLI")
+    row("readability 1", "Readability.js")
     print ""
     w1 = "webclean 1"; wn = "webclean " jobs; r1 = "readability 1"
-    printf "webclean -j1 / Readability.js (one core each): %.1fx   (target >= 8x)\n", pps[w1] / pps[r1]
-    if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1]
-    printf "webclean -j1: %.0f pages/s   (target >= 500 on the 990 trafilatura pages)\n", pps[w1]
-    printf "webclean -j%d peak RSS: %.0f MB, of which %.0f MB is the pages held in memory   (target <= 150 MB at -j2)\n", jobs, mb(peak[wn]), mb(base[wn])
+    h1 = "webclean-warm 1"; hn = "webclean-warm " jobs; c1 = "webclean-cli 1"; cn = "webclean-cli " jobs
+    printf "webclean -j1 / Readability.js (one core each): %.1fx cold, %.1fx warm   (target >= 8x)\n", pps[w1] / pps[r1], pps[h1] / pps[r1]
+    if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx cold, %.2fx warm, %.2fx CLI   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1], pps[hn] / pps[h1], pps[cn] / pps[c1]
+    printf "webclean -j1: %.0f pages/s cold, %.0f warm, %.0f CLI end to end   (target >= 500 on the 990 trafilatura pages)\n", pps[w1], pps[h1], pps[c1]
+    printf "webclean -j%d peak RSS: CLI %.0f MB; in-memory bench %.0f MB, of which %.0f MB is the pages held in memory   (target <= 150 MB at -j2)\n", jobs, mb(peak[cn]), mb(peak[wn]), mb(base[wn])
     printf "Readability.js: %d page(s) threw (counted as processed), %d returned no article\n", fail[r1], empty[r1]
     if (fail[w1] + fail[wn]) printf "webclean: %d page(s) came back with an error\n", fail[w1] + 0
   }' "$results"
