@@ -42,6 +42,17 @@ const char* stage_name(Stage stage) {
   return "none";
 }
 
+std::string describe(const Node& node) {
+  std::string name = node.tag;
+  if (!node.id.empty()) name += "#" + node.id;
+  const size_t start = node.classes.find_first_not_of(" \t\n\r\f");
+  if (start != std::string::npos) {
+    const size_t end = node.classes.find_first_of(" \t\n\r\f", start);
+    name += "." + node.classes.substr(start, end - start);
+  }
+  return name;
+}
+
 bool is_within(const Document& doc, int32_t node, int32_t ancestor) {
   for (int32_t n = node; n >= 0; n = doc.nodes[static_cast<size_t>(n)].parent) {
     if (n == ancestor) return true;

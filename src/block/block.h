@@ -109,6 +109,10 @@ struct Document {
   std::string language;  // ISO 639-1 code chosen for stop words, e.g. "en"
 };
 
+// The element as a selector names it, for --explain: "div#main.story"
+// (the first class only).
+std::string describe(const Node& node);
+
 // True when `ancestor` is `node` or one of its ancestors.
 bool is_within(const Document& doc, int32_t node, int32_t ancestor);
 

@@ -125,12 +125,7 @@ std::string element_path(const block::Document& doc, int32_t node) {
   constexpr int kLevels = 4;
   std::vector<std::string> parts;
   for (int32_t n = node; n >= 0 && parts.size() < kLevels; n = doc.nodes[size_t(n)].parent) {
-    const block::Node& e = doc.nodes[size_t(n)];
-    std::string part = e.tag;
-    if (!e.id.empty()) part += "#" + e.id;
-    const std::string first_class = e.classes.substr(0, e.classes.find(' '));
-    if (!first_class.empty()) part += "." + first_class;
-    parts.push_back(std::move(part));
+    parts.push_back(block::describe(doc.nodes[size_t(n)]));
   }
   std::string path;
   for (size_t i = parts.size(); i-- > 0;) path += parts[i] + (i ? " > " : "");

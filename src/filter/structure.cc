@@ -264,16 +264,6 @@ std::vector<int32_t> region_roots(const Document& doc, const Scores& s, const Tr
   return roots;
 }
 
-std::string describe(const Node& node) {
-  std::string d = node.tag;
-  if (!node.id.empty()) d += "#" + node.id;
-  if (!node.classes.empty()) {
-    std::string cls = node.classes.substr(0, node.classes.find(' '));
-    d += "." + cls;
-  }
-  return d;
-}
-
 bool is_list(const std::string& tag) {
   return tag == "ul" || tag == "ol";
 }
@@ -306,7 +296,7 @@ const char* clean_reason(const Node& node, const Totals& t, float content_score)
 void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top) {
   char reason[160];
   std::snprintf(reason, sizeof reason, "outside the main content (%s)",
-                describe(doc.nodes[static_cast<size_t>(top)]).c_str());
+                block::describe(doc.nodes[static_cast<size_t>(top)]).c_str());
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     bool inside = false;

@@ -202,3 +202,14 @@ TEST_CASE("no language is chosen when no list fits the text", "[block][features]
   CHECK(doc.blocks.front().features.words == 8);
   CHECK(doc.blocks.front().features.stop_words == 0);
 }
+
+TEST_CASE("an element is described by its tag, id and first class, stray spaces aside",
+          "[block]") {
+  webclean::block::Node node;
+  node.tag = "div";
+  node.id = "main";
+  node.classes = "  story wide";
+  CHECK(webclean::block::describe(node) == "div#main.story");
+  node.classes = " ";
+  CHECK(webclean::block::describe(node) == "div#main");
+}
