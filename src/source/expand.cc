@@ -5,20 +5,13 @@
 #include <string_view>
 #include <system_error>
 
+#include "source/ascii.h"
 #include "source/source.h"
 
 namespace webclean::source {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

@@ -1,5 +1,7 @@
 #include "source/kind.h"
 
+#include "source/ascii.h"
+
 #include <array>
 #include <string>
 
@@ -7,12 +9,6 @@ namespace webclean {
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
 
 // HTML's tag open state: '<' starts markup only before a letter, '!', '/'
 // or '?'; "<3 love" and "< 5" are text.
@@ -25,12 +21,12 @@ bool opens_tag(std::string_view s, size_t at) {
 }  // namespace
 
 InputKind sniff_kind(std::string_view head, std::string_view content_type) {
-  const std::string type = lower_ascii(content_type.substr(0, content_type.find(';')));
+  const std::string type = source::lower_ascii(content_type.substr(0, content_type.find(';')));
   if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
     return InputKind::kHtml;
   }
   if (type.rfind("text/", 0) == 0) return InputKind::kText;
-  const std::string start = lower_ascii(head.substr(0, kSniffBytes));
+  const std::string start = source::lower_ascii(head.substr(0, kSniffBytes));
   // Markers a text dump does not contain but nearly every page does.
   static constexpr std::array<std::string_view, 9> kMarkers = {
       "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<br"};

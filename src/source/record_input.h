@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "source/ascii.h"
 #include "source/gzip_stream.h"
 #include "source/window_buf.h"
 
@@ -34,13 +35,6 @@ class RecordInput {
   CountingBuf counter_;
   std::unique_ptr<GzipBuf> gzip_;
 };
-
-// ASCII lower case of `text`.
-std::string lower_ascii(std::string_view text);
-// `text` without leading and trailing spaces and tabs.
-std::string_view trim(std::string_view text);
-// ASCII case-insensitive equality.
-bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace webclean::source
 
