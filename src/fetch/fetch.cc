@@ -120,7 +120,8 @@ class Fetcher {
       start_ready();
       int running = 0;
       curl_multi_perform(multi_, &running);
-      collect_finished();
+      // A finished transfer frees a place: fill it before waiting.
+      if (collect_finished()) continue;
       curl_multi_poll(multi_, nullptr, 0, kPollMilliseconds, nullptr);
     }
   }
@@ -202,7 +203,9 @@ class Fetcher {
     }
   }
 
-  void collect_finished() {
+  // Returns whether any transfer ended.
+  bool collect_finished() {
+    bool any = false;
     int left = 0;
     while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
@@ -216,7 +219,9 @@ class Fetcher {
       --hosts_[transfer->job.host].active;
       conclude(easy, result, *transfer);
       curl_easy_cleanup(easy);
+      any = true;
     }
+    return any;
   }
 
   // A retry waits for Retry-After when the server sent one (capped), else
