@@ -192,7 +192,7 @@ bool Plan::has_streams() const {
 uint64_t Plan::known_total_bytes() const {
   uint64_t total = 0;
   for (const Input& input : inputs) {
-    if (input.size == 0 && input.path == "-") return 0;
+    if (input.size == 0 && (input.path == "-" || input.holds == Holds::kUrl)) return 0;
     total += input.size;
   }
   return total;

@@ -45,7 +45,7 @@ struct Plan {
 
   size_t document_count() const;  // inputs that are one document each
   bool has_streams() const;
-  // The bytes of all inputs, or 0 when some size is unknown (stdin).
+  // The bytes of all inputs, or 0 when some size is unknown (stdin, URLs).
   uint64_t known_total_bytes() const;
 };
 

@@ -23,6 +23,16 @@ other --input applies to every input, stdin included. A JSONL record is an
 object with the document in its html or text field (the names are set by
 --html-field and --text-field), its id and url in --id-field, --url-field.
 
+URLs (arguments starting with http:// or https://, and the lines of --urls
+FILE) are fetched by libcurl, --fetch-jobs at once and at most --per-host to
+one host, and cleaned as they arrive; output stays in input order. Redirects
+are followed (10 at most); 429, 5xx and timeouts are retried (--retries)
+with exponential backoff or after Retry-After (60 s at most). A status >= 400,
+a content type other than HTML or text, a connection error, a timeout or a
+body over --max-bytes fails that URL only. With -o DIR a page goes to
+DIR/HOST/PATH.txt ("/" -> index, the query as a hash; a name taken earlier
+gets -2, -3, ...). JSON output adds final_url, http_status, fetch_seconds.
+
 Documents, without -o, go to standard output in input order whatever -j:
   one document:       the text, one indented JSON object (-f json), or one
                       JSON line (-f jsonl)

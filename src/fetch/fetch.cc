@@ -349,8 +349,8 @@ void fetch_all(const std::vector<std::string>& urls, const FetchOptions& options
     Fetcher fetcher(urls, options, may_start, done);
     fetcher.run(stop);
   } catch (...) {
-    // Out of memory in the fetcher: the URLs not yet reported never
-    // arrive; the caller's stop() path covers that.
+    // Out of memory in the fetcher: the URLs not yet reported are never
+    // reported (the header says so).
   }
 }
 

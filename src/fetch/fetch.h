@@ -44,7 +44,8 @@ struct Page {
 // `may_start(i)` is true, which lets the caller bound what is in flight.
 // `done` is called on the calling thread as each URL ends, in any order;
 // every URL gets exactly one call unless `stop()` becomes true, which ends
-// the run early. Never throws.
+// the run early (or memory runs out): the caller must expect URLs never
+// reported once this returns. Never throws.
 void fetch_all(const std::vector<std::string>& urls, const FetchOptions& options,
                const std::function<bool(size_t)>& may_start,
                const std::function<void(Page&&)>& done, const std::function<bool()>& stop);

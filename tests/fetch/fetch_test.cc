@@ -288,3 +288,15 @@ TEST_CASE("URLs from stdin go to DIR/host/path files, a clash getting a numeric 
   CHECK(read_file(out + "/" + host + "/page/a-2.txt").find("The story of a.html.") !=
         std::string::npos);
 }
+
+TEST_CASE("--delay spaces the requests to one host", "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  const auto start = Clock::now();
+  const Run result =
+      run(scratch, "--delay 0.3 -f jsonl " + quoted(server.url("/page/a")) + " " +
+                       quoted(server.url("/page/b")) + " " + quoted(server.url("/page/c")));
+  REQUIRE(result.status == 0);
+  CHECK(json_lines(result.out).size() == 3);
+  CHECK(seconds_since(start) >= 0.6);  // three starts, 0.3 s apart at least
+}
