@@ -289,7 +289,7 @@ TEST_CASE("URLs from stdin go to DIR/host/path files, a clash getting a numeric 
         std::string::npos);
 }
 
-TEST_CASE("--delay spaces the requests to one host", "[fetch]") {
+TEST_CASE("a --delay spaces the requests to one host", "[fetch]") {
   TestServer server;
   TempDir scratch;
   const auto start = Clock::now();
