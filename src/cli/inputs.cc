@@ -162,14 +162,22 @@ InputError split_error(const std::string& message, const std::vector<std::string
   return error;
 }
 
+// Whether an input's output shows it done by an earlier run. A URL has no
+// time to compare with: its output existing is enough (--force refetches).
+bool is_done(const Input& input) {
+  if (!input.error.empty() || input.path == "-" || input.output.empty()) return false;
+  if (input.holds != Holds::kUrl) return is_up_to_date(input.path, input.output);
+  std::error_code ec;
+  return fs::exists(input.output, ec);
+}
+
 // Drops the documents of other shards (streams are split record by record
 // as they are read) and the inputs already done.
 void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
   std::vector<Input> selected;
   for (Input& input : inputs) {
     if (!input.is_stream() && !in_shard(options.shard, input.shard_key)) continue;
-    if (!options.force && input.error.empty() && input.path != "-" && input.holds != Holds::kUrl &&
-        !input.output.empty() && is_up_to_date(input.path, input.output)) {
+    if (!options.force && is_done(input)) {
       ++done;
       continue;
     }

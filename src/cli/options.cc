@@ -31,7 +31,8 @@ with exponential backoff or after Retry-After (60 s at most). A status >= 400,
 a content type other than HTML or text, a connection error, a timeout or a
 body over --max-bytes fails that URL only. With -o DIR a page goes to
 DIR/HOST/PATH.txt ("/" -> index, the query as a hash; a name taken earlier
-gets -2, -3, ...). JSON output adds final_url, http_status, fetch_seconds.
+gets -2, -3, ...; a rerun skips URLs whose output exists, unless --force).
+JSON output adds final_url, http_status, fetch_seconds.
 
 Documents, without -o, go to standard output in input order whatever -j:
   one document:       the text, one indented JSON object (-f json), or one

@@ -300,3 +300,23 @@ TEST_CASE("a --delay spaces the requests to one host", "[fetch]") {
   CHECK(json_lines(result.out).size() == 3);
   CHECK(seconds_since(start) >= 0.6);  // three starts, 0.3 s apart at least
 }
+
+TEST_CASE("a rerun with -o DIR skips the URLs already written and --force fetches them again",
+          "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  const std::string out = scratch / "out";
+  const std::string urls = quoted(server.url("/page/one")) + " " + quoted(server.url("/page/two"));
+  REQUIRE(run(scratch, "-o " + quoted(out) + " " + urls).status == 0);
+  const std::string host = "127.0.0.1_" + server.url("").substr(server.url("").rfind(':') + 1);
+  const std::string two = out + "/" + host + "/page/two.txt";
+  REQUIRE(fs::exists(two));
+  fs::remove(two);
+  const Run rerun = run(scratch, "-o " + quoted(out) + " " + urls);
+  CHECK(rerun.status == 0);
+  CHECK(rerun.err.find("1 documents cleaned") != std::string::npos);
+  CHECK(rerun.err.find("1 skipped (done)") != std::string::npos);
+  CHECK(fs::exists(two));
+  const Run forced = run(scratch, "--force -o " + quoted(out) + " " + urls);
+  CHECK(forced.err.find("2 documents cleaned") != std::string::npos);
+}
