@@ -320,3 +320,13 @@ TEST_CASE("a rerun with -o DIR skips the URLs already written and --force fetche
   const Run forced = run(scratch, "--force -o " + quoted(out) + " " + urls);
   CHECK(forced.err.find("2 documents cleaned") != std::string::npos);
 }
+
+TEST_CASE("an unreadable --urls file, or stdin named twice, is a usage error", "[fetch]") {
+  TempDir scratch;
+  const Run missing = run(scratch, "--urls " + quoted(scratch / "no-such-list.txt"));
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("--urls") != std::string::npos);
+  const Run twice = run(scratch, "--urls - - </dev/null");
+  CHECK(twice.status == 2);
+  CHECK(twice.err.find("only once") != std::string::npos);
+}
