@@ -163,11 +163,13 @@ class ReorderBuffer {
 
 // Between the fetcher thread and the reader: pages arrive in any order
 // and are taken in input order. The fetcher starts a URL only when it is
-// at most `lookahead` URLs past the one the reader waits for, so the pages
-// held here stay bounded however long the list.
+// at most `lookahead` URLs past the one the reader waits for, and while the
+// pages held here are under `byte_limit` (the one the reader waits for is
+// always let through), so they stay bounded however long the list.
 class FetchFeed {
  public:
-  FetchFeed(const Plan& plan, size_t lookahead) : lookahead_(lookahead) {
+  FetchFeed(const Plan& plan, size_t lookahead, uint64_t byte_limit)
+      : lookahead_(lookahead), byte_limit_(byte_limit) {
     for (const Input& input : plan.inputs) {
       if (input.holds == Holds::kUrl) urls_.push_back(input.path);
     }
@@ -177,13 +179,14 @@ class FetchFeed {
 
   bool may_start(size_t url) {
     std::lock_guard lock(mutex_);
-    return url < taken_ + lookahead_;
+    return url == taken_ || (url < taken_ + lookahead_ && held_bytes_ < byte_limit_);
   }
 
   void arrived(fetch::Page&& page) {
     {
       std::lock_guard lock(mutex_);
       const size_t index = page.index;
+      held_bytes_ += page.bytes.size();
       ready_.emplace(index, std::move(page));
     }
     changed_.notify_all();
@@ -220,6 +223,7 @@ class FetchFeed {
     fetch::Page page;
     const auto found = ready_.find(url);
     if (found != ready_.end()) {
+      held_bytes_ -= found->second.bytes.size();
       page = std::move(found->second);
       ready_.erase(found);
     } else {
@@ -232,11 +236,13 @@ class FetchFeed {
 
  private:
   const size_t lookahead_;
+  const uint64_t byte_limit_;
   std::vector<std::string> urls_;  // the plan's URLs, in input order
   std::mutex mutex_;
   std::condition_variable changed_;
   std::map<size_t, fetch::Page> ready_;
   size_t taken_ = 0;
+  uint64_t held_bytes_ = 0;
   bool ended_ = false;
   bool stopped_ = false;
 };
@@ -245,7 +251,7 @@ class FetchFeed {
 // thread blocked in a read may outlive run_pipeline().
 struct Shared {
   Shared(WindowLimits limits, const Plan& plan, size_t lookahead)
-      : window(limits), feed(plan, lookahead) {}
+      : window(limits), feed(plan, lookahead, limits.bytes) {}
 
   void stop() {
     window.stop();
