@@ -330,3 +330,23 @@ TEST_CASE("an unreadable --urls file, or stdin named twice, is a usage error", "
   CHECK(twice.status == 2);
   CHECK(twice.err.find("only once") != std::string::npos);
 }
+
+TEST_CASE("files and URLs given together come out in the order given", "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  write_file(scratch / "first.html", webclean::testing::article_page("harbour"));
+  write_file(scratch / "last.html", webclean::testing::article_page("orchard"));
+  const Run result =
+      run(scratch, quoted(scratch / "first.html") + " " + quoted(server.url("/page/middle")) + " " +
+                       quoted(scratch / "last.html"));
+  REQUIRE(result.status == 0);
+  const size_t first = result.out.find("==> " + (scratch / "first.html") + " <==");
+  const size_t middle = result.out.find("==> " + server.url("/page/middle") + " <==");
+  const size_t last = result.out.find("==> " + (scratch / "last.html") + " <==");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(middle != std::string::npos);
+  REQUIRE(last != std::string::npos);
+  CHECK(first < middle);
+  CHECK(middle < last);
+  CHECK(result.out.find("The story of middle.", middle) < last);
+}
