@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <set>
 
 #include "cli/shard.h"
+#include "fetch/fetch.h"
 #include "source/source.h"
 
 namespace webclean::cli {
@@ -100,7 +103,7 @@ class OutputSubtree {
 void refuse_clashes(std::vector<Input>& inputs) {
   std::set<std::string> paths;
   for (const Input& input : inputs) {
-    if (input.path != "-") paths.insert(identity(input.path));
+    if (input.path != "-" && input.holds != Holds::kUrl) paths.insert(identity(input.path));
   }
   std::set<std::string> outputs;
   for (Input& input : inputs) {
@@ -112,6 +115,39 @@ void refuse_clashes(std::vector<Input>& inputs) {
       input.error = "output " + input.output + " is already the output of an earlier input";
     }
   }
+}
+
+// --urls FILE: one URL a line; blank lines and # comments skipped.
+bool read_url_list(const std::string& path, std::vector<std::string>& urls, std::string& error) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path);
+    if (!file) {
+      error = "--urls " + path + ": cannot open";
+      return false;
+    }
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  for (std::string line; std::getline(in, line);) {
+    const size_t start = line.find_first_not_of(" \t\r");
+    if (start == std::string::npos || line[start] == '#') continue;
+    const size_t end = line.find_last_not_of(" \t\r");
+    urls.push_back(line.substr(start, end - start + 1));
+  }
+  return true;
+}
+
+// The output of a fetched page in DIR: its URL's host/path, with a numeric
+// suffix when an earlier URL took the name (first come, first served).
+std::string output_for_url(const CliOptions& options, const std::string& url,
+                           std::set<std::string>& taken) {
+  const std::string stem = (fs::path(options.output) / fetch::url_output_stem(url)).string();
+  const std::string extension = output_extension(options.format);
+  std::string path = stem + extension;
+  for (int n = 2; !taken.insert(path).second; ++n) {
+    path = stem + "-" + std::to_string(n) + extension;
+  }
+  return path;
 }
 
 // expand_inputs reports "ARG: reason"; the argument is the longest one the
@@ -126,14 +162,22 @@ InputError split_error(const std::string& message, const std::vector<std::string
   return error;
 }
 
+// Whether an input's output shows it done by an earlier run. A URL has no
+// time to compare with: its output existing is enough (--force refetches).
+bool is_done(const Input& input) {
+  if (!input.error.empty() || input.path == "-" || input.output.empty()) return false;
+  if (input.holds != Holds::kUrl) return is_up_to_date(input.path, input.output);
+  std::error_code ec;
+  return fs::exists(input.output, ec);
+}
+
 // Drops the documents of other shards (streams are split record by record
 // as they are read) and the inputs already done.
 void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
   std::vector<Input> selected;
   for (Input& input : inputs) {
     if (!input.is_stream() && !in_shard(options.shard, input.shard_key)) continue;
-    if (!options.force && input.error.empty() && input.path != "-" && !input.output.empty() &&
-        is_up_to_date(input.path, input.output)) {
+    if (!options.force && is_done(input)) {
       ++done;
       continue;
     }
@@ -156,7 +200,7 @@ bool Plan::has_streams() const {
 uint64_t Plan::known_total_bytes() const {
   uint64_t total = 0;
   for (const Input& input : inputs) {
-    if (input.size == 0 && input.path == "-") return 0;
+    if (input.size == 0 && (input.path == "-" || input.holds == Holds::kUrl)) return 0;
     total += input.size;
   }
   return total;
@@ -203,9 +247,12 @@ bool is_up_to_date(const std::string& input, const std::string& output) {
 }
 
 std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_error) {
-  const std::vector<std::string> args =
-      options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
-  if (std::count(args.begin(), args.end(), "-") > 1) {
+  std::vector<std::string> args = options.inputs;
+  if (args.empty() && options.urls_file.empty()) args.push_back("-");
+  if (!options.urls_file.empty() && !read_url_list(options.urls_file, args, usage_error)) {
+    return std::nullopt;
+  }
+  if (std::count(args.begin(), args.end(), "-") + (options.urls_file == "-") > 1) {
     usage_error = "standard input (-) can be read only once";
     return std::nullopt;
   }
@@ -220,15 +267,27 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
   }
   std::vector<std::string> errors;
   OutputSubtree outputs(to_directory ? options.output : "");
-  for (const source::InputFile& file : source::expand_inputs(args, errors)) {
-    if (outputs.holds_walked(file)) continue;
-    Input input;
-    input.path = file.path;
-    input.shard_key = file.relative.empty() ? file.path : file.relative;
-    input.holds = holds_of(file.path, options.input_format);
-    input.output = to_directory ? output_in_directory(options, file, input.holds) : options.output;
-    input.size = size_on_disk(file.path);
-    plan.inputs.push_back(std::move(input));
+  std::set<std::string> url_outputs;
+  for (const std::string& arg : args) {
+    if (fetch::is_url(arg)) {
+      Input input;
+      input.path = input.shard_key = arg;
+      input.holds = Holds::kUrl;
+      input.output = to_directory ? output_for_url(options, arg, url_outputs) : options.output;
+      plan.inputs.push_back(std::move(input));
+      continue;
+    }
+    for (const source::InputFile& file : source::expand_inputs({arg}, errors)) {
+      if (outputs.holds_walked(file)) continue;
+      Input input;
+      input.path = file.path;
+      input.shard_key = file.relative.empty() ? file.path : file.relative;
+      input.holds = holds_of(file.path, options.input_format);
+      input.output =
+          to_directory ? output_in_directory(options, file, input.holds) : options.output;
+      input.size = size_on_disk(file.path);
+      plan.inputs.push_back(std::move(input));
+    }
   }
   for (const std::string& error : errors) plan.errors.push_back(split_error(error, args));
   // Clashes are settled over all inputs, before sharding, so that every

@@ -16,17 +16,17 @@
 
 namespace webclean::cli {
 
-enum class Holds { kDocument, kJsonl, kWarc };
+enum class Holds { kDocument, kJsonl, kWarc, kUrl };
 
 struct Input {
-  std::string path;       // the file to read; "-" for stdin
+  std::string path;       // the file to read; "-" for stdin; kUrl: the URL
   std::string shard_key;  // the path below a walked directory, else the path as given
   Holds holds = Holds::kDocument;
   std::string output;  // the file to write; "" for standard output
   std::string error;   // set when the input is known to fail before it runs
   uint64_t size = 0;   // bytes on disk; 0 when unknown (stdin, pipes)
 
-  bool is_stream() const { return holds != Holds::kDocument; }
+  bool is_stream() const { return holds == Holds::kJsonl || holds == Holds::kWarc; }
 };
 
 // An input that yields nothing at all (missing, unreadable directory).
@@ -45,7 +45,7 @@ struct Plan {
 
   size_t document_count() const;  // inputs that are one document each
   bool has_streams() const;
-  // The bytes of all inputs, or 0 when some size is unknown (stdin).
+  // The bytes of all inputs, or 0 when some size is unknown (stdin, URLs).
   uint64_t known_total_bytes() const;
 };
 

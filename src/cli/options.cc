@@ -23,6 +23,17 @@ other --input applies to every input, stdin included. A JSONL record is an
 object with the document in its html or text field (the names are set by
 --html-field and --text-field), its id and url in --id-field, --url-field.
 
+URLs (arguments starting with http:// or https://, and the lines of --urls
+FILE) are fetched by libcurl, --fetch-jobs at once and at most --per-host to
+one host, and cleaned as they arrive; output stays in input order. Redirects
+are followed (10 at most); 429, 5xx and timeouts are retried (--retries)
+with exponential backoff or after Retry-After (60 s at most). A status >= 400,
+a content type other than HTML or text, a connection error, a timeout or a
+body over --max-bytes fails that URL only. With -o DIR a page goes to
+DIR/HOST/PATH.txt ("/" -> index, the query as a hash; a name taken earlier
+gets -2, -3, ...; a rerun skips URLs whose output exists, unless --force).
+JSON output adds final_url, http_status, fetch_seconds.
+
 Documents, without -o, go to standard output in input order whatever -j:
   one document:       the text, one indented JSON object (-f json), or one
                       JSON line (-f jsonl)
@@ -85,6 +96,7 @@ struct RawValues {
   std::string max_bytes;
   std::string shard;
   bool progress = false;
+  double timeout = 30;
 };
 
 std::string shard_check(const std::string& text) {
@@ -92,7 +104,8 @@ std::string shard_check(const std::string& text) {
 }
 
 void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
-  app.add_option("INPUT", options.inputs, "file, directory, or - for stdin (none: stdin)")
+  app.add_option("INPUT", options.inputs,
+                 "file, directory, http(s):// URL, or - for stdin (none: stdin)")
       ->type_name("");
   app.add_option("--input", raw.kind,
                  "auto (default: by name; stdin is one document), html, text, jsonl or warc")
@@ -107,8 +120,8 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("--text-field", options.jsonl_fields.text, "JSONL field holding text (text)")
       ->type_name("NAME");
   app.add_option("--max-bytes", raw.max_bytes,
-                 "largest document or record accepted, after decompression (default 64M; "
-                 "suffixes K, M, G)")
+                 "largest document or record accepted, after decompression; for URLs a larger "
+                 "body aborts the transfer (default 64M, 20M for URLs; suffixes K, M, G)")
       ->type_name("N")
       ->check(size_check);
 }
@@ -146,8 +159,34 @@ void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
       ->excludes(progress);
 }
 
+void define_fetch_options(CLI::App& app, CliOptions& options, RawValues& raw) {
+  fetch::FetchOptions& fetch = options.fetch;
+  app.add_option("--urls", options.urls_file, "fetch the URLs in FILE (one a line; - for stdin)")
+      ->type_name("FILE");
+  app.add_option("--fetch-jobs", fetch.jobs, "URLs fetched at once (default 8)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u).description(""));
+  app.add_option("--per-host", fetch.per_host, "URLs fetched at once from one host (default 2)")
+      ->type_name("K")
+      ->check(CLI::Range(1u, 1024u).description(""));
+  app.add_option("--delay", fetch.delay, "seconds between requests to one host (default 0)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 3600.0).description(""));
+  app.add_option("--timeout", raw.timeout, "seconds to connect, and for a whole fetch (default 30)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.001, 86400.0).description(""));
+  app.add_option("--retries", fetch.retries,
+                 "retries after HTTP 429, 5xx or a timeout, with backoff (default 2)")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 20u).description(""));
+  app.add_option("--user-agent", fetch.user_agent, "User-Agent header (default webclean/VERSION)")
+      ->type_name("TEXT");
+  app.add_flag("--insecure", fetch.insecure, "do not verify HTTPS certificates");
+}
+
 void define_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   define_input_options(app, options, raw);
+  define_fetch_options(app, options, raw);
   define_output_options(app, options, raw);
   define_run_options(app, options, raw);
   app.set_version_flag("-V,--version", std::string("webclean ") + WEBCLEAN_VERSION);
@@ -233,6 +272,12 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   options.input_format = input_format_named(raw.kind);
   options.max_bytes =
       raw.max_bytes.empty() ? source::kDefaultMaxBytes : *parse_byte_size(raw.max_bytes);
+  options.fetch.max_bytes =
+      raw.max_bytes.empty() ? fetch::kDefaultMaxBytes : *parse_byte_size(raw.max_bytes);
+  options.fetch.timeout = raw.timeout;
+  if (options.fetch.user_agent.empty()) {
+    options.fetch.user_agent = std::string("webclean/") + WEBCLEAN_VERSION;
+  }
   if (!raw.shard.empty()) options.shard = *parse_shard(raw.shard);
   options.progress = options.quiet  ? ProgressMode::kOff
                      : raw.progress ? ProgressMode::kOn

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fetch/fetch.h"
 #include "sink/sink.h"
 #include "source/records.h"
 #include "webclean/cleaner.h"
@@ -49,6 +50,8 @@ struct CliOptions {
   bool force = false;       // redo inputs whose output is already up to date
   std::string errors_file;  // --errors: JSON Lines of failures, appended
   Shard shard;
+  std::string urls_file;  // --urls: one URL a line; "-" for stdin
+  fetch::FetchOptions fetch;
 };
 
 // Parses argv. Returns the options, or nullopt with `exit_code` set when

@@ -161,14 +161,102 @@ class ReorderBuffer {
   std::optional<uint64_t> total_;
 };
 
+// Between the fetcher thread and the reader: pages arrive in any order
+// and are taken in input order. The fetcher starts a URL only when it is
+// at most `lookahead` URLs past the one the reader waits for, and while the
+// pages held here are under `byte_limit` (the one the reader waits for is
+// always let through), so they stay bounded however long the list.
+class FetchFeed {
+ public:
+  FetchFeed(const Plan& plan, size_t lookahead, uint64_t byte_limit)
+      : lookahead_(lookahead), byte_limit_(byte_limit) {
+    for (const Input& input : plan.inputs) {
+      if (input.holds == Holds::kUrl) urls_.push_back(input.path);
+    }
+  }
+
+  const std::vector<std::string>& urls() const { return urls_; }
+
+  bool may_start(size_t url) {
+    std::lock_guard lock(mutex_);
+    return url == taken_ || (url < taken_ + lookahead_ && held_bytes_ < byte_limit_);
+  }
+
+  void arrived(fetch::Page&& page) {
+    {
+      std::lock_guard lock(mutex_);
+      const size_t index = page.index;
+      held_bytes_ += page.bytes.size();
+      ready_.emplace(index, std::move(page));
+    }
+    changed_.notify_all();
+  }
+
+  // The fetcher has ended: URLs it never reported (it was stopped) fail.
+  void end() {
+    {
+      std::lock_guard lock(mutex_);
+      ended_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  bool stopped() {
+    std::lock_guard lock(mutex_);
+    return stopped_;
+  }
+
+  // The next URL's page, in order; nullopt when the run is stopping.
+  std::optional<fetch::Page> take() {
+    std::unique_lock lock(mutex_);
+    const size_t url = taken_;
+    changed_.wait(lock, [&] { return stopped_ || ended_ || ready_.count(url) != 0; });
+    if (stopped_) return std::nullopt;
+    fetch::Page page;
+    const auto found = ready_.find(url);
+    if (found != ready_.end()) {
+      held_bytes_ -= found->second.bytes.size();
+      page = std::move(found->second);
+      ready_.erase(found);
+    } else {
+      page.url = urls_[url];
+      page.error = "not fetched";
+    }
+    ++taken_;
+    return page;
+  }
+
+ private:
+  const size_t lookahead_;
+  const uint64_t byte_limit_;
+  std::vector<std::string> urls_;  // the plan's URLs, in input order
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<size_t, fetch::Page> ready_;
+  size_t taken_ = 0;
+  uint64_t held_bytes_ = 0;
+  bool ended_ = false;
+  bool stopped_ = false;
+};
+
 // What the threads share. Held by shared_ptr: after an interruption a
 // thread blocked in a read may outlive run_pipeline().
 struct Shared {
-  explicit Shared(WindowLimits limits) : window(limits) {}
+  Shared(WindowLimits limits, const Plan& plan, size_t lookahead)
+      : window(limits), feed(plan, lookahead, limits.bytes) {}
 
   void stop() {
     window.stop();
     queue.stop();
+    feed.stop();
   }
 
   void reading_stdin(bool reading) {
@@ -209,6 +297,7 @@ struct Shared {
 
   Stats stats;
   Window window;
+  FetchFeed feed;
   WorkQueue queue;
   ReorderBuffer results;
   std::mutex mutex;
@@ -228,6 +317,8 @@ class Reader {
     for (size_t i = 0; i < inputs.size() && !stopped_; ++i) {
       if (inputs[i].is_stream()) {
         read_stream_safely(i);
+      } else if (inputs[i].holds == Holds::kUrl) {
+        send_page(i);
       } else {
         WorkItem item;
         item.type = ItemType::kFile;
@@ -247,6 +338,21 @@ class Reader {
     }
     item.sequence = sequence_++;
     shared_.queue.push(std::move(item));
+  }
+
+  // A URL's page goes on as a file whose bytes are already read.
+  void send_page(size_t input) {
+    std::optional<fetch::Page> page = shared_.feed.take();
+    if (!page) {
+      stopped_ = true;
+      return;
+    }
+    WorkItem item;
+    item.type = ItemType::kFile;
+    item.input = input;
+    item.weight = page->bytes.size();
+    item.page = std::move(*page);
+    send(std::move(item));
   }
 
   void end_stream(size_t input, std::string error) {
@@ -335,7 +441,8 @@ WindowLimits window_limits(unsigned jobs) {
 
 RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_progress) {
   const Plan& plan = context.plan;
-  auto shared = std::make_shared<Shared>(window_limits(context.options.jobs));
+  const WindowLimits limits = window_limits(context.options.jobs);
+  auto shared = std::make_shared<Shared>(limits, plan, limits.items + context.options.fetch.jobs);
   shared->stats.done_before = plan.done;
   Totals totals;
   // Inputs that failed in planning count among the documents done.
@@ -355,6 +462,16 @@ RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_pro
     shared->queue.close();
     shared->reader_exited();
   });
+  if (!shared->feed.urls().empty()) {
+    threads.emplace_back([shared, &context] {
+      FetchFeed& feed = shared->feed;
+      fetch::fetch_all(
+          feed.urls(), context.options.fetch, [&](size_t url) { return feed.may_start(url); },
+          [&](fetch::Page&& page) { feed.arrived(std::move(page)); },
+          [&] { return feed.stopped(); });
+      feed.end();
+    });
+  }
   const unsigned workers = std::max(1u, context.options.jobs);
   shared->workers_running = workers;
   for (unsigned i = 0; i < workers; ++i) {

@@ -20,14 +20,17 @@ InputKind record_kind(const std::string& kind) {
   return InputKind::kAuto;
 }
 
-std::string render_document(const Result& result, const Input& input, const WorkContext& context) {
+std::string render_document(const Result& result, const Input& input, const fetch::Page& page,
+                            const WorkContext& context) {
   const CliOptions& options = context.options;
   const bool to_stream = input.output.empty() && context.plan.several;
+  const bool pretty = options.format == sink::Format::kJson && !to_stream;
   switch (options.format) {
     case sink::Format::kJson:
-      return sink::render_json(result, input.path, "", !to_stream);
     case sink::Format::kJsonl:
-      return sink::render_json(result, input.path, "", false);
+      if (input.holds != Holds::kUrl) return sink::render_json(result, input.path, "", pretty);
+      return sink::render_fetched_json(result, input.path,
+                                       {page.final_url, page.status, page.seconds}, pretty);
     case sink::Format::kText:
       break;
   }
@@ -36,29 +39,38 @@ std::string render_document(const Result& result, const Input& input, const Work
   return "==> " + input.path + " <==\n" + body + "\n";
 }
 
-void process_file(const WorkItem& item, const WorkContext& context, Workspace& workspace,
+void process_file(WorkItem& item, const WorkContext& context, Workspace& workspace,
                   Outcome& outcome) {
   const Input& input = context.plan.inputs[item.input];
   if (!input.error.empty()) {
     outcome.error = input.error;
     return;
   }
-  const size_t max_bytes = context.options.max_bytes;
-  const source::RawDocument document =
-      input.path == "-" ? source::read_stdin(max_bytes) : source::read_file(input.path, max_bytes);
+  DocumentInfo info;
+  info.kind = document_kind(context.options.input_format);
+  source::RawDocument document;
+  if (input.holds == Holds::kUrl) {
+    // Fetched by the fetcher thread; from here on a page is a file.
+    document.bytes = std::move(item.page.bytes);
+    document.error = std::move(item.page.error);
+    info.url = item.page.final_url;
+    info.content_type = item.page.content_type;
+  } else {
+    const size_t max_bytes = context.options.max_bytes;
+    document = input.path == "-" ? source::read_stdin(max_bytes)
+                                 : source::read_file(input.path, max_bytes);
+  }
   outcome.bytes_in = input.size != 0 ? input.size : document.bytes.size();
   if (!document.error.empty()) {
     outcome.error = document.error;
     return;
   }
-  DocumentInfo info;
-  info.kind = document_kind(context.options.input_format);
   const Result result = context.cleaner.clean(document.bytes, info, workspace);
   if (!result.ok()) {
     outcome.error = result.error;
     return;
   }
-  std::string rendered = render_document(result, input, context);
+  std::string rendered = render_document(result, input, item.page, context);
   if (input.output.empty()) {
     outcome.output = std::move(rendered);
     return;

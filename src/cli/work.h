@@ -11,6 +11,7 @@
 
 #include "cli/inputs.h"
 #include "cli/options.h"
+#include "fetch/fetch.h"
 #include "source/records.h"
 #include "webclean/cleaner.h"
 
@@ -24,6 +25,7 @@ struct WorkItem {
   size_t input = 0;            // index in Plan::inputs
   uint64_t record_number = 0;  // kRecord: 1-based position in its stream
   source::Record record;       // kRecord
+  fetch::Page page;            // kFile of a URL: the page as fetched (the reader waits for it)
   std::string error;           // kStreamEnd: why the stream could not be read
   uint64_t weight = 0;         // bytes held, for the bound on memory in flight
 };

@@ -148,18 +148,36 @@ std::string render_text(const Result& result) {
   return result.text + "\n";
 }
 
-std::string render_json(const Result& result, std::string_view id, std::string_view url,
-                        bool pretty) {
-  json document = {{"id", id},
-                   {"url", url},
-                   {"title", result.metadata.title},
-                   {"text", result.text},
-                   {"input_kind", result.input_kind},
-                   {"charset", result.charset},
-                   {"metadata", metadata_json(result.metadata)}};
+namespace {
+
+json document_json(const Result& result, std::string_view id, std::string_view url,
+                   const FetchFacts* facts) {
+  json document = {{"id", id}, {"url", url}};
+  if (facts != nullptr) {
+    document["final_url"] = facts->final_url;
+    document["http_status"] = facts->http_status;
+    document["fetch_seconds"] = facts->seconds;
+  }
+  document["title"] = result.metadata.title;
+  document["text"] = result.text;
+  document["input_kind"] = result.input_kind;
+  document["charset"] = result.charset;
+  document["metadata"] = metadata_json(result.metadata);
   if (!result.error.empty()) document["error"] = result.error;
   add_blocks(document, result);
-  return dump_line(document, pretty ? 2 : -1);
+  return document;
+}
+
+}  // namespace
+
+std::string render_json(const Result& result, std::string_view id, std::string_view url,
+                        bool pretty) {
+  return dump_line(document_json(result, id, url, nullptr), pretty ? 2 : -1);
+}
+
+std::string render_fetched_json(const Result& result, std::string_view url, const FetchFacts& facts,
+                                bool pretty) {
+  return dump_line(document_json(result, url, url, &facts), pretty ? 2 : -1);
 }
 
 std::string render_explain(const Result& result) {

@@ -26,6 +26,15 @@ std::string render_text(const Result& result);
 // (one document); otherwise it is a single line (JSON Lines).
 std::string render_json(const Result& result, std::string_view id, std::string_view url,
                         bool pretty = false);
+// What a fetched page's JSON adds: {"final_url", "http_status",
+// "fetch_seconds"} after "url".
+struct FetchFacts {
+  std::string final_url;
+  int http_status = 0;
+  double seconds = 0;
+};
+std::string render_fetched_json(const Result& result, std::string_view url, const FetchFacts& facts,
+                                bool pretty = false);
 // One JSON Lines record for a record of a JSONL stream: {"id", "url",
 // "title", "text"}, then "blocks" when the result has block reports, then
 // the record's passthrough fields whose names are not already taken.

@@ -1,0 +1,399 @@
+#include "fetch/fetch.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace webclean::fetch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr long kMaxRedirects = 10;
+constexpr int kPollMilliseconds = 100;
+
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+Clock::duration seconds(double value) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
+}
+
+// curl_global_init is not thread-safe; do it once, before any handle.
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// Politeness is per host: the host of the URL as given (lower case), or
+// the URL itself when it does not parse.
+std::string host_of(const std::string& url) {
+  CURLU* handle = curl_url();
+  if (handle == nullptr) return url;
+  std::string host = url;
+  char* part = nullptr;
+  if (curl_url_set(handle, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+      curl_url_get(handle, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+    host = lower_ascii(part);
+    curl_free(part);
+  }
+  curl_url_cleanup(handle);
+  return host;
+}
+
+// Documents are HTML or text; anything else (PDF, images) is not cleaned.
+bool is_document_type(const std::string& content_type) {
+  std::string mime = lower_ascii(content_type.substr(0, content_type.find(';')));
+  while (!mime.empty() && (mime.back() == ' ' || mime.back() == '\t')) mime.pop_back();
+  while (!mime.empty() && (mime.front() == ' ' || mime.front() == '\t')) mime.erase(0, 1);
+  return mime.empty() || mime.rfind("text/", 0) == 0 || mime == "application/xhtml+xml";
+}
+
+struct Job {
+  size_t index = 0;
+  unsigned attempt = 0;
+  std::string host;
+  Clock::time_point not_before;
+  Clock::time_point first_start;
+  bool started = false;
+};
+
+struct Transfer {
+  Job job;
+  std::string body;
+  size_t max_bytes = 0;
+  bool too_large = false;
+  char error[CURL_ERROR_SIZE] = {};
+};
+
+size_t write_body(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const size_t bytes = size * count;
+  if (transfer->body.size() + bytes > transfer->max_bytes) {
+    transfer->too_large = true;
+    return 0;  // aborts the transfer
+  }
+  transfer->body.append(data, bytes);
+  return bytes;
+}
+
+struct HostState {
+  unsigned active = 0;
+  Clock::time_point next_start;
+};
+
+class Fetcher {
+ public:
+  Fetcher(const std::vector<std::string>& urls, const FetchOptions& options,
+          const std::function<bool(size_t)>& may_start, const std::function<void(Page&&)>& done)
+      : urls_(urls), options_(options), may_start_(may_start), done_(done) {
+    init_curl_once();
+    multi_ = curl_multi_init();
+  }
+
+  ~Fetcher() {
+    for (auto& [easy, transfer] : active_) {
+      curl_multi_remove_handle(multi_, easy);
+      curl_easy_cleanup(easy);
+    }
+    if (multi_ != nullptr) curl_multi_cleanup(multi_);
+  }
+
+  Fetcher(const Fetcher&) = delete;
+  Fetcher& operator=(const Fetcher&) = delete;
+
+  void run(const std::function<bool()>& stop) {
+    if (multi_ == nullptr) return fail_all("cannot start libcurl");
+    while (!stop() && !finished()) {
+      admit_new_urls();
+      start_ready();
+      int running = 0;
+      curl_multi_perform(multi_, &running);
+      // A finished transfer frees a place: fill it before waiting.
+      if (collect_finished()) continue;
+      curl_multi_poll(multi_, nullptr, 0, kPollMilliseconds, nullptr);
+    }
+  }
+
+ private:
+  bool finished() const { return next_url_ == urls_.size() && waiting_.empty() && active_.empty(); }
+
+  void fail_all(const std::string& reason) {
+    for (size_t i = 0; i < urls_.size(); ++i) {
+      Page page;
+      page.index = i;
+      page.url = urls_[i];
+      page.error = reason;
+      done_(std::move(page));
+    }
+  }
+
+  void admit_new_urls() {
+    while (next_url_ < urls_.size() && may_start_(next_url_)) {
+      Job job;
+      job.index = next_url_;
+      job.host = host_of(urls_[next_url_]);
+      waiting_.push_back(std::move(job));
+      ++next_url_;
+    }
+  }
+
+  // Starts waiting jobs in URL order as far as the limits allow.
+  void start_ready() {
+    const Clock::time_point now = Clock::now();
+    for (auto it = waiting_.begin(); it != waiting_.end() && active_.size() < options_.jobs;) {
+      HostState& host = hosts_[it->host];
+      if (it->not_before > now || host.active >= std::max(1u, options_.per_host) ||
+          host.next_start > now) {
+        ++it;
+        continue;
+      }
+      ++host.active;
+      host.next_start = now + seconds(options_.delay);
+      start(std::move(*it), now);
+      it = waiting_.erase(it);
+    }
+  }
+
+  void start(Job job, Clock::time_point now) {
+    if (!job.started) {
+      job.started = true;
+      job.first_start = now;
+    }
+    auto transfer = std::make_unique<Transfer>();
+    transfer->job = std::move(job);
+    transfer->max_bytes = options_.max_bytes;
+    CURL* easy = curl_easy_init();
+    if (easy == nullptr) return finish_failed(*transfer, "cannot start a transfer");
+    configure(easy, *transfer);
+    curl_multi_add_handle(multi_, easy);
+    active_.emplace(easy, std::move(transfer));
+  }
+
+  void configure(CURL* easy, Transfer& transfer) {
+    const auto timeout_ms = static_cast<long>(std::max(1.0, options_.timeout * 1000));
+    curl_easy_setopt(easy, CURLOPT_URL, urls_[transfer.job.index].c_str());
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, kMaxRedirects);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // all libcurl decodes
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_bytes));
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_body);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error);
+    if (options_.insecure) {
+      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+  }
+
+  // Returns whether any transfer ended.
+  bool collect_finished() {
+    bool any = false;
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      CURL* easy = message->easy_handle;
+      const CURLcode result = message->data.result;
+      auto found = active_.find(easy);
+      if (found == active_.end()) continue;
+      std::unique_ptr<Transfer> transfer = std::move(found->second);
+      active_.erase(found);
+      curl_multi_remove_handle(multi_, easy);
+      --hosts_[transfer->job.host].active;
+      conclude(easy, result, *transfer);
+      curl_easy_cleanup(easy);
+      any = true;
+    }
+    return any;
+  }
+
+  // A retry waits for Retry-After when the server sent one (capped), else
+  // backs off exponentially.
+  double retry_delay(CURL* easy, unsigned attempt) const {
+    curl_off_t retry_after = 0;
+    if (curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
+        retry_after > 0) {
+      return std::min(static_cast<double>(retry_after), options_.retry_after_cap);
+    }
+    return options_.backoff * std::pow(2.0, attempt);
+  }
+
+  void conclude(CURL* easy, CURLcode result, Transfer& transfer) {
+    long status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    const bool transient = (result == CURLE_OPERATION_TIMEDOUT && !transfer.too_large) ||
+                           (result == CURLE_OK && (status == 429 || status >= 500));
+    if (transient && transfer.job.attempt < options_.retries) {
+      Job job = std::move(transfer.job);
+      job.not_before = Clock::now() + seconds(retry_delay(easy, job.attempt));
+      ++job.attempt;
+      waiting_.insert(
+          std::upper_bound(waiting_.begin(), waiting_.end(), job,
+                           [](const Job& a, const Job& b) { return a.index < b.index; }),
+          std::move(job));
+      return;
+    }
+    Page page = page_of(transfer);
+    page.status = static_cast<int>(status);
+    const char* final_url = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &final_url) == CURLE_OK && final_url) {
+      page.final_url = final_url;
+    }
+    const char* content_type = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
+      page.content_type = content_type;
+    }
+    page.error = failure(result, transfer, page);
+    if (page.error.empty()) page.bytes = std::move(transfer.body);
+    done_(std::move(page));
+  }
+
+  Page page_of(const Transfer& transfer) const {
+    Page page;
+    page.index = transfer.job.index;
+    page.url = urls_[page.index];
+    page.final_url = page.url;
+    page.seconds = std::chrono::duration<double>(Clock::now() - transfer.job.first_start).count();
+    return page;
+  }
+
+  std::string failure(CURLcode result, const Transfer& transfer, const Page& page) const {
+    if (transfer.too_large || result == CURLE_FILESIZE_EXCEEDED) {
+      return "larger than " + std::to_string(options_.max_bytes) + " bytes (--max-bytes)";
+    }
+    if (result != CURLE_OK) {
+      return transfer.error[0] != '\0' ? std::string(transfer.error)
+                                       : std::string(curl_easy_strerror(result));
+    }
+    if (page.status >= 400) return "HTTP " + std::to_string(page.status);
+    if (!is_document_type(page.content_type)) {
+      return "not HTML or text (" + page.content_type + ")";
+    }
+    return "";
+  }
+
+  void finish_failed(const Transfer& transfer, const std::string& reason) {
+    --hosts_[transfer.job.host].active;
+    Page page = page_of(transfer);
+    page.error = reason;
+    done_(std::move(page));
+  }
+
+  const std::vector<std::string>& urls_;
+  const FetchOptions& options_;
+  const std::function<bool(size_t)>& may_start_;
+  const std::function<void(Page&&)>& done_;
+  CURLM* multi_ = nullptr;
+  size_t next_url_ = 0;
+  std::vector<Job> waiting_;  // in URL order
+  std::map<CURL*, std::unique_ptr<Transfer>> active_;
+  std::map<std::string, HostState> hosts_;
+};
+
+uint64_t fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string hex_hash(std::string_view text) {
+  static const char kDigits[] = "0123456789abcdef";
+  uint64_t hash = fnv1a(text);
+  std::string hex(12, '0');
+  for (size_t i = hex.size(); i-- > 0; hash >>= 4) hex[i] = kDigits[hash & 15];
+  return hex;
+}
+
+constexpr size_t kMaxComponent = 200;
+
+std::string safe_component(std::string_view raw) {
+  std::string component;
+  for (char c : raw) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       std::string_view("._-~%+,=@").find(c) != std::string_view::npos;
+    component += plain ? c : '_';
+  }
+  if (component == "." || component == "..") component.assign(component.size(), '_');
+  if (component.size() > kMaxComponent) {
+    component = component.substr(0, kMaxComponent - 13) + "-" + hex_hash(raw);
+  }
+  return component;
+}
+
+}  // namespace
+
+void fetch_all(const std::vector<std::string>& urls, const FetchOptions& options,
+               const std::function<bool(size_t)>& may_start,
+               const std::function<void(Page&&)>& done, const std::function<bool()>& stop) {
+  try {
+    Fetcher fetcher(urls, options, may_start, done);
+    fetcher.run(stop);
+  } catch (...) {
+    // Out of memory in the fetcher: the URLs not yet reported are never
+    // reported (the header says so).
+  }
+}
+
+bool is_url(std::string_view arg) {
+  const std::string lower = lower_ascii(arg.substr(0, 8));
+  return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
+}
+
+std::string url_output_stem(std::string_view url) {
+  url = url.substr(0, url.find('#'));
+  const size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const size_t authority_end = std::min(url.find_first_of("/?"), url.size());
+  std::string_view authority = url.substr(0, authority_end);
+  const size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string_view rest = url.substr(authority_end);
+  const size_t query_start = std::min(rest.find('?'), rest.size());
+  const std::string_view query = rest.substr(query_start);
+  const std::string_view path = rest.substr(0, query_start);
+
+  std::string host = safe_component(lower_ascii(authority));
+  if (host.empty()) host = "_";
+  std::vector<std::string> parts{host};
+  size_t start = 0;
+  while (start < path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    if (end > start) parts.push_back(safe_component(path.substr(start, end - start)));
+    start = end + 1;
+  }
+  if (parts.size() == 1 || path.back() == '/') parts.push_back("index");
+  std::string& last = parts.back();
+  for (std::string_view extension : {".html", ".htm"}) {
+    if (last.size() > extension.size() &&
+        lower_ascii(last.substr(last.size() - extension.size())) == extension) {
+      last.resize(last.size() - extension.size());
+      break;
+    }
+  }
+  if (query.size() > 1) last += "-q" + hex_hash(query.substr(1));
+  std::string stem;
+  for (const std::string& part : parts) stem += (stem.empty() ? "" : "/") + part;
+  return stem;
+}
+
+}  // namespace webclean::fetch
