@@ -366,6 +366,14 @@ class Scanner {
       return;
     }
     if (keeps_whitespace(name_of(tag)) && pre_depth_ > 0) --pre_depth_;
+    if (counts_for_depth(name_of(tag))) {
+      if (dropped_too_deep_ > 0) {  // closes an element left out for depth
+        --dropped_too_deep_;
+        pos_ = tag.end;
+        return;
+      }
+      if (depth_ > 0) --depth_;
+    }
     out_.html += "</";
     out_.html.append(name_of(tag));  // end tag attributes mean nothing
     out_.html += '>';
@@ -400,10 +408,35 @@ class Scanner {
     } else if (skip_dropped_subtree(tag)) {
       return;
     } else {
+      pos_ = tag.end;
+      if (!tag.self_closing && counts_for_depth(name)) {
+        // Past kMaxDepth the element is left out, its text kept: Gumbo's
+        // work per start tag grows with the depth of open elements, so a
+        // page nested a million deep would take it hours.
+        if (depth_ >= kMaxDepth) {
+          ++dropped_too_deep_;
+          return;
+        }
+        ++depth_;
+      }
       if (keeps_whitespace(name)) ++pre_depth_;
       emit_start_tag(tag);
-      pos_ = tag.end;
     }
+  }
+
+  // Elements that nest: not void ones, and not those whose start tag closes
+  // an open one of their kind (<p>, <li>, <td> ... pile up unclosed in old
+  // pages without nesting).
+  static bool counts_for_depth(std::string_view name) {
+    static constexpr std::string_view kNotNesting[] = {
+        "area",  "base",  "br",       "col",    "embed", "hr",     "img",      "input",
+        "link",  "meta",  "param",    "source", "track", "wbr",    "p",        "li",
+        "dt",    "dd",    "tr",       "td",     "th",    "option", "optgroup", "tbody",
+        "thead", "tfoot", "colgroup", "rb",     "rt",    "rp",     "frame",    "keygen"};
+    for (std::string_view tag : kNotNesting) {
+      if (iequals(name, tag)) return false;
+    }
+    return true;
   }
 
   void script(const TagSpan& tag) {
@@ -556,7 +589,9 @@ class Scanner {
   std::string_view in_;
   const PrescanOptions& options_;
   size_t pos_ = 0;
-  size_t pre_depth_ = 0;  // open <pre> and <listing> elements
+  size_t depth_ = 0;             // open nesting elements written
+  size_t dropped_too_deep_ = 0;  // start tags left out past kMaxDepth, not yet closed
+  size_t pre_depth_ = 0;         // open <pre> and <listing> elements
   Prescanned out_;
   std::vector<AttrSpan> attrs_;  // of the last scanned tag; reused to avoid allocations
 };

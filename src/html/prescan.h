@@ -21,6 +21,10 @@ struct PrescanOptions {
   std::vector<std::string> drop_subtrees;
 };
 
+// Elements nested deeper than this are left out (their text stays): real
+// pages stay under a few hundred; Gumbo's cost grows with the square of it.
+inline constexpr size_t kMaxDepth = 2000;
+
 // The text of the stand-in left where a subtree was dropped (U+E001).
 inline constexpr std::string_view kDroppedSubtreeMark = "\xEE\x80\x81";
 
