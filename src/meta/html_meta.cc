@@ -101,6 +101,18 @@ std::string author_names(const json& author) {
   return names;
 }
 
+// An article's headline, or its name when the page's <title> carries the
+// name and not the headline (Wikipedia's headline is a description).
+std::string article_title(const json& object, const std::string& page_title) {
+  const std::string headline = string_field(object, "headline");
+  const std::string name = string_field(object, "name");
+  if (headline.empty()) return name;
+  const std::string title = collapse_whitespace(page_title);
+  const bool title_has_name = !name.empty() && title.find(name) != std::string::npos;
+  if (title_has_name && title.find(headline) == std::string::npos) return name;
+  return headline;
+}
+
 struct JsonLd {
   std::string headline;
   std::string author;
@@ -109,7 +121,7 @@ struct JsonLd {
 };
 
 // Fills each field from the first object that has it, article-like objects first.
-JsonLd read_json_ld(const std::vector<std::string>& scripts) {
+JsonLd read_json_ld(const std::vector<std::string>& scripts, const std::string& page_title) {
   std::vector<json> roots;
   for (const std::string& script : scripts) {
     json root = json::parse(script, nullptr, /*allow_exceptions=*/false);
@@ -121,10 +133,7 @@ JsonLd read_json_ld(const std::vector<std::string>& scripts) {
   for (const bool articles : {true, false}) {
     for (const json* object : objects) {
       if (is_article(*object) != articles) continue;
-      if (out.headline.empty() && articles) {
-        out.headline = string_field(*object, "headline");
-        if (out.headline.empty()) out.headline = string_field(*object, "name");
-      }
+      if (out.headline.empty() && articles) out.headline = article_title(*object, page_title);
       if (out.author.empty() && object->contains("author")) {
         out.author = author_names((*object)["author"]);
       }
@@ -210,6 +219,17 @@ std::string normalize_date(std::string_view text) {
   return {};
 }
 
+namespace {
+
+// A suffix names the site when it is the site name or the start of it
+// ("Example.cz" for "Example.cz - News of the day").
+bool names_site(const std::string& suffix, const std::string& site) {
+  const std::string lower = lower_ascii(suffix);
+  return !site.empty() && !lower.empty() && site.compare(0, lower.size(), lower) == 0;
+}
+
+}  // namespace
+
 std::string strip_site_suffix(std::string_view title, std::string_view site_name) {
   const std::string text = collapse_whitespace(title);
   const std::string site = lower_ascii(collapse_whitespace(site_name));
@@ -226,20 +246,23 @@ std::string strip_site_suffix(std::string_view title, std::string_view site_name
   }
   if (best == std::string::npos) return text;
   const std::string suffix = text.substr(best + separator_size);
-  const bool is_site = !site.empty() && lower_ascii(suffix) == site;
   const bool short_suffix = suffix.size() <= kMaxSiteSuffixChars &&
                             word_count(suffix) <= kMaxSiteSuffixWords &&
                             word_count(suffix) < word_count(text.substr(0, best));
-  return is_site || short_suffix ? text.substr(0, best) : text;
+  const bool strip = names_site(suffix, site) || short_suffix;
+  return strip ? text.substr(0, best) : text;
 }
 
 void read_page_hints(const block::Document& doc, Metadata& out) {
   const block::PageHints& hints = doc.hints;
-  const JsonLd ld = read_json_ld(hints.json_ld);
+  const JsonLd ld = read_json_ld(hints.json_ld, hints.title);
 
   out.site_name = meta_value(hints, {"og:site_name"});
   if (out.site_name.empty()) out.site_name = ld.publisher;
 
+  // og:title and the headline are kept whole: a site name after them is
+  // what the page chose to show (stripping it lost more than it won on the
+  // readability set).
   std::string title = meta_value(hints, {"og:title"});
   if (title.empty()) title = ld.headline;
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);

@@ -180,3 +180,21 @@ TEST_CASE("a page cleaned end to end carries its Open Graph and JSON-LD metadata
   CHECK(r.metadata.image == "https://exemple.fr/pont.jpg");
   CHECK(r.text.find("le nouveau pont") != std::string::npos);
 }
+
+TEST_CASE("og:title is kept whole, site name and all", "[meta][html]") {
+  CHECK(read(html_doc({{"og:title", "Obama speaks - BBC News"}, {"og:site_name", "BBC News"}}))
+            .title == "Obama speaks - BBC News");
+}
+
+TEST_CASE("a title element suffix that starts the site name is removed", "[meta][html]") {
+  CHECK(read(html_doc({{"og:site_name", "Example.cz Daily News Portal of Prague, since 1999"}}, {},
+                      "Hráči vyhráli velký zápas | Example.cz Daily News Portal of Prague"))
+            .title == "Hráči vyhráli velký zápas");
+}
+
+TEST_CASE("a JSON-LD name the title element carries beats a headline it does not", "[meta][html]") {
+  const std::string ld =
+      R"({"@type":"Article","name":"List of films","headline":"Wikimedia list article"})";
+  CHECK(read(html_doc({}, {ld}, "List of films - Wikipedia")).title == "List of films");
+  CHECK(read(html_doc({}, {ld}, "Something else")).title == "Wikimedia list article");
+}
