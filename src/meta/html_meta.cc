@@ -39,12 +39,25 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// Whether the space-separated names of a meta tag ("dc:title og:title")
+// include `key`.
+bool names_key(std::string_view names, std::string_view key) {
+  size_t start = 0;
+  while (start <= names.size()) {
+    size_t end = names.find(' ', start);
+    if (end == std::string_view::npos) end = names.size();
+    if (names.substr(start, end - start) == key) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // The content of the first meta tag named one of `keys`, in key order.
 std::string meta_value(const block::PageHints& hints,
                        std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
     for (const auto& [name, content] : hints.meta) {
-      if (name != key) continue;
+      if (!names_key(name, key)) continue;
       std::string value = collapse_whitespace(content);
       if (!value.empty()) return value;
     }
@@ -263,14 +276,14 @@ void read_page_hints(const block::Document& doc, Metadata& out) {
   // og:title and the headline are kept whole: a site name after them is
   // what the page chose to show (stripping it lost more than it won on the
   // readability set).
-  std::string title = meta_value(hints, {"og:title"});
+  std::string title = meta_value(hints, {"og:title", "dc:title", "dcterm:title"});
   if (title.empty()) title = ld.headline;
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
   if (title.empty()) title = first_h1(doc);
   if (!title.empty()) out.title = title;
 
   std::string byline = ld.author;
-  if (byline.empty()) byline = meta_value(hints, {"author"});
+  if (byline.empty()) byline = meta_value(hints, {"author", "dc:creator", "dcterm:creator"});
   if (byline.empty()) {
     const std::string article_author = meta_value(hints, {"article:author"});
     if (!looks_like_url(article_author)) byline = article_author;

@@ -198,3 +198,15 @@ TEST_CASE("a JSON-LD name the title element carries beats a headline it does not
   CHECK(read(html_doc({}, {ld}, "List of films - Wikipedia")).title == "List of films");
   CHECK(read(html_doc({}, {ld}, "Something else")).title == "Wikimedia list article");
 }
+
+TEST_CASE("a meta tag naming several properties answers to each of them", "[meta][html]") {
+  const Metadata m = read(html_doc({{"x:title dc:title", "My title"},
+                                    {"og:description  twitter:description", "Shared description"},
+                                    {"dc:creator twitter:site_name", "Creator Name"}},
+                                   {}, "Title Element"));
+  CHECK(m.title == "My title");
+  CHECK(m.description == "Shared description");
+  CHECK(m.byline == "Creator Name");
+  CHECK(read(html_doc({{"og:titles", "Not a title"}}, {}, "Title Element")).title ==
+        "Title Element");
+}
