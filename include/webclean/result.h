@@ -26,6 +26,9 @@ struct Metadata {
   std::string date;  // ISO 8601 where known
   std::string site_name;
   std::string language;  // BCP 47 primary tag, e.g. "en"
+  std::string description;
+  std::string canonical_url;
+  std::string image;  // the page's og:image URL
 };
 
 struct Result {

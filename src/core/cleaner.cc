@@ -11,14 +11,15 @@
 
 #include "block/features.h"
 #include "block/stoplists.h"
-#include "source/kind.h"
 #include "decode/decode.h"
 #include "filter/filter.h"
 #include "html/arena.h"
 #include "html/parse.h"
+#include "meta/html_meta.h"
 #include "meta/meta.h"
 #include "rules/embedded.h"
 #include "rules/rules.h"
+#include "source/kind.h"
 #include "text/parse.h"
 
 namespace webclean {
@@ -220,6 +221,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   impl_->header_lines.extract(doc, result.metadata);
+  if (is_html) meta::read_page_hints(doc, result.metadata);
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
 

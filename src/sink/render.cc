@@ -41,11 +41,15 @@ std::string pad(std::string text, size_t width) {
 
 json metadata_json(const Metadata& metadata) {
   json object = json::object();
-  const std::pair<const char*, const std::string*> fields[] = {{"title", &metadata.title},
-                                                               {"byline", &metadata.byline},
-                                                               {"date", &metadata.date},
-                                                               {"site_name", &metadata.site_name},
-                                                               {"language", &metadata.language}};
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"title", &metadata.title},
+      {"byline", &metadata.byline},
+      {"date", &metadata.date},
+      {"site_name", &metadata.site_name},
+      {"language", &metadata.language},
+      {"description", &metadata.description},
+      {"canonical_url", &metadata.canonical_url},
+      {"image", &metadata.image}};
   for (const auto& [name, value] : fields) {
     if (!value->empty()) object[name] = *value;
   }

@@ -1,0 +1,29 @@
+// HTML page metadata: title, byline, date, site name, language,
+// description, canonical URL and image from the page's <head> (meta tags,
+// Open Graph, JSON-LD), preferred over what the header lines guessed.
+#ifndef WEBCLEAN_META_HTML_META_H_
+#define WEBCLEAN_META_HTML_META_H_
+
+#include <string>
+#include <string_view>
+
+#include "block/block.h"
+#include "webclean/result.h"
+
+namespace webclean::meta {
+
+// Overwrites the fields of `out` the page declares; keeps the rest (the
+// byline and dateline found in the text, the detected language).
+void read_page_hints(const block::Document& doc, Metadata& out);
+
+// "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
+// an empty string when no date is recognised.
+std::string normalize_date(std::string_view text);
+
+// "Story title | Site" -> "Story title" when the suffix is `site_name`
+// or short enough to be a site name.
+std::string strip_site_suffix(std::string_view title, std::string_view site_name);
+
+}  // namespace webclean::meta
+
+#endif  // WEBCLEAN_META_HTML_META_H_
