@@ -1,15 +1,14 @@
 // Reading files and stdin, with gzip detection and the size limits.
 #include <fcntl.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <catch2/catch.hpp>
-#include <stdexcept>
 #include <string>
 
 #include "source/gzip.h"
 #include "source/source.h"
 #include "temp_dir.h"
+#include "warc_writer.h"
 
 using webclean::source::read_file;
 using webclean::source::read_stdin;
@@ -18,21 +17,9 @@ using webclean::testing::write_file;
 
 namespace {
 
-// Compresses `plain` into one gzip member with real zlib.
+// One gzip member, compressed with real zlib (tests/source/warc_writer.h).
 std::string gzip(const std::string& plain) {
-  z_stream zs{};
-  if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("deflateInit2");
-  std::string out(deflateBound(&zs, plain.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  zs.avail_in = static_cast<uInt>(plain.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate");
-  return out;
+  return webclean::testing::gzip_member(plain);
 }
 
 // Text that is not trivially compressible, so that members are not tiny.
