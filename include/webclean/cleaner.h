@@ -34,6 +34,9 @@ struct DocumentInfo {
   std::string url;           // used for per-site rules and metadata
   std::string content_type;  // e.g. "text/html; charset=latin1"
   std::string charset;       // a declared charset hint, e.g. from HTTP
+  // The HTTP Content-Language header, e.g. "de-DE" or "de, en": the
+  // document's language when the page does not declare one (<html lang>).
+  std::string content_language;
   InputKind kind = InputKind::kAuto;
 };
 

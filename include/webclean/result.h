@@ -22,8 +22,9 @@ struct BlockReport {
 
 struct Metadata {
   std::string title;
-  std::string byline;
-  std::string date;  // ISO 8601 where known
+  std::string byline;  // the credit line as the page shows it: "By Jane Doe, Staff Writer"
+  std::string author;  // the author names alone: "Jane Doe" (several: "Jane Doe, John Roe")
+  std::string date;    // ISO 8601 where known
   std::string site_name;
   std::string language;  // BCP 47 primary tag, e.g. "en"
   std::string description;

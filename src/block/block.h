@@ -92,6 +92,30 @@ struct Node {
   std::vector<std::pair<std::string, std::string>> attrs;
 };
 
+// An element of the page body that names the author: rel=author,
+// itemprop=author, or a class or id saying byline/author (what Readability
+// looks for). Kept in page order, for the metadata stage to choose from.
+struct BylineHint {
+  std::string text;         // its whole text, as the DOM's textContent, whitespace collapsed
+  std::string name_text;    // the text of its first itemprop=*name* descendant, if any
+  uint32_t raw_chars = 0;   // code points of textContent trimmed, inner whitespace kept
+  bool rel_author = false;  // rel=author
+  bool itemprop_author = false;
+  int32_t outer = -1;        // the byline hint it stands in, when it is inside another
+  int32_t node = -1;         // the innermost Node around it (itself when it is one)
+  uint32_t first_block = 0;  // its text went to blocks [first_block, last_block]
+  uint32_t last_block = 0;   // (last_block may be past the end: the open block was empty)
+};
+
+// A date the page body marks up: <time datetime>, an element with
+// itemprop=datePublished, or a short element whose class or id says date.
+struct DateHint {
+  std::string value;       // the datetime or content attribute, else the element's text
+  bool published = false;  // pubdate attribute or itemprop=datePublished
+  bool by_name = false;    // only its class or id says it is a date
+  int32_t node = -1;       // the innermost Node around it
+};
+
 // Hints found while parsing, for the metadata stage.
 struct PageHints {
   std::string title;                                      // <title>
@@ -99,6 +123,8 @@ struct PageHints {
   std::vector<std::pair<std::string, std::string>> meta;  // (name|property, content)
   std::vector<std::string> json_ld;                       // raw JSON-LD script bodies
   std::string canonical_url;
+  std::vector<BylineHint> bylines;  // the first few, in page order
+  std::vector<DateHint> dates;      // the first few, in page order
 };
 
 struct Document {

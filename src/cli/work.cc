@@ -55,6 +55,7 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
     document.error = std::move(item.page.error);
     info.url = item.page.final_url;
     info.content_type = item.page.content_type;
+    info.content_language = item.page.content_language;
   } else {
     const size_t max_bytes = context.options.max_bytes;
     document = input.path == "-" ? source::read_stdin(max_bytes)
@@ -99,6 +100,7 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
   DocumentInfo info;
   info.url = record.url;
   info.content_type = record.content_type;
+  info.content_language = record.content_language;
   info.kind = record_kind(record.kind);
   const Result result = context.cleaner.clean(record.bytes, info, workspace);
   // The bytes are no longer needed; free them before the outcome waits

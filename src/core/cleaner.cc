@@ -215,13 +215,16 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
               : text::parse(decoded.text);
   doc.is_html = is_html;
   normalize_text(doc);
-  block::compute_features(doc, impl_->stoplists, doc.hints.lang);
-  result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;
+  const std::string declared_language =
+      meta::declared_language(doc.hints.lang, info.content_language);
+  block::compute_features(doc, impl_->stoplists, declared_language);
+  // Declared, else detected from stop words.
+  result.metadata.language = declared_language.empty() ? doc.language : declared_language;
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   impl_->header_lines.extract(doc, result.metadata);
-  if (is_html) meta::read_page_hints(doc, result.metadata);
+  if (is_html) meta::read_page_hints(doc, result.metadata, info.url);
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
 

@@ -260,6 +260,12 @@ class Fetcher {
     if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
       page.content_type = content_type;
     }
+    // The last response's header (after redirects); -1: the last request.
+    curl_header* language = nullptr;
+    if (curl_easy_header(easy, "Content-Language", 0, CURLH_HEADER, -1, &language) == CURLHE_OK &&
+        language != nullptr) {
+      page.content_language = language->value;
+    }
     page.error = failure(result, transfer, page);
     if (page.error.empty()) page.bytes = std::move(transfer.body);
     done_(std::move(page));

@@ -34,10 +34,11 @@ struct Page {
   std::string url;
   std::string final_url;  // after redirects
   std::string content_type;
-  int status = 0;      // the last HTTP status; 0 when there was no response
-  double seconds = 0;  // the whole fetch, retries included
-  std::string bytes;   // the body, decoded from gzip, deflate or br
-  std::string error;   // e.g. "HTTP 404", "not HTML or text (application/pdf)"
+  std::string content_language;  // the Content-Language header, e.g. "de-DE"
+  int status = 0;                // the last HTTP status; 0 when there was no response
+  double seconds = 0;            // the whole fetch, retries included
+  std::string bytes;             // the body, decoded from gzip, deflate or br
+  std::string error;             // e.g. "HTTP 404", "not HTML or text (application/pdf)"
 };
 
 // Fetches `urls`, starting them in order; URL i is started only once

@@ -79,6 +79,15 @@ bool is_kept_head_attribute(std::string_view tag, std::string_view name) {
   return iequals(tag, "link") && iequals(name, "rel");
 }
 
+// Attributes the body's metadata hints read: rel=author links, <time>'s
+// datetime and pubdate, and the content of microdata (itemprop) elements.
+bool is_kept_hint_attribute(std::string_view tag, std::string_view name, std::string_view value,
+                            bool has_itemprop) {
+  if (iequals(name, "rel")) return has_token(value, "author");
+  if (iequals(tag, "time")) return iequals(name, "datetime") || iequals(name, "pubdate");
+  return has_itemprop && iequals(name, "content");
+}
+
 class Scanner {
  public:
   Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
@@ -261,9 +270,11 @@ class Scanner {
     out += '<';
     out.append(name_of(tag));
     bool wrote_attribute = false;
+    const bool has_itemprop = find_attribute("itemprop") != nullptr;
     for (const AttrSpan& attr : attrs_) {
       std::string_view name = name_of(attr);
       bool keep = is_kept_attribute(name) || is_kept_head_attribute(name_of(tag), name) ||
+                  is_kept_hint_attribute(name_of(tag), name, value_of(attr), has_itemprop) ||
                   (iequals(name, "style") && style_hides(value_of(attr)));
       if (!keep) continue;
       out += ' ';

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "html/ascii.h"
+#include "html/body_hints.h"
 
 namespace webclean::html {
 namespace {
@@ -267,7 +268,8 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(block::Document& doc, const Prescanned& scanned) : doc_(doc), scanned_(scanned) {}
+  Walker(block::Document& doc, const Prescanned& scanned)
+      : doc_(doc), scanned_(scanned), body_hints_(doc, scanned) {}
 
   void run(const GumboNode* document) {
     frames_.emplace_back(document);
@@ -317,6 +319,8 @@ class Walker {
     } else {
       enter_inline(frame, element, attrs);
     }
+    body_hints_.enter({node, attrs.id, attrs.classes, attrs.rel, attrs.itemprop, attrs.hidden(),
+                       skip_ > 0 || frame.skip, current_node_});
     if (frame.skip) ++skip_;
     frames_.push_back(frame);
   }
@@ -362,6 +366,7 @@ class Walker {
     if (frame.skip) --skip_;
     if (frame.anchor) --anchors_;
     if (frame.link) --links_;
+    body_hints_.leave(frame.node);
   }
 
   // A block is opening inside identified inline elements (a <span class>
@@ -592,6 +597,7 @@ class Walker {
   block::Document& doc_;
   const Prescanned& scanned_;
   std::vector<Frame> frames_;
+  BodyHints body_hints_;            // bylines and dates of the body, for the metadata stage
   std::vector<size_t> candidates_;  // frames of identified inline elements without a Node yet
   int32_t current_node_ = -1;       // innermost open element that has a Node
   BlockContext context_;

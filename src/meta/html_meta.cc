@@ -2,7 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -15,6 +18,8 @@ using json = nlohmann::json;
 constexpr int kMaxJsonDepth = 8;            // JSON-LD nests a few levels; deeper is noise
 constexpr size_t kMaxSiteSuffixChars = 40;  // "| The Example Gazette" still counts
 constexpr int kMaxSiteSuffixWords = 4;
+constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
+constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
 
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
@@ -39,6 +44,16 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// Whether a meta tag name is `key`, reading '.' as ':' ("DC.creator" is
+// dc:creator; names arrive lower-cased).
+bool same_name(std::string_view name, std::string_view key) {
+  if (name.size() != key.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name[i] != key[i] && !(name[i] == '.' && key[i] == ':')) return false;
+  }
+  return true;
+}
+
 // Whether the space-separated names of a meta tag ("dc:title og:title")
 // include `key`.
 bool names_key(std::string_view names, std::string_view key) {
@@ -46,7 +61,7 @@ bool names_key(std::string_view names, std::string_view key) {
   while (start <= names.size()) {
     size_t end = names.find(' ', start);
     if (end == std::string_view::npos) end = names.size();
-    if (names.substr(start, end - start) == key) return true;
+    if (same_name(names.substr(start, end - start), key)) return true;
     start = end + 1;
   }
   return false;
@@ -99,14 +114,27 @@ std::string string_field(const json& object, const char* key) {
   return collapse_whitespace(value->get<std::string>());
 }
 
-// An author is a string, a Person with a name, or an array of either.
-std::string author_names(const json& author) {
+// JSON-LD objects by their @id: a graph names its author once and refers
+// to it ("author": {"@id": "#/schema/person/1"}).
+using IdIndex = std::map<std::string, const json*>;
+
+// An author is a string, a Person with a name (or a reference to one when
+// `ids` is given), or an array of either.
+std::string author_names(const json& author, const IdIndex* ids) {
   if (author.is_string()) return collapse_whitespace(author.get<std::string>());
-  if (author.is_object()) return string_field(author, "name");
+  if (author.is_object()) {
+    std::string name = string_field(author, "name");
+    const std::string id = string_field(author, "@id");
+    if (name.empty() && ids != nullptr && !id.empty()) {
+      const auto found = ids->find(id);
+      if (found != ids->end()) name = string_field(*found->second, "name");
+    }
+    return name;
+  }
   if (!author.is_array()) return {};
   std::string names;
   for (const json& one : author) {
-    const std::string name = author_names(one);
+    const std::string name = author_names(one, ids);
     if (name.empty() || one.is_array()) continue;
     if (!names.empty()) names += ", ";
     names += name;
@@ -126,9 +154,21 @@ std::string article_title(const json& object, const std::string& page_title) {
   return headline;
 }
 
+// A script body wrapped in <![CDATA[ ... ]]> (XHTML habit) is the JSON inside.
+std::string_view without_cdata(std::string_view script) {
+  constexpr std::string_view kOpen = "<![CDATA[";
+  constexpr std::string_view kClose = "]]>";
+  const size_t begin = script.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos || script.substr(begin, kOpen.size()) != kOpen) return script;
+  script.remove_prefix(begin + kOpen.size());
+  const size_t end = script.rfind(kClose);
+  return end == std::string_view::npos ? script : script.substr(0, end);
+}
+
 struct JsonLd {
   std::string headline;
-  std::string author;
+  std::string author;           // as written: a reference without a name is no author
+  std::string author_resolved;  // references to a Person elsewhere in the graph followed
   std::string date_published;
   std::string publisher;
 };
@@ -137,18 +177,26 @@ struct JsonLd {
 JsonLd read_json_ld(const std::vector<std::string>& scripts, const std::string& page_title) {
   std::vector<json> roots;
   for (const std::string& script : scripts) {
-    json root = json::parse(script, nullptr, /*allow_exceptions=*/false);
+    json root = json::parse(without_cdata(script), nullptr, /*allow_exceptions=*/false);
     if (!root.is_discarded()) roots.push_back(std::move(root));
   }
   std::vector<const json*> objects;
   for (const json& root : roots) collect_objects(root, 0, objects);
+  IdIndex ids;
+  for (const json* object : objects) {
+    const std::string id = string_field(*object, "@id");
+    if (!id.empty() && object->size() > 1) ids.emplace(id, object);
+  }
   JsonLd out;
   for (const bool articles : {true, false}) {
     for (const json* object : objects) {
       if (is_article(*object) != articles) continue;
       if (out.headline.empty() && articles) out.headline = article_title(*object, page_title);
       if (out.author.empty() && object->contains("author")) {
-        out.author = author_names((*object)["author"]);
+        out.author = author_names((*object)["author"], nullptr);
+      }
+      if (out.author_resolved.empty() && object->contains("author")) {
+        out.author_resolved = author_names((*object)["author"], &ids);
       }
       if (out.date_published.empty()) out.date_published = string_field(*object, "datePublished");
       if (out.publisher.empty() && object->contains("publisher")) {
@@ -172,9 +220,16 @@ std::string first_h1(const block::Document& doc) {
   return {};
 }
 
-std::string primary_language(std::string_view lang) {
-  const size_t end = lang.find_first_of("-_");
-  return lower_ascii(collapse_whitespace(lang.substr(0, end)));
+// The primary subtag of a language tag ("en" for "EN-gb"); empty when it
+// is not 2 or 3 letters (a template placeholder, "x-default").
+std::string primary_language(std::string_view tag) {
+  const std::string text = collapse_whitespace(tag);
+  const std::string primary = lower_ascii(text.substr(0, text.find_first_of("-_ ")));
+  if (primary.size() < 2 || primary.size() > 3) return {};
+  for (char c : primary) {
+    if (c < 'a' || c > 'z') return {};
+  }
+  return primary;
 }
 
 int word_count(std::string_view text) {
@@ -188,48 +243,316 @@ int word_count(std::string_view text) {
   return words;
 }
 
+// The month a name (or its abbreviation) stands for in English, German,
+// French, Spanish, Italian, Dutch or Portuguese; 0 when none.
 int month_number(std::string_view name) {
-  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string prefix = lower_ascii(name.substr(0, 3));
-  for (int i = 0; i < 12; ++i) {
-    if (prefix == kMonths[i]) return i + 1;
+  static const std::pair<const char*, int> kNames[] = {
+      {"jan", 1},  {"gen", 1},  {"ene", 1},  {"feb", 2},  {"fév", 2},  {"fev", 2},  {"mar", 3},
+      {"mär", 3},  {"maa", 3},  {"apr", 4},  {"avr", 4},  {"abr", 4},  {"may", 5},  {"mai", 5},
+      {"mag", 5},  {"mei", 5},  {"jun", 6},  {"juin", 6}, {"giu", 6},  {"jul", 7},  {"juil", 7},
+      {"lug", 7},  {"aug", 8},  {"aoû", 8},  {"aou", 8},  {"ago", 8},  {"sep", 9},  {"set", 9},
+      {"oct", 10}, {"okt", 10}, {"ott", 10}, {"out", 10}, {"nov", 11}, {"dec", 12}, {"déc", 12},
+      {"dez", 12}, {"dic", 12},
+  };
+  std::string lower = lower_ascii(name);
+  // Lower-case the accented capitals that start month names (É, Ä).
+  if (lower.rfind("\xC3\x89", 0) == 0) lower.replace(0, 2, "\xC3\xA9");
+  if (lower.rfind("\xC3\x84", 0) == 0) lower.replace(0, 2, "\xC3\xA4");
+  if (lower.size() < 3) return 0;
+  // "juin" and "juil" before "jun" and "jul": longest prefix wins.
+  int month = 0;
+  size_t longest = 0;
+  for (const auto& [prefix, number] : kNames) {
+    const size_t size = std::strlen(prefix);
+    if (size > longest && lower.compare(0, size, prefix) == 0) {
+      month = number;
+      longest = size;
+    }
   }
-  return 0;
+  // Words that merely start like a month ("marketing", "augment") are not months.
+  constexpr size_t kMaxMonthNameBytes = 10;  // "septiembre", "settembre"
+  return lower.size() <= kMaxMonthNameBytes ? month : 0;
 }
 
 std::string iso_date(int year, int month, int day) {
+  constexpr int kFirstYear = 1990;  // before the web; older numbers are not publication dates
+  constexpr int kLastYear = 2100;
+  if (year < kFirstYear || year > kLastYear) return {};
   if (month < 1 || month > 12 || day < 1 || day > 31) return {};
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
 
+// Whether an element around the byline is one Readability strips before
+// it looks for bylines (comments, sidebars, menus, page headers...): its
+// author names are not the article's.
+bool in_unlikely_box(const block::Document& doc, int32_t node, bool header_and_footer = true) {
+  static const RE2 unlikely{
+      "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
+      "footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|"
+      "social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"};
+  static const RE2 unlikely_but_frame{
+      "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
+      "gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|"
+      "social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"};
+  static const RE2 maybe{"(?i)and|article|body|column|content|main|mathjax|shadow"};
+  static const RE2 unlikely_role{
+      "^(?:menu|menubar|complementary|navigation|alert|alertdialog|dialog)$"};
+  for (int32_t n = node; n >= 0; n = doc.nodes[size_t(n)].parent) {
+    const block::Node& element = doc.nodes[size_t(n)];
+    if (element.tag == "body" || element.tag == "html") break;
+    if (RE2::FullMatch(element.role, unlikely_role)) return true;
+    if (element.tag == "a" || element.tag == "table" || element.tag == "code") continue;
+    const std::string names = element.classes + " " + element.id;
+    if (RE2::PartialMatch(names, header_and_footer ? unlikely : unlikely_but_frame) &&
+        !RE2::PartialMatch(names, maybe)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first byline element of the body (Readability's choice), read from
+// its itemprop=name part when it has one.
+std::string body_byline(const block::Document& doc) {
+  for (const block::BylineHint& hint : doc.hints.bylines) {
+    if (hint.raw_chars >= kMaxBylineChars) continue;
+    if (in_unlikely_box(doc, hint.node)) continue;
+    return hint.name_text.empty() ? hint.text : hint.name_text;
+  }
+  return {};
+}
+
+// The author names of the first byline element of the body: from its
+// itemprop=name part, else from the innermost byline element inside it
+// ("von <span class=author>Jane</span>"), else from its whole text.
+std::string body_author(const block::Document& doc) {
+  const std::vector<block::BylineHint>& hints = doc.hints.bylines;
+  std::vector<bool> tried(hints.size(), false);
+  for (size_t i = 0; i < hints.size(); ++i) {
+    const block::BylineHint& hint = hints[i];
+    if (hint.raw_chars >= kMaxBylineChars) continue;
+    if (hint.outer >= 0 && tried[size_t(hint.outer)]) continue;  // read with the outer one
+    if (in_unlikely_box(doc, hint.node, /*header_and_footer=*/false)) continue;
+    tried[i] = true;
+    std::vector<std::string_view> texts{hint.name_text};
+    for (size_t j = hints.size(); j-- > i + 1;) {
+      if (hints[j].outer >= 0 && size_t(hints[j].outer) >= i) texts.push_back(hints[j].text);
+    }
+    texts.push_back(hint.text);
+    for (std::string_view text : texts) {
+      std::string author = clean_author(text);
+      if (!author.empty()) return author;
+    }
+  }
+  return {};
+}
+
+bool same_text(std::string_view a, std::string_view b) {
+  return lower_ascii(collapse_whitespace(a)) == lower_ascii(collapse_whitespace(b));
+}
+
+// The author names: the page's structured data (JSON-LD, then meta tags)
+// unless it only names the site, then the byline elements of the body,
+// then the byline line found in the text.
+std::string page_author(const block::Document& doc, const JsonLd& ld, const Metadata& meta) {
+  const block::PageHints& hints = doc.hints;
+  std::string article_author = meta_value(hints, {"article:author", "og:article:author"});
+  if (looks_like_url(article_author)) article_author.clear();
+  for (const std::string& candidate :
+       {ld.author_resolved,
+        meta_value(hints, {"dc:creator", "dcterm:creator", "author", "parsely-author"}),
+        article_author}) {
+    std::string author = clean_author(candidate);
+    if (author.empty() || same_text(author, meta.site_name)) continue;
+    return author;
+  }
+  std::string author = body_author(doc);
+  if (author.empty()) author = clean_author(meta.byline);
+  return author;
+}
+
+// The date in a URL's path: /2019/08/02/, /2019-08-02-, /20190802/.
+std::string url_date(std::string_view url) {
+  static const RE2 dated_path{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/\-_.]|$))"};
+  const size_t path =
+      url.find('/', url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3);
+  if (path == std::string_view::npos) return {};
+  const std::string_view path_only = url.substr(path, url.find_first_of("?#", path) - path);
+  int year = 0, month = 0, day = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(path_only.data(), path_only.size()), dated_path, &year,
+                         &month, &day)) {
+    return {};
+  }
+  return iso_date(year, month, day);
+}
+
+// The publication date: the page's structured data, then the dates its
+// body marks up (one marked as the publication date first, then the first
+// <time> outside comments and sidebars), then the dateline found in the
+// text. ISO 8601; the dateline as written when it reads as no date.
+std::string page_date(const block::Document& doc, const JsonLd& ld, const std::string& dateline,
+                      std::string_view url) {
+  const block::PageHints& hints = doc.hints;
+  std::string date = normalize_date(ld.date_published);
+  if (date.empty()) {
+    date = normalize_date(meta_value(
+        hints, {"article:published_time", "og:published_time", "datepublished", "dc:date",
+                "dcterms:created", "date", "pubdate", "publish-date", "parsely-pub-date"}));
+  }
+  // Marked as the publication date, then any <time>, then named "date".
+  for (const int pass : {0, 1, 2}) {
+    for (const block::DateHint& hint : hints.dates) {
+      if (!date.empty()) break;
+      if ((pass == 0 && !hint.published) || (pass == 1 && hint.by_name)) continue;
+      if (in_unlikely_box(doc, hint.node, /*header_and_footer=*/false)) continue;
+      date = normalize_date(hint.value);
+    }
+    if (pass == 1 && date.empty()) date = url_date(url);
+  }
+  if (date.empty()) date = normalize_date(dateline);
+  return date.empty() ? dateline : date;
+}
+
 }  // namespace
 
 std::string normalize_date(std::string_view text) {
+  // An ISO date or date-time at the start is kept as written.
   static const RE2 iso{
       R"(^\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?))"};
-  static const RE2 month_first{
-      R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"};
-  static const RE2 day_first{
-      R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b)"};
-  static const RE2 slashed{R"(\b(\d{4})/(\d{1,2})/(\d{1,2})\b)"};
-  const re2::StringPiece input(text.data(), text.size());
-  std::string iso_text, month, day, year;
-  if (RE2::PartialMatch(input, iso, &iso_text)) {
+  std::string iso_text;
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), iso, &iso_text)) {
     // A date-time written with a space keeps the ISO 'T'.
     if (iso_text.size() > 10 && iso_text[10] == ' ') iso_text[10] = 'T';
     return iso_text;
   }
-  if (RE2::PartialMatch(input, month_first, &month, &day, &year) ||
-      RE2::PartialMatch(input, day_first, &day, &month, &year)) {
-    return iso_date(std::stoi(year), month_number(month), std::stoi(day));
+  // Otherwise the first date written in one of the common forms.
+  enum Order { kYmd, kDmy, kMdy };
+  struct Form {
+    RE2 pattern;
+    Order order;
+  };
+  static const Form forms[] = {
+      // 2011-07-04 inside a line, 2011/7/4, 2011.07.04
+      {RE2(R"(\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b)"), kYmd},
+      // 4 July 2011, 4. Juli 2011, 4th of July, 2011, 18 février 2020, 5 de octubre de 2013
+      {RE2(R"((?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(\pL{3,})\.?,?\s*(?:de\s+)?(\d{4})\b)"),
+       kDmy},
+      // July 4, 2011, Sept. 12th, 2019
+      {RE2(R"((?i)\b(\pL{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"), kMdy},
+      // 04.07.2011, 4/7/2011 (day first, as written outside the US, unless
+      // the second number cannot be a month)
+      {RE2(R"(\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b)"), kDmy},
+  };
+  const re2::StringPiece input(text.data(), text.size());
+  std::string best;
+  size_t best_at = text.size() + 1;
+  for (const Form& form : forms) {
+    re2::StringPiece groups[4];
+    if (!form.pattern.Match(input, 0, input.size(), RE2::UNANCHORED, groups, 4)) continue;
+    const size_t at = size_t(groups[0].data() - text.data());
+    if (at >= best_at) continue;
+    auto number = [](re2::StringPiece piece) {
+      return std::isdigit(static_cast<unsigned char>(piece[0])) ? std::stoi(std::string(piece)) : 0;
+    };
+    int year = 0, month = 0, day = 0;
+    switch (form.order) {
+      case kYmd:
+        year = number(groups[1]), month = number(groups[2]), day = number(groups[3]);
+        break;
+      case kDmy:
+        day = number(groups[1]), year = number(groups[3]);
+        month = number(groups[2]) != 0
+                    ? number(groups[2])
+                    : month_number(std::string_view(groups[2].data(), groups[2].size()));
+        if (month > 12 && day <= 12) std::swap(day, month);  // 7/24/2011
+        break;
+      case kMdy:
+        month = month_number(std::string_view(groups[1].data(), groups[1].size()));
+        day = number(groups[2]), year = number(groups[3]);
+        break;
+    }
+    std::string date = iso_date(year, month, day);
+    if (date.empty()) continue;
+    best = std::move(date);
+    best_at = at;
   }
-  if (RE2::PartialMatch(input, slashed, &year, &month, &day)) {
-    return iso_date(std::stoi(year), std::stoi(month), std::stoi(day));
+  return best;
+}
+
+namespace {
+
+// Month and weekday names (English, German, French, Spanish, Italian,
+// Dutch, Portuguese), for the dates that trail a byline.
+constexpr const char* kMonthNames =
+    "jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s|zo|ço)?|m[äa]rz|"
+    "apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|jun(?:e|i|io|ho)?|juin|"
+    "giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
+    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|"
+    "ott(?:obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:embro)?";
+constexpr const char* kWeekdayNames =
+    "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
+
+// Where a date (or a time) starts in a byline, or npos.
+size_t date_start(std::string_view text) {
+  static const RE2 date{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*(?:") + kMonthNames + ")\\b|\\b(?:" +
+                        kMonthNames + ")\\.?\\s+\\d{1,2}\\b|\\b(?:" + kWeekdayNames +
+                        ")\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b|\\b\\d{1,2}:\\d{2}\\b|"
+                        "\\b\\d+\\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\\b(?:\\s+ago)?)"};
+  re2::StringPiece match;
+  const re2::StringPiece input(text.data(), text.size());
+  if (!date.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1))
+    return std::string_view::npos;
+  return size_t(match.data() - text.data());
+}
+
+// Trims separators, connecting words and punctuation off the end of what
+// is left of a byline ("Jane Doe ·", "Jane Doe, am", "Jane Doe le").
+std::string trim_byline_end(std::string text) {
+  static const RE2 tail{
+      "(?i)(?:[\\s,;:|/·•\\-\\x{2013}\\x{2014}(]+|\\s+(?:am|um|le|on|at|the|il|el|em|den|der|"
+      "vom|published|posted|updated|publié|veröffentlicht))+$"};
+  RE2::Replace(&text, tail, "");
+  static const RE2 head{"^[\\s,;:|/·•\\-\\x{2013}\\x{2014})]+"};
+  RE2::Replace(&text, head, "");
+  return text;
+}
+
+}  // namespace
+
+std::string declared_language(std::string_view html_lang, std::string_view content_language) {
+  std::string language = primary_language(html_lang);
+  if (language.empty())
+    language = primary_language(content_language.substr(0, content_language.find(',')));
+  return language;
+}
+
+std::string clean_author(std::string_view byline) {
+  std::string text = collapse_whitespace(byline);
+  // A label and a preposition before the names: "Posted by", "Geschrieben
+  // von", "Post author By", "Autor:", or "von" glued to the name.
+  static const RE2 label{
+      "^(?i:(?:post\\s+)?author|autor(?:in|en)?|auteur|autore|written|geschrieben|verfasst|"
+      "ver[öo]ffentlicht|publiziert|publi[ée]|publicado|published|posted|reported|words|text|"
+      "interview|story|beitrag)?\\s*(?i:by|von|vom|par|por|door|przez)?\\s*:?\\s*"};
+  static const RE2 glued{"^(?i:by|von|par|por|author|autor)(\\p{Lu})"};
+  re2::StringPiece input(text);
+  if (RE2::Consume(&input, label)) text = std::string(input);
+  RE2::Replace(&text, glued, "\\1");
+  // What follows the names: a date, or a separator before more metadata.
+  const size_t date = date_start(text);
+  if (date != std::string_view::npos) text.resize(date);
+  for (std::string_view separator :
+       {" \xC2\xB7 ", " | ", " \xE2\x80\xA2 ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " / "}) {
+    const size_t at = text.find(separator);
+    if (at != std::string::npos && at > 0) text.resize(at);
   }
-  return {};
+  text = trim_byline_end(std::move(text));
+  // Names are short; a long remainder is a sentence, not an author.
+  if (word_count(text) > kMaxAuthorWords) return {};
+  return text;
 }
 
 namespace {
@@ -266,9 +589,13 @@ std::string strip_site_suffix(std::string_view title, std::string_view site_name
   return strip ? text.substr(0, best) : text;
 }
 
-void read_page_hints(const block::Document& doc, Metadata& out) {
+void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url) {
   const block::PageHints& hints = doc.hints;
   const JsonLd ld = read_json_ld(hints.json_ld, hints.title);
+  out.description = meta_value(hints, {"og:description", "description"});
+  out.canonical_url = collapse_whitespace(hints.canonical_url);
+  if (out.canonical_url.empty()) out.canonical_url = meta_value(hints, {"og:url"});
+  out.image = meta_value(hints, {"og:image"});
 
   out.site_name = meta_value(hints, {"og:site_name"});
   if (out.site_name.empty()) out.site_name = ld.publisher;
@@ -283,29 +610,24 @@ void read_page_hints(const block::Document& doc, Metadata& out) {
   if (!title.empty()) out.title = title;
 
   std::string byline = ld.author;
-  if (byline.empty()) byline = meta_value(hints, {"author", "dc:creator", "dcterm:creator"});
   if (byline.empty()) {
-    const std::string article_author = meta_value(hints, {"article:author"});
+    byline = meta_value(hints, {"dc:creator", "dcterm:creator", "author", "parsely-author"});
+  }
+  if (byline.empty()) {
+    const std::string article_author = meta_value(hints, {"article:author", "og:article:author"});
     if (!looks_like_url(article_author)) byline = article_author;
   }
+  if (byline.empty()) byline = body_byline(doc);
+  // The byline text found among the lines (a text dump's "By ...") stays
+  // when the page says nothing better.
   if (!byline.empty()) out.byline = byline;
+  out.author = page_author(doc, ld, out);
 
-  std::string date = normalize_date(ld.date_published);
-  if (date.empty()) {
-    date = normalize_date(meta_value(
-        hints, {"article:published_time", "og:published_time", "date", "dc.date", "pubdate"}));
-  }
-  // Otherwise the dateline found in the text, as a date where it reads as one.
-  if (date.empty()) date = normalize_date(out.date);
-  if (!date.empty()) out.date = date;
+  const std::string url = out.canonical_url.empty() ? std::string(page_url) : out.canonical_url;
+  out.date = page_date(doc, ld, out.date, url);
 
-  const std::string language = primary_language(hints.lang);
+  const std::string language = declared_language(hints.lang, {});
   if (!language.empty()) out.language = language;
-
-  out.description = meta_value(hints, {"og:description", "description"});
-  out.canonical_url = collapse_whitespace(hints.canonical_url);
-  if (out.canonical_url.empty()) out.canonical_url = meta_value(hints, {"og:url"});
-  out.image = meta_value(hints, {"og:image"});
 }
 
 }  // namespace webclean::meta

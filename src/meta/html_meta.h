@@ -14,11 +14,22 @@ namespace webclean::meta {
 
 // Overwrites the fields of `out` the page declares; keeps the rest (the
 // byline and dateline found in the text, the detected language).
-void read_page_hints(const block::Document& doc, Metadata& out);
+// `page_url`, where the page came from, may date it ("/2019/08/02/").
+void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url = {});
 
 // "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
 // an empty string when no date is recognised.
 std::string normalize_date(std::string_view text);
+
+// The author names of a byline: "By Jane Doe | March 3, 2020" -> "Jane Doe",
+// "Geschrieben von Jane Doe" -> "Jane Doe"; empty when what is left is too
+// long to be names.
+std::string clean_author(std::string_view byline);
+
+// The language a document declares: the primary subtag of <html lang>,
+// else of the first language of the HTTP Content-Language header ("de"
+// for "de-DE, en"); empty when neither names one.
+std::string declared_language(std::string_view html_lang, std::string_view content_language);
 
 // "Story title | Site" -> "Story title" when the suffix is `site_name`
 // or short enough to be a site name.

@@ -44,6 +44,7 @@ json metadata_json(const Metadata& metadata) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"title", &metadata.title},
       {"byline", &metadata.byline},
+      {"author", &metadata.author},
       {"date", &metadata.date},
       {"site_name", &metadata.site_name},
       {"language", &metadata.language},

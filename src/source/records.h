@@ -28,7 +28,8 @@ struct Record {
   // "text/html; charset=utf-8" or "text/plain; charset=utf-8" (JSON text
   // is Unicode, so a page's own <meta charset> no longer applies).
   std::string content_type;
-  int http_status = 0;  // WARC response records
+  std::string content_language;  // WARC response records: the HTTP Content-Language header
+  int http_status = 0;           // WARC response records
   // JSONL: the record's other fields, as one serialised JSON object
   // ("{}" when none), passed through to the output untouched.
   std::string passthrough = "{}";

@@ -386,6 +386,7 @@ void WarcReader::take_response(const Fields& fields, Record& out) {
   }
   out.http_status = head.status;
   out.content_type = std::string(head.header("Content-Type"));
+  out.content_language = std::string(head.header("Content-Language"));
   if (out.skip_reason.empty()) out.skip_reason = response_skip_reason(head);
   if (!out.skip_reason.empty()) {
     out.skipped = true;

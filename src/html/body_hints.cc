@@ -1,0 +1,223 @@
+#include "html/body_hints.h"
+
+#include "html/ascii.h"
+
+namespace webclean::html {
+namespace {
+
+// Readability counts a byline only under 100 characters; more is prose.
+constexpr uint32_t kMaxBylineChars = 100;
+constexpr size_t kMaxBylineBytes = 4 * kMaxBylineChars;  // UTF-8: at most 4 bytes a character
+constexpr size_t kMaxDateBytes = 200;                    // "Published on Monday, July 4, 2011 ..."
+constexpr size_t kMaxBylineHints = 8;                    // the first few are the article's
+constexpr size_t kMaxDateHints = 16;
+// Subtree nodes read for byline and date texts on one page: a page with
+// thousands of "author" elements costs no more than this.
+constexpr size_t kMaxNodesScanned = 50000;
+
+// The private-use character the prescan leaves where it dropped a subtree.
+constexpr std::string_view kDroppedStandIn = "\xEE\x80\x81";
+
+// A class or id saying byline or author, as Readability's byline pattern.
+bool names_byline(std::string_view value) {
+  for (std::string_view word : {"byline", "author", "dateline", "writtenby", "p-author"}) {
+    if (icontains(value, word)) return true;
+  }
+  return false;
+}
+
+// A class or id saying the element holds a date ("entry-date", "post-date",
+// "itemPostDate", "datum"), but not an update's date.
+bool names_date(std::string_view value) {
+  if (icontains(value, "update")) return false;
+  return icontains(value, "date") || icontains(value, "datum") || icontains(value, "published") ||
+         icontains(value, "posted-on");
+}
+
+std::string_view attribute(const GumboElement& element, const char* name) {
+  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+  return attr != nullptr ? std::string_view(attr->value) : std::string_view();
+}
+
+bool has_attribute(const GumboElement& element, const char* name) {
+  return gumbo_get_attribute(&element.attributes, name) != nullptr;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const bool nbsp = end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0';
+    if (is_html_space(*p) || nbsp) {
+      space = !out.empty();
+      p += nbsp ? 2 : 1;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += *p++;
+  }
+  return out;
+}
+
+// Code points of `text` without the whitespace at its ends (JavaScript's
+// trim(): ASCII whitespace and no-break spaces).
+uint32_t trimmed_chars(std::string_view text) {
+  auto is_space_at = [&](size_t i) { return is_html_space(text[i]); };
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && is_space_at(begin)) ++begin;
+  while (end > begin && is_space_at(end - 1)) --end;
+  uint32_t chars = 0;
+  for (size_t i = begin; i < end; ++i)
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return chars;
+}
+
+const GumboVector* children_of(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT ? &node->v.element.children : nullptr;
+}
+
+}  // namespace
+
+void BodyHints::enter(const ElementSeen& element) {
+  if (element.node->type != GUMBO_NODE_ELEMENT) return;
+  if (element.hidden || !hidden_.empty()) {
+    if (element.hidden) hidden_.push_back(element.node);
+    return;
+  }
+  if (element.skipped) return;
+  const GumboElement& gumbo = element.node->v.element;
+  if (gumbo.tag == GUMBO_TAG_META) return;  // meta tags are read as such, by the walk
+  if (doc_.hints.bylines.size() < kMaxBylineHints) add_byline(element);
+  if (doc_.hints.dates.size() < kMaxDateHints) add_date(element);
+}
+
+void BodyHints::leave(const GumboNode* node) {
+  if (!hidden_.empty() && hidden_.back() == node) hidden_.pop_back();
+  if (!open_bylines_.empty() && open_bylines_.back().first == node) {
+    doc_.hints.bylines[open_bylines_.back().second].last_block = uint32_t(doc_.blocks.size());
+    open_bylines_.pop_back();
+  }
+}
+
+void BodyHints::add_byline(const ElementSeen& element) {
+  const bool rel_author = has_token(element.rel, "author");
+  const bool itemprop_author = icontains(element.itemprop, "author");
+  if (!rel_author && !itemprop_author && !names_byline(element.classes) &&
+      !names_byline(element.id)) {
+    return;
+  }
+  std::string raw;
+  if (!text_content(element.node, kMaxBylineBytes, raw)) return;
+  const uint32_t raw_chars = trimmed_chars(raw);
+  block::BylineHint hint;
+  hint.text = collapse_whitespace(raw);
+  if (hint.text.empty()) return;
+  hint.raw_chars = raw_chars;
+  hint.rel_author = rel_author;
+  hint.itemprop_author = itemprop_author;
+  hint.node = element.node_index;
+  if (!open_bylines_.empty()) hint.outer = int32_t(open_bylines_.back().second);
+  hint.first_block = uint32_t(doc_.blocks.size());
+  hint.last_block = hint.first_block;
+  if (const GumboNode* name = find_name_element(element.node)) {
+    std::string name_raw;
+    if (text_content(name, kMaxBylineBytes, name_raw))
+      hint.name_text = collapse_whitespace(name_raw);
+  }
+  open_bylines_.emplace_back(element.node, doc_.hints.bylines.size());
+  doc_.hints.bylines.push_back(std::move(hint));
+}
+
+void BodyHints::add_date(const ElementSeen& element) {
+  const GumboElement& gumbo = element.node->v.element;
+  const bool is_time = gumbo.tag == GUMBO_TAG_TIME;
+  const bool published = has_token(element.itemprop, "datepublished");
+  const bool by_name =
+      !is_time && !published && (names_date(element.classes) || names_date(element.id));
+  if (!is_time && !published && !by_name) return;
+  block::DateHint hint;
+  hint.published = published || has_attribute(gumbo, "pubdate");
+  hint.by_name = by_name;
+  hint.node = element.node_index;
+  std::string_view value = attribute(gumbo, "datetime");
+  if (value.empty()) value = attribute(gumbo, "content");
+  if (!value.empty()) {
+    hint.value = collapse_whitespace(value);
+  } else {
+    std::string raw;
+    if (!text_content(element.node, kMaxDateBytes, raw)) return;
+    hint.value = collapse_whitespace(raw);
+  }
+  if (!hint.value.empty()) doc_.hints.dates.push_back(std::move(hint));
+}
+
+bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& out) {
+  std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    const GumboVector* children = children_of(node);
+    if (children == nullptr || next >= children->length) {
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children->data[next++]);
+    if (++nodes_scanned_ > kMaxNodesScanned) return false;
+    if (child->type == GUMBO_NODE_ELEMENT) {
+      stack.emplace_back(child, 0);
+      continue;
+    }
+    if (child->type != GUMBO_NODE_TEXT && child->type != GUMBO_NODE_WHITESPACE &&
+        child->type != GUMBO_NODE_CDATA) {
+      continue;
+    }
+    std::string_view text = child->v.text.text;
+    // Long runs reach Gumbo as an index into the prescan's text table.
+    while (!text.empty()) {
+      const size_t open = text.find(kTextIndexOpen);
+      std::string_view plain = text.substr(0, open);
+      for (size_t at; (at = plain.find(kDroppedStandIn)) != std::string_view::npos;) {
+        out.append(plain.substr(0, at));
+        plain.remove_prefix(at + kDroppedStandIn.size());
+      }
+      out.append(plain);
+      if (open == std::string_view::npos) break;
+      text.remove_prefix(open + kTextIndexOpen.size());
+      const size_t close = text.find(kTextIndexClose);
+      size_t index = 0;
+      for (char c : text.substr(0, close))
+        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
+      out.append(scanned_.text_run(index));
+      if (close == std::string_view::npos) break;
+      text.remove_prefix(close + kTextIndexClose.size());
+    }
+    if (out.size() > limit) return false;
+  }
+  return true;
+}
+
+// Readability's refinement: a byline element holding an itemprop=name
+// element (an author's Person markup) is read from that element.
+const GumboNode* BodyHints::find_name_element(const GumboNode* root) {
+  std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    const GumboVector* children = children_of(node);
+    if (children == nullptr || next >= children->length) {
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children->data[next++]);
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (++nodes_scanned_ > kMaxNodesScanned) return nullptr;
+    if (attribute(child->v.element, "itemprop").find("name") != std::string_view::npos)
+      return child;
+    stack.emplace_back(child, 0);
+  }
+  return nullptr;
+}
+
+}  // namespace webclean::html
