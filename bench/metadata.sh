@@ -102,7 +102,8 @@ docs = []
 for doc in results("trafilatura"):
     doc_id = os.path.basename(doc["id"])[: -len(".html.gz")]
     docs.append((doc_id, gold[doc_id], doc.get("metadata", {})))
-score("trafilatura", "title", [(i, g.get("title"), m.get("title")) for i, g, m in docs], exact, 0.85)
+score("trafilatura", "title", [(i, g.get("title"), m.get("title")) for i, g, m in docs], exact, None)
+score("trafilatura", "headline", [(i, g.get("title"), m.get("headline")) for i, g, m in docs], exact, 0.85)
 score("trafilatura", "author", [(i, g.get("author"), m.get("author")) for i, g, m in docs], exact, None)
 score("trafilatura", "date", [(i, g.get("date"), m.get("date")) for i, g, m in docs],
       lambda g, o: day(g) == day(o), 0.80)

@@ -21,7 +21,8 @@ struct BlockReport {
 };
 
 struct Metadata {
-  std::string title;
+  std::string title;     // the title the page declares (Open Graph, JSON-LD, <title>)
+  std::string headline;  // the headline it shows: its h1, the title without the site's name
   std::string byline;  // the credit line as the page shows it: "By Jane Doe, Staff Writer"
   std::string author;  // the author names alone: "Jane Doe" (several: "Jane Doe, John Roe")
   std::string date;    // ISO 8601 where known

@@ -21,12 +21,17 @@ constexpr int kMaxSiteSuffixWords = 4;
 constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
 constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
 
+// Whitespace runs (no-break spaces too: titles use them around
+// separators) to one space, trimmed.
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
       space = !out.empty();
+      i += nbsp ? 1 : 0;
       continue;
     }
     if (space) out.push_back(' ');
@@ -36,12 +41,78 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
+void append_utf8(uint32_t code, std::string& out) {
+  if (code < 0x80) {
+    out.push_back(static_cast<char>(code));
+  } else if (code < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else if (code < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  }
+}
+
+// Character references left in a value that was escaped twice
+// ("&amp;#8217;" in the page: "&#8217;" after the parser), and the ones
+// JSON-LD writers copy from HTML: numeric ones and &amp; &quot; &apos; &lt; &gt;.
+std::string decode_references(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  static const RE2 reference{"&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|quot|apos|lt|gt));"};
+  std::string out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match[4];
+  size_t at = 0;
+  while (reference.Match(input, at, input.size(), RE2::UNANCHORED, match, 4)) {
+    const size_t start = size_t(match[0].data() - input.data());
+    out.append(text.substr(at, start - at));
+    uint32_t code = 0;
+    if (!match[1].empty()) code = uint32_t(std::stoul(std::string(match[1])));
+    if (!match[2].empty()) code = uint32_t(std::stoul(std::string(match[2]), nullptr, 16));
+    if (!match[3].empty()) {
+      const std::string_view name(match[3].data(), match[3].size());
+      code = name == "amp" ? '&' : name == "quot" ? '"' : name == "apos" ? '\'' : name == "lt" ? '<' : '>';
+    }
+    constexpr uint32_t kMaxCodePoint = 0x10FFFF;
+    const bool valid = code != 0 && code <= kMaxCodePoint && !(code >= 0xD800 && code <= 0xDFFF);
+    if (valid) {
+      append_utf8(code, out);
+    } else {
+      out.append(match[0].data(), match[0].size());
+    }
+    at = start + match[0].size();
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
+}
+
+int word_count(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool same_text(std::string_view a, std::string_view b) {
+  return lower_ascii(collapse_whitespace(a)) == lower_ascii(collapse_whitespace(b));
 }
 
 // Whether a meta tag name is `key`, reading '.' as ':' ("DC.creator" is
@@ -73,7 +144,7 @@ std::string meta_value(const block::PageHints& hints,
   for (std::string_view key : keys) {
     for (const auto& [name, content] : hints.meta) {
       if (!names_key(name, key)) continue;
-      std::string value = collapse_whitespace(content);
+      std::string value = collapse_whitespace(decode_references(content));
       if (!value.empty()) return value;
     }
   }
@@ -111,7 +182,7 @@ bool is_article(const json& object) {
 std::string string_field(const json& object, const char* key) {
   const auto value = object.find(key);
   if (value == object.end() || !value->is_string()) return {};
-  return collapse_whitespace(value->get<std::string>());
+  return collapse_whitespace(decode_references(value->get<std::string>()));
 }
 
 // JSON-LD objects by their @id: a graph names its author once and refers
@@ -222,6 +293,188 @@ std::string first_h1(const block::Document& doc) {
 
 // The primary subtag of a language tag ("en" for "EN-gb"); empty when it
 // is not 2 or 3 letters (a template placeholder, "x-default").
+// The host of a URL without "www.", and its first label: the names a
+// site goes by in titles ("helge.at", "helge").
+void add_host_names(std::string_view url, std::vector<std::string>& names) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return;
+  std::string host = lower_ascii(url.substr(scheme + 3, url.find_first_of("/?#:", scheme + 3) - scheme - 3));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  if (host.empty()) return;
+  names.push_back(host);
+  const size_t dot = host.find('.');
+  if (dot != std::string::npos) names.push_back(host.substr(0, dot));
+}
+
+// Lower-case letters and digits only: "Helge.at" and "helge.at" compare
+// equal, so do "Netz Für Alle" and "netzfüralle".
+std::string name_key(std::string_view text) {
+  std::string key;
+  for (char c : lower_ascii(text)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) key.push_back(c);
+  }
+  return key;
+}
+
+std::vector<std::string> site_names(const block::Document& doc, const Metadata& meta,
+                                    std::string_view page_url) {
+  std::vector<std::string> names;
+  for (const std::string& name : {meta.site_name, meta_value(doc.hints, {"application-name"})}) {
+    if (!name.empty()) names.push_back(name);
+  }
+  add_host_names(meta.canonical_url, names);
+  add_host_names(meta_value(doc.hints, {"og:url"}), names);
+  add_host_names(page_url, names);
+  std::vector<std::string> keys;
+  for (const std::string& name : names) {
+    std::string key = name_key(name);
+    constexpr size_t kMinSiteKey = 3;  // "bbc", "taz"; shorter would match by chance
+    if (key.size() >= kMinSiteKey) keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+// Whether a part of a title is the site's name: it holds one of the site's
+// names, or is part of one ("Example" of "Example News").
+bool names_the_site(std::string_view part, const std::vector<std::string>& site_keys) {
+  const std::string key = name_key(part);
+  if (key.empty()) return false;
+  for (const std::string& site : site_keys) {
+    if (key.find(site) != std::string::npos || (key.size() >= 3 && site.find(key) != std::string::npos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The title without the parts before or after it that name the site:
+// "Story | Example News" -> "Story", "example.org » Blog » Story" -> "Blog » Story".
+std::string without_site_name(const std::string& title, const std::vector<std::string>& site_keys) {
+  static const RE2 separator{"\\s+(?:[|\\-\\x{2013}\\x{2014}\\x{00BB}\\x{00AB}\\x{00B7}\\x{2022}/~*]|::)\\s+"};
+  // The parts as [begin, end) offsets into the title.
+  std::vector<std::pair<size_t, size_t>> parts;
+  re2::StringPiece rest(title);
+  re2::StringPiece match;
+  size_t begin = 0;
+  while (separator.Match(rest, 0, rest.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t at = size_t(match.data() - title.data());
+    parts.emplace_back(begin, at);
+    begin = at + match.size();
+    rest = re2::StringPiece(title.data() + begin, title.size() - begin);
+  }
+  parts.emplace_back(begin, title.size());
+  size_t first = 0;
+  size_t last = parts.size();
+  auto part = [&](size_t i) {
+    return std::string_view(title).substr(parts[i].first, parts[i].second - parts[i].first);
+  };
+  while (last - first > 1 && names_the_site(part(last - 1), site_keys)) --last;
+  while (last - first > 1 && names_the_site(part(first), site_keys)) ++first;
+  return title.substr(parts[first].first, parts[last - 1].second - parts[first].first);
+}
+
+// Soft hyphens (U+00AD) mark where a word may break; they show nothing.
+std::string without_soft_hyphens(std::string_view text) {
+  std::string out(text);
+  for (size_t at = 0; (at = out.find("\xC2\xAD", at)) != std::string::npos;) out.erase(at, 2);
+  return out;
+}
+
+// Text as titles and headings are compared: lower-case, typographic
+// quotes, dashes and ellipses as their ASCII forms, no soft hyphens (a
+// page's h1 and its og:title often differ in just these).
+std::string loose_text(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kForms[] = {
+      {"\u2018", "'"},  {"\u2019", "'"},   {"\u201A", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
+      {"\u201E", "\""}, {"\u2013", "-"},  {"\u2014", "-"},
+      {"\u2010", "-"},  {"\u2011", "-"},   {"\u2026", "..."}, {"\u00AD", ""},
+  };
+  std::string out = lower_ascii(collapse_whitespace(text));
+  for (const auto& [from, to] : kForms) {
+    for (size_t at = 0; (at = out.find(from, at)) != std::string::npos; at += to.size()) {
+      out.replace(at, from.size(), to);
+    }
+  }
+  return out;
+}
+
+// Whether `title` is `heading` with shorter parts before or after it,
+// set off by separators ("Heading | Site", "Section: Heading").
+bool heading_with_affixes(std::string_view heading, std::string_view title) {
+  const std::string h = loose_text(without_soft_hyphens(heading));
+  const std::string t = loose_text(without_soft_hyphens(title));
+  if (h.empty() || h.size() >= t.size()) return false;
+  const size_t at = t.find(h);
+  if (at == std::string::npos) return false;
+  static const RE2 before{
+      "(?:^|.*\\s)[|\\-\\x{2013}\\x{2014}:\\x{00BB}\\x{00AB}\\x{00B7}\\x{2022}/>~*]+\\s*"};
+  static const RE2 after{
+      "\\s*[|\\-\\x{2013}\\x{2014}:\\x{00BB}\\x{00AB}\\x{00B7}\\x{2022}/<~*]+(?:\\s.*)?"};
+  const std::string_view prefix = std::string_view(t).substr(0, at);
+  const std::string_view suffix = std::string_view(t).substr(at + h.size());
+  const bool prefix_ok =
+      prefix.empty() || RE2::FullMatch(re2::StringPiece(prefix.data(), prefix.size()), before);
+  const bool suffix_ok =
+      suffix.empty() || RE2::FullMatch(re2::StringPiece(suffix.data(), suffix.size()), after);
+  // The heading is the story; what is around it is shorter (a site's name,
+  // a section), not another half of the title.
+  return prefix_ok && suffix_ok && word_count(prefix) + word_count(suffix) < word_count(h) + 2;
+}
+
+// The headline the page shows: its h1 when the declared title is that h1
+// with a site name or section around it; else the declared title without
+// the site's name; else the page's only h1.
+std::string shown_headline(const block::Document& doc, const std::string& title,
+                           const std::vector<std::string>& site_keys) {
+  std::vector<std::string> h1s;  // all, even in boxes the rules drop (an article's <header>)
+  std::vector<std::string> kept_h1s;
+  for (const block::Block& b : doc.blocks) {
+    if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
+    std::string heading = collapse_whitespace(b.text);
+    if (heading.empty()) continue;
+    if (b.decision.keep || b.decision.stage != block::Stage::kRules) kept_h1s.push_back(heading);
+    h1s.push_back(std::move(heading));
+  }
+  const std::string page_title = collapse_whitespace(doc.hints.title);
+  for (const std::string* declared : {&title, &page_title}) {
+    for (const std::string& heading : h1s) {
+      if (loose_text(heading) == loose_text(*declared) || heading_with_affixes(heading, *declared)) {
+        return heading;
+      }
+    }
+    // Pages that give the headline a lower heading level.
+    for (const block::Block& b : doc.blocks) {
+      if (b.kind != block::Kind::kHeading || b.heading_level == 1) continue;
+      const std::string heading = collapse_whitespace(b.text);
+      if (heading_with_affixes(heading, *declared)) return heading;
+    }
+  }
+  // An h1 with a kicker before the headline ("Climate <span>Story</span>"):
+  // the headline is the part the declared title names (after its own
+  // kicker, "Climate: Story", when it has one).
+  const std::string core = strip_site_suffix(without_site_name(title, site_keys), {});
+  std::vector<std::string> cores{loose_text(without_soft_hyphens(core))};
+  static const RE2 kicker{"^[^:]{3,60}?(?::| -| \\x{2013}) (.+)$"};
+  std::string after_kicker;
+  if (RE2::FullMatch(cores.front(), kicker, &after_kicker)) cores.push_back(after_kicker);
+  for (const std::string& heading : h1s) {
+    if (heading.find("\xC2\xAD") != std::string::npos) continue;  // soft hyphens: no offsets
+    const std::string h = loose_text(heading);
+    if (h.size() != lower_ascii(collapse_whitespace(heading)).size()) continue;  // same offsets
+    for (const std::string& c : cores) {
+      if (c.empty() || c.size() >= h.size() || h.compare(h.size() - c.size(), c.size(), c) != 0) {
+        continue;
+      }
+      constexpr int kMaxKickerWords = 6;
+      if (word_count(h.substr(0, h.size() - c.size())) > kMaxKickerWords) continue;
+      return heading.substr(heading.size() - c.size());
+    }
+  }
+  if (kept_h1s.size() == 1) return kept_h1s.front();
+  return without_site_name(title, site_keys);
+}
+
 std::string primary_language(std::string_view tag) {
   const std::string text = collapse_whitespace(tag);
   const std::string primary = lower_ascii(text.substr(0, text.find_first_of("-_ ")));
@@ -230,17 +483,6 @@ std::string primary_language(std::string_view tag) {
     if (c < 'a' || c > 'z') return {};
   }
   return primary;
-}
-
-int word_count(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 // The month a name (or its abbreviation) stands for in English, German,
@@ -347,10 +589,6 @@ std::string body_author(const block::Document& doc) {
     }
   }
   return {};
-}
-
-bool same_text(std::string_view a, std::string_view b) {
-  return lower_ascii(collapse_whitespace(a)) == lower_ascii(collapse_whitespace(b));
 }
 
 // The author names: the page's structured data (JSON-LD, then meta tags)
@@ -603,11 +841,15 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   // og:title and the headline are kept whole: a site name after them is
   // what the page chose to show (stripping it lost more than it won on the
   // readability set).
-  std::string title = meta_value(hints, {"og:title", "dc:title", "dcterm:title"});
-  if (title.empty()) title = ld.headline;
+  std::string title = ld.headline;
+  if (title.empty()) {
+    title = meta_value(hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title",
+                               "parsely-title"});
+  }
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
   if (title.empty()) title = first_h1(doc);
   if (!title.empty()) out.title = title;
+  out.headline = shown_headline(doc, out.title, site_names(doc, out, page_url));
 
   std::string byline = ld.author;
   if (byline.empty()) {

@@ -43,6 +43,7 @@ json metadata_json(const Metadata& metadata) {
   json object = json::object();
   const std::pair<const char*, const std::string*> fields[] = {
       {"title", &metadata.title},
+      {"headline", &metadata.headline},
       {"byline", &metadata.byline},
       {"author", &metadata.author},
       {"date", &metadata.date},

@@ -36,11 +36,16 @@ Metadata read(const Document& doc, Metadata start = {}) {
 
 }  // namespace
 
-TEST_CASE("og:title wins over the JSON-LD headline and the title element", "[meta][html]") {
+// Readability's order; measured: JSON-LD first took the readability set
+// from 115 to 123 of 127 titles and the trafilatura set from 455 to 515.
+TEST_CASE("the JSON-LD headline wins over og:title and og:title over the title element",
+          "[meta][html]") {
   const Document doc =
       html_doc({{"og:title", "Open Graph title"}},
                {R"({"@type":"NewsArticle","headline":"LD headline"})"}, "Page title | Site");
-  CHECK(read(doc).title == "Open Graph title");
+  CHECK(read(doc).title == "LD headline");
+  CHECK(read(html_doc({{"og:title", "Open Graph title"}}, {}, "Page title | Site")).title ==
+        "Open Graph title");
 }
 
 TEST_CASE("the JSON-LD headline of an article inside a graph gives the title", "[meta][html]") {
