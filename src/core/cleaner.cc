@@ -224,7 +224,10 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   impl_->header_lines.extract(doc, result.metadata);
-  if (is_html) meta::read_page_hints(doc, result.metadata, info.url);
+  if (is_html) {
+    meta::read_page_hints(doc, result.metadata, info.url);
+    meta::drop_byline_blocks(doc);
+  }
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
 

@@ -77,7 +77,11 @@ std::string decode_references(std::string_view text) {
     if (!match[2].empty()) code = uint32_t(std::stoul(std::string(match[2]), nullptr, 16));
     if (!match[3].empty()) {
       const std::string_view name(match[3].data(), match[3].size());
-      code = name == "amp" ? '&' : name == "quot" ? '"' : name == "apos" ? '\'' : name == "lt" ? '<' : '>';
+      code = name == "amp"    ? '&'
+             : name == "quot" ? '"'
+             : name == "apos" ? '\''
+             : name == "lt"   ? '<'
+                              : '>';
     }
     constexpr uint32_t kMaxCodePoint = 0x10FFFF;
     const bool valid = code != 0 && code <= kMaxCodePoint && !(code >= 0xD800 && code <= 0xDFFF);
@@ -298,7 +302,8 @@ std::string first_h1(const block::Document& doc) {
 void add_host_names(std::string_view url, std::vector<std::string>& names) {
   const size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return;
-  std::string host = lower_ascii(url.substr(scheme + 3, url.find_first_of("/?#:", scheme + 3) - scheme - 3));
+  std::string host =
+      lower_ascii(url.substr(scheme + 3, url.find_first_of("/?#:", scheme + 3) - scheme - 3));
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   if (host.empty()) return;
   names.push_back(host);
@@ -341,7 +346,8 @@ bool names_the_site(std::string_view part, const std::vector<std::string>& site_
   const std::string key = name_key(part);
   if (key.empty()) return false;
   for (const std::string& site : site_keys) {
-    if (key.find(site) != std::string::npos || (key.size() >= 3 && site.find(key) != std::string::npos)) {
+    if (key.find(site) != std::string::npos ||
+        (key.size() >= 3 && site.find(key) != std::string::npos)) {
       return true;
     }
   }
@@ -351,7 +357,8 @@ bool names_the_site(std::string_view part, const std::vector<std::string>& site_
 // The title without the parts before or after it that name the site:
 // "Story | Example News" -> "Story", "example.org » Blog » Story" -> "Blog » Story".
 std::string without_site_name(const std::string& title, const std::vector<std::string>& site_keys) {
-  static const RE2 separator{"\\s+(?:[|\\-\\x{2013}\\x{2014}\\x{00BB}\\x{00AB}\\x{00B7}\\x{2022}/~*]|::)\\s+"};
+  static const RE2 separator{
+      "\\s+(?:[|\\-\\x{2013}\\x{2014}\\x{00BB}\\x{00AB}\\x{00B7}\\x{2022}/~*]|::)\\s+"};
   // The parts as [begin, end) offsets into the title.
   std::vector<std::pair<size_t, size_t>> parts;
   re2::StringPiece rest(title);
@@ -386,9 +393,9 @@ std::string without_soft_hyphens(std::string_view text) {
 // page's h1 and its og:title often differ in just these).
 std::string loose_text(std::string_view text) {
   static const std::pair<std::string_view, std::string_view> kForms[] = {
-      {"\u2018", "'"},  {"\u2019", "'"},   {"\u201A", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
-      {"\u201E", "\""}, {"\u2013", "-"},  {"\u2014", "-"},
-      {"\u2010", "-"},  {"\u2011", "-"},   {"\u2026", "..."}, {"\u00AD", ""},
+      {"\u2018", "'"},  {"\u2019", "'"},  {"\u201A", "'"},   {"\u201C", "\""},
+      {"\u201D", "\""}, {"\u201E", "\""}, {"\u2013", "-"},   {"\u2014", "-"},
+      {"\u2010", "-"},  {"\u2011", "-"},  {"\u2026", "..."}, {"\u00AD", ""},
   };
   std::string out = lower_ascii(collapse_whitespace(text));
   for (const auto& [from, to] : kForms) {
@@ -439,7 +446,8 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   const std::string page_title = collapse_whitespace(doc.hints.title);
   for (const std::string* declared : {&title, &page_title}) {
     for (const std::string& heading : h1s) {
-      if (loose_text(heading) == loose_text(*declared) || heading_with_affixes(heading, *declared)) {
+      if (loose_text(heading) == loose_text(*declared) ||
+          heading_with_affixes(heading, *declared)) {
         return heading;
       }
     }
@@ -758,6 +766,26 @@ std::string trim_byline_end(std::string text) {
   return text;
 }
 
+// Marks the blocks of one byline element that are the byline and no more.
+void drop_byline_element(block::Document& doc, const block::BylineHint& hint) {
+  for (uint32_t i = hint.first_block; i <= hint.last_block && i < doc.blocks.size(); ++i) {
+    block::Block& b = doc.blocks[i];
+    if (!b.decision.keep || b.features.chars > kMaxBylineChars) continue;
+    // The block is the byline element, or the byline and a date or a
+    // separator beside it ("By Jane Doe | March 3"): what is left once
+    // the byline, dates and punctuation are taken out is a word or two.
+    const std::string text = collapse_whitespace(b.text);
+    const size_t at = text.find(hint.text);
+    if (at == std::string::npos) continue;
+    std::string rest = text.substr(0, at) + " " + text.substr(at + hint.text.size());
+    const size_t date = date_start(rest);
+    if (date != std::string_view::npos) rest.resize(date);
+    constexpr int kMaxOtherWords = 2;  // "By", "Posted by", "Words:"
+    if (word_count(trim_byline_end(std::move(rest))) > kMaxOtherWords) continue;
+    b.decision = {false, block::Stage::kMetadata, "byline element"};
+  }
+}
+
 }  // namespace
 
 std::string declared_language(std::string_view html_lang, std::string_view content_language) {
@@ -843,8 +871,8 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   // readability set).
   std::string title = ld.headline;
   if (title.empty()) {
-    title = meta_value(hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title",
-                               "parsely-title"});
+    title = meta_value(
+        hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title"});
   }
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
   if (title.empty()) title = first_h1(doc);
@@ -870,6 +898,18 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
 
   const std::string language = declared_language(hints.lang, {});
   if (!language.empty()) out.language = language;
+}
+
+void drop_byline_blocks(block::Document& doc) {
+  // The first byline element outside comments and sidebars is the
+  // article's (Readability removes just that one); later ones are author
+  // boxes, quotes' sources, teasers of other articles.
+  for (const block::BylineHint& hint : doc.hints.bylines) {
+    if (hint.raw_chars >= kMaxBylineChars) continue;
+    if (in_unlikely_box(doc, hint.node, /*header_and_footer=*/false)) continue;
+    drop_byline_element(doc, hint);
+    return;
+  }
 }
 
 }  // namespace webclean::meta

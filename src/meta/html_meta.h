@@ -17,6 +17,11 @@ namespace webclean::meta {
 // `page_url`, where the page came from, may date it ("/2019/08/02/").
 void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url = {});
 
+// Drops the blocks that are a byline element of the body and no more
+// (a date or a separator beside it at most), as Stage::kMetadata: the
+// byline goes to the metadata, not the text.
+void drop_byline_blocks(block::Document& doc);
+
 // "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
 // an empty string when no date is recognised.
 std::string normalize_date(std::string_view text);
