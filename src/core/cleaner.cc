@@ -16,6 +16,7 @@
 #include "html/arena.h"
 #include "html/parse.h"
 #include "meta/html_meta.h"
+#include "meta/language.h"
 #include "meta/meta.h"
 #include "rules/embedded.h"
 #include "rules/rules.h"
@@ -218,8 +219,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   const std::string declared_language =
       meta::declared_language(doc.hints.lang, info.content_language);
   block::compute_features(doc, impl_->stoplists, declared_language);
-  // Declared, else detected from stop words.
-  result.metadata.language = declared_language.empty() ? doc.language : declared_language;
+  result.metadata.language = meta::document_language(doc, info.content_language);
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);

@@ -1,5 +1,7 @@
 #include "meta/html_meta.h"
 
+#include "meta/language.h"
+
 #include <re2/re2.h>
 
 #include <cctype>
@@ -20,6 +22,20 @@ constexpr size_t kMaxSiteSuffixChars = 40;  // "| The Example Gazette" still cou
 constexpr int kMaxSiteSuffixWords = 4;
 constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
 constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
+
+// Month and weekday names (English, German, French, Spanish, Italian,
+// Dutch, Portuguese), for the dates that trail a byline.
+constexpr const char* kMonthNames =
+    "jan(?:uary|uar|vier|eiro)?|gen(?:naio)?|ene(?:ro)?|feb(?:ruary|ruar|braio|rero)?|"
+    "f[ée]v(?:rier|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|"
+    "abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|juin|giu(?:gno)?|"
+    "jul(?:y|i|io|ho)?|juil(?:let)?|lug(?:lio)?|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
+    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|"
+    "ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|embro)?|de[cz](?:ember|embre)?|d[ée]c(?:embre)?|"
+    "dic(?:iembre|embre)?|dez(?:embro)?";
+constexpr const char* kWeekdayNames =
+    "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
 
 // Whitespace runs (no-break spaces too: titles use them around
 // separators) to one space, trimmed.
@@ -483,16 +499,6 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   return without_site_name(title, site_keys);
 }
 
-std::string primary_language(std::string_view tag) {
-  const std::string text = collapse_whitespace(tag);
-  const std::string primary = lower_ascii(text.substr(0, text.find_first_of("-_ ")));
-  if (primary.size() < 2 || primary.size() > 3) return {};
-  for (char c : primary) {
-    if (c < 'a' || c > 'z') return {};
-  }
-  return primary;
-}
-
 // The month a name (or its abbreviation) stands for in English, German,
 // French, Spanish, Italian, Dutch or Portuguese; 0 when none.
 int month_number(std::string_view name) {
@@ -520,8 +526,8 @@ int month_number(std::string_view name) {
     }
   }
   // Words that merely start like a month ("marketing", "augment") are not months.
-  constexpr size_t kMaxMonthNameBytes = 10;  // "septiembre", "settembre"
-  return lower.size() <= kMaxMonthNameBytes ? month : 0;
+  static const RE2 month_name{std::string("(?i)(?:") + kMonthNames + ")\\.?"};
+  return RE2::FullMatch(lower, month_name) ? month : 0;
 }
 
 std::string iso_date(int year, int month, int day) {
@@ -563,15 +569,24 @@ bool in_unlikely_box(const block::Document& doc, int32_t node, bool header_and_f
   return false;
 }
 
-// The first byline element of the body (Readability's choice), read from
-// its itemprop=name part when it has one.
-std::string body_byline(const block::Document& doc) {
+// The first byline element of the body outside comments, sidebars and
+// (with `header_and_footer`) page headers and footers; null when none.
+const block::BylineHint* article_byline(const block::Document& doc,
+                                        bool header_and_footer = false) {
   for (const block::BylineHint& hint : doc.hints.bylines) {
     if (hint.raw_chars >= kMaxBylineChars) continue;
-    if (in_unlikely_box(doc, hint.node)) continue;
-    return hint.name_text.empty() ? hint.text : hint.name_text;
+    if (in_unlikely_box(doc, hint.node, header_and_footer)) continue;
+    return &hint;
   }
-  return {};
+  return nullptr;
+}
+
+// The first byline element of the body as Readability chooses it, read
+// from its itemprop=name part when it has one.
+std::string body_byline(const block::Document& doc) {
+  const block::BylineHint* hint = article_byline(doc, /*header_and_footer=*/true);
+  if (hint == nullptr) return {};
+  return hint->name_text.empty() ? hint->text : hint->name_text;
 }
 
 // The author names of the first byline element of the body: from its
@@ -657,6 +672,10 @@ std::string page_date(const block::Document& doc, const JsonLd& ld, const std::s
     }
     if (pass == 1 && date.empty()) date = url_date(url);
   }
+  // A date in the article's byline element ("By Jane Doe, March 3, 2020").
+  if (const block::BylineHint* hint = article_byline(doc); date.empty() && hint != nullptr) {
+    date = normalize_date(hint->text);
+  }
   if (date.empty()) date = normalize_date(dateline);
   return date.empty() ? dateline : date;
 }
@@ -729,18 +748,6 @@ std::string normalize_date(std::string_view text) {
 
 namespace {
 
-// Month and weekday names (English, German, French, Spanish, Italian,
-// Dutch, Portuguese), for the dates that trail a byline.
-constexpr const char* kMonthNames =
-    "jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s|zo|ço)?|m[äa]rz|"
-    "apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|jun(?:e|i|io|ho)?|juin|"
-    "giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
-    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|"
-    "ott(?:obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:embro)?";
-constexpr const char* kWeekdayNames =
-    "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
-    "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
-
 // Where a date (or a time) starts in a byline, or npos.
 size_t date_start(std::string_view text) {
   static const RE2 date{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*(?:") + kMonthNames + ")\\b|\\b(?:" +
@@ -787,13 +794,6 @@ void drop_byline_element(block::Document& doc, const block::BylineHint& hint) {
 }
 
 }  // namespace
-
-std::string declared_language(std::string_view html_lang, std::string_view content_language) {
-  std::string language = primary_language(html_lang);
-  if (language.empty())
-    language = primary_language(content_language.substr(0, content_language.find(',')));
-  return language;
-}
 
 std::string clean_author(std::string_view byline) {
   std::string text = collapse_whitespace(byline);
@@ -904,12 +904,7 @@ void drop_byline_blocks(block::Document& doc) {
   // The first byline element outside comments and sidebars is the
   // article's (Readability removes just that one); later ones are author
   // boxes, quotes' sources, teasers of other articles.
-  for (const block::BylineHint& hint : doc.hints.bylines) {
-    if (hint.raw_chars >= kMaxBylineChars) continue;
-    if (in_unlikely_box(doc, hint.node, /*header_and_footer=*/false)) continue;
-    drop_byline_element(doc, hint);
-    return;
-  }
+  if (const block::BylineHint* hint = article_byline(doc)) drop_byline_element(doc, *hint);
 }
 
 }  // namespace webclean::meta

@@ -31,11 +31,6 @@ std::string normalize_date(std::string_view text);
 // long to be names.
 std::string clean_author(std::string_view byline);
 
-// The language a document declares: the primary subtag of <html lang>,
-// else of the first language of the HTTP Content-Language header ("de"
-// for "de-DE, en"); empty when neither names one.
-std::string declared_language(std::string_view html_lang, std::string_view content_language);
-
 // "Story title | Site" -> "Story title" when the suffix is `site_name`
 // or short enough to be a site name.
 std::string strip_site_suffix(std::string_view title, std::string_view site_name);

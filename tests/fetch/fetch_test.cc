@@ -169,6 +169,20 @@ TEST_CASE("a fetched page is cleaned and its JSON records the URL, final URL, st
   CHECK(pages[1]["text"].get<std::string>().find("This page came gzipped.") != std::string::npos);
 }
 
+TEST_CASE("the Content-Language header gives the language of a page that declares none",
+          "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  const Run result = run(
+      scratch, "-f jsonl " + quoted(server.url("/lang")) + " " + quoted(server.url("/lang?none")));
+  REQUIRE(result.status == 0);
+  const std::vector<json> pages = json_lines(result.out);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0]["metadata"]["language"] == "de");
+  // Without the header the English prose speaks for itself.
+  CHECK(pages[1]["metadata"]["language"] == "en");
+}
+
 TEST_CASE("the charset of the Content-Type header decodes a latin-1 page", "[fetch]") {
   TestServer server;
   TempDir scratch;

@@ -103,6 +103,11 @@ class Handler(BaseHTTPRequestHandler):
             body = page("Caf\u00e9", "Cr\u00e8me br\u00fbl\u00e9e au caf\u00e9 du march\u00e9.")
             return self.send(200, body.decode("utf-8").encode("iso-8859-1"),
                              "text/html; charset=iso-8859-1")
+        if path == "/lang":
+            # English prose, no <html lang>: only the header says German.
+            headers = [("Content-Language", "de-AT, en")] if query != "none" else []
+            return self.send(200, page("Language", "The language of this page."),
+                             headers=headers)
         if path == "/doc.pdf":
             return self.send(200, b"%PDF-1.4 not really", "application/pdf")
         if path == "/agent":

@@ -7,6 +7,7 @@
 
 #include "block/block.h"
 #include "meta/html_meta.h"
+#include "meta/language.h"
 #include "webclean/cleaner.h"
 
 using webclean::Metadata;
@@ -214,4 +215,196 @@ TEST_CASE("a meta tag naming several properties answers to each of them", "[meta
   CHECK(m.byline == "Creator Name");
   CHECK(read(html_doc({{"og:titles", "Not a title"}}, {}, "Title Element")).title ==
         "Title Element");
+}
+
+// --- metadata from the page body (byline elements, <time>, headings) ---
+
+namespace {
+
+// A page with `head` in its <head> and `top` then an article's prose in
+// its <article>, cleaned end to end.
+webclean::Result clean_page(const std::string& head, const std::string& top,
+                            const std::string& after = {},
+                            const webclean::DocumentInfo& info = {}) {
+  std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "</head><body><article>" + top;
+  for (int i = 0; i < 4; ++i) {
+    html +=
+        "<p>The council said on Tuesday that the new bridge, which is more than two years late, "
+        "will open in the spring and that the cost of the work has grown a great deal since the "
+        "project began.</p>";
+  }
+  html += "</article>" + after + "</body></html>";
+  static const webclean::Cleaner cleaner{webclean::Options{}};
+  return cleaner.clean(html, info);
+}
+
+}  // namespace
+
+TEST_CASE("a rel=author link in the body names the author", "[meta][html][body]") {
+  const webclean::Result r = clean_page("<title>Bridge</title>",
+                                        "<h1>Bridge</h1><p class=\"meta\">Posted by <a "
+                                        "rel=\"author\" href=\"/u/jd\">Jane Doe</a></p>");
+  CHECK(r.metadata.byline == "Jane Doe");
+  CHECK(r.metadata.author == "Jane Doe");
+}
+
+TEST_CASE("a byline element is the byline and its names without By or the date the author",
+          "[meta][html][body]") {
+  const webclean::Result r =
+      clean_page("<title>Bridge</title>",
+                 "<h1>Bridge</h1><div class=\"article-byline\">By Jane Doe | March 3, 2020</div>");
+  CHECK(r.metadata.byline == "By Jane Doe | March 3, 2020");
+  CHECK(r.metadata.author == "Jane Doe");
+  CHECK(r.metadata.date == "2020-03-03");  // the date in the byline
+  // The byline left the text.
+  CHECK(r.text.find("Jane Doe") == std::string::npos);
+  CHECK(r.text.find("the new bridge") != std::string::npos);
+}
+
+TEST_CASE("an itemprop=author element is read from its itemprop=name part", "[meta][html][body]") {
+  const webclean::Result r =
+      clean_page("<title>Bridge</title>",
+                 "<p><span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+                 "Text and photos: <span itemprop=\"name\">Ann Lee</span></span></p>");
+  CHECK(r.metadata.byline == "Ann Lee");
+  CHECK(r.metadata.author == "Ann Lee");
+}
+
+TEST_CASE("an author named in the comments or a hidden element is not the article's",
+          "[meta][html][body]") {
+  const webclean::Result r = clean_page(
+      "<title>Bridge</title>", "<span class=\"author\" hidden>Hidden Person</span>",
+      "<section id=\"comments\"><div class=\"comment\"><cite class=\"author\">Commenter</cite>"
+      "<p>Nice.</p></div></section>");
+  CHECK(r.metadata.byline.empty());
+  CHECK(r.metadata.author.empty());
+}
+
+TEST_CASE("meta and JSON-LD authors come before byline elements", "[meta][html][body]") {
+  const webclean::Result r =
+      clean_page("<title>Bridge</title><meta name=\"author\" content=\"Meta Author\">",
+                 "<div class=\"byline\">By Body Author</div>");
+  CHECK(r.metadata.byline == "Meta Author");
+  CHECK(r.metadata.author == "Meta Author");
+}
+
+TEST_CASE("a JSON-LD author given by reference is followed for the author names", "[meta][html]") {
+  const Metadata m = read(html_doc({}, {R"({"@graph":[{"@type":"Article","author":{"@id":"#jd"}},)"
+                                        R"({"@type":"Person","@id":"#jd","name":"Jane Doe"}]})"}));
+  CHECK(m.author == "Jane Doe");
+}
+
+TEST_CASE("a time element dates the page and one marked as published wins", "[meta][html][body]") {
+  CHECK(clean_page("<title>Bridge</title>",
+                   "<p>Updated <time datetime=\"2021-02-03T10:00\">Feb 3</time></p>")
+            .metadata.date == "2021-02-03T10:00");
+  CHECK(clean_page("<title>Bridge</title>",
+                   "<p>Updated <time datetime=\"2021-02-03\">Feb 3</time>, first published "
+                   "<time datetime=\"2020-12-24\" pubdate>Dec 24</time></p>")
+            .metadata.date == "2020-12-24");
+  CHECK(clean_page("<title>Bridge</title>",
+                   "<p><span itemprop=\"datePublished\" content=\"2019-05-06\">May 6</span></p>")
+            .metadata.date == "2019-05-06");
+  CHECK(clean_page("<title>Bridge</title>", "<div class=\"entry-date\">Posted 6. Mai 2019</div>")
+            .metadata.date == "2019-05-06");
+}
+
+TEST_CASE("a page URL with a date in its path dates a page that says nothing else",
+          "[meta][html][body]") {
+  webclean::DocumentInfo info;
+  info.url = "https://blog.example.org/2019/08/02/json-parsing/";
+  CHECK(clean_page("<title>Bridge</title>", "", "", info).metadata.date == "2019-08-02");
+  info.url = "https://blog.example.org/archive/json-parsing/";
+  CHECK(clean_page("<title>Bridge</title>", "", "", info).metadata.date.empty());
+}
+
+TEST_CASE("dates in German French and numeric forms become YYYY-MM-DD", "[meta][html]") {
+  CHECK(normalize_date("Samstag, 5. Oktober 2013") == "2013-10-05");
+  CHECK(normalize_date("18 février 2020 Par Jean") == "2020-02-18");
+  CHECK(normalize_date("Ehrenamt 23.01.2020") == "2020-01-23");
+  CHECK(normalize_date("Veröffentlicht am 10. Februar 2019 9. Februar 2019") == "2019-02-10");
+  CHECK(normalize_date("7/24/2011") == "2011-07-24");
+  CHECK(normalize_date("Marketing 5, 2011").empty());
+  CHECK(normalize_date("31. Juni 1850").empty());
+}
+
+TEST_CASE("author names lose labels prepositions dates and separators", "[meta][html]") {
+  using webclean::meta::clean_author;
+  CHECK(clean_author("By Jane Doe") == "Jane Doe");
+  CHECK(clean_author("Geschrieben vonElisa Marvena") == "Elisa Marvena");
+  CHECK(clean_author("Post author By Helge Fahrnberger") == "Helge Fahrnberger");
+  CHECK(clean_author("Autor: gnaddrig") == "gnaddrig");
+  CHECK(clean_author("von Limespacer · 22. Oktober 2019") == "Limespacer");
+  CHECK(clean_author("By John Walk - January 10, 2020 21 minutes") == "John Walk");
+  CHECK(clean_author("par Didier Roy, 21 juin 2018") == "Didier Roy");
+  CHECK(clean_author("James Akinaka • 8h") == "James Akinaka");
+  CHECK(clean_author("Benjamin Fischer, Marcus Theurer") == "Benjamin Fischer, Marcus Theurer");
+  CHECK(clean_author("Published by").empty());
+}
+
+TEST_CASE("the language is the page's lang then Content-Language then the detected one",
+          "[meta][html][cleaner]") {
+  webclean::DocumentInfo info;
+  info.content_language = "de-AT, en";
+  CHECK(clean_page("<title>Bridge</title>", "", "", info).metadata.language == "de");
+  CHECK(clean_page("<title>Bridge</title>", "").metadata.language == "en");  // detected
+  const std::string german =
+      "<!DOCTYPE html><html lang=\"fr\"><body><p>Der Rat sagte am Dienstag, dass die neue "
+      "Brücke, die mehr als zwei Jahre zu spät ist, im Frühjahr eröffnet wird und dass die Kosten "
+      "der Arbeiten seit dem Beginn des Projekts stark gestiegen sind.</p></body></html>";
+  const webclean::Cleaner cleaner{webclean::Options{}};
+  CHECK(cleaner.clean(german, info).metadata.language == "fr");  // the page's own lang first
+  CHECK(webclean::meta::declared_language("x-default", "pt-BR") == "pt");
+  CHECK(webclean::meta::declared_language("{{lang}}", "").empty());
+}
+
+TEST_CASE("the headline is the h1 that the declared title carries with the site name",
+          "[meta][html][body]") {
+  const webclean::Result r = clean_page(
+      "<title>Bridge opens at last | The Daily Example</title>"
+      "<meta property=\"og:title\" content=\"Bridge opens at last | The Daily Example\">",
+      "<h1>Bridge opens at last</h1>");
+  CHECK(r.metadata.title == "Bridge opens at last | The Daily Example");
+  CHECK(r.metadata.headline == "Bridge opens at last");
+  // A kicker inside the h1 is not part of the headline the title names.
+  CHECK(clean_page("<meta property=\"og:title\" content=\"Bridge opens at last\">",
+                   "<h1><span>Town news</span> Bridge opens at last</h1>")
+            .metadata.headline == "Bridge opens at last");
+}
+
+TEST_CASE("without a matching h1 the headline is the title without the site's name",
+          "[meta][html][body]") {
+  const webclean::Result r = clean_page(
+      "<meta property=\"og:title\" content=\"Example News \xC2\xBB Bridge opens at last\">"
+      "<meta property=\"og:site_name\" content=\"Example News\">",
+      "<h1>Town</h1><h1>News</h1>");
+  CHECK(r.metadata.headline == "Bridge opens at last");
+}
+
+TEST_CASE("character references escaped twice in meta tags are decoded", "[meta][html]") {
+  CHECK(read(html_doc({{"og:title", "Rock &#8216;n&#x2019; roll &amp;amp; more"}})).title ==
+        "Rock \xE2\x80\x98n\xE2\x80\x99 roll &amp; more");
+}
+
+TEST_CASE("a text whose script is one language's own is in that language", "[meta][cleaner]") {
+  const webclean::Cleaner cleaner{webclean::Options{}};
+  webclean::DocumentInfo text;
+  text.kind = webclean::InputKind::kText;
+  CHECK(cleaner
+            .clean("\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xA7\xE3\x81\xAF\xE9\x9B\xA8\xE3\x81"
+                   "\x8C\xE9\x99\x8D\xE3\x81\xA3\xE3\x81\xA6\xE3\x81\x84\xE3\x81\xBE\xE3\x81"
+                   "\x99\xE3\x80\x82 Tokyo news.\n",
+                   text)
+            .metadata.language == "ja");  // 東京では雨が降っています。
+  CHECK(
+      cleaner
+          .clean("\xE5\x8C\x97\xE4\xBA\xAC\xE4\xB8\x8B\xE9\x9B\xA8\xE4\xBA\x86\xE3\x80\x82\n", text)
+          .metadata.language == "zh");  // 北京下雨了。
+  // English prose is English, though other lists carry English words too.
+  CHECK(cleaner
+            .clean("The council said that the new bridge will open in the spring and that the "
+                   "cost of the work has grown since the project began, as many had feared.\n",
+                   text)
+            .metadata.language == "en");
 }

@@ -498,3 +498,16 @@ TEST_CASE("a WARC with random bytes damaged never crashes or hangs the reader") 
     }
   }
 }
+
+TEST_CASE("a WARC response carries its HTTP Content-Language header") {
+  WarcRecord german = response_record(
+      7, "https://example.de/story",
+      http_response("HTTP/1.1 200 OK",
+                    {{"Content-Type", "text/html; charset=utf-8"}, {"Content-Language", "de-DE"}},
+                    page("Bericht")));
+  const std::vector<Record> records =
+      read_records(warc_file({german, html_response(8, "Plain")}, false));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].content_language == "de-DE");
+  CHECK(records[1].content_language.empty());
+}
