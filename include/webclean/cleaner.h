@@ -27,6 +27,14 @@ struct Options {
   // Record every block with its decision in Result::blocks (for --explain
   // and JSON output). Off by default: it costs a copy of each block's text.
   bool keep_block_reports = false;
+  // Also write the kept blocks as Markdown to Result::markdown: headings,
+  // lists, quotes, tables, code blocks and inline emphasis. Off by
+  // default: it costs a second copy of each block's text. Result::text and
+  // every decision are the same with it on or off.
+  bool markdown = false;
+  // With `markdown`: links keep their targets, [text](url), resolved
+  // against DocumentInfo::url (and <base href>) when it is absolute.
+  bool markdown_links = false;
 };
 
 // Per-document hints from the caller (a fetcher, a WARC record, a file).

@@ -56,6 +56,9 @@ struct Features {
 
 struct Block {
   std::string text;  // whitespace-collapsed UTF-8 (NFC); pre keeps '\n'
+  // The text as Markdown inline content (escaped; emphasis, code, links),
+  // when the parser was asked for markup; empty otherwise and for pre.
+  std::string markup;
   Kind kind = Kind::kParagraph;
   uint8_t heading_level = 0;    // 1-6 for kHeading
   int32_t node = -1;            // innermost enclosing element in Document::nodes; -1 in text docs

@@ -232,6 +232,8 @@ std::string output_extension(sink::Format format) {
       return ".json";
     case sink::Format::kJsonl:
       return ".jsonl";
+    case sink::Format::kMarkdown:
+      return ".md";
     case sink::Format::kText:
       break;
   }

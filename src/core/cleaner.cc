@@ -19,6 +19,7 @@
 #include "meta/meta.h"
 #include "rules/embedded.h"
 #include "rules/rules.h"
+#include "sink/markdown.h"
 #include "source/kind.h"
 #include "text/parse.h"
 
@@ -30,6 +31,7 @@ struct Cleaner::Impl {
   meta::HeaderLines header_lines;
   html::ParseOptions parse_options;
   bool keep_block_reports = false;
+  bool markdown = false;
 };
 
 namespace {
@@ -160,7 +162,10 @@ std::vector<std::string> prescan_drops(const rules::RuleSet& rules) {
 
 // NFC for what leaves the Cleaner: block texts and the page hints.
 void normalize_text(block::Document& doc) {
-  for (block::Block& b : doc.blocks) decode::to_nfc(b.text);
+  for (block::Block& b : doc.blocks) {
+    decode::to_nfc(b.text);
+    if (!b.markup.empty()) decode::to_nfc(b.markup);
+  }
   decode::to_nfc(doc.hints.title);
 }
 
@@ -173,6 +178,9 @@ Cleaner::Cleaner(const Options& options) {
   // report shows the dropped navigation too.
   if (!options.keep_block_reports) impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
   impl->keep_block_reports = options.keep_block_reports;
+  impl->markdown = options.markdown;
+  impl->parse_options.inline_markup = options.markdown;
+  impl->parse_options.link_targets = options.markdown && options.markdown_links;
   impl_ = std::move(impl);
 }
 
@@ -211,7 +219,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   result.input_kind = is_html ? "html" : "text";
 
   block::Document doc =
-      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena)
+      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena, info.url)
               : text::parse(decoded.text);
   doc.is_html = is_html;
   normalize_text(doc);
@@ -226,6 +234,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   filter::classify_density(doc, in_region);
 
   result.text = assemble_text(doc);
+  if (impl_->markdown) result.markdown = sink::assemble_markdown(doc);
   if (impl_->keep_block_reports) result.blocks = block_reports(doc);
   // The page's text may be cleaned away entirely; that is a result, not an error.
   return result;

@@ -254,10 +254,11 @@ class Scanner {
   std::string_view value_of(const AttrSpan& a) const { return slice(a.value_begin, a.value_end); }
 
   // Writes the tag back with only the attributes a later stage reads.
-  // Links only need to be known as links: their href loses its value.
+  // Links only need to be known as links: their href loses its value,
+  // unless link targets are asked for.
   void emit_start_tag(const TagSpan& tag) {
     std::string& out = out_.html;
-    bool link_element = iequals(name_of(tag), "link");
+    bool keep_href_value = options_.keep_link_targets || iequals(name_of(tag), "link");
     out += '<';
     out.append(name_of(tag));
     bool wrote_attribute = false;
@@ -267,7 +268,7 @@ class Scanner {
                   (iequals(name, "style") && style_hides(value_of(attr)));
       if (!keep) continue;
       out += ' ';
-      if (!link_element && iequals(name, "href")) {
+      if (!keep_href_value && iequals(name, "href")) {
         out.append(name);
       } else if (is_indexed_attribute(name, value_of(attr))) {
         write_attribute_index(name, value_of(attr));
@@ -329,12 +330,14 @@ class Scanner {
   }
 
   // Void elements that carry nothing for a later stage: only <meta> with a
-  // key (name, property, itemprop) and the canonical <link> are read.
+  // key (name, property, itemprop), the canonical <link>, and <base> when
+  // links keep their targets are read.
   bool is_useless_void(std::string_view name) const {
     if (iequals(name, "img") || iequals(name, "input") || iequals(name, "source") ||
-        iequals(name, "track") || iequals(name, "param") || iequals(name, "base")) {
+        iequals(name, "track") || iequals(name, "param")) {
       return true;
     }
+    if (iequals(name, "base")) return !options_.keep_link_targets;
     if (iequals(name, "link")) {
       const AttrSpan* rel = find_attribute("rel");
       return rel == nullptr || !has_token(value_of(*rel), "canonical");

@@ -19,6 +19,9 @@ struct PrescanOptions {
   // anyway): nav, footer, aside. A subtree without its end tag, or holding
   // more than kMaxDroppedSubtreeShare of the page, is kept.
   std::vector<std::string> drop_subtrees;
+  // Keep the value of href attributes, and <base href>: links are written
+  // with their targets. Otherwise an href is kept as a bare flag.
+  bool keep_link_targets = false;
 };
 
 // Elements nested deeper than this are left out (their text stays): real

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "html/ascii.h"
+#include "html/markup.h"
 
 namespace webclean::html {
 namespace {
@@ -263,11 +264,13 @@ struct Frame {
   bool keeps_whitespace = false;
   bool candidate = false;     // non-block element that becomes a Node if it holds a block
   bool under_anchor = false;  // some ancestor is an <a>
+  bool markup_span = false;   // opened a span of the inline markup
 };
 
 class Walker {
  public:
-  Walker(block::Document& doc, const Prescanned& scanned) : doc_(doc), scanned_(scanned) {}
+  Walker(block::Document& doc, const Prescanned& scanned, const WalkOptions& options)
+      : doc_(doc), scanned_(scanned), options_(options), base_url_(options.page_url) {}
 
   void run(const GumboNode* document) {
     frames_.emplace_back(document);
@@ -305,6 +308,7 @@ class Walker {
     ElementInfo info = classify(element);
     Attributes attrs = read_attributes(element, scanned_);
     read_hints(element, attrs);
+    if (options_.link_targets) read_base(element, attrs);
     Frame frame(node);
     frame.under_anchor = anchors_ > 0;
     if (skip_ > 0 || info.display == Display::kSkip || info.display == Display::kHead) {
@@ -347,6 +351,43 @@ class Walker {
       frame.candidate = true;
       candidates_.push_back(frames_.size());  // the index this frame is about to get
     }
+    if (options_.inline_markup) open_markup_span(frame, element, attrs);
+  }
+
+  // --- inline markup (WalkOptions::inline_markup) ---
+
+  void open_markup_span(Frame& frame, const GumboElement& element, const Attributes& attrs) {
+    if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
+    switch (element.tag) {
+      case GUMBO_TAG_B:
+      case GUMBO_TAG_STRONG:
+        markup_.open(Span::kStrong);
+        break;
+      case GUMBO_TAG_I:
+      case GUMBO_TAG_EM:
+        markup_.open(Span::kEmphasis);
+        break;
+      case GUMBO_TAG_CODE:
+      case GUMBO_TAG_KBD:
+      case GUMBO_TAG_SAMP:
+        markup_.open(Span::kCode);
+        break;
+      case GUMBO_TAG_A:
+        if (!options_.link_targets || !Attributes::present(attrs.href)) return;
+        markup_.open(Span::kLink, link_target(base_url_, attrs.href));
+        break;
+      default:
+        return;
+    }
+    frame.markup_span = true;
+  }
+
+  // <base href> changes what relative links resolve against.
+  void read_base(const GumboElement& element, const Attributes& attrs) {
+    if (element.tag != GUMBO_TAG_BASE || based_ || !Attributes::present(attrs.href)) return;
+    based_ = true;
+    std::string base = link_target(options_.page_url, attrs.href);
+    if (!base.empty()) base_url_ = std::move(base);
   }
 
   void leave(const Frame& frame) {
@@ -359,6 +400,7 @@ class Walker {
     if (frame.candidate && !candidates_.empty() && candidates_.back() == frames_.size() - 1) {
       candidates_.pop_back();  // it held no block: no Node
     }
+    if (frame.markup_span) markup_.close();
     if (frame.skip) --skip_;
     if (frame.anchor) --anchors_;
     if (frame.link) --links_;
@@ -525,13 +567,15 @@ class Walker {
   }
 
   void add_word(std::string_view word) {
-    if (pending_space_ && !text_.empty() && text_.back() != '\n') {
+    const bool spaced = pending_space_ && !text_.empty() && text_.back() != '\n';
+    if (spaced) {
       text_ += ' ';
       if (pending_space_in_link_ && links_ > 0) ++link_chars_;
     }
     pending_space_ = false;
     text_.append(word);
     if (links_ > 0) link_chars_ += count_code_points(word);
+    if (options_.inline_markup) markup_.word(word, spaced);
   }
 
   void add_verbatim(std::string_view text) {
@@ -553,6 +597,7 @@ class Walker {
     }
     pending_space_ = false;
     if (!text_.empty() && text_.back() != '\n') text_ += '\n';
+    if (options_.inline_markup) markup_.line_break();
   }
 
   // Ends the open block: emits it unless it holds no visible text.
@@ -564,9 +609,12 @@ class Walker {
     } else {
       while (!text_.empty() && text_.back() == '\n') text_.pop_back();
     }
+    std::string markup = options_.inline_markup ? markup_.take_block() : std::string();
     if (!text_.empty()) {
       block::Block block;
       block.text = std::move(text_);
+      // Pre text is its own markup (a code block); other text has its words in it.
+      if (!preformatted) block.markup = std::move(markup);
       // Text laid out preformatted is a pre block, whatever element holds it.
       block.kind = preformatted ? Kind::kPre : context_.kind;
       block.heading_level = block.kind == Kind::kHeading ? context_.heading_level : 0;
@@ -591,6 +639,10 @@ class Walker {
 
   block::Document& doc_;
   const Prescanned& scanned_;
+  const WalkOptions& options_;
+  InlineMarkup markup_;   // the open block's markup, with WalkOptions::inline_markup
+  std::string base_url_;  // relative link targets resolve against it
+  bool based_ = false;    // a <base href> was read (only the first counts)
   std::vector<Frame> frames_;
   std::vector<size_t> candidates_;  // frames of identified inline elements without a Node yet
   int32_t current_node_ = -1;       // innermost open element that has a Node
@@ -608,8 +660,9 @@ class Walker {
 
 }  // namespace
 
-void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc) {
-  Walker(doc, scanned).run(document);
+void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc,
+          const WalkOptions& options) {
+  Walker(doc, scanned, options).run(document);
 }
 
 }  // namespace webclean::html
