@@ -267,6 +267,9 @@ struct Frame {
   bool markup_span = false;   // opened a span of the inline markup
 };
 
+// kMarkup: whether the walk writes inline markup too. A template
+// parameter, so that the plain walk (the common case) carries no trace of it.
+template <bool kMarkup>
 class Walker {
  public:
   Walker(block::Document& doc, const Prescanned& scanned, const WalkOptions& options)
@@ -308,7 +311,7 @@ class Walker {
     ElementInfo info = classify(element);
     Attributes attrs = read_attributes(element, scanned_);
     read_hints(element, attrs);
-    if (options_.link_targets) read_base(element, attrs);
+    if constexpr (kMarkup) read_base(element, attrs);
     Frame frame(node);
     frame.under_anchor = anchors_ > 0;
     if (skip_ > 0 || info.display == Display::kSkip || info.display == Display::kHead) {
@@ -351,7 +354,7 @@ class Walker {
       frame.candidate = true;
       candidates_.push_back(frames_.size());  // the index this frame is about to get
     }
-    if (options_.inline_markup) open_markup_span(frame, element, attrs);
+    if constexpr (kMarkup) open_markup_span(frame, element, attrs);
   }
 
   // --- inline markup (WalkOptions::inline_markup) ---
@@ -384,7 +387,10 @@ class Walker {
 
   // <base href> changes what relative links resolve against.
   void read_base(const GumboElement& element, const Attributes& attrs) {
-    if (element.tag != GUMBO_TAG_BASE || based_ || !Attributes::present(attrs.href)) return;
+    if (!options_.link_targets || element.tag != GUMBO_TAG_BASE || based_ ||
+        !Attributes::present(attrs.href)) {
+      return;
+    }
     based_ = true;
     std::string base = link_target(options_.page_url, attrs.href);
     if (!base.empty()) base_url_ = std::move(base);
@@ -400,7 +406,9 @@ class Walker {
     if (frame.candidate && !candidates_.empty() && candidates_.back() == frames_.size() - 1) {
       candidates_.pop_back();  // it held no block: no Node
     }
-    if (frame.markup_span) markup_.close();
+    if constexpr (kMarkup) {
+      if (frame.markup_span) markup_.close();
+    }
     if (frame.skip) --skip_;
     if (frame.anchor) --anchors_;
     if (frame.link) --links_;
@@ -575,7 +583,7 @@ class Walker {
     pending_space_ = false;
     text_.append(word);
     if (links_ > 0) link_chars_ += count_code_points(word);
-    if (options_.inline_markup) markup_.word(word, spaced);
+    if constexpr (kMarkup) markup_.word(word, spaced);
   }
 
   void add_verbatim(std::string_view text) {
@@ -597,7 +605,7 @@ class Walker {
     }
     pending_space_ = false;
     if (!text_.empty() && text_.back() != '\n') text_ += '\n';
-    if (options_.inline_markup) markup_.line_break();
+    if constexpr (kMarkup) markup_.line_break();
   }
 
   // Ends the open block: emits it unless it holds no visible text.
@@ -609,12 +617,13 @@ class Walker {
     } else {
       while (!text_.empty() && text_.back() == '\n') text_.pop_back();
     }
-    std::string markup = options_.inline_markup ? markup_.take_block() : std::string();
+    std::string markup;
+    if constexpr (kMarkup) markup = markup_.take_block();
     if (!text_.empty()) {
       block::Block block;
       block.text = std::move(text_);
       // Pre text is its own markup (a code block); other text has its words in it.
-      if (!preformatted) block.markup = std::move(markup);
+      if (kMarkup && !preformatted) block.markup = std::move(markup);
       // Text laid out preformatted is a pre block, whatever element holds it.
       block.kind = preformatted ? Kind::kPre : context_.kind;
       block.heading_level = block.kind == Kind::kHeading ? context_.heading_level : 0;
@@ -662,7 +671,11 @@ class Walker {
 
 void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc,
           const WalkOptions& options) {
-  Walker(doc, scanned, options).run(document);
+  if (options.inline_markup) {
+    Walker<true>(doc, scanned, options).run(document);
+  } else {
+    Walker<false>(doc, scanned, options).run(document);
+  }
 }
 
 }  // namespace webclean::html
