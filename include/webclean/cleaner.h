@@ -27,6 +27,11 @@ struct Options {
   // Record every block with its decision in Result::blocks (for --explain
   // and JSON output). Off by default: it costs a copy of each block's text.
   bool keep_block_reports = false;
+  // Time allowed for one document, in seconds; 0 means no limit. Checked
+  // between the stages (each is linear in the document's size, and the
+  // parser's depth and element budgets bound the rest), so a document may
+  // overrun it by one stage before it fails with Result::error set.
+  double max_seconds = 0;
 };
 
 // Per-document hints from the caller (a fetcher, a WARC record, a file).

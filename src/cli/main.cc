@@ -21,6 +21,7 @@ webclean::Options cleaner_options(const CliOptions& options) {
   webclean::Options cleaner;
   cleaner.rule_dirs = options.rule_dirs;
   cleaner.keep_block_reports = options.explain;
+  cleaner.max_seconds = options.max_seconds;
   return cleaner;
 }
 

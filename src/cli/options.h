@@ -45,6 +45,7 @@ struct CliOptions {
   std::vector<std::string> rule_dirs;
   bool explain = false;
   size_t max_bytes = 0;
+  double max_seconds = 30;  // --max-time: per document; 0 means no limit
   ProgressMode progress = ProgressMode::kAuto;
   bool quiet = false;       // no progress, no summary; errors are still printed
   bool force = false;       // redo inputs whose output is already up to date

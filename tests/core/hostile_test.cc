@@ -172,3 +172,16 @@ TEST_CASE("a page of one very long line without markup is cleaned whole", "[core
   REQUIRE(text.ok());
   CHECK(text.text.size() > line.size() * 9 / 10);
 }
+
+TEST_CASE("a document over the time limit fails with a reason naming the limit",
+          "[core][hostile]") {
+  webclean::Options options;
+  options.max_seconds = 1e-6;
+  const Cleaner hurried(options);
+  const Result r = hurried.clean("<p>" + repeated(kProse, 20000));
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.find("longer than the limit of 1e-06 s") != std::string::npos);
+  CHECK(r.text.empty());
+  options.max_seconds = 0;  // no limit
+  CHECK(Cleaner(options).clean("<p>" + repeated(kProse, 20000)).ok());
+}
