@@ -23,6 +23,7 @@ webclean::Options cleaner_options(const CliOptions& options) {
   cleaner.keep_block_reports = options.explain;
   cleaner.markdown = options.format == webclean::sink::Format::kMarkdown;
   cleaner.markdown_links = options.links;
+  cleaner.max_seconds = options.max_seconds;
   return cleaner;
 }
 

@@ -131,6 +131,11 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                  "body aborts the transfer (default 64M, 20M for URLs; suffixes K, M, G)")
       ->type_name("N")
       ->check(size_check);
+  app.add_option("--max-time", options.max_seconds,
+                 "seconds allowed for cleaning one document, checked between stages; a "
+                 "document over it fails (default 30, 0: no limit)")
+      ->type_name("S")
+      ->check(CLI::NonNegativeNumber);
 }
 
 void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {

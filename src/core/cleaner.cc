@@ -4,6 +4,8 @@
 #include "webclean/cleaner.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -32,6 +34,7 @@ struct Cleaner::Impl {
   html::ParseOptions parse_options;
   bool keep_block_reports = false;
   bool markdown = false;
+  double max_seconds = 0;
 };
 
 namespace {
@@ -169,6 +172,29 @@ void normalize_text(block::Document& doc) {
   decode::to_nfc(doc.hints.title);
 }
 
+// The per-document time limit, checked between stages.
+class Deadline {
+ public:
+  explicit Deadline(double seconds)
+      : seconds_(seconds),
+        end_(std::chrono::steady_clock::now() +
+             std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds))) {}
+  // True (and `error` set) once the time is up.
+  bool passed(std::string& error) const {
+    if (seconds_ <= 0 || Clock::now() < end_) return false;
+    char text[96];
+    std::snprintf(text, sizeof text, "cleaning took longer than the limit of %g s per document",
+                  seconds_);
+    error = text;
+    return true;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  double seconds_;
+  Clock::time_point end_;
+};
+
 }  // namespace
 
 Cleaner::Cleaner(const Options& options) {
@@ -181,6 +207,7 @@ Cleaner::Cleaner(const Options& options) {
   impl->markdown = options.markdown;
   impl->parse_options.inline_markup = options.markdown;
   impl->parse_options.link_targets = options.markdown && options.markdown_links;
+  impl->max_seconds = options.max_seconds;
   impl_ = std::move(impl);
 }
 
@@ -203,6 +230,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
 Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
                       Workspace& workspace) const {
   Result result;
+  const Deadline deadline(impl_->max_seconds);
   InputKind kind = info.kind;
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
   std::string declared = info.charset;
@@ -222,16 +250,20 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
       is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena, info.url)
               : text::parse(decoded.text);
   doc.is_html = is_html;
+  if (deadline.passed(result.error)) return result;
   normalize_text(doc);
   block::compute_features(doc, impl_->stoplists, doc.hints.lang);
+  if (deadline.passed(result.error)) return result;
   result.metadata.language = doc.language.empty() ? doc.hints.lang : doc.language;
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   impl_->header_lines.extract(doc, result.metadata);
   if (is_html) meta::read_page_hints(doc, result.metadata);
+  if (deadline.passed(result.error)) return result;
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
+  if (deadline.passed(result.error)) return result;
 
   result.text = assemble_text(doc);
   if (impl_->markdown) result.markdown = sink::assemble_markdown(doc);

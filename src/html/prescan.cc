@@ -257,6 +257,7 @@ class Scanner {
   // Links only need to be known as links: their href loses its value,
   // unless link targets are asked for.
   void emit_start_tag(const TagSpan& tag) {
+    ++elements_;
     std::string& out = out_.html;
     bool keep_href_value = options_.keep_link_targets || iequals(name_of(tag), "link");
     out += '<';
@@ -368,6 +369,10 @@ class Scanner {
       pos_ = in_.size();
       return;
     }
+    if (elements_ >= kMaxElements) {
+      pos_ = tag.end;  // the elements left open run to the end of the page
+      return;
+    }
     if (keeps_whitespace(name_of(tag)) && pre_depth_ > 0) --pre_depth_;
     if (counts_for_depth(name_of(tag))) {
       if (dropped_too_deep_ > 0) {  // closes an element left out for depth
@@ -398,6 +403,8 @@ class Scanner {
       pos_ = tag.self_closing ? tag.end : subtree_end(tag.end, "svg", /*foreign=*/true);
     } else if (iequals(name, "template")) {
       pos_ = subtree_end(tag.end, "template", /*foreign=*/false);
+    } else if (elements_ >= kMaxElements) {
+      pos_ = tag.end;  // past the element budget only text reaches Gumbo
     } else if (is_verbatim_text(name)) {
       emit_start_tag(tag);
       pos_ = tag.end;
@@ -592,6 +599,7 @@ class Scanner {
   std::string_view in_;
   const PrescanOptions& options_;
   size_t pos_ = 0;
+  size_t elements_ = 0;          // start tags written
   size_t depth_ = 0;             // open nesting elements written
   size_t dropped_too_deep_ = 0;  // start tags left out past kMaxDepth, not yet closed
   size_t pre_depth_ = 0;         // open <pre> and <listing> elements

@@ -76,6 +76,12 @@ std::string output_relative_path(std::string_view relative, std::string_view ext
 // lose it), which keeps bulk runs of many small files fast.
 std::string write_atomically(const std::string& path, std::string_view content);
 
+// Removes from `directory` (not below it) the temporary files that runs
+// killed outright (SIGKILL, a crash, a power cut) left behind: those whose
+// owning process is gone. Temporaries of live runs stay. Returns how many
+// were removed.
+size_t remove_stale_temporaries(const std::string& directory);
+
 // An output file written progressively (the JSON Lines of a WARC file,
 // record by record) that appears under its name only when commit()
 // succeeds: until then the data goes to a temporary file beside it, which

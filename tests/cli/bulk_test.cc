@@ -403,6 +403,34 @@ TEST_CASE("SIGTERM in the middle of a directory leaves only whole outputs and a 
   CHECK(files_under(dir / "out") == files_under(dir / "clean"));
 }
 
+// Issue 6, requirement 5: "A batch killed with SIGKILL in the middle and
+// rerun ends with every output correct and complete."
+TEST_CASE("a batch killed with SIGKILL and rerun ends with every output whole and correct",
+          "[cli][bulk][slow]") {
+  TempDir dir;
+  const int count = 2000;
+  write_pages(dir / "in", count);
+  write_file(dir / "in/records.jsonl", text_records(20000));
+  const Child child =
+      spawn({"-j2", dir / "in", "-o", dir / "out"}, -1, dir / "run.out", dir / "run.err");
+  // Killed once the stream is being written and some files are done: its
+  // temporary file and any in flight are left behind.
+  CHECK(eventually([&] {
+    return !temporary_files(dir / "out").empty() && files_under(dir / "out").size() > 20;
+  }));
+  ::kill(child.pid, SIGKILL);
+  CHECK(wait_for(child).status == -1);
+  CHECK(files_under(dir / "out").size() < static_cast<size_t>(count + 1));
+
+  const Run rerun = run(dir, "-j2 " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(rerun.status == 0);
+  CHECK(temporary_files(dir / "out").empty());
+  const Run clean = run(dir, "-q -j2 " + quoted(dir / "in") + " -o " + quoted(dir / "clean"));
+  REQUIRE(clean.status == 0);
+  CHECK(files_under(dir / "clean").size() == static_cast<size_t>(count + 1));
+  CHECK(files_under(dir / "out") == files_under(dir / "clean"));
+}
+
 // Requirement 6: "One bad document never stops the batch ... with --errors
 // FILE one JSON record per failure {"input","record","error"} appended".
 TEST_CASE("each failure gets one stderr line and one JSON line in the --errors file",
