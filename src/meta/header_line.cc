@@ -62,6 +62,10 @@ constexpr std::string_view kOrganisationWords =
     "group newsroom dpa ansa efe kyodo xinhua tass interfax monde world report "
     "review standard star sun mirror ";
 
+// News agencies, named by one word before a date ("Reuters July 4, 2011").
+constexpr std::string_view kAgencies =
+    "reuters dpa ansa efe kyodo xinhua tass interfax bloomberg anadolu yonhap ";
+
 // Job titles after a name ("Jane Doe, Senior Writer"): the name ends there.
 constexpr std::string_view kRoleWords =
     "editor writer reporter correspondent columnist contributor author staff "
@@ -253,6 +257,7 @@ constexpr std::array kNameEnds = {"@",
                                   "\xE2\x80\xA2",
                                   "\xC2\xB7",
                                   " on ",
+                                  " by ",
                                   " On ",
                                   " Updated",
                                   " Published",
@@ -315,8 +320,11 @@ bool ends_like_sentence(std::string_view line) {
 
 bool is_person_name(std::string_view line) {
   if (line.size() > kMaxPersonNameBytes) return false;
+  // Two words, or three with an initial between ("John C. Welch"): three
+  // or four capitalised words are as often a headline ("Obama Visits Berlin").
   const std::vector<std::string_view> words = split_words(line);
-  if (words.size() < 2 || words.size() > 4) return false;
+  const bool initial = words.size() == 3 && words[1].size() == 2 && words[1][1] == '.';
+  if (words.size() != 2 && !initial) return false;
   for (std::string_view word : words) {
     if (is_particle(word) || is_date_word(word)) return false;
   }
@@ -362,6 +370,10 @@ HeaderLine HeaderLineReader::read(std::string_view line, bool month_first) const
 // ("was the day the bridge opened") nor a row of figures ("| 200 | 4084").
 bool HeaderLineReader::reads_as_date_context(std::string_view before, std::string_view after,
                                              bool month_first) const {
+  // A quoted title after the date is a citation: 'Doe, Jane (July 4, 2011). "A bridge"'.
+  for (std::string_view quote : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"}) {
+    if (after.find(quote) != std::string_view::npos) return false;
+  }
   int numbers = 0;
   for (std::string_view word : split_words(before)) {
     const std::string_view bare = trim_punctuation(word);
@@ -439,8 +451,12 @@ HeaderLine HeaderLineReader::read_dateline(std::string_view line, const DateMatc
   const std::string name = std::string(trim_punctuation(source_text));
   const bool organisation = any_word_in(words, kOrganisationWords) ||
                             (words.size() == 1 && is_acronym(trim_punctuation(words[0])));
-  // One word is a site's name ("AFP", "Reuters"); a person has two or more.
-  if (!organisation && words.size() < 2) return {};
+  if (words.size() == 1) {
+    // One word names an agency ("AFP", "Reuters"), or is a label ("News
+    // date:"); a person has two or more.
+    if (!organisation) return {};
+    if (!is_acronym(trim_punctuation(words[0])) && !any_word_in(words, kAgencies)) return header;
+  }
   (organisation ? header.site : header.byline) = name;
   return header;
 }

@@ -21,8 +21,9 @@ struct HeaderLine {
   bool found() const { return !byline.empty() || !date.empty(); }
 };
 
-// Whether a whole line reads as a person's name: "John C. Welch", "Mark
-// Byrnes" (two to four capitalised words, no organisation word).
+// Whether a whole line reads as a person's name: "Mark Byrnes", "John C.
+// Welch" (two capitalised words, or three with an initial between; no
+// organisation word).
 bool is_person_name(std::string_view line);
 
 class HeaderLineReader {

@@ -145,6 +145,16 @@ bool ends_with_full_stop(std::string_view text) {
          (end < 2 || text.substr(end - 2, 3) != "...");
 }
 
+// Whether the kept block after block `i` reads as a standfirst: prose,
+// not another short heading.
+bool is_standfirst(const std::vector<block::Block>& blocks, size_t i) {
+  for (size_t j = i + 1; j < blocks.size(); ++j) {
+    if (!blocks[j].decision.keep) continue;
+    return ends_with_full_stop(blocks[j].text) || blocks[j].features.words > kLongTitleWords;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string comparable_text(std::string_view text) {
@@ -211,7 +221,7 @@ TextTitle choose_text_title(const block::Document& doc, const std::vector<bool>&
     if (i < first_header && first_header < blocks.size() && !is_person_name(b.text)) {
       const size_t distance = kept_index[first_header] - kept_index[i];
       if (distance == 1) score += kJustBeforeHeaderScore;
-      if (distance == 2) score += kTwoBeforeHeaderScore;
+      if (distance == 2 && is_standfirst(blocks, i)) score += kTwoBeforeHeaderScore;
     }
     if (occurrences[texts[i]] > 1) score += kRepeatedScore;
     if (is_title_case(b.text)) score += kTitleCaseScore;

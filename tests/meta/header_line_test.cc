@@ -105,6 +105,8 @@ TEST_CASE("a name before a date is the site when it names an organisation and el
            Expected{"Henry Gilbert \xE2\x80\xA2 February 15, 2017", "Henry Gilbert", "2017-02-15",
                     ""},
            Expected{"on March 10, 2015 by Nikhil Marathe", "Nikhil Marathe", "2015-03-10", ""},
+           Expected{"Reuters July 4, 2011", "", "2011-07-04", "Reuters"},
+           Expected{"News date : 04/21/2022 Category : Press Releases", "", "2022-04-21", ""},
            Expected{"2/26/2015 7:11 AM PST BY TMZ STAFF", "TMZ STAFF", "2015-02-26", ""},
        }) {
     check(e);
@@ -146,17 +148,20 @@ TEST_CASE("labels of other dates and rows of figures are not datelines", "[meta]
            "\xE2\x80\x94 West Ham United (@WestHam) October 31, 2021",
            "31 February 2011",
            "Version 2.4.1 released",
+           "Hartl, John (September 3, 1998). \"Disney Will Distribute Animated Japanese Movie\"",
        }) {
     INFO(line);
     CHECK_FALSE(read(line).found());
   }
 }
 
-TEST_CASE("a line is a person's name when it has two to four capitalised words", "[meta]") {
+TEST_CASE("a line is a person's name when it has two capitalised words or an initial between",
+          "[meta]") {
   CHECK(is_person_name("John C. Welch"));
   CHECK(is_person_name("Mark Byrnes"));
   CHECK_FALSE(is_person_name("VOA News"));
   CHECK_FALSE(is_person_name("Madonna"));
+  CHECK_FALSE(is_person_name("Obama Visits Berlin"));
   CHECK_FALSE(is_person_name("The bridge opens at last"));
   CHECK_FALSE(is_person_name("Weapons of Mass Destruction (WMD)"));
   CHECK_FALSE(is_person_name("Posted July 4"));

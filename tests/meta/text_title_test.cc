@@ -121,3 +121,12 @@ TEST_CASE("a dump that opens with prose has no title", "[meta]") {
   CHECK(e.meta.title.empty());
   for (const auto& b : e.doc.blocks) CHECK(b.decision.keep);
 }
+
+TEST_CASE("a short headline just above a dateline is the title and not a byline", "[meta]") {
+  const Extracted e =
+      extract({"Skip to content", "Mayor Opens Bridge", "July 4, 2011", prose(0), prose(1)});
+  CHECK(e.meta.title == "Mayor Opens Bridge");
+  CHECK(e.meta.byline.empty());
+  CHECK(e.meta.date == "2011-07-04");
+  CHECK(dropped_as(e, 1, "title"));
+}
