@@ -109,7 +109,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Node> nodes;
   PageHints hints;
-  std::string language;  // ISO 639-1 code chosen for stop words, e.g. "en"
+  std::string language;  // ISO 639-1 code, e.g. "en": picks the stop words (if listed)
 };
 
 // The element as a selector names it, for --explain: "div#main.story"
