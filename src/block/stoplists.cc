@@ -1,8 +1,55 @@
 #include "block/stoplists.h"
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <array>
+#include <map>
+#include <vector>
 
 namespace webclean::block {
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view words) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < words.size()) {
+    size_t end = words.find('\n', start);
+    if (end == std::string_view::npos) end = words.size();
+    std::string_view word = words.substr(start, end - start);
+    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) word.remove_suffix(1);
+    if (!word.empty() && word.front() != '#') lines.push_back(word);
+    start = end + 1;
+  }
+  return lines;
+}
+
+UScriptCode script_of(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = c < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(c, &status);
+  return U_FAILURE(status) ? USCRIPT_INVALID_CODE : script;
+}
+
+// The script most of a list's words are written in. jusText's lists come
+// from Wikipedia word counts, so those of languages in other scripts carry
+// the English words their Wikipedias quote (the Marathi list has "the",
+// "of", "and"): left in, they make English pages look Marathi.
+UScriptCode main_script(const std::vector<std::string_view>& words) {
+  std::map<UScriptCode, size_t> counts;
+  for (std::string_view word : words) ++counts[script_of(word)];
+  UScriptCode best = USCRIPT_INVALID_CODE;
+  size_t best_count = 0;
+  for (const auto& [script, count] : counts) {
+    if (count > best_count) best = script, best_count = count;
+  }
+  return best;
+}
+
+}  // namespace
 
 void Stoplists::add(std::string_view code, std::string_view words) {
   Lang lang = find(code);
@@ -12,21 +59,17 @@ void Stoplists::add(std::string_view code, std::string_view words) {
     codes_.emplace_back(code);
   }
   const uint64_t bit = uint64_t{1} << lang;
-  size_t start = 0;
-  while (start < words.size()) {
-    size_t end = words.find('\n', start);
-    if (end == std::string_view::npos) end = words.size();
-    std::string_view word = words.substr(start, end - start);
-    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) word.remove_suffix(1);
-    if (!word.empty() && word.front() != '#') {
-      auto it = languages_of_word_.find(word);
-      if (it == languages_of_word_.end()) {
-        languages_of_word_.emplace(std::string(word), bit);
-      } else {
-        it->second |= bit;
-      }
+  const std::vector<std::string_view> list = lines_of(words);
+  const UScriptCode script = main_script(list);
+  for (std::string_view word : list) {
+    const UScriptCode word_script = script_of(word);
+    if (word_script != script && word_script != USCRIPT_COMMON) continue;
+    auto it = languages_of_word_.find(word);
+    if (it == languages_of_word_.end()) {
+      languages_of_word_.emplace(std::string(word), bit);
+    } else {
+      it->second |= bit;
     }
-    start = end + 1;
   }
 }
 
