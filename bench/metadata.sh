@@ -8,11 +8,22 @@
 # Sets and figures (each is a whitespace-normalised exact match, counted
 # over the documents whose gold has the field):
 #   readability  NAME.meta.json (Readability.js's own output):
-#                title, byline, language (primary subtag, any case)
-#   trafilatura  evaldata.jsonl "meta" (trafilatura's output): title,
-#                author (the names alone), date (the YYYY-MM-DD part)
+#                title, byline, language (primary subtag, any case), and
+#                date (publishedTime, the YYYY-MM-DD part; reported)
+#   trafilatura  evaldata.jsonl "meta" (annotated by hand for trafilatura's
+#                benchmark): the gold title against our title (reported)
+#                and our headline (floor 0.85), author against our author
+#                (the names alone), date (the YYYY-MM-DD part, floor 0.80).
+#                The two sets disagree on titles: Readability keeps a site
+#                name og:title carries ("How to X | eHow"), the annotators
+#                took the headline shown; no one field meets both floors,
+#                so `title` follows the page's declaration and `headline`
+#                what it shows. Likewise `byline` (as shown, "By ...") and
+#                `author` (names).
+#   text         the readability pages as text dumps, against the same
+#                NAME.meta.json: title, byline, language, date (reported)
 #   seeds        NAME.meta.json of the user's text dumps: title, date,
-#                byline, site (must all be right: reported, not yet enforced)
+#                byline, site (every one must be right: floor 1.00)
 # --misses lists every miss as "set field id | gold | ours" after the table.
 # Exit status 1 when a figure is below its floor, 2 on a setup error.
 set -euo pipefail
@@ -38,12 +49,14 @@ for line in open(os.path.join(folder, "evaldata.jsonl"), encoding="utf-8"):
         print(path)
 PY
 readability=("$corpus"/readability/*.html.gz)
-seeds=()
-for f in "$corpus"/seeds/*.txt; do case "$f" in *.gold.txt) ;; *) seeds+=("$f");; esac; done
+texts() { for f in "$1"/*.txt; do case "$f" in *.gold.txt) ;; *) echo "$f";; esac; done; }
+mapfile -t seeds < <(texts "$corpus/seeds")
+mapfile -t text_dumps < <(texts "$corpus/text")
 mapfile -t trafilatura <"$out/trafilatura.list"
 
 "$bin" -q -j 2 -f jsonl "${readability[@]}" >"$out/readability.jsonl"
 "$bin" -q -j 2 -f jsonl "${trafilatura[@]}" >"$out/trafilatura.jsonl"
+"$bin" -q -j 2 -f jsonl "${text_dumps[@]}" >"$out/text.jsonl"
 "$bin" -q -j 2 -f jsonl "${seeds[@]}" >"$out/seeds.jsonl"
 
 python3 - "$corpus" "$out" "$misses" <<'PY'
@@ -91,6 +104,8 @@ score("readability", "title", [(i, g.get("title"), m.get("title")) for i, g, m i
 score("readability", "byline", [(i, g.get("byline"), m.get("byline")) for i, g, m in docs], exact, 0.75)
 score("readability", "language", [(i, g.get("lang"), m.get("language")) for i, g, m in docs],
       lambda g, o: language(g) == language(o), 0.95)
+score("readability", "date", [(i, g.get("publishedTime"), m.get("date")) for i, g, m in docs],
+      lambda g, o: day(g) == day(o), None)
 
 # trafilatura: evaldata.jsonl "meta", by id
 gold = {}
@@ -108,6 +123,21 @@ score("trafilatura", "author", [(i, g.get("author"), m.get("author")) for i, g, 
 score("trafilatura", "date", [(i, g.get("date"), m.get("date")) for i, g, m in docs],
       lambda g, o: day(g) == day(o), 0.80)
 
+# text: the readability pages as text dumps, against the same gold
+docs = []
+for doc in results("text"):
+    name = os.path.basename(doc["id"])[: -len(".txt")]
+    meta_path = os.path.join(corpus, "readability", name + ".meta.json")
+    if os.path.exists(meta_path):
+        with open(meta_path, encoding="utf-8") as f:
+            docs.append((name, json.load(f), doc.get("metadata", {})))
+score("text", "title", [(i, g.get("title"), m.get("title")) for i, g, m in docs], exact, None)
+score("text", "byline", [(i, g.get("byline"), m.get("byline")) for i, g, m in docs], exact, None)
+score("text", "language", [(i, g.get("lang"), m.get("language")) for i, g, m in docs],
+      lambda g, o: language(g) == language(o), None)
+score("text", "date", [(i, g.get("publishedTime"), m.get("date")) for i, g, m in docs],
+      lambda g, o: day(g) == day(o), None)
+
 # seeds: NAME.meta.json next to NAME.txt; every field must be right
 docs = []
 for doc in results("seeds"):
@@ -115,15 +145,13 @@ for doc in results("seeds"):
         docs.append((os.path.basename(doc["id"]), json.load(f), doc.get("metadata", {})))
 for field, ours in (("title", "title"), ("date", "date"), ("byline", "byline"), ("site", "site_name")):
     same = (lambda g, o: day(g) == day(o)) if field == "date" else exact
-    score("seeds", field, [(i, g.get(field), m.get(ours)) for i, g, m in docs], same, None)
+    score("seeds", field, [(i, g.get(field), m.get(ours)) for i, g, m in docs], same, 1.0)
 
 failed = False
 print(f"{'set':12s} {'field':9s} {'hits':>9s} {'score':>6s}  floor")
 for set_name, field, hits, total, floor in rows:
     rate = hits / total if total else 0.0
-    if set_name == "seeds":
-        mark = "all (reported, not enforced)" + ("" if hits == total else "  MISSED")
-    elif floor is None:
+    if floor is None:
         mark = "-"
     else:
         below = rate < floor

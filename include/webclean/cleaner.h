@@ -27,6 +27,19 @@ struct Options {
   // Record every block with its decision in Result::blocks (for --explain
   // and JSON output). Off by default: it costs a copy of each block's text.
   bool keep_block_reports = false;
+  // Also write the kept blocks as Markdown to Result::markdown: headings,
+  // lists, quotes, tables, code blocks and inline emphasis. Off by
+  // default: it costs a second copy of each block's text. Result::text and
+  // every decision are the same with it on or off.
+  bool markdown = false;
+  // With `markdown`: links keep their targets, [text](url), resolved
+  // against DocumentInfo::url (and <base href>) when it is absolute.
+  bool markdown_links = false;
+  // Time allowed for one document, in seconds; 0 means no limit. Checked
+  // between the stages (each is linear in the document's size, and the
+  // parser's depth and element budgets bound the rest), so a document may
+  // overrun it by one stage before it fails with Result::error set.
+  double max_seconds = 0;
 };
 
 // Per-document hints from the caller (a fetcher, a WARC record, a file).
@@ -34,10 +47,10 @@ struct DocumentInfo {
   std::string url;           // used for per-site rules and metadata
   std::string content_type;  // e.g. "text/html; charset=latin1"
   std::string charset;       // a declared charset hint, e.g. from HTTP
+  InputKind kind = InputKind::kAuto;
   // The HTTP Content-Language header, e.g. "de-DE" or "de, en": the
   // document's language when the page does not declare one (<html lang>).
-  std::string content_language;
-  InputKind kind = InputKind::kAuto;
+  std::string content_language{};
 };
 
 // Thrown by the Cleaner constructor when a rule file is malformed; what()

@@ -35,6 +35,9 @@ struct Metadata {
 
 struct Result {
   std::string text;  // kept blocks, paragraphs separated by "\n\n"
+  // The kept blocks as CommonMark (with GFM pipe tables), when
+  // Options::markdown; blocks separated by a blank line, no final newline.
+  std::string markdown;
   Metadata metadata;
   std::string input_kind;           // "html" or "text", after sniffing
   std::string charset;              // the charset the bytes were decoded from

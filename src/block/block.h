@@ -56,6 +56,9 @@ struct Features {
 
 struct Block {
   std::string text;  // whitespace-collapsed UTF-8 (NFC); pre keeps '\n'
+  // The text as Markdown inline content (escaped; emphasis, code, links),
+  // when the parser was asked for markup; empty otherwise and for pre.
+  std::string markup;
   Kind kind = Kind::kParagraph;
   uint8_t heading_level = 0;    // 1-6 for kHeading
   int32_t node = -1;            // innermost enclosing element in Document::nodes; -1 in text docs
@@ -132,7 +135,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Node> nodes;
   PageHints hints;
-  std::string language;  // ISO 639-1 code chosen for stop words, e.g. "en"
+  std::string language;  // ISO 639-1 code, e.g. "en": picks the stop words (if listed)
 };
 
 // The element as a selector names it, for --explain: "div#main.story"

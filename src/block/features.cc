@@ -209,6 +209,43 @@ Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
   return stoplists.best(hits, words);
 }
 
+// Languages told by their script alone (no stop list tells them): kana
+// is Japanese, ideographs without kana Chinese, Thai letters Thai.
+constexpr size_t kScriptSampleBytes = 64 * 1024;  // plenty of letters to count
+constexpr size_t kMinKanaPerMille = 50;           // Japanese prose: 300-600 of 1000
+
+std::string script_language(const Document& doc) {
+  size_t letters = 0, ideographs = 0, kana = 0, thai = 0, seen = 0;
+  for (const Block& b : doc.blocks) {
+    const auto* s = reinterpret_cast<const uint8_t*>(b.text.data());
+    const int32_t length = static_cast<int32_t>(b.text.size());
+    for (int32_t i = 0; i < length;) {
+      if (s[i] < 0x80) {
+        letters += (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z';
+        ++i;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      if (c < 0 || !u_isalpha(c)) continue;
+      ++letters;
+      if (c >= 0x3040 && c <= 0x30FF) {
+        ++kana;
+      } else if (is_unspaced_script(c) && c >= 0x3400) {
+        ++ideographs;
+      } else if (c >= 0x0E00 && c <= 0x0E7F) {
+        ++thai;
+      }
+    }
+    seen += b.text.size();
+    if (seen >= kScriptSampleBytes) break;
+  }
+  const size_t cjk = ideographs + kana;
+  if (cjk * 2 > letters) return kana * 1000 >= cjk * kMinKanaPerMille ? "ja" : "zh";
+  if (thai * 2 > letters) return "th";
+  return {};
+}
+
 Stoplists::Lang declared_language(const Stoplists& stoplists, std::string_view declared) {
   if (declared.empty()) return -1;
   std::string primary(declared.substr(0, declared.find_first_of("-_")));
@@ -222,8 +259,15 @@ void compute_features(Document& doc, const Stoplists& stoplists, std::string_vie
   std::string scratch;
   WordBreaker breaker;
   Stoplists::Lang lang = declared_language(stoplists, declared_lang);
-  if (lang < 0) lang = detect_language(doc, stoplists, scratch, breaker);
-  doc.language = std::string(stoplists.code(lang));
+  std::string by_script;
+  if (lang < 0) by_script = script_language(doc);
+  if (!by_script.empty()) {
+    lang = stoplists.find(by_script);
+    doc.language = by_script;
+  } else {
+    if (lang < 0) lang = detect_language(doc, stoplists, scratch, breaker);
+    doc.language = std::string(stoplists.code(lang));
+  }
   for (Block& b : doc.blocks) {
     Features f;
     f.link_chars = b.link_chars;

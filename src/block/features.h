@@ -20,7 +20,8 @@ void for_each_word(std::string_view text, std::string& scratch,
                    const std::function<void(std::string_view)>& on_word);
 
 // Picks Document::language (from `declared_lang` when a list exists for
-// it, else from stop-word hits) and fills every block's Features.
+// it, else from the script for Japanese, Chinese and Thai, else from
+// stop-word hits) and fills every block's Features.
 void compute_features(Document& doc, const Stoplists& stoplists, std::string_view declared_lang);
 
 }  // namespace webclean::block

@@ -3,28 +3,50 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <array>
 #include <map>
+#include <vector>
 
 namespace webclean::block {
+
 namespace {
 
-// The script of the first letter of `word` that has one (not Common or
-// Inherited: digits, punctuation, combining marks); -1 when none does.
-int script_of(std::string_view word) {
-  int32_t i = 0;
-  const auto size = static_cast<int32_t>(word.size());
-  while (i < size) {
-    UChar32 c;
-    U8_NEXT(word.data(), i, size, c);
-    if (c < 0) continue;
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode script = uscript_getScript(c, &status);
-    if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) continue;
-    return script;
+std::vector<std::string_view> lines_of(std::string_view words) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < words.size()) {
+    size_t end = words.find('\n', start);
+    if (end == std::string_view::npos) end = words.size();
+    std::string_view word = words.substr(start, end - start);
+    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) word.remove_suffix(1);
+    if (!word.empty() && word.front() != '#') lines.push_back(word);
+    start = end + 1;
   }
-  return -1;
+  return lines;
+}
+
+UScriptCode script_of(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = c < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(c, &status);
+  return U_FAILURE(status) ? USCRIPT_INVALID_CODE : script;
+}
+
+// The script most of a list's words are written in. jusText's lists come
+// from Wikipedia word counts, so those of languages in other scripts carry
+// the English words their Wikipedias quote (the Marathi list has "the",
+// "of", "and"): left in, they make English pages look Marathi.
+UScriptCode main_script(const std::vector<std::string_view>& words) {
+  std::map<UScriptCode, size_t> counts;
+  for (std::string_view word : words) ++counts[script_of(word)];
+  UScriptCode best = USCRIPT_INVALID_CODE;
+  size_t best_count = 0;
+  for (const auto& [script, count] : counts) {
+    if (count > best_count) best = script, best_count = count;
+  }
+  return best;
 }
 
 }  // namespace
@@ -37,52 +59,18 @@ void Stoplists::add(std::string_view code, std::string_view words) {
     codes_.emplace_back(code);
   }
   const uint64_t bit = uint64_t{1} << lang;
-  std::map<int, size_t> words_in_script;
-  size_t start = 0;
-  while (start < words.size()) {
-    size_t end = words.find('\n', start);
-    if (end == std::string_view::npos) end = words.size();
-    std::string_view word = words.substr(start, end - start);
-    while (!word.empty() && (word.back() == '\r' || word.back() == ' ')) word.remove_suffix(1);
-    if (!word.empty() && word.front() != '#') {
-      ++words_in_script[script_of(word)];
-      auto it = languages_of_word_.find(word);
-      if (it == languages_of_word_.end()) {
-        languages_of_word_.emplace(std::string(word), bit);
-      } else {
-        it->second |= bit;
-      }
-    }
-    start = end + 1;
-  }
-  int script = -1;
-  size_t most = 0;
-  for (const auto& [one, count] : words_in_script) {
-    if (one >= 0 && count > most) {
-      script = one;
-      most = count;
+  const std::vector<std::string_view> list = lines_of(words);
+  const UScriptCode script = main_script(list);
+  for (std::string_view word : list) {
+    const UScriptCode word_script = script_of(word);
+    if (word_script != script && word_script != USCRIPT_COMMON) continue;
+    auto it = languages_of_word_.find(word);
+    if (it == languages_of_word_.end()) {
+      languages_of_word_.emplace(std::string(word), bit);
+    } else {
+      it->second |= bit;
     }
   }
-  if (scripts_.size() <= static_cast<size_t>(lang))
-    scripts_.resize(static_cast<size_t>(lang) + 1, -1);
-  scripts_[static_cast<size_t>(lang)] = script;
-  languages_of_script_.clear();
-  for (size_t i = 0; i < scripts_.size(); ++i) {
-    auto found = std::find_if(languages_of_script_.begin(), languages_of_script_.end(),
-                              [&](const auto& entry) { return entry.first == scripts_[i]; });
-    if (found == languages_of_script_.end()) {
-      languages_of_script_.emplace_back(scripts_[i], 0);
-      found = languages_of_script_.end() - 1;
-    }
-    found->second |= uint64_t{1} << i;
-  }
-}
-
-uint64_t Stoplists::languages_in_script(int script) const {
-  for (const auto& [one, mask] : languages_of_script_) {
-    if (one == script) return mask;
-  }
-  return 0;
 }
 
 Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase_words) const {
@@ -94,8 +82,7 @@ Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase
 void Stoplists::count_hits(std::string_view lowercase_word, Hits& hits) const {
   auto it = languages_of_word_.find(lowercase_word);
   if (it == languages_of_word_.end()) return;
-  const uint64_t same_script = languages_in_script(script_of(lowercase_word));
-  for (uint64_t mask = it->second & same_script; mask != 0; mask &= mask - 1) {
+  for (uint64_t mask = it->second; mask != 0; mask &= mask - 1) {
     ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
   }
 }

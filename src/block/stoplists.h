@@ -18,8 +18,7 @@ class Stoplists {
   // Language index in [0, 64), or -1 for "no list".
   using Lang = int;
 
-  // `code` is an ISO 639-1 code ("en"); `words` one word a line. The
-  // list's script is the one most of its words are written in.
+  // `code` is an ISO 639-1 code ("en"); `words` one word a line.
   void add(std::string_view code, std::string_view words);
   // The language whose list covers most of `lowercase_words`, or -1 when
   // none covers at least a few of them.
@@ -27,9 +26,6 @@ class Stoplists {
   // The same in steps, without a word list: count each word's hits, then
   // pick the best language for `words` words counted.
   using Hits = std::array<uint32_t, 64>;
-  // A word counts only for the lists written in its script: some lists
-  // carry English words ("the" in the Marathi list), which must not make
-  // an English text Marathi.
   void count_hits(std::string_view lowercase_word, Hits& hits) const;
   Lang best(const Hits& hits, size_t words) const;
   Lang find(std::string_view code) const;  // -1 when there is no list
@@ -44,10 +40,6 @@ class Stoplists {
   // One lookup per word answers for all languages: bit i = language i.
   std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> languages_of_word_;
   std::vector<std::string> codes_;
-  std::vector<int> scripts_;  // per language: the ICU script code of its list
-  // The languages whose list is written in each script seen (script, mask).
-  std::vector<std::pair<int, uint64_t>> languages_of_script_;
-  uint64_t languages_in_script(int script) const;
 };
 
 }  // namespace webclean::block

@@ -171,6 +171,18 @@ bool is_done(const Input& input) {
   return fs::exists(input.output, ec);
 }
 
+// A run killed outright leaves its temporary files beside the outputs; the
+// next run over the same outputs clears them, one directory listing each.
+void remove_stale_temporaries(const std::vector<Input>& inputs) {
+  std::set<fs::path> directories;
+  for (const Input& input : inputs) {
+    if (!input.output.empty()) directories.insert(fs::path(input.output).parent_path());
+  }
+  for (const fs::path& directory : directories) {
+    sink::remove_stale_temporaries(directory.empty() ? "." : directory.string());
+  }
+}
+
 // Drops the documents of other shards (streams are split record by record
 // as they are read) and the inputs already done.
 void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
@@ -232,6 +244,8 @@ std::string output_extension(sink::Format format) {
       return ".json";
     case sink::Format::kJsonl:
       return ".jsonl";
+    case sink::Format::kMarkdown:
+      return ".md";
     case sink::Format::kText:
       break;
   }
@@ -293,6 +307,7 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
   // Clashes are settled over all inputs, before sharding, so that every
   // shard agrees on which input keeps a contested output.
   refuse_clashes(plan.inputs);
+  remove_stale_temporaries(plan.inputs);
   select_work(options, plan.inputs, plan.done);
   return plan;
 }

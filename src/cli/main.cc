@@ -21,6 +21,9 @@ webclean::Options cleaner_options(const CliOptions& options) {
   webclean::Options cleaner;
   cleaner.rule_dirs = options.rule_dirs;
   cleaner.keep_block_reports = options.explain;
+  cleaner.markdown = options.format == webclean::sink::Format::kMarkdown;
+  cleaner.markdown_links = options.links;
+  cleaner.max_seconds = options.max_seconds;
   return cleaner;
 }
 

@@ -41,7 +41,8 @@ Documents, without -o, go to standard output in input order whatever -j:
                       json, jsonl: one JSON object per line (JSON Lines)
 With -o DIR each document goes to its own file: a directory input's tree is
 mirrored below DIR, a named file goes to DIR/NAME, and the extension becomes
-.txt, .json or .jsonl (a/b.html.gz -> DIR/a/b.txt). With -o FILE (one input)
+the format's: .txt, .md, .json or .jsonl (a/b.html.gz -> DIR/a/b.txt; with
+-f jsonl each document is a file of one JSON line). With -o FILE (one input)
 the output is that file. Two inputs never share an output file: the second
 is reported as failed.
 
@@ -71,6 +72,12 @@ failures, skips) is shown when stderr is a terminal, or with --progress.
 A summary line (documents, failed, skipped, bytes in and out, seconds) ends
 every run of several documents or of a stream, with inputs already done,
 with --progress, or interrupted; --quiet drops both, never the errors.
+
+-f markdown writes the kept blocks as Markdown: headings (#), list items
+(- and 1.), quotes (>), tables of data as pipe tables, pre as fenced code,
+**strong**, *emphasis* and `code`; with --links, [text](url). JSON objects
+(-f json, jsonl, and stream records) start with "schema_version"; every
+field is described in docs/json-schema.md.
 
 --explain prints every block with KEEP/DROP, the stage that decided and why;
 with JSON output the blocks and their decisions are added to the JSON.
@@ -124,15 +131,26 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                  "body aborts the transfer (default 64M, 20M for URLs; suffixes K, M, G)")
       ->type_name("N")
       ->check(size_check);
+  app.add_option("--max-time", options.max_seconds,
+                 "seconds allowed for cleaning one document, checked between stages; a "
+                 "document over it fails (default 30, 0: no limit)")
+      ->type_name("S")
+      ->check(CLI::NonNegativeNumber);
 }
 
 void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("-o,--output", options.output,
                  "output file (one input) or directory (several inputs, or a directory)")
       ->type_name("PATH");
-  app.add_option("-f,--format", raw.format, "documents as text (default), json or jsonl")
+  app.add_option("-f,--format", raw.format,
+                 "documents as text (default), markdown (or md), json or jsonl")
       ->type_name("FMT")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+      ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl"}));
+  app.add_flag("--links", options.links,
+               "with -f markdown, links keep their targets: [text](url), resolved against the "
+               "page's URL when it is known");
+  app.add_flag("--with-title", options.with_title,
+               "text and Markdown start with the title (Markdown: \"# Title\") and a blank line");
   app.add_flag("--explain", options.explain,
                "print every block with keep/drop and the reason (instead of the text)");
   app.add_option("--errors", options.errors_file,
@@ -197,6 +215,7 @@ void define_options(CLI::App& app, CliOptions& options, RawValues& raw) {
 }
 
 sink::Format format_named(const std::string& name) {
+  if (name == "markdown" || name == "md") return sink::Format::kMarkdown;
   if (name == "json") return sink::Format::kJson;
   if (name == "jsonl") return sink::Format::kJsonl;
   return sink::Format::kText;

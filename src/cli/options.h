@@ -44,7 +44,10 @@ struct CliOptions {
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   bool explain = false;
+  bool links = false;       // --links: Markdown links keep their targets
+  bool with_title = false;  // --with-title: the title first in text and Markdown
   size_t max_bytes = 0;
+  double max_seconds = 30;  // --max-time: per document; 0 means no limit
   ProgressMode progress = ProgressMode::kAuto;
   bool quiet = false;       // no progress, no summary; errors are still printed
   bool force = false;       // redo inputs whose output is already up to date

@@ -31,10 +31,18 @@ std::string render_document(const Result& result, const Input& input, const fetc
       if (input.holds != Holds::kUrl) return sink::render_json(result, input.path, "", pretty);
       return sink::render_fetched_json(result, input.path,
                                        {page.final_url, page.status, page.seconds}, pretty);
+    case sink::Format::kMarkdown:
     case sink::Format::kText:
       break;
   }
-  std::string body = options.explain ? sink::render_explain(result) : sink::render_text(result);
+  std::string body;
+  if (options.explain) {
+    body = sink::render_explain(result);
+  } else if (options.format == sink::Format::kMarkdown) {
+    body = sink::render_markdown(result, options.with_title);
+  } else {
+    body = sink::render_text(result, options.with_title);
+  }
   if (!to_stream) return body;
   return "==> " + input.path + " <==\n" + body + "\n";
 }
@@ -110,8 +118,9 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     outcome.error = result.error;
     return;
   }
-  outcome.output =
-      warc ? sink::render_warc_record(result, record) : sink::render_jsonl_record(result, record);
+  const bool markdown = context.options.format == sink::Format::kMarkdown;
+  outcome.output = warc ? sink::render_warc_record(result, record, markdown)
+                        : sink::render_jsonl_record(result, record, markdown);
 }
 
 }  // namespace

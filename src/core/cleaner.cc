@@ -4,6 +4,8 @@
 #include "webclean/cleaner.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -20,6 +22,7 @@
 #include "meta/meta.h"
 #include "rules/embedded.h"
 #include "rules/rules.h"
+#include "sink/markdown.h"
 #include "source/kind.h"
 #include "text/parse.h"
 
@@ -31,6 +34,8 @@ struct Cleaner::Impl {
   meta::HeaderLines header_lines;
   html::ParseOptions parse_options;
   bool keep_block_reports = false;
+  bool markdown = false;
+  double max_seconds = 0;
 };
 
 namespace {
@@ -161,9 +166,35 @@ std::vector<std::string> prescan_drops(const rules::RuleSet& rules) {
 
 // NFC for what leaves the Cleaner: block texts and the page hints.
 void normalize_text(block::Document& doc) {
-  for (block::Block& b : doc.blocks) decode::to_nfc(b.text);
+  for (block::Block& b : doc.blocks) {
+    decode::to_nfc(b.text);
+    if (!b.markup.empty()) decode::to_nfc(b.markup);
+  }
   decode::to_nfc(doc.hints.title);
 }
+
+// The per-document time limit, checked between stages.
+class Deadline {
+ public:
+  explicit Deadline(double seconds)
+      : seconds_(seconds),
+        end_(std::chrono::steady_clock::now() +
+             std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds))) {}
+  // True (and `error` set) once the time is up.
+  bool passed(std::string& error) const {
+    if (seconds_ <= 0 || Clock::now() < end_) return false;
+    char text[96];
+    std::snprintf(text, sizeof text, "cleaning took longer than the limit of %g s per document",
+                  seconds_);
+    error = text;
+    return true;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  double seconds_;
+  Clock::time_point end_;
+};
 
 }  // namespace
 
@@ -174,6 +205,10 @@ Cleaner::Cleaner(const Options& options) {
   // report shows the dropped navigation too.
   if (!options.keep_block_reports) impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
   impl->keep_block_reports = options.keep_block_reports;
+  impl->markdown = options.markdown;
+  impl->parse_options.inline_markup = options.markdown;
+  impl->parse_options.link_targets = options.markdown && options.markdown_links;
+  impl->max_seconds = options.max_seconds;
   impl_ = std::move(impl);
 }
 
@@ -196,6 +231,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
 Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
                       Workspace& workspace) const {
   Result result;
+  const Deadline deadline(impl_->max_seconds);
   InputKind kind = info.kind;
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
   std::string declared = info.charset;
@@ -212,13 +248,15 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   result.input_kind = is_html ? "html" : "text";
 
   block::Document doc =
-      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena)
+      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena, info.url)
               : text::parse(decoded.text);
   doc.is_html = is_html;
+  if (deadline.passed(result.error)) return result;
   normalize_text(doc);
   const std::string declared_language =
       meta::declared_language(doc.hints.lang, info.content_language);
   block::compute_features(doc, impl_->stoplists, declared_language);
+  if (deadline.passed(result.error)) return result;
   result.metadata.language = meta::document_language(doc, info.content_language);
 
   const std::string host = host_of(info.url);
@@ -228,10 +266,13 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
     meta::read_page_hints(doc, result.metadata, info.url);
     meta::drop_byline_blocks(doc);
   }
+  if (deadline.passed(result.error)) return result;
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
+  if (deadline.passed(result.error)) return result;
 
   result.text = assemble_text(doc);
+  if (impl_->markdown) result.markdown = sink::assemble_markdown(doc);
   if (impl_->keep_block_reports) result.blocks = block_reports(doc);
   // The page's text may be cleaned away entirely; that is a result, not an error.
   return result;

@@ -19,10 +19,11 @@ size_t first_chunk_for(size_t html_bytes) {
 
 }  // namespace
 
-block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options,
-                      Arena* reused) {
+block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options, Arena* reused,
+                      std::string_view page_url) {
   PrescanOptions prescan_options;
   prescan_options.drop_subtrees = parse_options.drop_subtrees;
+  prescan_options.keep_link_targets = parse_options.inline_markup && parse_options.link_targets;
   Prescanned scanned = prescan(utf8_html, prescan_options);
   std::optional<Arena> own;
   if (reused == nullptr) own.emplace(first_chunk_for(scanned.html.size()));
@@ -39,7 +40,11 @@ block::Document parse(std::string_view utf8_html, const ParseOptions& parse_opti
 
   block::Document doc;
   doc.is_html = true;
-  walk(output->document, scanned, doc);
+  WalkOptions walk_options;
+  walk_options.inline_markup = parse_options.inline_markup;
+  walk_options.link_targets = parse_options.inline_markup && parse_options.link_targets;
+  walk_options.page_url = page_url;
+  walk(output->document, scanned, doc, walk_options);
   doc.hints.json_ld = std::move(scanned.json_ld);
   return doc;
 }

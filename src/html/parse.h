@@ -19,14 +19,19 @@ struct ParseOptions {
   // Elements whose subtrees the prescan drops before parsing (see
   // PrescanOptions): the tags the rules drop anyway.
   std::vector<std::string> drop_subtrees;
+  // Write each block's text as Markdown too (Block::markup), with link
+  // targets when link_targets is set.
+  bool inline_markup = false;
+  bool link_targets = false;
 };
 
 class Arena;
 
 // `arena`, when given, is reset and reused (a worker's arena, kept from
-// page to page); else parse() makes its own.
+// page to page); else parse() makes its own. `page_url` is the base of
+// relative link targets.
 block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{},
-                      Arena* arena = nullptr);
+                      Arena* arena = nullptr, std::string_view page_url = {});
 
 }  // namespace webclean::html
 

@@ -263,10 +263,12 @@ class Scanner {
   std::string_view value_of(const AttrSpan& a) const { return slice(a.value_begin, a.value_end); }
 
   // Writes the tag back with only the attributes a later stage reads.
-  // Links only need to be known as links: their href loses its value.
+  // Links only need to be known as links: their href loses its value,
+  // unless link targets are asked for.
   void emit_start_tag(const TagSpan& tag) {
+    ++elements_;
     std::string& out = out_.html;
-    bool link_element = iequals(name_of(tag), "link");
+    bool keep_href_value = options_.keep_link_targets || iequals(name_of(tag), "link");
     out += '<';
     out.append(name_of(tag));
     bool wrote_attribute = false;
@@ -278,7 +280,7 @@ class Scanner {
                   (iequals(name, "style") && style_hides(value_of(attr)));
       if (!keep) continue;
       out += ' ';
-      if (!link_element && iequals(name, "href")) {
+      if (!keep_href_value && iequals(name, "href")) {
         out.append(name);
       } else if (is_indexed_attribute(name, value_of(attr))) {
         write_attribute_index(name, value_of(attr));
@@ -340,12 +342,14 @@ class Scanner {
   }
 
   // Void elements that carry nothing for a later stage: only <meta> with a
-  // key (name, property, itemprop) and the canonical <link> are read.
+  // key (name, property, itemprop), the canonical <link>, and <base> when
+  // links keep their targets are read.
   bool is_useless_void(std::string_view name) const {
     if (iequals(name, "img") || iequals(name, "input") || iequals(name, "source") ||
-        iequals(name, "track") || iequals(name, "param") || iequals(name, "base")) {
+        iequals(name, "track") || iequals(name, "param")) {
       return true;
     }
+    if (iequals(name, "base")) return !options_.keep_link_targets;
     if (iequals(name, "link")) {
       const AttrSpan* rel = find_attribute("rel");
       return rel == nullptr || !has_token(value_of(*rel), "canonical");
@@ -374,6 +378,10 @@ class Scanner {
     TagSpan tag;
     if (!scan_tag(pos_, tag)) {
       pos_ = in_.size();
+      return;
+    }
+    if (elements_ >= kMaxElements) {
+      pos_ = tag.end;  // the elements left open run to the end of the page
       return;
     }
     if (keeps_whitespace(name_of(tag)) && pre_depth_ > 0) --pre_depth_;
@@ -406,6 +414,8 @@ class Scanner {
       pos_ = tag.self_closing ? tag.end : subtree_end(tag.end, "svg", /*foreign=*/true);
     } else if (iequals(name, "template")) {
       pos_ = subtree_end(tag.end, "template", /*foreign=*/false);
+    } else if (elements_ >= kMaxElements) {
+      pos_ = tag.end;  // past the element budget only text reaches Gumbo
     } else if (is_verbatim_text(name)) {
       emit_start_tag(tag);
       pos_ = tag.end;
@@ -600,6 +610,7 @@ class Scanner {
   std::string_view in_;
   const PrescanOptions& options_;
   size_t pos_ = 0;
+  size_t elements_ = 0;          // start tags written
   size_t depth_ = 0;             // open nesting elements written
   size_t dropped_too_deep_ = 0;  // start tags left out past kMaxDepth, not yet closed
   size_t pre_depth_ = 0;         // open <pre> and <listing> elements

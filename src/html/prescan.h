@@ -19,11 +19,20 @@ struct PrescanOptions {
   // anyway): nav, footer, aside. A subtree without its end tag, or holding
   // more than kMaxDroppedSubtreeShare of the page, is kept.
   std::vector<std::string> drop_subtrees;
+  // Keep the value of href attributes, and <base href>: links are written
+  // with their targets. Otherwise an href is kept as a bare flag.
+  bool keep_link_targets = false;
 };
 
 // Elements nested deeper than this are left out (their text stays): real
 // pages stay under a few hundred; Gumbo's cost grows with the square of it.
 inline constexpr size_t kMaxDepth = 2000;
+
+// Start tags past this many are left out (their text stays). The largest
+// page of the corpus has 10,000 elements, the longest Wikipedia articles
+// about 60,000; Gumbo and the block model need about 650 bytes an element,
+// so a page of a million unclosed <table>s would otherwise take 1.3 GB.
+inline constexpr size_t kMaxElements = 250000;
 
 // The text of the stand-in left where a subtree was dropped (U+E001).
 inline constexpr std::string_view kDroppedSubtreeMark = "\xEE\x80\x81";

@@ -8,6 +8,7 @@
 
 #include "html/ascii.h"
 #include "html/body_hints.h"
+#include "html/markup.h"
 
 namespace webclean::html {
 namespace {
@@ -264,12 +265,20 @@ struct Frame {
   bool keeps_whitespace = false;
   bool candidate = false;     // non-block element that becomes a Node if it holds a block
   bool under_anchor = false;  // some ancestor is an <a>
+  bool markup_span = false;   // opened a span of the inline markup
 };
 
+// kMarkup: whether the walk writes inline markup too. A template
+// parameter, so that the plain walk (the common case) carries no trace of it.
+template <bool kMarkup>
 class Walker {
  public:
-  Walker(block::Document& doc, const Prescanned& scanned)
-      : doc_(doc), scanned_(scanned), body_hints_(doc, scanned) {}
+  Walker(block::Document& doc, const Prescanned& scanned, const WalkOptions& options)
+      : doc_(doc),
+        scanned_(scanned),
+        options_(options),
+        base_url_(options.page_url),
+        body_hints_(doc, scanned) {}
 
   void run(const GumboNode* document) {
     frames_.emplace_back(document);
@@ -307,6 +316,7 @@ class Walker {
     ElementInfo info = classify(element);
     Attributes attrs = read_attributes(element, scanned_);
     read_hints(element, attrs);
+    if constexpr (kMarkup) read_base(element, attrs);
     Frame frame(node);
     frame.under_anchor = anchors_ > 0;
     if (skip_ > 0 || info.display == Display::kSkip || info.display == Display::kHead) {
@@ -351,6 +361,46 @@ class Walker {
       frame.candidate = true;
       candidates_.push_back(frames_.size());  // the index this frame is about to get
     }
+    if constexpr (kMarkup) open_markup_span(frame, element, attrs);
+  }
+
+  // --- inline markup (WalkOptions::inline_markup) ---
+
+  void open_markup_span(Frame& frame, const GumboElement& element, const Attributes& attrs) {
+    if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
+    switch (element.tag) {
+      case GUMBO_TAG_B:
+      case GUMBO_TAG_STRONG:
+        markup_.open(Span::kStrong);
+        break;
+      case GUMBO_TAG_I:
+      case GUMBO_TAG_EM:
+        markup_.open(Span::kEmphasis);
+        break;
+      case GUMBO_TAG_CODE:
+      case GUMBO_TAG_KBD:
+      case GUMBO_TAG_SAMP:
+        markup_.open(Span::kCode);
+        break;
+      case GUMBO_TAG_A:
+        if (!options_.link_targets || !Attributes::present(attrs.href)) return;
+        markup_.open(Span::kLink, link_target(base_url_, attrs.href));
+        break;
+      default:
+        return;
+    }
+    frame.markup_span = true;
+  }
+
+  // <base href> changes what relative links resolve against.
+  void read_base(const GumboElement& element, const Attributes& attrs) {
+    if (!options_.link_targets || element.tag != GUMBO_TAG_BASE || based_ ||
+        !Attributes::present(attrs.href)) {
+      return;
+    }
+    based_ = true;
+    std::string base = link_target(options_.page_url, attrs.href);
+    if (!base.empty()) base_url_ = std::move(base);
   }
 
   void leave(const Frame& frame) {
@@ -362,6 +412,9 @@ class Walker {
     if (frame.node_index >= 0) current_node_ = doc_.nodes[size_t(frame.node_index)].parent;
     if (frame.candidate && !candidates_.empty() && candidates_.back() == frames_.size() - 1) {
       candidates_.pop_back();  // it held no block: no Node
+    }
+    if constexpr (kMarkup) {
+      if (frame.markup_span) markup_.close();
     }
     if (frame.skip) --skip_;
     if (frame.anchor) --anchors_;
@@ -530,13 +583,15 @@ class Walker {
   }
 
   void add_word(std::string_view word) {
-    if (pending_space_ && !text_.empty() && text_.back() != '\n') {
+    const bool spaced = pending_space_ && !text_.empty() && text_.back() != '\n';
+    if (spaced) {
       text_ += ' ';
       if (pending_space_in_link_ && links_ > 0) ++link_chars_;
     }
     pending_space_ = false;
     text_.append(word);
     if (links_ > 0) link_chars_ += count_code_points(word);
+    if constexpr (kMarkup) markup_.word(word, spaced);
   }
 
   void add_verbatim(std::string_view text) {
@@ -558,6 +613,7 @@ class Walker {
     }
     pending_space_ = false;
     if (!text_.empty() && text_.back() != '\n') text_ += '\n';
+    if constexpr (kMarkup) markup_.line_break();
   }
 
   // Ends the open block: emits it unless it holds no visible text.
@@ -569,9 +625,13 @@ class Walker {
     } else {
       while (!text_.empty() && text_.back() == '\n') text_.pop_back();
     }
+    std::string markup;
+    if constexpr (kMarkup) markup = markup_.take_block();
     if (!text_.empty()) {
       block::Block block;
       block.text = std::move(text_);
+      // Pre text is its own markup (a code block); other text has its words in it.
+      if (kMarkup && !preformatted) block.markup = std::move(markup);
       // Text laid out preformatted is a pre block, whatever element holds it.
       block.kind = preformatted ? Kind::kPre : context_.kind;
       block.heading_level = block.kind == Kind::kHeading ? context_.heading_level : 0;
@@ -596,6 +656,10 @@ class Walker {
 
   block::Document& doc_;
   const Prescanned& scanned_;
+  const WalkOptions& options_;
+  InlineMarkup markup_;   // the open block's markup, with WalkOptions::inline_markup
+  std::string base_url_;  // relative link targets resolve against it
+  bool based_ = false;    // a <base href> was read (only the first counts)
   std::vector<Frame> frames_;
   BodyHints body_hints_;            // bylines and dates of the body, for the metadata stage
   std::vector<size_t> candidates_;  // frames of identified inline elements without a Node yet
@@ -614,8 +678,13 @@ class Walker {
 
 }  // namespace
 
-void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc) {
-  Walker(doc, scanned).run(document);
+void walk(const GumboNode* document, const Prescanned& scanned, block::Document& doc,
+          const WalkOptions& options) {
+  if (options.inline_markup) {
+    Walker<true>(doc, scanned, options).run(document);
+  } else {
+    Walker<false>(doc, scanned, options).run(document);
+  }
 }
 
 }  // namespace webclean::html

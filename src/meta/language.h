@@ -1,6 +1,6 @@
 // The language of a document for its metadata: what the page or the HTTP
-// response declares, else what its script says when only one language is
-// written in it (Japanese, Korean, Thai...), else the stop-word detection.
+// response declares, else what the features stage detected (the script
+// for Japanese, Chinese and Thai, else the stop-word lists).
 #ifndef WEBCLEAN_META_LANGUAGE_H_
 #define WEBCLEAN_META_LANGUAGE_H_
 
@@ -16,13 +16,7 @@ namespace webclean::meta {
 // for "de-DE, en"); empty when neither names one.
 std::string declared_language(std::string_view html_lang, std::string_view content_language);
 
-// The language most of the document's letters are written for, when
-// their script is one language's own: "ja" for kana, "zh" for Han alone,
-// "ko", "th", "el", "he", "hy", "ka"...; empty for Latin, Cyrillic,
-// Arabic, Devanagari and other shared scripts.
-std::string script_language(const block::Document& doc);
-
-// Declared, else the script's, else `detected` (the stop-word list chosen).
+// Declared, else the detected Document::language.
 std::string document_language(const block::Document& doc, std::string_view content_language);
 
 }  // namespace webclean::meta

@@ -1,119 +1,178 @@
 #include "meta/meta.h"
 
-#include <re2/re2.h>
-
+#include <cstdint>
 #include <string>
+#include <vector>
+
+#include "meta/text_title.h"
 
 namespace webclean::meta {
 namespace {
 
 constexpr uint32_t kMaxHeaderLineChars = 120;  // bylines and datelines are short lines
 constexpr uint32_t kMaxHeaderLineWords = 16;
-constexpr uint32_t kMaxTitleChars = 250;
-
-// Month names (English, German, French, Spanish, Italian, Dutch, Portuguese), abbreviations too.
-constexpr const char* kMonth =
-    "(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s|zo|ço)?|"
-    "m[äa]rz|apr(?:il|il[e])?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|jun(?:e|i|io|ho)?|"
-    "juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
-    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|ott(?:obre)?|"
-    "nov(?:ember|embre)?|de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:ember|embro)?)\\.?";
-
-std::string date_pattern() {
-  const std::string month = kMonth;
-  return "(?i)(?:" + month + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}" +  // July 4th, 2011
-         "|\\d{1,2}\\.?\\s+" + month + "\\s+\\d{4}" +                      // 4. Juli 2011
-         "|\\b\\d{4}-\\d{2}-\\d{2}\\b" +                                   // 2011-07-04
-         "|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b)";                       // 04.07.2011
-}
-
-}  // namespace
-
-struct HeaderLines::Patterns {
-  RE2 date{date_pattern()};
-  // "By Jane Doe", "Von ...", "Par ...", "Por ...", "Door ...", "Written by ...".
-  RE2 byline{
-      "^(?i:(?:written|posted|reported|words)\\s+)?(?i:by|von|par|por|door|przez)\\s*:?\\s+\\p{"
-      "Lu}"};
-  // Dateline prefixes: "Posted July 4th", "Published: ...", "Updated ...".
-  RE2 posted{
-      "(?i)^(?:posted|published|updated|last updated|veröffentlicht|aktualisiert|publié|"
-      "mis à jour|publicado|actualizado|pubblicato)\\b"};
-};
-
-HeaderLines::HeaderLines() : patterns_(new Patterns) {}
-HeaderLines::~HeaderLines() {
-  delete patterns_;
-}
-
-namespace {
-
-// Lower-case ASCII, whitespace runs to one space: titles compare so.
-std::string comparable(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-  }
-  return out;
-}
 
 // Whether a block repeats the page title: equal to it, or to the title
 // without a site name after a separator ("Story - Site").
 bool repeats_title(std::string_view block_text, const std::string& title) {
   if (title.empty()) return false;
-  const std::string text = comparable(block_text);
+  const std::string text = comparable_text(block_text);
   if (text.size() < 4) return false;
   if (text == title) return true;
   if (title.size() <= text.size() || title.compare(0, text.size(), text) != 0) return false;
   const std::string_view rest = std::string_view(title).substr(text.size());
-  for (std::string_view separator : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " :: ", " \xC2\xBB "}) {
+  for (std::string_view separator :
+       {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " :: ", " \xC2\xBB "}) {
     if (rest.substr(0, separator.size()) == separator) return true;
   }
   return false;
 }
 
-bool ends_like_sentence(std::string_view text) {
-  size_t end = text.find_last_not_of(" \n\"')\xE2\x80\x9D\xC2\xBB");
-  if (end == std::string_view::npos) return false;
-  const char last = text[end];
-  return last == '.' || last == '!' || last == '?';
+void drop(block::Block& b, const char* reason) {
+  b.decision = {false, block::Stage::kMetadata, reason};
+}
+
+// HTML: headings that repeat the page's <title> leave the body.
+void drop_title_headings(block::Document& doc, const std::string& title) {
+  const std::string comparable = comparable_text(title);
+  for (block::Block& b : doc.blocks) {
+    if (b.decision.keep && b.kind == block::Kind::kHeading && repeats_title(b.text, comparable)) {
+      drop(b, "title");
+    }
+  }
+}
+
+// Text dumps: the title line, its repeats, and the <title> line it came from.
+void drop_title_lines(block::Document& doc, const TextTitle& title) {
+  const std::string comparable = comparable_text(title.text);
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    block::Block& b = doc.blocks[i];
+    if (!b.decision.keep) continue;
+    const bool is_title =
+        static_cast<int>(i) == title.block || (i == 0 && title.from_first_line) ||
+        (b.text.size() == title.text.size() && comparable_text(b.text) == comparable);
+    if (is_title) drop(b, "title");
+  }
+}
+
+// A person's name on a line of its own just above a dateline that names
+// nobody is its byline (blog layouts: name, "Follow", date).
+void find_name_lines(const block::Document& doc, int title_block, std::vector<HeaderLine>& lines,
+                     std::vector<bool>& is_header) {
+  constexpr int kMaxLinesAbove = 2;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (!is_header[i] || !lines[i].byline.empty()) continue;
+    int seen = 0;
+    for (size_t j = i; j-- > 0 && seen < kMaxLinesAbove;) {
+      const block::Block& b = doc.blocks[j];
+      if (!b.decision.keep) continue;
+      ++seen;
+      if (is_header[j]) break;
+      if (static_cast<int>(j) != title_block && is_person_name(b.text)) {
+        lines[j].byline = b.text;
+        is_header[j] = true;
+        break;
+      }
+    }
+  }
+}
+
+// The first byline, date and site of the header lines in [begin, end).
+void record(const std::vector<HeaderLine>& lines, size_t begin, size_t end, Metadata& out) {
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    if (out.byline.empty()) out.byline = lines[i].byline;
+    if (out.date.empty()) out.date = lines[i].date;
+    if (out.site_name.empty()) out.site_name = lines[i].site;
+  }
+}
+
+// Text dumps: the article's byline and dateline are the header lines
+// nearest to its title; those far from it belong to sidebars and comments.
+// Seeds: 1-2 lines below the title; text set: up to 10 below (standfirst,
+// share links) or a few above (section, date), sidebars from line 40 on.
+// Lines above the title count three times their distance.
+void record_near_title(const block::Document& doc, const std::vector<HeaderLine>& lines,
+                       int title_block, Metadata& out) {
+  constexpr size_t kAboveWeight = 3;
+  constexpr size_t kMaxLinesAbove = 10;
+  constexpr size_t kMaxLinesBelow = 120;
+  constexpr size_t kMaxLinesWithoutTitle = 40;      // text_title.cc's kMaxHeaderPosition
+  std::vector<size_t> position(doc.blocks.size());  // among the kept blocks
+  size_t kept = 0;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    position[i] = kept;
+    kept += doc.blocks[i].decision.keep;
+  }
+  // A title read from the <title> line says nothing of where the article
+  // starts: then the first header lines near the top.
+  const bool placed = title_block > 0;
+  const size_t title = placed ? position[static_cast<size_t>(title_block)] : 0;
+  struct Field {
+    std::string Metadata::*out;
+    std::string HeaderLine::*line;
+  };
+  for (const Field field :
+       {Field{&Metadata::byline, &HeaderLine::byline}, Field{&Metadata::date, &HeaderLine::date},
+        Field{&Metadata::site_name, &HeaderLine::site}}) {
+    size_t best_cost = SIZE_MAX;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string& value = lines[i].*field.line;
+      if (value.empty()) continue;
+      size_t cost;
+      if (!placed) {
+        if (position[i] >= kMaxLinesWithoutTitle) continue;
+        cost = position[i];
+      } else if (position[i] >= title) {
+        if (position[i] - title > kMaxLinesBelow) continue;
+        cost = position[i] - title;
+      } else {
+        if (title - position[i] > kMaxLinesAbove) continue;
+        cost = (title - position[i]) * kAboveWeight;
+      }
+      if (cost < best_cost) {
+        best_cost = cost;
+        out.*field.out = value;
+      }
+    }
+  }
 }
 
 }  // namespace
 
 void HeaderLines::extract(block::Document& doc, Metadata& out) const {
-  out.title = doc.hints.title;
-  if (!doc.is_html && !doc.blocks.empty() && doc.blocks.front().features.chars <= kMaxTitleChars) {
-    out.title = doc.blocks.front().text;
-  }
-  const std::string title = comparable(out.title);
-  for (block::Block& b : doc.blocks) {
+  // An ambiguous 04/07/2011 is read the US way on English pages.
+  const bool month_first = doc.language.empty() || doc.language == "en";
+  std::vector<HeaderLine> lines(doc.blocks.size());
+  std::vector<bool> is_header(doc.blocks.size());
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const block::Block& b = doc.blocks[i];
     if (!b.decision.keep) continue;
-    if (b.kind == block::Kind::kHeading && repeats_title(b.text, title)) {
-      b.decision = {false, block::Stage::kMetadata, "title"};
-      continue;
-    }
-    const block::Features& f = b.features;
-    if (f.chars > kMaxHeaderLineChars || f.words > kMaxHeaderLineWords) continue;
-    // Bylines and datelines are labels, not sentences: a line ending in a
-    // full stop ("By Tuesday evening, the river had risen.") is prose.
-    if (ends_like_sentence(b.text)) continue;
-    const bool has_date = RE2::PartialMatch(b.text, patterns_->date);
-    const bool is_byline = RE2::PartialMatch(b.text, patterns_->byline);
-    // A short line that is mostly a date (few words besides it) is a dateline.
-    const bool is_dateline =
-        has_date && (f.words <= 8 || RE2::PartialMatch(b.text, patterns_->posted));
-    if (is_byline && out.byline.empty()) out.byline = b.text;
-    if (is_dateline && out.date.empty()) out.date = b.text;
-    if (is_byline || is_dateline) {
-      b.decision = {false, block::Stage::kMetadata, is_byline ? "byline" : "dateline"};
+    if (b.features.chars > kMaxHeaderLineChars || b.features.words > kMaxHeaderLineWords) continue;
+    lines[i] = reader_.read(b.text, month_first);
+    is_header[i] = lines[i].found();
+  }
+
+  int title_block = -1;
+  if (doc.is_html) {
+    out.title = doc.hints.title;
+    drop_title_headings(doc, out.title);
+  } else {
+    const TextTitle title = choose_text_title(doc, is_header);
+    out.title = title.text;
+    title_block = title.block;
+    if (title.block >= 0) drop_title_lines(doc, title);
+  }
+  find_name_lines(doc, title_block, lines, is_header);
+  // Pages have the page's metadata in <head> (meta/html_meta.h); their
+  // byline elements come first in the text.
+  if (doc.is_html) {
+    record(lines, 0, lines.size(), out);
+  } else {
+    record_near_title(doc, lines, title_block, out);
+  }
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (is_header[i] && doc.blocks[i].decision.keep) {
+      drop(doc.blocks[i], lines[i].byline.empty() ? "dateline" : "byline");
     }
   }
 }

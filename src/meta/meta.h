@@ -5,24 +5,21 @@
 #define WEBCLEAN_META_META_H_
 
 #include "block/block.h"
+#include "meta/header_line.h"
 #include "webclean/result.h"
 
 namespace webclean::meta {
 
 class HeaderLines {
  public:
-  HeaderLines();
-  ~HeaderLines();
-  HeaderLines(const HeaderLines&) = delete;
-  HeaderLines& operator=(const HeaderLines&) = delete;
-
-  // Drops byline and dateline blocks (Stage::kMetadata), recording the
-  // first of each in `out`, and fills out.title.
+  // Drops the title, byline and dateline blocks (Stage::kMetadata) and
+  // fills out.title, and out.byline, out.date (ISO 8601) and out.site_name
+  // from the first byline and dateline after the title. HTML pages take
+  // the title from <title>; text dumps choose a line (meta/text_title.h).
   void extract(block::Document& doc, Metadata& out) const;
 
  private:
-  struct Patterns;
-  const Patterns* patterns_;
+  HeaderLineReader reader_;
 };
 
 }  // namespace webclean::meta

@@ -2,8 +2,10 @@
 // an interrupted run never leaves a half-written one behind: all output
 // goes to a temporary file that is renamed when it is complete.
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -56,7 +58,45 @@ int create_temporary(const fs::path& path, std::string& temporary) {
   return -1;
 }
 
+// The pid in a temporary's name ".<name>.tmp.<pid>.<16 hex digits>", or 0
+// when the name is not one of ours.
+long temporary_owner(const std::string& name) {
+  constexpr size_t kTagDigits = 16;
+  if (name.size() < 2 + kTagDigits || name[0] != '.') return 0;
+  const size_t tag_dot = name.size() - kTagDigits - 1;
+  if (name[tag_dot] != '.') return 0;
+  for (size_t i = tag_dot + 1; i < name.size(); ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(name[i]))) return 0;
+  }
+  const size_t pid_dot = name.rfind('.', tag_dot - 1);
+  if (pid_dot == std::string::npos || pid_dot < 5 || name.compare(pid_dot - 4, 4, ".tmp") != 0) {
+    return 0;
+  }
+  long pid = 0;
+  for (size_t i = pid_dot + 1; i < tag_dot; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(name[i])) || pid > 100000000) return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+bool process_is_alive(long pid) {
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
 }  // namespace
+
+size_t remove_stale_temporaries(const std::string& directory) {
+  std::error_code ec;
+  size_t removed = 0;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    const long owner = temporary_owner(it->path().filename().string());
+    if (owner <= 0 || owner == ::getpid() || process_is_alive(owner)) continue;
+    std::error_code remove_error;
+    if (it->is_regular_file(remove_error) && fs::remove(it->path(), remove_error)) ++removed;
+  }
+  return removed;
+}
 
 std::string output_relative_path(std::string_view relative, std::string_view extension) {
   const size_t slash = relative.rfind('/');

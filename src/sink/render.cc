@@ -1,9 +1,10 @@
-// Rendering one Result as plain text, JSON, a JSON Lines record of a
-// stream, or the --explain listing.
+// Rendering one Result as plain text, Markdown, JSON, a JSON Lines
+// record of a stream, or the --explain listing.
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "block/markdown.h"
 #include "sink/sink.h"
 
 namespace webclean::sink {
@@ -52,9 +53,8 @@ json metadata_json(const Metadata& metadata) {
       {"description", &metadata.description},
       {"canonical_url", &metadata.canonical_url},
       {"image", &metadata.image}};
-  for (const auto& [name, value] : fields) {
-    if (!value->empty()) object[name] = *value;
-  }
+  // Every field, known or not: readers find the same keys in every object.
+  for (const auto& [name, value] : fields) object[name] = *value;
   return object;
 }
 
@@ -120,11 +120,14 @@ bool is_record_field(std::string_view header) {
 
 }  // namespace
 
-std::string render_jsonl_record(const Result& result, const source::Record& record) {
-  json document = {{"id", record.id},
+std::string render_jsonl_record(const Result& result, const source::Record& record,
+                                bool with_markdown) {
+  json document = {{"schema_version", kJsonSchemaVersion},
+                   {"id", record.id},
                    {"url", record.url},
                    {"title", result.metadata.title},
                    {"text", result.text}};
+  if (with_markdown) document["markdown"] = result.markdown;
   add_blocks(document, result);
   json passthrough = passthrough_fields(record.passthrough);
   for (auto& [name, value] : passthrough.items()) {
@@ -133,13 +136,16 @@ std::string render_jsonl_record(const Result& result, const source::Record& reco
   return dump_line(document);
 }
 
-std::string render_warc_record(const Result& result, const source::Record& record) {
-  json document = {{"warc_record_id", record.id},
+std::string render_warc_record(const Result& result, const source::Record& record,
+                               bool with_markdown) {
+  json document = {{"schema_version", kJsonSchemaVersion},
+                   {"warc_record_id", record.id},
                    {"url", record.url},
                    {"date", record.date},
                    {"http_status", record.http_status > 0 ? json(record.http_status) : json()},
                    {"title", result.metadata.title},
                    {"text", result.text}};
+  if (with_markdown) document["markdown"] = result.markdown;
   add_blocks(document, result);
   json headers = json::object();
   for (const auto& [name, value] : record.headers) {
@@ -149,16 +155,43 @@ std::string render_warc_record(const Result& result, const source::Record& recor
   return dump_line(document);
 }
 
-std::string render_text(const Result& result) {
-  if (result.text.empty()) return {};
-  return result.text + "\n";
+namespace {
+
+// The body with a title line and a blank line before it; nothing at all
+// when both are empty.
+std::string titled(std::string title_line, const std::string& body) {
+  if (title_line.empty()) return body.empty() ? std::string() : body + "\n";
+  if (body.empty()) return title_line + "\n";
+  return title_line + "\n\n" + body + "\n";
+}
+
+// The title on one line.
+std::string single_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+}  // namespace
+
+std::string render_text(const Result& result, bool with_title) {
+  const std::string& title = result.metadata.title;
+  return titled(with_title ? single_line(title) : std::string(), result.text);
+}
+
+std::string render_markdown(const Result& result, bool with_title) {
+  const std::string& title = result.metadata.title;
+  std::string title_line;
+  if (with_title && !title.empty()) {
+    title_line = block::markdown::heading(block::markdown::escaped(title), 1);
+  }
+  return titled(std::move(title_line), result.markdown);
 }
 
 namespace {
 
 json document_json(const Result& result, std::string_view id, std::string_view url,
                    const FetchFacts* facts) {
-  json document = {{"id", id}, {"url", url}};
+  json document = {{"schema_version", kJsonSchemaVersion}, {"id", id}, {"url", url}};
   if (facts != nullptr) {
     document["final_url"] = facts->final_url;
     document["http_status"] = facts->http_status;

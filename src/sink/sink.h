@@ -1,6 +1,6 @@
-// Sink: renders a Result for output: plain text, JSON, JSON Lines records
-// of streams, or the --explain listing of every block and the decision
-// taken on it. Also maps input paths to output paths for -o DIR and writes
+// Sink: renders a Result for output: plain text, Markdown, JSON, JSON
+// Lines records of streams, or the --explain listing of every block and
+// the decision taken on it. Also maps input paths to output paths for -o DIR and writes
 // files atomically, whole or progressively.
 #ifndef WEBCLEAN_SINK_SINK_H_
 #define WEBCLEAN_SINK_SINK_H_
@@ -13,17 +13,27 @@
 
 namespace webclean::sink {
 
-// Documents: text, JSON (indented when one document is the whole output),
-// or JSON Lines (always one compact line).
-enum class Format { kText, kJson, kJsonl };
+// Documents: text, Markdown, JSON (indented when one document is the
+// whole output), or JSON Lines (always one compact line).
+enum class Format { kText, kMarkdown, kJson, kJsonl };
+
+// The version of the JSON objects below, their first field
+// "schema_version". docs/json-schema.md describes every field; a change
+// that removes or retypes a field raises it.
+inline constexpr int kJsonSchemaVersion = 1;
 
 // Plain text: the kept blocks, paragraphs separated by one blank line, a
-// final newline (nothing at all for an empty result).
-std::string render_text(const Result& result);
-// One JSON object: {"id", "url", "title", "text", "input_kind", "charset",
-// "metadata": {its non-empty fields}, "error" when set, "blocks": [...] when
-// the result has block reports}, then "\n". `pretty` indents by two spaces
-// (one document); otherwise it is a single line (JSON Lines).
+// final newline (nothing at all for an empty result). `with_title` puts
+// the title and a blank line first (when there is a title).
+std::string render_text(const Result& result, bool with_title = false);
+// Markdown: Result::markdown (the Cleaner must have made it) and a final
+// newline; `with_title` puts "# Title" and a blank line first.
+std::string render_markdown(const Result& result, bool with_title = false);
+// One JSON object: {"schema_version", "id", "url", "title", "text",
+// "input_kind", "charset", "metadata": {every Metadata field, "" when
+// unknown}, "error" when set, "blocks": [...] when the result has block
+// reports}, then "\n". `pretty` indents by two spaces (one document);
+// otherwise it is a single line (JSON Lines).
 std::string render_json(const Result& result, std::string_view id, std::string_view url,
                         bool pretty = false);
 // What a fetched page's JSON adds: {"final_url", "http_status",
@@ -35,17 +45,21 @@ struct FetchFacts {
 };
 std::string render_fetched_json(const Result& result, std::string_view url, const FetchFacts& facts,
                                 bool pretty = false);
-// One JSON Lines record for a record of a JSONL stream: {"id", "url",
-// "title", "text"}, then "blocks" when the result has block reports, then
-// the record's passthrough fields whose names are not already taken.
-std::string render_jsonl_record(const Result& result, const source::Record& record);
-// One JSON Lines record for a WARC record: {"warc_record_id", "url" (the
-// target URI), "date", "http_status" (null when the record has none, as
-// WET conversions), "title", "text"}, then "blocks" when the result has
-// block reports, and "warc_headers": {name: value} with the record's
-// headers other than those three fields (WARC-Type, WARC-Refers-To, ...)
-// when there are any.
-std::string render_warc_record(const Result& result, const source::Record& record);
+// One JSON Lines record for a record of a JSONL stream: {"schema_version",
+// "id", "url", "title", "text"}, "markdown" when `with_markdown` (the
+// Cleaner made it), "blocks" when the result has block reports, then the
+// record's passthrough fields whose names are not already taken.
+std::string render_jsonl_record(const Result& result, const source::Record& record,
+                                bool with_markdown = false);
+// One JSON Lines record for a WARC record: {"schema_version",
+// "warc_record_id", "url" (the target URI), "date", "http_status" (null
+// when the record has none, as WET conversions), "title", "text"},
+// "markdown" when `with_markdown`, "blocks" when the result has block
+// reports, and "warc_headers": {name: value} with the record's headers
+// other than those three fields (WARC-Type, WARC-Refers-To, ...) when
+// there are any.
+std::string render_warc_record(const Result& result, const source::Record& record,
+                               bool with_markdown = false);
 // Human-readable: one line a block, "KEEP"/"DROP", stage, reason, text.
 std::string render_explain(const Result& result);
 
@@ -61,6 +75,12 @@ std::string output_relative_path(std::string_view relative, std::string_view ext
 // data is not fsync'ed (a crash of the machine, not of the process, may
 // lose it), which keeps bulk runs of many small files fast.
 std::string write_atomically(const std::string& path, std::string_view content);
+
+// Removes from `directory` (not below it) the temporary files that runs
+// killed outright (SIGKILL, a crash, a power cut) left behind: those whose
+// owning process is gone. Temporaries of live runs stay. Returns how many
+// were removed.
+size_t remove_stale_temporaries(const std::string& directory);
 
 // An output file written progressively (the JSON Lines of a WARC file,
 // record by record) that appears under its name only when commit()

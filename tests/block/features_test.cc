@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "block/features.h"
@@ -195,6 +196,27 @@ TEST_CASE("the language is detected when none is declared", "[block][features]")
   CHECK(doc.language == "en");
 }
 
+TEST_CASE("Japanese Chinese and Thai are told by their script", "[block][features]") {
+  // Japanese: kana among the ideographs; Chinese: ideographs alone; a few
+  // Latin words (brand names) do not change either.
+  const std::pair<std::string, std::string> cases[] = {
+      {"\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x97\xA5\xE6\x9C\xAC\xE3\x81\xAE"
+       "\xE9\xA6\x96\xE9\x83\xBD\xE3\x81\xA7\xE3\x81\x99 Wi-Fi",
+       "ja"},
+      {"\xE5\x8C\x97\xE4\xBA\xAC\xE6\x98\xAF\xE4\xB8\xAD\xE5\x9B\xBD\xE7\x9A\x84"
+       "\xE9\xA6\x96\xE9\x83\xBD PIXNET",
+       "zh"},
+      {"\xE0\xB8\x81\xE0\xB8\xA3\xE0\xB8\xB8\xE0\xB8\x87\xE0\xB9\x80\xE0\xB8\x97"
+       "\xE0\xB8\x9E",
+       "th"}};
+  for (const auto& [text, language] : cases) {
+    INFO(language);
+    Document doc = document_of({text});
+    compute_features(doc, tiny_stoplists(), "");
+    CHECK(doc.language == language);
+  }
+}
+
 TEST_CASE("no language is chosen when no list fits the text", "[block][features]") {
   Document doc = document_of({"Lorem ipsum dolor sit amet, consectetur adipiscing elit."});
   compute_features(doc, tiny_stoplists(), "");
@@ -203,8 +225,7 @@ TEST_CASE("no language is chosen when no list fits the text", "[block][features]
   CHECK(doc.blocks.front().features.stop_words == 0);
 }
 
-TEST_CASE("an element is described by its tag, id and first class, stray spaces aside",
-          "[block]") {
+TEST_CASE("an element is described by its tag, id and first class, stray spaces aside", "[block]") {
   webclean::block::Node node;
   node.tag = "div";
   node.id = "main";

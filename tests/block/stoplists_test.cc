@@ -122,3 +122,17 @@ TEST_CASE("a word in two lists counts for both languages", "[block][stoplists]")
   CHECK(s.code(s.detect(split("in in in in in in und"))) == "de");
   CHECK(s.code(s.detect(split("in in in in in in the"))) == "en");
 }
+
+TEST_CASE("words of a list written in another script than most of it are left out",
+          "[block][stoplists]") {
+  Stoplists s;
+  s.add("en", "the\nof\nand\nin\n");
+  // Devanagari words with English ones mixed in, as in jusText's Marathi list.
+  s.add("mr", "आहे\nआणि\nव\nकी\nहे\nया\nते\nतो\nthe\nof\nand\nin\nwww\n");
+  const Stoplists::Lang mr = s.find("mr");
+  CHECK(s.is_stop(mr, "आहे"));
+  CHECK_FALSE(s.is_stop(mr, "the"));
+  CHECK_FALSE(s.is_stop(mr, "www"));
+  CHECK(s.detect({"the", "cat", "in", "the", "hat", "and", "of", "www", "the", "in"}) ==
+        s.find("en"));
+}

@@ -213,6 +213,23 @@ TEST_CASE("an input over --max-bytes fails with a size error", "[cli]") {
   CHECK(run(dir, "--max-bytes 1M " + quoted(dir / "a.html")).status == 0);
 }
 
+TEST_CASE("a document over --max-time fails while the others are written", "[cli]") {
+  TempDir dir;
+  std::string big = "<p>";
+  for (int i = 0; i < 400000; ++i) big += "word after word in a long paragraph. ";
+  write_file(dir / "in/big.html", big);
+  write_file(dir / "in/small.html", article_page("bridge"));
+  const Run result =
+      run(dir, "--max-time 0.000001 " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(result.status == 1);
+  CHECK(result.err.find("big.html: cleaning took longer than the limit") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "out/big.txt"));
+  const Run relaxed = run(dir, "--max-time 0 " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(relaxed.status == 0);
+  CHECK(std::filesystem::exists(dir / "out/big.txt"));
+  CHECK(run(dir, "--max-time -1 " + quoted(dir / "in/small.html")).status == 2);
+}
+
 TEST_CASE("the explain option prints one KEEP or DROP line a block", "[cli]") {
   TempDir dir;
   write_file(dir / "a.html", article_page("bridge"));

@@ -59,7 +59,8 @@ std::vector<Scored> score_gold_set(const webclean::Cleaner& cleaner, const std::
   for (const auto& entry : fs::directory_iterator(kCorpus / set)) {
     const std::string name = entry.path().filename().string();
     const std::string suffix = ".gold.txt";
-    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) continue;
+    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix)
+      continue;
     const std::string id = name.substr(0, name.size() - suffix.size());
     fs::path input = kCorpus / set / (id + ".html.gz");
     if (!fs::exists(input)) input = kCorpus / set / (id + ".txt");
@@ -77,10 +78,9 @@ std::vector<Scored> score_snippet_set(const webclean::Cleaner& cleaner, const st
     const nlohmann::json record = nlohmann::json::parse(line);
     const std::string id = record["id"];
     const std::string text = clean_file(cleaner, kCorpus / set / (id + ".html.gz"));
-    scores.push_back({set + "/" + id,
-                      webclean::testing::snippet_accuracy(
-                          text, record["with"].get<std::vector<std::string>>(),
-                          record["without"].get<std::vector<std::string>>())});
+    scores.push_back({set + "/" + id, webclean::testing::snippet_accuracy(
+                                          text, record["with"].get<std::vector<std::string>>(),
+                                          record["without"].get<std::vector<std::string>>())});
   }
   return scores;
 }
@@ -135,4 +135,44 @@ TEST_CASE("the seeds lose every boilerplate line and keep every body paragraph",
     ++documents;
   }
   CHECK(documents == 5);
+}
+
+TEST_CASE("Markdown output changes neither the text nor a decision on any corpus document",
+          "[corpus]") {
+  webclean::Options explained;
+  explained.keep_block_reports = true;
+  webclean::Options marked = explained;
+  marked.markdown = true;
+  marked.markdown_links = true;
+  const webclean::Cleaner plain_cleaner(explained);
+  const webclean::Cleaner markdown_cleaner(marked);
+  int documents = 0;
+  for (const char* set : {"seeds", "readability", "text", "trafilatura"}) {
+    for (const auto& entry : fs::directory_iterator(kCorpus / set)) {
+      const std::string name = entry.path().filename().string();
+      const auto ends_with = [&](const std::string& suffix) {
+        return name.size() > suffix.size() &&
+               name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+      };
+      const bool input = ends_with(".html.gz") || (ends_with(".txt") && !ends_with(".gold.txt"));
+      if (!input) continue;
+      const webclean::source::RawDocument raw = webclean::source::read_file(entry.path().string());
+      REQUIRE(raw.error.empty());
+      const webclean::DocumentInfo info{"https://example.org/" + name, "", "",
+                                        webclean::InputKind::kAuto};
+      const webclean::Result plain = plain_cleaner.clean(raw.bytes, info);
+      const webclean::Result markdown = markdown_cleaner.clean(raw.bytes, info);
+      INFO(entry.path().string());
+      CHECK(plain.markdown.empty());
+      CHECK(markdown.text == plain.text);
+      CHECK(markdown.markdown.empty() == plain.text.empty());
+      REQUIRE(markdown.blocks.size() == plain.blocks.size());
+      for (size_t i = 0; i < plain.blocks.size(); ++i) {
+        CHECK(markdown.blocks[i].kept == plain.blocks[i].kept);
+        CHECK(markdown.blocks[i].reason == plain.blocks[i].reason);
+      }
+      ++documents;
+    }
+  }
+  CHECK(documents > 150);
 }

@@ -320,6 +320,20 @@ TEST_CASE("thousands of unclosed paragraphs do not count as nesting", "[html][pa
   CHECK(texts(doc).size() == 5000);
 }
 
+TEST_CASE("start tags past the element budget are left out and their text kept", "[html][parse]") {
+  const size_t count = webclean::html::kMaxElements + 1000;
+  std::string html;
+  html.reserve(count * 12);
+  for (size_t i = 0; i < count; ++i) html += "<p>w" + std::to_string(i % 10);
+  Document doc = parse(html);
+  const std::vector<std::string> got = texts(doc);
+  // Each written <p> is one block; the rest of the text runs on in the last.
+  CHECK(got.size() <= webclean::html::kMaxElements);
+  CHECK(got.size() > webclean::html::kMaxElements - 10);
+  CHECK(got.back().size() > 1000 * 2);
+  CHECK(doc.nodes.size() <= webclean::html::kMaxElements + 8);
+}
+
 TEST_CASE("a lone < is text", "[html][parse]") {
   REQUIRE(texts(parse("<")) == std::vector<std::string>{"<"});
   REQUIRE(texts(parse("<p>1 < 2</p>")) == std::vector<std::string>{"1 < 2"});

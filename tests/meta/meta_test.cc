@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../filter/doc_builder.h"
@@ -44,32 +45,43 @@ Extracted extract_line(const std::string& line, Kind kind = Kind::kParagraph,
 
 }  // namespace
 
-TEST_CASE("bylines are dropped as metadata and recorded", "[meta]") {
-  for (const std::string line :
-       {"By Staff writer / July 19, 2011", "Von Max Mustermann", "By Jane Doe",
-        "Posted by John Smith", "Written by: Ann Lee", "Par Jean Dupont"}) {
+TEST_CASE("bylines are dropped as metadata and their names recorded", "[meta]") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"By Staff writer / July 19, 2011", "Staff writer"},
+      {"Von Max Mustermann", "Max Mustermann"},
+      {"By Jane Doe", "Jane Doe"},
+      {"Posted by John Smith", "John Smith"},
+      {"Written by: Ann Lee", "Ann Lee"},
+      {"Par Jean Dupont", "Jean Dupont"}};
+  for (const auto& [line, names] : cases) {
     INFO(line);
     const Extracted e = extract_line(line);
     const auto& d = e.doc.blocks[0].decision;
     CHECK_FALSE(d.keep);
     CHECK(d.stage == Stage::kMetadata);
     CHECK(d.reason == "byline");
-    CHECK(e.meta.byline == line);
+    CHECK(e.meta.byline == names);
     for (size_t i = 1; i < e.doc.blocks.size(); ++i) CHECK(e.doc.blocks[i].decision.keep);
   }
 }
 
-TEST_CASE("datelines are dropped as metadata and recorded", "[meta]") {
-  for (const std::string line :
-       {"July 19, 2011", "Posted July 4th, 2011 at 9:00 pm (UTC-5)", "VOA News July 04, 2011",
-        "4. Juli 2011", "2011-07-04", "Updated: 12 March 2020", "04.07.2011 14:30"}) {
+TEST_CASE("datelines are dropped as metadata and their dates recorded in ISO 8601", "[meta]") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"July 19, 2011", "2011-07-19"},
+      {"Posted July 4th, 2011 at 9:00 pm (UTC-5)", "2011-07-04"},
+      {"VOA News July 04, 2011", "2011-07-04"},
+      {"4. Juli 2011", "2011-07-04"},
+      {"2011-07-04", "2011-07-04"},
+      {"Updated: 12 March 2020", "2020-03-12"},
+      {"04.07.2011 14:30", "2011-07-04"}};
+  for (const auto& [line, date] : cases) {
     INFO(line);
     const Extracted e = extract_line(line);
     const auto& d = e.doc.blocks[0].decision;
     CHECK_FALSE(d.keep);
     CHECK(d.stage == Stage::kMetadata);
     CHECK(d.reason == "dateline");
-    CHECK(e.meta.date == line);
+    CHECK(e.meta.date == date);
     CHECK(e.meta.byline.empty());
   }
 }
@@ -91,7 +103,7 @@ TEST_CASE("ordinary sentences containing by or a date are kept", "[meta]") {
   }
 }
 
-TEST_CASE("only the first byline and dateline are recorded, all are dropped", "[meta]") {
+TEST_CASE("only the first byline and dateline are recorded and all are dropped", "[meta]") {
   DocBuilder b;
   b.block(-1, "By Jane Doe");
   b.block(-1, "July 19, 2011");
@@ -100,8 +112,8 @@ TEST_CASE("only the first byline and dateline are recorded, all are dropped", "[
   b.block(-1, "July 20, 2011");
   Extracted e{b.build(), {}};
   header_lines().extract(e.doc, e.meta);
-  CHECK(e.meta.byline == "By Jane Doe");
-  CHECK(e.meta.date == "July 19, 2011");
+  CHECK(e.meta.byline == "Jane Doe");
+  CHECK(e.meta.date == "2011-07-19");
   CHECK_FALSE(e.doc.blocks[3].decision.keep);
   CHECK_FALSE(e.doc.blocks[4].decision.keep);
   CHECK(e.doc.blocks[2].decision.keep);

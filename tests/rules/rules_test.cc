@@ -91,6 +91,16 @@ TEST_CASE("a pattern over 1000 characters is rejected, one of 1000 is accepted",
   CHECK(parse_error("[drop-text]\n" + wide + "\n") == "");
 }
 
+TEST_CASE("a ten thousand character pattern and a repetition blowup are refused with a reason",
+          "[rules][parse][hostile]") {
+  CHECK(parse_error("[drop-text]\n" + std::string(10000, 'x') + "\n") ==
+        "t.rules:2: pattern longer than 1000 characters");
+  // Nested counted repetitions expand to far more than RE2's program limit.
+  const std::string blowup = parse_error("[drop-text]\n((a{100}){100}){100}\n");
+  CHECK(blowup.rfind("t.rules:2: ", 0) == 0);
+  CHECK(blowup.size() > 11);
+}
+
 TEST_CASE("comments, blank lines and CRLF line ends are ignored", "[rules][parse]") {
   RuleSet rules = compiled(
       "# a whole-line comment\r\n"

@@ -1,5 +1,7 @@
 // Output file names for -o DIR, and atomic writes.
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -86,4 +88,26 @@ TEST_CASE("atomically written files get the usual permissions, not 0600", "[sink
   umask(old_mask);
   const auto perms = std::filesystem::status(target).permissions();
   CHECK((perms & std::filesystem::perms::others_read) != std::filesystem::perms::none);
+}
+
+TEST_CASE("temporaries of dead runs are removed and those of live runs and other files kept",
+          "[sink]") {
+  TempDir dir;
+  // A pid that certainly ended: a child that exited and was reaped.
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  const std::string dead_tmp = ".a.txt.tmp." + std::to_string(dead) + ".0123456789abcdef";
+  const std::string live_tmp = ".b.txt.tmp." + std::to_string(::getppid()) + ".0123456789abcdef";
+  write_file(dir / dead_tmp, "half");
+  write_file(dir / live_tmp, "in flight");
+  write_file(dir / ".c.txt.tmp.notapid.0123456789abcdef", "not ours");
+  write_file(dir / "a.txt", "whole");
+  write_file(dir / ("sub/" + dead_tmp), "below: not this directory's");
+  CHECK(webclean::sink::remove_stale_temporaries(dir.path().string()) == 1);
+  CHECK_FALSE(std::filesystem::exists(dir / dead_tmp));
+  CHECK(std::filesystem::exists(dir / live_tmp));
+  CHECK(std::filesystem::exists(dir / ".c.txt.tmp.notapid.0123456789abcdef"));
+  CHECK(read_file(dir / "a.txt") == "whole");
+  CHECK(std::filesystem::exists(dir / ("sub/" + dead_tmp)));
 }

@@ -70,7 +70,17 @@ TEST_CASE("JSON output parses back to the result's fields", "[sink]") {
   CHECK(parsed["text"] == result.text);
   CHECK(parsed["input_kind"] == "html");
   CHECK(parsed["charset"] == "windows-1252");
-  CHECK(parsed["metadata"] == nlohmann::json({{"title", "The title"}, {"language", "en"}}));
+  CHECK(parsed["schema_version"] == webclean::sink::kJsonSchemaVersion);
+  CHECK(parsed["metadata"] == nlohmann::json({{"title", "The title"},
+                                              {"headline", ""},
+                                              {"byline", ""},
+                                              {"author", ""},
+                                              {"date", ""},
+                                              {"site_name", ""},
+                                              {"language", "en"},
+                                              {"description", ""},
+                                              {"canonical_url", ""},
+                                              {"image", ""}}));
   CHECK_FALSE(parsed.contains("error"));
 }
 
@@ -93,7 +103,8 @@ TEST_CASE("JSON without block reports has no blocks key, and an error when one i
   const auto parsed = nlohmann::json::parse(render_json(result, "id", ""));
   CHECK_FALSE(parsed.contains("blocks"));
   CHECK(parsed["error"] == "binary data");
-  CHECK(parsed["metadata"].empty());
+  CHECK(parsed["metadata"].size() == 10);
+  for (const auto& [name, value] : parsed["metadata"].items()) CHECK(value == "");
 }
 
 TEST_CASE("compact JSON is one line and pretty JSON is indented, both ending in a newline",

@@ -39,8 +39,10 @@ Result cleaned(const std::string& title, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a JSONL record is id, url, title, text, then the passthrough fields in their order",
-          "[sink]") {
+TEST_CASE(
+    "a JSONL record is schema_version, id, url, title, text, then the passthrough fields in "
+    "their order",
+    "[sink]") {
   Record record;
   record.id = "doc-7";
   record.url = "https://example.org/7";
@@ -49,8 +51,9 @@ TEST_CASE("a JSONL record is id, url, title, text, then the passthrough fields i
   REQUIRE(line.back() == '\n');
   CHECK(line.find('\n') == line.size() - 1);
   const json parsed = json::parse(line);
-  CHECK(keys_of(parsed) ==
-        std::vector<std::string>{"id", "url", "title", "text", "lang", "score", "tags"});
+  CHECK(keys_of(parsed) == std::vector<std::string>{"schema_version", "id", "url", "title", "text",
+                                                    "lang", "score", "tags"});
+  CHECK(parsed["schema_version"] == webclean::sink::kJsonSchemaVersion);
   CHECK(parsed["id"] == "doc-7");
   CHECK(parsed["title"] == "Seven");
   CHECK(parsed["text"] == "Body.");
@@ -75,7 +78,8 @@ TEST_CASE("a malformed passthrough adds nothing and breaks nothing", "[sink]") {
   record.passthrough = "{not json";
   const json parsed =
       json::parse(webclean::sink::render_jsonl_record(cleaned("T", "Text."), record));
-  CHECK(keys_of(parsed) == std::vector<std::string>{"id", "url", "title", "text"});
+  CHECK(keys_of(parsed) ==
+        std::vector<std::string>{"schema_version", "id", "url", "title", "text"});
 }
 
 TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status", "[sink]") {
@@ -86,8 +90,8 @@ TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status
   record.http_status = 200;
   const json parsed =
       json::parse(webclean::sink::render_warc_record(cleaned("A page", "Its text."), record));
-  CHECK(keys_of(parsed) ==
-        std::vector<std::string>{"warc_record_id", "url", "date", "http_status", "title", "text"});
+  CHECK(keys_of(parsed) == std::vector<std::string>{"schema_version", "warc_record_id", "url",
+                                                    "date", "http_status", "title", "text"});
   CHECK(parsed["warc_record_id"] == "<urn:uuid:1234>");
   CHECK(parsed["http_status"] == 200);
 
@@ -101,6 +105,22 @@ TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status
   // Only the headers that are not fields of the line already.
   CHECK(wet["warc_headers"] ==
         json({{"WARC-Type", "conversion"}, {"WARC-Refers-To", "<urn:uuid:1233>"}}));
+}
+
+TEST_CASE("record lines carry the Markdown after the text only when asked for", "[sink]") {
+  Result result = cleaned("T", "Kept *here*.");
+  result.markdown = "Kept \\*here\\*.";
+  Record record;
+  record.passthrough = R"({"markdown":"from the input"})";
+  const json plain = json::parse(webclean::sink::render_jsonl_record(result, Record{}));
+  CHECK_FALSE(plain.contains("markdown"));
+  const json jsonl = json::parse(webclean::sink::render_jsonl_record(result, record, true));
+  CHECK(keys_of(jsonl) ==
+        std::vector<std::string>{"schema_version", "id", "url", "title", "text", "markdown"});
+  CHECK(jsonl["markdown"] == result.markdown);
+  const json warc = json::parse(webclean::sink::render_warc_record(result, Record{}, true));
+  CHECK(warc["markdown"] == result.markdown);
+  CHECK(keys_of(warc).back() == "markdown");
 }
 
 TEST_CASE("record lines carry the blocks when the result has block reports", "[sink]") {

@@ -1,0 +1,151 @@
+#include "meta/dates.h"
+
+#include <re2/re2.h>
+
+#include <cstdio>
+
+namespace webclean::meta {
+namespace {
+
+// Month names and abbreviations, lower case, in English, German, French,
+// Spanish, Italian, Dutch and Portuguese; index + 1 is the month.
+constexpr std::string_view kMonthNames[12][13] = {
+    {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari",
+     "janeiro"},
+    {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "fev", "febrero",
+     "febbraio", "februari", "fevereiro"},
+    {"march", "mar", "märz", "maerz", "mars", "marzo", "maart", "mrt", "março", "marco"},
+    {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+    {"may", "mai", "mayo", "maggio", "mag", "mei", "maio"},
+    {"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"},
+    {"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"},
+    {"august", "aug", "augustus", "août", "aout", "agosto", "ago"},
+    {"september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"},
+    {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"},
+    {"november", "nov", "novembre", "noviembre", "novembro"},
+    {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+     "dicembre", "dezembro"},
+};
+
+// Longest names first: RE2 alternation takes the first alternative that
+// matches, and "mar" must not win over "march".
+std::string month_alternation() {
+  std::string names[12 * 13];
+  size_t count = 0;
+  for (const auto& month : kMonthNames) {
+    for (std::string_view name : month) {
+      if (!name.empty()) names[count++] = std::string(name);
+    }
+  }
+  for (size_t i = 1; i < count; ++i) {
+    for (size_t j = i; j > 0 && names[j].size() > names[j - 1].size(); --j) {
+      std::swap(names[j], names[j - 1]);
+    }
+  }
+  std::string out = "(";
+  for (size_t i = 0; i < count; ++i) out += (i ? "|" : "") + names[i];
+  return out + ")";
+}
+
+// Capture groups, by alternative: 1-3 month day year; 4-6 day month year;
+// 7-9 ISO year month day; 10-13 a sep b year (numeric); 14-16 year/month/day.
+constexpr int kGroups = 16;
+// A year ends at a word boundary, or where a word was glued to it by a
+// text dump ("March 10, 2015at 08:05").
+constexpr const char* kYearEnd = "(?:\\b|[a-z])";
+
+std::string date_pattern() {
+  const std::string month = month_alternation() + "\\.?";
+  return "(?i)(?:\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+(\\d{4})" +
+         kYearEnd +  // July 4th, 2011
+         "|\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?\\b" + month +
+         ",?\\s+(?:de\\s+)?(\\d{4})" + kYearEnd +           // 4. Juli 2011, 4 de julio de 2011
+         "|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:T|\\b)" +        // 2011-07-04
+         "|\\b(\\d{1,2})([./])(\\d{1,2})[./](\\d{4})\\b" +  // 04.07.2011, 7/4/2011
+         "|\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b)";          // 2011/07/04
+}
+
+int month_number(std::string_view name) {
+  const std::string key = lower_latin(name);
+  for (int m = 0; m < 12; ++m) {
+    for (std::string_view candidate : kMonthNames[m]) {
+      if (!candidate.empty() && candidate == key) return m + 1;
+    }
+  }
+  return 0;
+}
+
+int number(re2::StringPiece digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+std::string iso_date(int year, int month, int day) {
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
+    return {};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::string iso_from_groups(const re2::StringPiece* g, bool month_first) {
+  if (!g[1].empty()) return iso_date(number(g[3]), month_number(g[1]), number(g[2]));
+  if (!g[4].empty()) return iso_date(number(g[6]), month_number(g[5]), number(g[4]));
+  if (!g[7].empty()) return iso_date(number(g[7]), number(g[8]), number(g[9]));
+  if (!g[10].empty()) {
+    const int a = number(g[10]);
+    const int b = number(g[12]);
+    // Dots are day first everywhere; with slashes a number over 12 is the
+    // day, and only an ambiguous pair follows the caller's convention.
+    const bool us_order = g[11] == "/" && (b > 12 || (a <= 12 && month_first));
+    return us_order ? iso_date(number(g[13]), a, b) : iso_date(number(g[13]), b, a);
+  }
+  return iso_date(number(g[14]), number(g[15]), number(g[16]));
+}
+
+}  // namespace
+
+std::string lower_latin(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const unsigned char next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 32);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool is_month_name(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return month_number(word) != 0;
+}
+
+DateFinder::DateFinder() : pattern_(std::make_unique<const RE2>(date_pattern())) {}
+DateFinder::~DateFinder() = default;
+
+DateMatch DateFinder::find(std::string_view text, bool month_first) const {
+  re2::StringPiece groups[kGroups + 1];
+  size_t start = 0;
+  while (start < text.size()) {
+    if (!pattern_->Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
+                         RE2::UNANCHORED, groups, kGroups + 1)) {
+      return {};
+    }
+    const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
+    DateMatch match{begin, begin + groups[0].size(), iso_from_groups(groups, month_first)};
+    // The ISO alternative may take the 'T' of a date-time with it.
+    if (!groups[7].empty() && text.substr(match.end - 1, 1) == "T") --match.end;
+    if (match.found()) return match;
+    start = begin + 1;  // "31 February 2011" is no date; look further on
+  }
+  return {};
+}
+
+}  // namespace webclean::meta

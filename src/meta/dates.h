@@ -1,0 +1,50 @@
+// Calendar dates in short lines of text: finds the first date written the
+// ways news pages write them ("July 4th, 2011", "4. Juli 2011", "30 avril
+// 2015", "2011-07-04", "04.07.2011") and gives it in ISO 8601, YYYY-MM-DD.
+#ifndef WEBCLEAN_META_DATES_H_
+#define WEBCLEAN_META_DATES_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace re2 {
+class RE2;
+}
+
+namespace webclean::meta {
+
+struct DateMatch {
+  size_t begin = 0;  // byte span of the date in the text searched
+  size_t end = 0;
+  std::string iso;  // "2011-07-04"; empty when the text holds no date
+  bool found() const { return !iso.empty(); }
+};
+
+// ASCII and Latin-1 capitals to lower case: enough for month names and
+// dateline labels ("Février", "Veröffentlicht").
+std::string lower_latin(std::string_view text);
+
+// Whether `word` (any case) names a month in one of the languages known.
+bool is_month_name(std::string_view word);
+
+class DateFinder {
+ public:
+  DateFinder();
+  ~DateFinder();
+  DateFinder(const DateFinder&) = delete;
+  DateFinder& operator=(const DateFinder&) = delete;
+
+  // The first valid date in `text`. `month_first` says how to read an
+  // ambiguous 04/07/2011 (true: April 7, the US order); dotted dates are
+  // always day first (04.07.2011 is July 4).
+  DateMatch find(std::string_view text, bool month_first) const;
+
+ private:
+  std::unique_ptr<const re2::RE2> pattern_;
+};
+
+}  // namespace webclean::meta
+
+#endif  // WEBCLEAN_META_DATES_H_

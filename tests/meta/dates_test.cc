@@ -1,0 +1,53 @@
+// Dates in short lines: each written form gives its ISO 8601 date and the
+// span it covers; impossible dates and bare numbers give none.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "meta/dates.h"
+
+using webclean::meta::DateFinder;
+using webclean::meta::DateMatch;
+using webclean::meta::is_month_name;
+
+namespace {
+
+const DateFinder& finder() {
+  static const DateFinder f;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("a date is found with its span and written in ISO 8601", "[meta]") {
+  const std::string line = "Posted July 4th, 2011 at 9:00 pm";
+  const DateMatch m = finder().find(line, true);
+  CHECK(m.iso == "2011-07-04");
+  CHECK(line.substr(m.begin, m.end - m.begin) == "July 4th, 2011");
+}
+
+TEST_CASE("month names of several languages give their month", "[meta]") {
+  CHECK(finder().find("12 f\xC3\xA9vrier 2019", true).iso == "2019-02-12");
+  CHECK(finder().find("12. Dezember 2019", true).iso == "2019-12-12");
+  CHECK(finder().find("3 de marzo de 2019", true).iso == "2019-03-03");
+  CHECK(finder().find("3 maggio 2019", true).iso == "2019-05-03");
+  CHECK(finder().find("3 oktober 2019", true).iso == "2019-10-03");
+  CHECK(finder().find("JAN. 13, 2017", true).iso == "2017-01-13");
+  CHECK(is_month_name("Sept."));
+  CHECK(is_month_name("ao\xC3\xBBt"));
+  CHECK_FALSE(is_month_name("Monday"));
+}
+
+TEST_CASE("an impossible date is skipped for the next one", "[meta]") {
+  CHECK(finder().find("31 February 2011", true).iso.empty());
+  CHECK(finder().find("30 February 2011 or 1 March 2011", true).iso == "2011-03-01");
+  CHECK(finder().find("2011-13-01", true).iso.empty());
+}
+
+TEST_CASE("numbers and words that only look like dates are not dates", "[meta]") {
+  for (const std::string text : {"version 2.4.1", "May the force be with you 2011", "mayor 4, 2011",
+                                 "call 555-1234", "20112-07-04"}) {
+    INFO(text);
+    CHECK_FALSE(finder().find(text, true).found());
+  }
+}
