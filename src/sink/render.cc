@@ -126,6 +126,7 @@ std::string render_jsonl_record(const Result& result, const source::Record& reco
                    {"id", record.id},
                    {"url", record.url},
                    {"title", result.metadata.title},
+                   {"metadata", metadata_json(result.metadata)},
                    {"text", result.text}};
   if (with_markdown) document["markdown"] = result.markdown;
   add_blocks(document, result);
@@ -144,6 +145,7 @@ std::string render_warc_record(const Result& result, const source::Record& recor
                    {"date", record.date},
                    {"http_status", record.http_status > 0 ? json(record.http_status) : json()},
                    {"title", result.metadata.title},
+                   {"metadata", metadata_json(result.metadata)},
                    {"text", result.text}};
   if (with_markdown) document["markdown"] = result.markdown;
   add_blocks(document, result);

@@ -46,14 +46,14 @@ struct FetchFacts {
 std::string render_fetched_json(const Result& result, std::string_view url, const FetchFacts& facts,
                                 bool pretty = false);
 // One JSON Lines record for a record of a JSONL stream: {"schema_version",
-// "id", "url", "title", "text"}, "markdown" when `with_markdown` (the
+// "id", "url", "title", "metadata", "text"}, "markdown" when `with_markdown` (the
 // Cleaner made it), "blocks" when the result has block reports, then the
 // record's passthrough fields whose names are not already taken.
 std::string render_jsonl_record(const Result& result, const source::Record& record,
                                 bool with_markdown = false);
 // One JSON Lines record for a WARC record: {"schema_version",
 // "warc_record_id", "url" (the target URI), "date", "http_status" (null
-// when the record has none, as WET conversions), "title", "text"},
+// when the record has none, as WET conversions), "title", "metadata", "text"},
 // "markdown" when `with_markdown`, "blocks" when the result has block
 // reports, and "warc_headers": {name: value} with the record's headers
 // other than those three fields (WARC-Type, WARC-Refers-To, ...) when

@@ -194,8 +194,8 @@ TEST_CASE("JSONL records come out in input order with renamed fields read and pa
     std::vector<std::string> keys;
     for (const auto& [key, value] : output.items()) keys.push_back(key);
     REQUIRE(keys.size() >= 7);
-    CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 5) ==
-          std::vector<std::string>{"schema_version", "id", "url", "title", "text"});
+    CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 6) ==
+          std::vector<std::string>{"schema_version", "id", "url", "title", "metadata", "text"});
     CHECK(output["id"] == "doc-" + std::to_string(i));
     CHECK(output["url"] == "https://example.org/" + std::to_string(i));
     CHECK(output["lang"] == "en");

@@ -40,8 +40,8 @@ Result cleaned(const std::string& title, const std::string& text) {
 }  // namespace
 
 TEST_CASE(
-    "a JSONL record is schema_version, id, url, title, text, then the passthrough fields in "
-    "their order",
+    "a JSONL record is schema_version, id, url, title, metadata, text, then the passthrough "
+    "fields in their order",
     "[sink]") {
   Record record;
   record.id = "doc-7";
@@ -51,11 +51,12 @@ TEST_CASE(
   REQUIRE(line.back() == '\n');
   CHECK(line.find('\n') == line.size() - 1);
   const json parsed = json::parse(line);
-  CHECK(keys_of(parsed) == std::vector<std::string>{"schema_version", "id", "url", "title", "text",
-                                                    "lang", "score", "tags"});
+  CHECK(keys_of(parsed) == std::vector<std::string>{"schema_version", "id", "url", "title",
+                                                    "metadata", "text", "lang", "score", "tags"});
   CHECK(parsed["schema_version"] == webclean::sink::kJsonSchemaVersion);
   CHECK(parsed["id"] == "doc-7");
   CHECK(parsed["title"] == "Seven");
+  CHECK(parsed["metadata"]["title"] == "Seven");
   CHECK(parsed["text"] == "Body.");
   CHECK(parsed["tags"] == json::array({"a", "b"}));
 }
@@ -79,7 +80,7 @@ TEST_CASE("a malformed passthrough adds nothing and breaks nothing", "[sink]") {
   const json parsed =
       json::parse(webclean::sink::render_jsonl_record(cleaned("T", "Text."), record));
   CHECK(keys_of(parsed) ==
-        std::vector<std::string>{"schema_version", "id", "url", "title", "text"});
+        std::vector<std::string>{"schema_version", "id", "url", "title", "metadata", "text"});
 }
 
 TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status", "[sink]") {
@@ -91,7 +92,8 @@ TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status
   const json parsed =
       json::parse(webclean::sink::render_warc_record(cleaned("A page", "Its text."), record));
   CHECK(keys_of(parsed) == std::vector<std::string>{"schema_version", "warc_record_id", "url",
-                                                    "date", "http_status", "title", "text"});
+                                                    "date", "http_status", "title", "metadata",
+                                                    "text"});
   CHECK(parsed["warc_record_id"] == "<urn:uuid:1234>");
   CHECK(parsed["http_status"] == 200);
 
@@ -115,8 +117,8 @@ TEST_CASE("record lines carry the Markdown after the text only when asked for", 
   const json plain = json::parse(webclean::sink::render_jsonl_record(result, Record{}));
   CHECK_FALSE(plain.contains("markdown"));
   const json jsonl = json::parse(webclean::sink::render_jsonl_record(result, record, true));
-  CHECK(keys_of(jsonl) ==
-        std::vector<std::string>{"schema_version", "id", "url", "title", "text", "markdown"});
+  CHECK(keys_of(jsonl) == std::vector<std::string>{"schema_version", "id", "url", "title",
+                                                   "metadata", "text", "markdown"});
   CHECK(jsonl["markdown"] == result.markdown);
   const json warc = json::parse(webclean::sink::render_warc_record(result, Record{}, true));
   CHECK(warc["markdown"] == result.markdown);
