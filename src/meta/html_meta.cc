@@ -877,7 +877,16 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
   if (title.empty()) title = first_h1(doc);
   if (!title.empty()) out.title = title;
-  out.headline = shown_headline(doc, out.title, site_names(doc, out, page_url));
+  // Soft hyphens show nothing; a headline is compared and shown without them.
+  out.headline =
+      without_soft_hyphens(shown_headline(doc, out.title, site_names(doc, out, page_url)));
+  // A headline is the title or a part of it, never the title with more
+  // around it (the <title>'s site name, an h1's kicker).
+  const std::string loose_title = loose_text(without_soft_hyphens(out.title));
+  if (!loose_title.empty() && loose_text(out.headline).size() > loose_title.size() &&
+      loose_text(out.headline).find(loose_title) != std::string::npos) {
+    out.headline = without_soft_hyphens(out.title);
+  }
 
   std::string byline = ld.author;
   if (byline.empty()) {
