@@ -18,7 +18,9 @@
 #include "../source/temp_dir.h"
 
 #ifdef WEBCLEAN_SANITIZED
-#include <sanitizer/allocator_interface.h>
+// Flushes ASan's quarantine; declared in <sanitizer/allocator_interface.h>,
+// which GCC does not ship (its runtime has the function).
+extern "C" void __sanitizer_purge_allocator();
 #endif
 
 extern char** environ;  // the inherited environment, for spawn()
