@@ -54,7 +54,7 @@ for target in $targets; do
   log="$build/fuzz-logs/$target.log"
   status="$(cat "$log.status")"
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
-  cov="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)"
+  cov="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 || true)"
   if [ "$status" = 0 ]; then
     echo "fuzz_$target: ok, ${runs:-?} runs, $cov"
   else
