@@ -1,7 +1,24 @@
 #!/usr/bin/env bash
-# Sets up (dependencies + build, scripts/setup.sh) and runs every test.
+# Sets up (dependencies + Release build, scripts/setup.sh) and runs every
+# test in two builds: the Release build (build/), then a clang build with
+# AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/; it also
+# holds the fuzz targets that scripts/fuzz.sh runs).
+#   scripts/test.sh [all|release|asan]      (default all)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+builds="${1:-all}"
+case "$builds" in all | release | asan) ;; *) echo "usage: $0 [all|release|asan]" >&2; exit 2 ;; esac
 "$here/scripts/setup.sh"
-cd "$here/build"
-ctest --output-on-failure -j "$(nproc)"
+if [ "$builds" != asan ]; then
+  echo "== tests: Release build (build/)"
+  (cd "$here/build" && ctest --output-on-failure -j "$(nproc)")
+fi
+if [ "$builds" != release ]; then
+  echo "== tests: sanitizer build (build-asan/: clang, ASan + UBSan, fuzz targets)"
+  # RelWithDebInfo: optimised like the real program (a sanitizer build at
+  # -O0 would take the tests too long), with line numbers in reports.
+  CC=clang CXX=clang++ cmake -S "$here" -B "$here/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DWEBCLEAN_FUZZ=ON -DWEBCLEAN_BENCH=OFF >/dev/null
+  cmake --build "$here/build-asan" -j "$(nproc)"
+  (cd "$here/build-asan" && ctest --output-on-failure -j "$(nproc)")
+fi

@@ -28,6 +28,7 @@ using webclean::testing::read_file;
 using webclean::testing::run;
 using webclean::testing::Run;
 using webclean::testing::spawn;
+using webclean::testing::spawn_measured;
 using webclean::testing::TempDir;
 using webclean::testing::wait_for;
 using webclean::testing::write_file;
@@ -276,7 +277,8 @@ TEST_CASE("a hundred thousand JSONL records on stdin are cleaned in bounded memo
   auto peak_rss_kb = [&](const std::string& input, const std::string& output) {
     const int in = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
     REQUIRE(in >= 0);
-    const Child child = spawn({"--input", "jsonl", "-j2"}, in, output, dir / "err.capture");
+    const Child child =
+        spawn_measured({"--input", "jsonl", "-j2"}, in, output, dir / "err.capture");
     ::close(in);
     const Ended ended = wait_for(child);
     CHECK(ended.status == 0);

@@ -175,7 +175,10 @@ TEST_CASE("without keep_block_reports no blocks are reported", "[core][cleaner]"
 }
 
 TEST_CASE("a PNG gives an error and no text", "[core][cleaner]") {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  // The signature and an IHDR chunk of a 16x16 RGBA image (CRC left out).
+  static constexpr char kPngHead[] =
+      "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string png(kPngHead, sizeof kPngHead - 1);
   png += std::string(200, '\0');
   const Result r = shipped_cleaner().clean(png);
   CHECK_FALSE(r.ok());
