@@ -123,7 +123,8 @@ TEST_CASE("a UTF-16 page without a byte-order mark is decoded or refused with a 
 }
 
 TEST_CASE("a PNG passed as HTML is refused with a reason", "[core][hostile]") {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  static const char kHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string png(kHeader, sizeof kHeader - 1);
   for (int i = 0; i < 4000; ++i) png += static_cast<char>((i * 7919) & 0xFF);
   const Result r = clean_as(png, InputKind::kHtml);
   CHECK_FALSE(r.ok());
