@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "../hostile_scale.h"
 #include "../source/warc_writer.h"
 #include "run_cli.h"
 
@@ -27,17 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kScale = 10;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr size_t kScale = 10;
-#else
-constexpr size_t kScale = 1;
-#endif
-#else
-constexpr size_t kScale = 1;
-#endif
+constexpr size_t kScale = webclean::testing::kHostileScale;
 
 bool has_line(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "../hostile_scale.h"
 #include "webclean/cleaner.h"
 
 using webclean::Cleaner;
@@ -14,17 +15,7 @@ using webclean::Result;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kScale = 10;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr size_t kScale = 10;
-#else
-constexpr size_t kScale = 1;
-#endif
-#else
-constexpr size_t kScale = 1;
-#endif
+constexpr size_t kScale = webclean::testing::kHostileScale;
 
 const Cleaner& cleaner() {
   static const Cleaner shipped;
