@@ -128,6 +128,9 @@ struct PageHints {
   std::string canonical_url;
   std::vector<BylineHint> bylines;  // the first few, in page order
   std::vector<DateHint> dates;      // the first few, in page order
+  // Texts of kicker elements inside h1s ("<span class=kicker>Climate</span>
+  // Story"): a topic line set above the headline, not part of it.
+  std::vector<std::string> kickers;
 };
 
 struct Document {

@@ -11,6 +11,10 @@ constexpr size_t kMaxBylineBytes = 4 * kMaxBylineChars;  // UTF-8: at most 4 byt
 constexpr size_t kMaxDateBytes = 200;                    // "Published on Monday, July 4, 2011 ..."
 constexpr size_t kMaxBylineHints = 8;                    // the first few are the article's
 constexpr size_t kMaxDateHints = 16;
+constexpr size_t kMaxKickerHints = 4;
+constexpr size_t kMaxKickerBytes = 400;  // a topic line, not a paragraph
+// How far up from a kicker its h1 may be (h1 > span > span.kicker).
+constexpr int kMaxKickerDepthInH1 = 3;
 // Subtree nodes read for byline and date texts on one page: a page with
 // thousands of "author" elements costs no more than this.
 constexpr size_t kMaxNodesScanned = 50000;
@@ -32,6 +36,27 @@ bool names_date(std::string_view value) {
   if (icontains(value, "update")) return false;
   return icontains(value, "date") || icontains(value, "datum") || icontains(value, "published") ||
          icontains(value, "posted-on");
+}
+
+// A class naming the line set above a headline: "kicker" (English news
+// CMSs), "roofline"/"topline"/"overline"/"supertitle"/"toptitle" (German
+// CMSs' translations of Dachzeile), "dachzeile", "spitzmarke", "eyebrow",
+// "h1small". Seen inside the h1s of 20 trafilatura-set pages; of the 18
+// whose gold has a title, the annotators left the kicker out on 17.
+bool names_kicker(std::string_view classes) {
+  for (std::string_view word : {"kicker", "roofline", "topline", "overline", "supertitle",
+                                "toptitle", "dachzeile", "spitzmarke", "eyebrow", "h1small"}) {
+    if (icontains(classes, word)) return true;
+  }
+  return false;
+}
+
+bool inside_h1(const GumboNode* node) {
+  for (int up = 0; up < kMaxKickerDepthInH1 && node->parent != nullptr; ++up) {
+    node = node->parent;
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) return true;
+  }
+  return false;
 }
 
 std::string_view attribute(const GumboElement& element, const char* name) {
@@ -93,6 +118,7 @@ void BodyHints::enter(const ElementSeen& element) {
   if (gumbo.tag == GUMBO_TAG_META) return;  // meta tags are read as such, by the walk
   if (doc_.hints.bylines.size() < kMaxBylineHints) add_byline(element);
   if (doc_.hints.dates.size() < kMaxDateHints) add_date(element);
+  if (doc_.hints.kickers.size() < kMaxKickerHints) add_kicker(element);
 }
 
 void BodyHints::leave(const GumboNode* node) {
@@ -153,6 +179,14 @@ void BodyHints::add_date(const ElementSeen& element) {
     hint.value = collapse_whitespace(raw);
   }
   if (!hint.value.empty()) doc_.hints.dates.push_back(std::move(hint));
+}
+
+void BodyHints::add_kicker(const ElementSeen& element) {
+  if (!names_kicker(element.classes) || !inside_h1(element.node)) return;
+  std::string raw;
+  if (!text_content(element.node, kMaxKickerBytes, raw)) return;
+  std::string text = collapse_whitespace(raw);
+  if (!text.empty()) doc_.hints.kickers.push_back(std::move(text));
 }
 
 bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& out) {

@@ -1,7 +1,7 @@
 // Metadata hints from the page body, gathered during the walk: elements
 // that name the author (bylines) and dates marked up as such (<time>,
-// itemprop=datePublished). The walk calls enter/leave for every element;
-// what is found goes to PageHints for the metadata stage.
+// itemprop=datePublished), and kickers set inside h1s. The walk calls enter/leave for every
+// element; what is found goes to PageHints for the metadata stage.
 #ifndef WEBCLEAN_HTML_BODY_HINTS_H_
 #define WEBCLEAN_HTML_BODY_HINTS_H_
 
@@ -38,6 +38,7 @@ class BodyHints {
  private:
   void add_byline(const ElementSeen& element);
   void add_date(const ElementSeen& element);
+  void add_kicker(const ElementSeen& element);
   // The text of the subtree as the DOM's textContent, at most `limit`
   // bytes (more means "too long" to the callers); false when cut short.
   bool text_content(const GumboNode* root, size_t limit, std::string& out);

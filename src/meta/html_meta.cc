@@ -445,6 +445,24 @@ bool heading_with_affixes(std::string_view heading, std::string_view title) {
   return prefix_ok && suffix_ok && word_count(prefix) + word_count(suffix) < word_count(h) + 2;
 }
 
+// An h1's text without the kicker set inside it, and without the
+// separator that joined them for screen readers ("Climate: Story").
+std::string without_kickers(std::string heading, const std::vector<std::string>& kickers) {
+  static const RE2 leading{"^[\\s:|\\-\\x{2013}\\x{2014},]+"};
+  static const RE2 trailing{"[\\s:|\\-\\x{2013}\\x{2014},]+$"};
+  for (const std::string& kicker : kickers) {
+    if (kicker.size() >= heading.size()) continue;  // the kicker is all the h1 shows
+    if (heading.compare(0, kicker.size(), kicker) == 0) {
+      heading.erase(0, kicker.size());
+      RE2::Replace(&heading, leading, "");
+    } else if (heading.compare(heading.size() - kicker.size(), kicker.size(), kicker) == 0) {
+      heading.erase(heading.size() - kicker.size());
+      RE2::Replace(&heading, trailing, "");
+    }
+  }
+  return heading;
+}
+
 // The headline the page shows: its h1 when the declared title is that h1
 // with a site name or section around it; else the declared title without
 // the site's name; else the page's only h1.
@@ -454,7 +472,7 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   std::vector<std::string> kept_h1s;
   for (const block::Block& b : doc.blocks) {
     if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
-    std::string heading = collapse_whitespace(b.text);
+    std::string heading = without_kickers(collapse_whitespace(b.text), doc.hints.kickers);
     if (heading.empty()) continue;
     if (b.decision.keep || b.decision.stage != block::Stage::kRules) kept_h1s.push_back(heading);
     h1s.push_back(std::move(heading));
@@ -496,6 +514,14 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
     }
   }
   if (kept_h1s.size() == 1) return kept_h1s.front();
+  // The page's only h1, even in a header the rules drop from the body,
+  // when it reads as a headline: not the site's name (a logo), not a
+  // one- or two-word label ("Details", "Privacy policy").
+  constexpr int kMinHeadlineWords = 3;
+  if (h1s.size() == 1 && word_count(h1s.front()) >= kMinHeadlineWords &&
+      !names_the_site(h1s.front(), site_keys)) {
+    return h1s.front();
+  }
   return without_site_name(title, site_keys);
 }
 
@@ -855,6 +881,23 @@ std::string strip_site_suffix(std::string_view title, std::string_view site_name
   return strip ? text.substr(0, best) : text;
 }
 
+// An unescaped quote ends a meta attribute early (content="Say "no""
+// gives "Say "); the <title>, with no attribute to break, then goes on
+// with the quote where the declared title stops.
+std::string mended_by_page_title(const std::string& declared, const std::string& page_title) {
+  const std::string title = collapse_whitespace(page_title);
+  const std::string cut = collapse_whitespace(declared);
+  if (cut.empty() || title.size() <= cut.size() || title.compare(0, cut.size(), cut) != 0) {
+    return declared;
+  }
+  const std::string_view rest = std::string_view(title).substr(cut.size());
+  const bool quote_follows =
+      rest.front() == '"' || (rest.front() == ' ' && rest.size() > 1 && rest[1] == '"');
+  if (!quote_follows) return declared;
+  const size_t close = title.find('"', cut.size() + (rest.front() == ' ' ? 2 : 1));
+  return close == std::string::npos ? declared : title.substr(0, close + 1);
+}
+
 void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url) {
   const block::PageHints& hints = doc.hints;
   const JsonLd ld = read_json_ld(hints.json_ld, hints.title);
@@ -874,6 +917,7 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
     title = meta_value(
         hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title"});
   }
+  title = mended_by_page_title(title, hints.title);
   if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
   if (title.empty()) title = first_h1(doc);
   if (!title.empty()) out.title = title;

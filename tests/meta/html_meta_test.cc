@@ -382,6 +382,57 @@ TEST_CASE("without a matching h1 the headline is the title without the site's na
   CHECK(r.metadata.headline == "Bridge opens at last");
 }
 
+TEST_CASE("a kicker element inside the h1 is left out of the headline", "[meta][html][body]") {
+  // Neither title names the headline, so only the markup tells the kicker.
+  CHECK(clean_page("<title>Example News</title>",
+                   "<h1><span class=\"article__kicker\">Climate</span>"
+                   "<span class=\"visually-hidden\">: </span>"
+                   "<span>Drilling until it gets hot</span></h1><p>Body text of the story.</p>")
+            .metadata.headline == "Drilling until it gets hot");
+  CHECK(clean_page("<title>Example News</title>",
+                   "<h1><span class=\"dachzeile\">Interne Unterlagen</span> "
+                   "<span class=\"headline\">Daten gehackt und veröffentlicht</span></h1>")
+            .metadata.headline == "Daten gehackt und veröffentlicht");
+  // A span without a kicker's class stays.
+  CHECK(clean_page("<title>Example News</title>",
+                   "<h1><span class=\"lead\">Bridge</span> opens at last today</h1>")
+            .metadata.headline == "Bridge opens at last today");
+}
+
+TEST_CASE("the page's only h1 is the headline even in a header the rules drop",
+          "[meta][html][body]") {
+  auto headline = [](const std::string& h1) {
+    std::string html =
+        "<html><head><meta property=\"og:title\" content=\"Bridge works\">"
+        "<meta property=\"og:site_name\" content=\"Example News\"></head><body>"
+        "<header class=\"site-header\"><h1>" +
+        h1 + "</h1></header><main>";
+    for (int i = 0; i < 4; ++i) {
+      html +=
+          "<p>The council said on Tuesday that the new bridge, which is two years late, "
+          "will open in the spring and that its cost has grown a great deal.</p>";
+    }
+    static const webclean::Cleaner cleaner{webclean::Options{}};
+    const webclean::Result r = cleaner.clean(html + "</main></body></html>", {});
+    CHECK(r.text.find(h1) == std::string::npos);  // the rules did drop the header
+    return r.metadata.headline;
+  };
+  CHECK(headline("Bridge opens to traffic at last") == "Bridge opens to traffic at last");
+  // Not a one- or two-word label, not the site's name.
+  CHECK(headline("Details") == "Bridge works");
+  CHECK(headline("Example News today") == "Bridge works");
+}
+
+TEST_CASE("a meta title cut short by an unescaped quote is read whole from the title element",
+          "[meta][html]") {
+  const Document doc = html_doc({{"og:title", "Senator calls the plan "}}, {},
+                                "Senator calls the plan \"unworkable\" | Example News");
+  CHECK(read(doc).title == "Senator calls the plan \"unworkable\"");
+  // A title that merely goes on after the meta title is not a mended one.
+  CHECK(read(html_doc({{"og:title", "Bridge opens"}}, {}, "Bridge opens | Example News")).title ==
+        "Bridge opens");
+}
+
 TEST_CASE("character references escaped twice in meta tags are decoded", "[meta][html]") {
   CHECK(read(html_doc({{"og:title", "Rock &#8216;n&#x2019; roll &amp;amp; more"}})).title ==
         "Rock \xE2\x80\x98n\xE2\x80\x99 roll &amp; more");
