@@ -398,6 +398,14 @@ bool HeaderLineReader::reads_as_date_context(std::string_view before, std::strin
   return true;
 }
 
+std::string HeaderLineReader::labelled_date(std::string_view line, bool month_first) const {
+  const DateMatch date = dates_.find(line, month_first);
+  if (!date.found()) return {};
+  const bool context =
+      reads_as_date_context(line.substr(0, date.begin), line.substr(date.end), month_first);
+  return context ? date.iso : std::string();
+}
+
 HeaderLine HeaderLineReader::read_byline(std::string_view rest, bool month_first) const {
   const DateMatch date = dates_.find(rest, month_first);
   const std::string names = names_before_cut(rest, date.found() ? date.begin : rest.size());

@@ -37,6 +37,11 @@ class HeaderLineReader {
   // something else. `month_first` reads an ambiguous 04/07/2011 the US way.
   HeaderLine read(std::string_view line, bool month_first) const;
 
+  // The date of a short line that is a date with a label, a place or a
+  // source around it ("Hamburg, 2. November 2021", "Pressemitteilung vom
+  // 20.01.2022"), not a sentence that mentions one; empty otherwise.
+  std::string labelled_date(std::string_view line, bool month_first) const;
+
   const DateFinder& dates() const { return dates_; }
 
  private:

@@ -1,5 +1,6 @@
 #include "meta/meta.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -139,6 +140,34 @@ void record_near_title(const block::Document& doc, const std::vector<HeaderLine>
 
 }  // namespace
 
+// A dateline set just under or over an h1 ("Hamburg, 2. November 2021",
+// "Pressemitteilung vom 20.01.2022", "Handball Schweiz • 02.02.2022"):
+// the filters often drop such short lines as boilerplate before this
+// stage sees them, but next to a headline they date the article.
+std::string HeaderLines::date_near_headline(const block::Document& doc, bool month_first) const {
+  constexpr size_t kMaxHeadings = 2;  // the page's first h1s
+  constexpr size_t kBlocksAbove = 2;  // a section line, then the date
+  constexpr size_t kBlocksBelow = 4;  // standfirst, byline, date
+  size_t headings = 0;
+  for (size_t h = 0; h < doc.blocks.size() && headings < kMaxHeadings; ++h) {
+    const block::Block& heading = doc.blocks[h];
+    if (heading.kind != block::Kind::kHeading || heading.heading_level != 1) continue;
+    ++headings;
+    const size_t begin = h >= kBlocksAbove ? h - kBlocksAbove : 0;
+    const size_t end = std::min(doc.blocks.size(), h + 1 + kBlocksBelow);
+    for (size_t i = begin; i < end; ++i) {
+      const block::Block& b = doc.blocks[i];
+      if (i == h || b.features.chars > kMaxHeaderLineChars ||
+          b.features.words > kMaxHeaderLineWords) {
+        continue;
+      }
+      std::string date = reader_.labelled_date(b.text, month_first);
+      if (!date.empty()) return date;
+    }
+  }
+  return {};
+}
+
 void HeaderLines::extract(block::Document& doc, Metadata& out) const {
   // An ambiguous 04/07/2011 is read the US way on English pages.
   const bool month_first = doc.language.empty() || doc.language == "en";
@@ -167,6 +196,7 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
   // byline elements come first in the text.
   if (doc.is_html) {
     record(lines, 0, lines.size(), out);
+    if (out.date.empty()) out.date = date_near_headline(doc, month_first);
   } else {
     record_near_title(doc, lines, title_block, out);
   }

@@ -4,6 +4,8 @@
 #ifndef WEBCLEAN_META_META_H_
 #define WEBCLEAN_META_META_H_
 
+#include <string>
+
 #include "block/block.h"
 #include "meta/header_line.h"
 #include "webclean/result.h"
@@ -19,6 +21,8 @@ class HeaderLines {
   void extract(block::Document& doc, Metadata& out) const;
 
  private:
+  std::string date_near_headline(const block::Document& doc, bool month_first) const;
+
   HeaderLineReader reader_;
 };
 

@@ -166,3 +166,15 @@ TEST_CASE("a line is a person's name when it has two capitalised words or an ini
   CHECK_FALSE(is_person_name("Weapons of Mass Destruction (WMD)"));
   CHECK_FALSE(is_person_name("Posted July 4"));
 }
+
+TEST_CASE("a date with a place or label around it is a labelled date and a sentence is not",
+          "[meta]") {
+  CHECK(reader().labelled_date("Hamburg, 2. November 2021", false) == "2021-11-02");
+  CHECK(reader().labelled_date("Pressemitteilung vom 20.01.2022", false) == "2022-01-20");
+  CHECK(reader().labelled_date("Handball Schweiz \xE2\x80\xA2 02.02.2022", false) == "2022-02-02");
+  CHECK(reader().labelled_date("dpa am 25.01.2022", false) == "2022-01-25");
+  CHECK(reader()
+            .labelled_date("The council met on July 4, 2011 and agreed to build it", true)
+            .empty());
+  CHECK(reader().labelled_date("Copyright 2011 Example News", true).empty());
+}

@@ -433,6 +433,19 @@ TEST_CASE("a meta title cut short by an unescaped quote is read whole from the t
         "Bridge opens");
 }
 
+TEST_CASE("a dateline just under the h1 dates the page when nothing else does",
+          "[meta][html][body]") {
+  CHECK(clean_page("<title>Bridge</title>",
+                   "<h1>Bridge opens at last</h1><div class=\"meta\">Berlin, 2. November 2021"
+                   "</div>")
+            .metadata.date == "2021-11-02");
+  // A sentence that mentions a date is not a dateline.
+  CHECK(clean_page("<title>Bridge</title>",
+                   "<h1>Bridge opens at last</h1><p>The bridge was planned to open on "
+                   "July 4, 2011 but the work took longer.</p>")
+            .metadata.date.empty());
+}
+
 TEST_CASE("character references escaped twice in meta tags are decoded", "[meta][html]") {
   CHECK(read(html_doc({{"og:title", "Rock &#8216;n&#x2019; roll &amp;amp; more"}})).title ==
         "Rock \xE2\x80\x98n\xE2\x80\x99 roll &amp; more");
