@@ -199,6 +199,9 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
     if (out.date.empty()) out.date = date_near_headline(doc, month_first);
   } else {
     record_near_title(doc, lines, title_block, out);
+    // A dump's byline is read down to its names ("By Jane Doe / July 19,
+    // 2011" gives "Jane Doe", as the seeds' gold has it): the author too.
+    if (out.author.empty()) out.author = out.byline;
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     if (is_header[i] && doc.blocks[i].decision.keep) {

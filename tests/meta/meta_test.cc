@@ -199,3 +199,17 @@ TEST_CASE("a short sentence that mentions a date is kept", "[meta]") {
     CHECK(e.meta.date.empty());
   }
 }
+
+TEST_CASE("a text dump's byline names are its author too", "[meta]") {
+  DocBuilder b;
+  b.block(-1, "A bridge opens at last");
+  b.block(-1, "By Jane Doe / July 19, 2011");
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  doc.is_html = false;
+  Metadata meta;
+  header_lines().extract(doc, meta);
+  CHECK(meta.byline == "Jane Doe");
+  CHECK(meta.author == "Jane Doe");
+  CHECK(meta.date == "2011-07-19");
+}
