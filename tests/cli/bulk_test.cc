@@ -19,19 +19,7 @@
 
 #include "run_cli.h"
 
-using webclean::testing::article_page;
-using webclean::testing::Child;
-using webclean::testing::Ended;
-using webclean::testing::lines_of;
-using webclean::testing::quoted;
-using webclean::testing::read_file;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::spawn;
-using webclean::testing::spawn_measured;
-using webclean::testing::TempDir;
-using webclean::testing::wait_for;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 
