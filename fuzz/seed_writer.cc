@@ -70,31 +70,12 @@ void write_http(const fs::path& dir) {
 }
 
 std::vector<WarcRecord> crawl() {
-  WarcRecord info;
-  info.type = "warcinfo";
-  info.id = record_id(1);
-  info.content_type = "application/warc-fields";
-  info.block = "software: webclean-seeds\r\nformat: WARC File Format 1.0\r\n";
-  WarcRecord request;
-  request.type = "request";
-  request.id = record_id(2);
-  request.uri = "https://example.org/story";
-  request.content_type = "application/http; msgtype=request";
-  request.block = "GET /story HTTP/1.1\r\nHost: example.org\r\n\r\n";
-  WarcRecord resource;
-  resource.type = "resource";
-  resource.id = record_id(3);
-  resource.uri = "https://example.org/page.html";
-  resource.content_type = "text/html";
-  resource.block = kPage;
-  WarcRecord wet;
-  wet.type = "conversion";
-  wet.id = record_id(4);
-  wet.uri = "https://example.org/story";
-  wet.content_type = "text/plain";
-  wet.extra = {{"WARC-Refers-To", record_id(5)}};
-  wet.block = kText;
-  std::vector<WarcRecord> records = {info, request, resource, wet};
+  std::vector<WarcRecord> records = {
+      warcinfo_record(1, "webclean-seeds"),
+      get_request_record(2, "example.org", "/story"),
+      resource_record(3, "https://example.org/page.html", "text/html", kPage),
+      conversion_record(4, "https://example.org/story", 5, kText),
+  };
   int n = 10;
   for (const auto& [name, message] : http_messages()) {
     records.push_back(response_record(n++, "https://example.org/" + name, message));

@@ -17,21 +17,10 @@
 #include <thread>
 #include <vector>
 
+#include "../source/warc_writer.h"
 #include "run_cli.h"
 
-using webclean::testing::article_page;
-using webclean::testing::Child;
-using webclean::testing::Ended;
-using webclean::testing::lines_of;
-using webclean::testing::quoted;
-using webclean::testing::read_file;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::spawn;
-using webclean::testing::spawn_measured;
-using webclean::testing::TempDir;
-using webclean::testing::wait_for;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 
@@ -577,30 +566,22 @@ TEST_CASE("one document cleaned to stdout prints no summary", "[cli][bulk]") {
 TEST_CASE("a WARC file gives one JSON line per HTML response and counts the rest as skipped",
           "[cli][bulk][warc]") {
   TempDir dir;
-  auto record = [](const std::string& type, const std::string& id, const std::string& extra,
-                   const std::string& block) {
-    return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: " + id +
-           "\r\nWARC-Date: 2024-05-01T10:00:00Z\r\n" + extra +
-           "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
-  };
   const std::string page = article_page("harbour");
-  const std::string response =
-      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-      "Content-Length: " +
-      std::to_string(page.size()) + "\r\n\r\n" + page;
-  const std::string missing = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\ngone";
-  const std::string uri = "WARC-Target-URI: https://example.org/harbour\r\n";
-  write_file(
-      dir / "in/crawl.warc",
-      record("warcinfo", "<urn:uuid:0>", "Content-Type: application/warc-fields\r\n",
-             "software: test\r\n") +
-          record("request", "<urn:uuid:1>", uri + "Content-Type: application/http\r\n",
-                 "GET /harbour HTTP/1.1\r\nHost: example.org\r\n\r\n") +
-          record("response", "<urn:uuid:2>", uri + "Content-Type: application/http\r\n", response) +
-          record("response", "<urn:uuid:3>",
-                 "WARC-Target-URI: https://example.org/gone\r\nContent-Type: "
-                 "application/http\r\n",
-                 missing));
+  WarcRecord harbour =
+      response_record(2, "https://example.org/harbour",
+                      http_response("HTTP/1.1 200 OK",
+                                    {{"Content-Type", "text/html; charset=utf-8"},
+                                     {"Content-Length", std::to_string(page.size())}},
+                                    page));
+  harbour.id = "<urn:uuid:2>";
+  harbour.date = "2024-05-01T10:00:00Z";
+  const WarcRecord missing = response_record(
+      3, "https://example.org/gone",
+      http_response("HTTP/1.1 404 Not Found", {{"Content-Type", "text/html"}}, "gone"));
+  write_file(dir / "in/crawl.warc",
+             warc_file({warcinfo_record(0, "test"),
+                        get_request_record(1, "example.org", "/harbour"), harbour, missing},
+                       false));
   const Run result = run(dir, quoted(dir / "in/crawl.warc"));
   CHECK(result.status == 0);
   const std::vector<json> lines = parse_lines(result.out);

@@ -7,14 +7,7 @@
 
 #include "run_cli.h"
 
-using webclean::testing::article_page;
-using webclean::testing::lines_of;
-using webclean::testing::quoted;
-using webclean::testing::read_file;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::TempDir;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 

@@ -11,18 +11,7 @@
 #include "../source/warc_writer.h"
 #include "run_cli.h"
 
-using webclean::testing::article_page;
-using webclean::testing::Child;
-using webclean::testing::Ended;
-using webclean::testing::gzip_member;
-using webclean::testing::quoted;
-using webclean::testing::read_file;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::spawn_measured;
-using webclean::testing::TempDir;
-using webclean::testing::wait_for;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 

@@ -5,7 +5,6 @@
 // show every documented field, so that the document and the code cannot
 // drift apart.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -16,13 +15,7 @@
 #include "run_cli.h"
 #include "sink/sink.h"
 
-using webclean::testing::article_page;
-using webclean::testing::lines_of;
-using webclean::testing::quoted;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::TempDir;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 
@@ -42,10 +35,7 @@ std::string trimmed(const std::string& text) {
 }
 
 std::string schema_document() {
-  std::ifstream in(std::string(WEBCLEAN_SOURCE_DIR) + "/docs/json-schema.md");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  return read_file(std::string(WEBCLEAN_SOURCE_DIR) + "/docs/json-schema.md");
 }
 
 // The field tables of docs/json-schema.md by section title ("Document

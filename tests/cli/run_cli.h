@@ -11,7 +11,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -134,13 +133,6 @@ inline std::string article_page(const std::string& topic) {
          "convinced by the arguments that were made, and that they would write to the mayor "
          "about it. The council will meet again next month, when a final decision is "
          "expected.</p></article></body></html>\n";
-}
-
-inline std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace webclean::testing

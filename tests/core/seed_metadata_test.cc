@@ -6,23 +6,17 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../source/temp_dir.h"
 #include "webclean/cleaner.h"
 
 namespace fs = std::filesystem;
+using webclean::testing::lines_of;
+using webclean::testing::read_file;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Every input of corpus/seeds: NAME.txt beside NAME.meta.json.
 std::vector<fs::path> seed_inputs() {
@@ -34,13 +28,6 @@ std::vector<fs::path> seed_inputs() {
   }
   std::sort(inputs.begin(), inputs.end());
   return inputs;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace
@@ -57,8 +44,8 @@ TEST_CASE("the seeds give the title and every date byline and site of their meta
     fs::path meta_path = input;
     meta_path.replace_extension(".meta.json");
     REQUIRE(fs::exists(meta_path));
-    const nlohmann::json gold = nlohmann::json::parse(slurp(meta_path));
-    const webclean::Result result = cleaner.clean(slurp(input));
+    const nlohmann::json gold = nlohmann::json::parse(read_file(meta_path));
+    const webclean::Result result = cleaner.clean(read_file(input));
     REQUIRE(result.ok());
     CHECK(result.input_kind == "text");
     const webclean::Metadata& meta = result.metadata;

@@ -8,24 +8,18 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
+#include "../source/temp_dir.h"
 #include "shingles.h"
 #include "source/source.h"
 #include "webclean/cleaner.h"
 
 namespace fs = std::filesystem;
+using webclean::testing::read_file;
 
 namespace {
 
 const fs::path kCorpus = fs::path(WEBCLEAN_SOURCE_DIR) / "corpus";
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::map<std::string, double> read_floors() {
   std::map<std::string, double> floors;
@@ -65,7 +59,8 @@ std::vector<Scored> score_gold_set(const webclean::Cleaner& cleaner, const std::
     fs::path input = kCorpus / set / (id + ".html.gz");
     if (!fs::exists(input)) input = kCorpus / set / (id + ".txt");
     const std::string text = clean_file(cleaner, input);
-    scores.push_back({set + "/" + id, webclean::testing::shingle_f1(text, slurp(entry.path()))});
+    scores.push_back(
+        {set + "/" + id, webclean::testing::shingle_f1(text, read_file(entry.path()))});
   }
   return scores;
 }

@@ -21,13 +21,7 @@
 #include "fetch/fetch.h"
 
 using webclean::fetch::url_output_stem;
-using webclean::testing::lines_of;
-using webclean::testing::quoted;
-using webclean::testing::read_file;
-using webclean::testing::run;
-using webclean::testing::Run;
-using webclean::testing::TempDir;
-using webclean::testing::write_file;
+using namespace webclean::testing;
 
 namespace {
 

@@ -15,6 +15,7 @@ using webclean::block::Kind;
 using webclean::block::Stage;
 using webclean::filter::classify_density;
 using webclean::testing::DocBuilder;
+using webclean::testing::kept;
 using webclean::testing::prose;
 
 namespace {
@@ -29,10 +30,6 @@ constexpr const char* kWordList =
 constexpr const char* kWordList2 =
     "Topics: Bridges Rivers Councils Budgets Engineers Mayors Buses Schools Traffic Bicycles";
 
-bool kept(const Document& doc, size_t i) {
-  return doc.blocks[i].decision.keep;
-}
-
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.rfind(prefix, 0) == 0;
 }
@@ -41,6 +38,23 @@ bool starts_with(const std::string& s, std::string_view prefix) {
 void put_outside(Document& doc, size_t i) {
   doc.blocks[i].outside_region = true;
   doc.blocks[i].decision = {false, Stage::kStructure, "outside the main content (div.story)"};
+}
+
+// A navigation line, a lead of `lead_text` and the article, the first two
+// outside the region: the lead is recovered as such, the navigation not.
+void check_lead_recovered(const std::string& lead_text) {
+  DocBuilder b;
+  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
+  const size_t lead = b.block(-1, lead_text);
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  Document doc = b.build();
+  put_outside(doc, nav);
+  put_outside(doc, lead);
+  classify_density(doc, true);
+  CHECK(kept(doc, lead));
+  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
+  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
+  CHECK_FALSE(kept(doc, nav));
 }
 
 }  // namespace
@@ -203,33 +217,11 @@ TEST_CASE("inside a region a long block is good whatever its stop words", "[filt
 }
 
 TEST_CASE("the lead just before the region is recovered", "[filter][density]") {
-  DocBuilder b;
-  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
-  const size_t lead = b.block(-1, kNearGood);
-  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
-  Document doc = b.build();
-  put_outside(doc, nav);
-  put_outside(doc, lead);
-  classify_density(doc, true);
-  CHECK(kept(doc, lead));
-  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
-  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
-  CHECK_FALSE(kept(doc, nav));
+  check_lead_recovered(kNearGood);
 }
 
 TEST_CASE("a lead that is good prose on its own is recovered too", "[filter][density]") {
-  DocBuilder b;
-  const size_t nav = b.block(-1, "Home, World, Sport, Business", Kind::kParagraph, true);
-  const size_t lead = b.block(-1, prose(5));
-  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
-  Document doc = b.build();
-  put_outside(doc, nav);
-  put_outside(doc, lead);
-  classify_density(doc, true);
-  CHECK(kept(doc, lead));
-  CHECK(doc.blocks[lead].decision.stage == Stage::kContext);
-  CHECK(doc.blocks[lead].decision.reason.find("lead") != std::string::npos);
-  CHECK_FALSE(kept(doc, nav));
+  check_lead_recovered(prose(5));
 }
 
 TEST_CASE("good prose outside the region beside the article is recovered", "[filter][density]") {

@@ -89,6 +89,11 @@ class DocBuilder {
   block::Document doc_;
 };
 
+// Whether block `i` of `doc` is kept, after whatever filters ran.
+inline bool kept(const block::Document& doc, size_t i) {
+  return doc.blocks[i].decision.keep;
+}
+
 // Paragraphs of ordinary news prose, long (over 200 characters), rich in
 // stop words and commas: what every filter should take for article text.
 inline std::string prose(int i) {

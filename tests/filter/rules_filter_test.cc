@@ -17,6 +17,7 @@ using webclean::block::Stage;
 using webclean::filter::apply_rules;
 using webclean::rules::RuleSet;
 using webclean::testing::DocBuilder;
+using webclean::testing::kept;
 using webclean::testing::prose;
 
 namespace {
@@ -52,10 +53,6 @@ const RuleSet& test_rules() {
 void add_article(DocBuilder& b, int32_t parent) {
   const int32_t article = b.node("article", parent, "", "", kArticle);
   for (int i = 0; i < 4; ++i) b.element_with_text("p", article, prose(i));
-}
-
-bool kept(const Document& doc, size_t i) {
-  return doc.blocks[i].decision.keep;
 }
 
 }  // namespace

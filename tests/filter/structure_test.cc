@@ -12,6 +12,7 @@ using webclean::block::Document;
 using webclean::block::Stage;
 using webclean::filter::select_main_content;
 using webclean::testing::DocBuilder;
+using webclean::testing::kept;
 using webclean::testing::prose;
 
 namespace {
@@ -20,10 +21,6 @@ namespace {
 std::string link_paragraph() {
   return "Politics, Business, Markets, World, Europe, Asia, Africa, Sport, Football, Tennis, "
          "Culture, Books, Music, Film, Science, Health, Travel, Food, Opinion, Video, Podcasts";
-}
-
-bool kept(const Document& doc, size_t i) {
-  return doc.blocks[i].decision.keep;
 }
 
 struct Page {

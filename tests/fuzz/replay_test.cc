@@ -5,25 +5,18 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../source/temp_dir.h"
 #include "entry_points.h"
 
 namespace fs = std::filesystem;
+using webclean::testing::read_file;
 
 namespace {
 
 const fs::path kRegressions = fs::path(WEBCLEAN_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
-
-std::string read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 std::vector<fs::path> sorted_entries(const fs::path& dir) {
   std::vector<fs::path> entries;
@@ -51,7 +44,7 @@ TEST_CASE("Every fuzz target keeps its promises on the empty input and on every 
     REQUIRE(run != nullptr);
     for (const fs::path& input : sorted_entries(dir)) {
       INFO(input.filename().string());
-      CHECK(run(read_bytes(input)) == "");
+      CHECK(run(read_file(input)) == "");
     }
   }
 }

@@ -239,6 +239,17 @@ webclean::Result clean_page(const std::string& head, const std::string& top,
   return cleaner.clean(html, info);
 }
 
+// The date read from an article page with `top` above its paragraphs.
+std::string date_of(const std::string& top, const webclean::DocumentInfo& info = {}) {
+  return clean_page("<title>Bridge</title>", top, "", info).metadata.date;
+}
+
+// The headline of an article page with `top` above its paragraphs, whose
+// title names only the site.
+std::string headline_of(const std::string& top) {
+  return clean_page("<title>Example News</title>", top).metadata.headline;
+}
+
 }  // namespace
 
 TEST_CASE("a rel=author link in the body names the author", "[meta][html][body]") {
@@ -296,27 +307,22 @@ TEST_CASE("a JSON-LD author given by reference is followed for the author names"
 }
 
 TEST_CASE("a time element dates the page and one marked as published wins", "[meta][html][body]") {
-  CHECK(clean_page("<title>Bridge</title>",
-                   "<p>Updated <time datetime=\"2021-02-03T10:00\">Feb 3</time></p>")
-            .metadata.date == "2021-02-03T10:00");
-  CHECK(clean_page("<title>Bridge</title>",
-                   "<p>Updated <time datetime=\"2021-02-03\">Feb 3</time>, first published "
-                   "<time datetime=\"2020-12-24\" pubdate>Dec 24</time></p>")
-            .metadata.date == "2020-12-24");
-  CHECK(clean_page("<title>Bridge</title>",
-                   "<p><span itemprop=\"datePublished\" content=\"2019-05-06\">May 6</span></p>")
-            .metadata.date == "2019-05-06");
-  CHECK(clean_page("<title>Bridge</title>", "<div class=\"entry-date\">Posted 6. Mai 2019</div>")
-            .metadata.date == "2019-05-06");
+  CHECK(date_of("<p>Updated <time datetime=\"2021-02-03T10:00\">Feb 3</time></p>") ==
+        "2021-02-03T10:00");
+  CHECK(date_of("<p>Updated <time datetime=\"2021-02-03\">Feb 3</time>, first published "
+                "<time datetime=\"2020-12-24\" pubdate>Dec 24</time></p>") == "2020-12-24");
+  CHECK(date_of("<p><span itemprop=\"datePublished\" content=\"2019-05-06\">May 6</span></p>") ==
+        "2019-05-06");
+  CHECK(date_of("<div class=\"entry-date\">Posted 6. Mai 2019</div>") == "2019-05-06");
 }
 
 TEST_CASE("a page URL with a date in its path dates a page that says nothing else",
           "[meta][html][body]") {
   webclean::DocumentInfo info;
   info.url = "https://blog.example.org/2019/08/02/json-parsing/";
-  CHECK(clean_page("<title>Bridge</title>", "", "", info).metadata.date == "2019-08-02");
+  CHECK(date_of("", info) == "2019-08-02");
   info.url = "https://blog.example.org/archive/json-parsing/";
-  CHECK(clean_page("<title>Bridge</title>", "", "", info).metadata.date.empty());
+  CHECK(date_of("", info).empty());
 }
 
 TEST_CASE("dates in German French and numeric forms become YYYY-MM-DD", "[meta][html]") {
@@ -384,19 +390,16 @@ TEST_CASE("without a matching h1 the headline is the title without the site's na
 
 TEST_CASE("a kicker element inside the h1 is left out of the headline", "[meta][html][body]") {
   // Neither title names the headline, so only the markup tells the kicker.
-  CHECK(clean_page("<title>Example News</title>",
-                   "<h1><span class=\"article__kicker\">Climate</span>"
-                   "<span class=\"visually-hidden\">: </span>"
-                   "<span>Drilling until it gets hot</span></h1><p>Body text of the story.</p>")
-            .metadata.headline == "Drilling until it gets hot");
-  CHECK(clean_page("<title>Example News</title>",
-                   "<h1><span class=\"dachzeile\">Interne Unterlagen</span> "
-                   "<span class=\"headline\">Daten gehackt und veröffentlicht</span></h1>")
-            .metadata.headline == "Daten gehackt und veröffentlicht");
+  CHECK(headline_of("<h1><span class=\"article__kicker\">Climate</span>"
+                    "<span class=\"visually-hidden\">: </span>"
+                    "<span>Drilling until it gets hot</span></h1><p>Body text of the story.</p>") ==
+        "Drilling until it gets hot");
+  CHECK(headline_of("<h1><span class=\"dachzeile\">Interne Unterlagen</span> "
+                    "<span class=\"headline\">Daten gehackt und veröffentlicht</span></h1>") ==
+        "Daten gehackt und veröffentlicht");
   // A span without a kicker's class stays.
-  CHECK(clean_page("<title>Example News</title>",
-                   "<h1><span class=\"lead\">Bridge</span> opens at last today</h1>")
-            .metadata.headline == "Bridge opens at last today");
+  CHECK(headline_of("<h1><span class=\"lead\">Bridge</span> opens at last today</h1>") ==
+        "Bridge opens at last today");
 }
 
 TEST_CASE("the page's only h1 is the headline even in a header the rules drop",
@@ -435,15 +438,12 @@ TEST_CASE("a meta title cut short by an unescaped quote is read whole from the t
 
 TEST_CASE("a dateline just under the h1 dates the page when nothing else does",
           "[meta][html][body]") {
-  CHECK(clean_page("<title>Bridge</title>",
-                   "<h1>Bridge opens at last</h1><div class=\"meta\">Berlin, 2. November 2021"
-                   "</div>")
-            .metadata.date == "2021-11-02");
+  CHECK(date_of("<h1>Bridge opens at last</h1><div class=\"meta\">Berlin, 2. November 2021"
+                "</div>") == "2021-11-02");
   // A sentence that mentions a date is not a dateline.
-  CHECK(clean_page("<title>Bridge</title>",
-                   "<h1>Bridge opens at last</h1><p>The bridge was planned to open on "
-                   "July 4, 2011 but the work took longer.</p>")
-            .metadata.date.empty());
+  CHECK(date_of("<h1>Bridge opens at last</h1><p>The bridge was planned to open on "
+                "July 4, 2011 but the work took longer.</p>")
+            .empty());
 }
 
 TEST_CASE("character references escaped twice in meta tags are decoded", "[meta][html]") {

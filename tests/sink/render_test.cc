@@ -1,10 +1,10 @@
 // Rendering results: plain text, JSON (parsed back), the explain listing.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../source/temp_dir.h"
 #include "sink/sink.h"
 
 using webclean::BlockReport;
@@ -12,6 +12,7 @@ using webclean::Result;
 using webclean::sink::render_explain;
 using webclean::sink::render_json;
 using webclean::sink::render_text;
+using webclean::testing::lines_of;
 
 namespace {
 
@@ -39,13 +40,6 @@ Result sample_result() {
                    block("The first paragraph, \"quoted\".", "paragraph", true, "density",
                          "good (stop 0.42, link 0.00)")};
   return result;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// Test support for the source, sink and cli tests: a temporary directory
-// removed with everything in it at the end of the test, and file helpers.
+// Test support for the tests that read or write files: a temporary
+// directory removed with everything in it at the end of the test, and
+// helpers to write a file, read one whole and split text into lines.
 #ifndef WEBCLEAN_TESTS_SOURCE_TEMP_DIR_H_
 #define WEBCLEAN_TESTS_SOURCE_TEMP_DIR_H_
 
@@ -8,9 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace webclean::testing {
 
@@ -48,6 +51,13 @@ inline void write_file(const std::filesystem::path& path, std::string_view conte
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
 }
 
 }  // namespace webclean::testing

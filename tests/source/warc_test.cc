@@ -75,19 +75,6 @@ std::string header_value(const Record& record, const std::string& name) {
 
 // A small crawl: what a real WARC holds around the pages.
 std::vector<WarcRecord> mixed_crawl() {
-  WarcRecord info;
-  info.type = "warcinfo";
-  info.id = record_id(1);
-  info.content_type = "application/warc-fields";
-  info.block = "software: test-writer/1.0\r\nformat: WARC File Format 1.0\r\n";
-
-  WarcRecord request;
-  request.type = "request";
-  request.id = record_id(2);
-  request.uri = "https://example.org/story";
-  request.content_type = "application/http; msgtype=request";
-  request.block = "GET /story HTTP/1.1\r\nHost: example.org\r\n\r\n";
-
   const std::string latin1_page =
       "<html><body><p>Caf\xE9 cr\xE8me, d\xE9j\xE0 vu.</p></body></html>";
   WarcRecord story = response_record(
@@ -105,14 +92,14 @@ std::vector<WarcRecord> mixed_crawl() {
                       http_response("HTTP/1.1 404 Not Found", {{"Content-Type", "text/html"}},
                                     "<html><body>Not found</body></html>"));
 
-  WarcRecord wet;
-  wet.type = "conversion";
-  wet.id = record_id(6);
-  wet.uri = "https://example.org/story";
-  wet.content_type = "text/plain";
-  wet.extra = {{"WARC-Refers-To", record_id(3)}};
-  wet.block = "Café crème, déjà vu.\nSecond line of the text.";
-  return {info, request, story, pdf, missing, wet};
+  const WarcRecord wet = conversion_record(6, "https://example.org/story", 3,
+                                           "Café crème, déjà vu.\nSecond line of the text.");
+  return {warcinfo_record(1, "test-writer/1.0"),
+          get_request_record(2, "example.org", "/story"),
+          story,
+          pdf,
+          missing,
+          wet};
 }
 
 void check_mixed_crawl(const std::vector<Record>& records) {
@@ -244,11 +231,8 @@ TEST_CASE("XHTML responses are documents and a DNS response record is skipped") 
 }
 
 TEST_CASE("resource records take their Content-Type from the WARC header") {
-  WarcRecord html;
-  html.type = "resource";
-  html.uri = "file:///site/index.html";
-  html.content_type = "text/html; charset=windows-1252";
-  html.block = page("resource");
+  const WarcRecord html = resource_record(1, "file:///site/index.html",
+                                          "text/html; charset=windows-1252", page("resource"));
   WarcRecord image = html;
   image.content_type = "image/png";
   image.block = "\x89PNG";

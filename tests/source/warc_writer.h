@@ -131,6 +131,53 @@ inline WarcRecord response_record(int n, std::string uri, std::string http) {
   return record;
 }
 
+// The warcinfo record a crawler writes first: who wrote the file.
+inline WarcRecord warcinfo_record(int n, const std::string& software) {
+  WarcRecord record;
+  record.type = "warcinfo";
+  record.id = record_id(n);
+  record.content_type = "application/warc-fields";
+  record.block = "software: " + software + "\r\nformat: WARC File Format 1.0\r\n";
+  return record;
+}
+
+// The request record of a GET for `path` on `host` over https, as a
+// crawler writes it before the response.
+inline WarcRecord get_request_record(int n, const std::string& host, const std::string& path) {
+  WarcRecord record;
+  record.type = "request";
+  record.id = record_id(n);
+  record.uri = "https://" + host + path;
+  record.content_type = "application/http; msgtype=request";
+  record.block = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n";
+  return record;
+}
+
+// A resource record: a file stored as it is, without an HTTP message.
+inline WarcRecord resource_record(int n, std::string uri, std::string content_type,
+                                  std::string body) {
+  WarcRecord record;
+  record.type = "resource";
+  record.id = record_id(n);
+  record.uri = std::move(uri);
+  record.content_type = std::move(content_type);
+  record.block = std::move(body);
+  return record;
+}
+
+// A WET conversion record: the plain text extracted from record
+// `refers_to`.
+inline WarcRecord conversion_record(int n, std::string uri, int refers_to, std::string text) {
+  WarcRecord record;
+  record.type = "conversion";
+  record.id = record_id(n);
+  record.uri = std::move(uri);
+  record.content_type = "text/plain";
+  record.extra = {{"WARC-Refers-To", record_id(refers_to)}};
+  record.block = std::move(text);
+  return record;
+}
+
 // The records' bytes one after another; gzipped as one member per record
 // when `gz`, as .warc.gz files are written.
 inline std::string warc_file(const std::vector<WarcRecord>& records, bool gz) {
