@@ -27,42 +27,27 @@ constexpr std::string_view kMonthNames[12][13] = {
      "dicembre", "dezembro"},
 };
 
-// Longest names first: RE2 alternation takes the first alternative that
-// matches, and "mar" must not win over "march".
-std::string month_alternation() {
-  std::string names[12 * 13];
-  size_t count = 0;
-  for (const auto& month : kMonthNames) {
-    for (std::string_view name : month) {
-      if (!name.empty()) names[count++] = std::string(name);
-    }
-  }
-  for (size_t i = 1; i < count; ++i) {
-    for (size_t j = i; j > 0 && names[j].size() > names[j - 1].size(); --j) {
-      std::swap(names[j], names[j - 1]);
-    }
-  }
-  std::string out = "(";
-  for (size_t i = 0; i < count; ++i) out += (i ? "|" : "") + names[i];
-  return out + ")";
-}
-
 // Capture groups, by alternative: 1-3 month day year; 4-6 day month year;
-// 7-9 ISO year month day; 10-13 a sep b year (numeric); 14-16 year/month/day.
-constexpr int kGroups = 16;
+// 7-9 year month day; 10-13 a sep b year (numeric).
+constexpr int kGroups = 13;
 // A year ends at a word boundary, or where a word was glued to it by a
 // text dump ("March 10, 2015at 08:05").
 constexpr const char* kYearEnd = "(?:\\b|[a-z])";
 
 std::string date_pattern() {
-  const std::string month = month_alternation() + "\\.?";
-  return "(?i)(?:\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+(\\d{4})" +
-         kYearEnd +  // July 4th, 2011
-         "|\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?\\b" + month +
-         ",?\\s+(?:de\\s+)?(\\d{4})" + kYearEnd +           // 4. Juli 2011, 4 de julio de 2011
-         "|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:T|\\b)" +        // 2011-07-04
-         "|\\b(\\d{1,2})([./])(\\d{1,2})[./](\\d{4})\\b" +  // 04.07.2011, 7/4/2011
-         "|\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b)";          // 2011/07/04
+  const std::string month = "\\b" + month_names_pattern() + "\\.?";
+  // July 4th, 2011
+  const std::string month_day_year =
+      month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+(\\d{4})" + kYearEnd;
+  // 4. Juli 2011, 4.Juli 2011, 4th of July, 2011, 4 de julio de 2011
+  const std::string day_month_year = "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:of\\s+|de\\s+)?" +
+                                     month + ",?\\s*(?:de\\s+)?(\\d{4})" + kYearEnd;
+  // 2011-07-04 (of a date-time too), 2011/7/4, 2011.07.04
+  const std::string year_month_day = "\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:T|\\b)";
+  // 04.07.2011, 7/4/2011
+  const std::string numeric = "\\b(\\d{1,2})([./])(\\d{1,2})[./](\\d{4})\\b";
+  return "(?i)(?:" + month_day_year + "|" + day_month_year + "|" + year_month_day + "|" + numeric +
+         ")";
 }
 
 int month_number(std::string_view name) {
@@ -81,28 +66,16 @@ int number(re2::StringPiece digits) {
   return value;
 }
 
-std::string iso_date(int year, int month, int day) {
-  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
-    return {};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
-
 std::string iso_from_groups(const re2::StringPiece* g, bool month_first) {
   if (!g[1].empty()) return iso_date(number(g[3]), month_number(g[1]), number(g[2]));
   if (!g[4].empty()) return iso_date(number(g[6]), month_number(g[5]), number(g[4]));
   if (!g[7].empty()) return iso_date(number(g[7]), number(g[8]), number(g[9]));
-  if (!g[10].empty()) {
-    const int a = number(g[10]);
-    const int b = number(g[12]);
-    // Dots are day first everywhere; with slashes a number over 12 is the
-    // day, and only an ambiguous pair follows the caller's convention.
-    const bool us_order = g[11] == "/" && (b > 12 || (a <= 12 && month_first));
-    return us_order ? iso_date(number(g[13]), a, b) : iso_date(number(g[13]), b, a);
-  }
-  return iso_date(number(g[14]), number(g[15]), number(g[16]));
+  const int a = number(g[10]);
+  const int b = number(g[12]);
+  // Dots are day first everywhere; with slashes a number over 12 is the
+  // day, and only an ambiguous pair follows the caller's convention.
+  const bool us_order = g[11] == "/" && (b > 12 || (a <= 12 && month_first));
+  return us_order ? iso_date(number(g[13]), a, b) : iso_date(number(g[13]), b, a);
 }
 
 }  // namespace
@@ -127,6 +100,39 @@ bool is_month_name(std::string_view word) {
   return month_number(word) != 0;
 }
 
+// Longest names first: RE2 alternation takes the first alternative that
+// matches, and "mar" must not win over "march".
+std::string month_names_pattern() {
+  std::string names[12 * 13];
+  size_t count = 0;
+  for (const auto& month : kMonthNames) {
+    for (std::string_view name : month) {
+      if (!name.empty()) names[count++] = std::string(name);
+    }
+  }
+  for (size_t i = 1; i < count; ++i) {
+    for (size_t j = i; j > 0 && names[j].size() > names[j - 1].size(); --j) {
+      std::swap(names[j], names[j - 1]);
+    }
+  }
+  std::string out = "(";
+  for (size_t i = 0; i < count; ++i) out += (i ? "|" : "") + names[i];
+  return out + ")";
+}
+
+std::string iso_date(int year, int month, int day) {
+  // Years before the web are no publication dates ("founded 1850").
+  constexpr int kFirstYear = 1990;
+  constexpr int kLastYear = 2100;
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1])
+    return {};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
 DateFinder::DateFinder() : pattern_(std::make_unique<const RE2>(date_pattern())) {}
 DateFinder::~DateFinder() = default;
 
@@ -140,7 +146,7 @@ DateMatch DateFinder::find(std::string_view text, bool month_first) const {
     }
     const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
     DateMatch match{begin, begin + groups[0].size(), iso_from_groups(groups, month_first)};
-    // The ISO alternative may take the 'T' of a date-time with it.
+    // The year-first alternative may take the 'T' of a date-time with it.
     if (!groups[7].empty() && text.substr(match.end - 1, 1) == "T") --match.end;
     if (match.found()) return match;
     start = begin + 1;  // "31 February 2011" is no date; look further on

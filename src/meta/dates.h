@@ -1,6 +1,7 @@
 // Calendar dates in short lines of text: finds the first date written the
 // ways news pages write them ("July 4th, 2011", "4. Juli 2011", "30 avril
 // 2015", "2011-07-04", "04.07.2011") and gives it in ISO 8601, YYYY-MM-DD.
+// Only years a web page can have been published in count (1990-2100).
 #ifndef WEBCLEAN_META_DATES_H_
 #define WEBCLEAN_META_DATES_H_
 
@@ -28,6 +29,14 @@ std::string lower_latin(std::string_view text);
 
 // Whether `word` (any case) names a month in one of the languages known.
 bool is_month_name(std::string_view word);
+
+// Every month name known as one RE2 group, "(september|...|mar)", for
+// patterns that look for more than whole dates (where a date starts).
+std::string month_names_pattern();
+
+// "2011-07-04" when the numbers make a valid date of a year in range;
+// empty otherwise.
+std::string iso_date(int year, int month, int day);
 
 class DateFinder {
  public:

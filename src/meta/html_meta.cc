@@ -1,12 +1,11 @@
 #include "meta/html_meta.h"
 
+#include "meta/dates.h"
 #include "meta/language.h"
 
 #include <re2/re2.h>
 
 #include <cctype>
-#include <cstdio>
-#include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,16 +22,7 @@ constexpr int kMaxSiteSuffixWords = 4;
 constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
 constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
 
-// Month and weekday names (English, German, French, Spanish, Italian,
-// Dutch, Portuguese), for the dates that trail a byline.
-constexpr const char* kMonthNames =
-    "jan(?:uary|uar|vier|eiro)?|gen(?:naio)?|ene(?:ro)?|feb(?:ruary|ruar|braio|rero)?|"
-    "f[ée]v(?:rier|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|"
-    "abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|juin|giu(?:gno)?|"
-    "jul(?:y|i|io|ho)?|juil(?:let)?|lug(?:lio)?|aug(?:ust|ustus)?|ao[uû]t|ago(?:sto)?|"
-    "sep(?:t|tember|tembre|tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|"
-    "ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|embro)?|de[cz](?:ember|embre)?|d[ée]c(?:embre)?|"
-    "dic(?:iembre|embre)?|dez(?:embro)?";
+// Weekday names (English, German, French), for the dates that trail a byline.
 constexpr const char* kWeekdayNames =
     "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
     "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
@@ -525,47 +515,6 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   return without_site_name(title, site_keys);
 }
 
-// The month a name (or its abbreviation) stands for in English, German,
-// French, Spanish, Italian, Dutch or Portuguese; 0 when none.
-int month_number(std::string_view name) {
-  static const std::pair<const char*, int> kNames[] = {
-      {"jan", 1},  {"gen", 1},  {"ene", 1},  {"feb", 2},  {"fév", 2},  {"fev", 2},  {"mar", 3},
-      {"mär", 3},  {"maa", 3},  {"apr", 4},  {"avr", 4},  {"abr", 4},  {"may", 5},  {"mai", 5},
-      {"mag", 5},  {"mei", 5},  {"jun", 6},  {"juin", 6}, {"giu", 6},  {"jul", 7},  {"juil", 7},
-      {"lug", 7},  {"aug", 8},  {"aoû", 8},  {"aou", 8},  {"ago", 8},  {"sep", 9},  {"set", 9},
-      {"oct", 10}, {"okt", 10}, {"ott", 10}, {"out", 10}, {"nov", 11}, {"dec", 12}, {"déc", 12},
-      {"dez", 12}, {"dic", 12},
-  };
-  std::string lower = lower_ascii(name);
-  // Lower-case the accented capitals that start month names (É, Ä).
-  if (lower.rfind("\xC3\x89", 0) == 0) lower.replace(0, 2, "\xC3\xA9");
-  if (lower.rfind("\xC3\x84", 0) == 0) lower.replace(0, 2, "\xC3\xA4");
-  if (lower.size() < 3) return 0;
-  // "juin" and "juil" before "jun" and "jul": longest prefix wins.
-  int month = 0;
-  size_t longest = 0;
-  for (const auto& [prefix, number] : kNames) {
-    const size_t size = std::strlen(prefix);
-    if (size > longest && lower.compare(0, size, prefix) == 0) {
-      month = number;
-      longest = size;
-    }
-  }
-  // Words that merely start like a month ("marketing", "augment") are not months.
-  static const RE2 month_name{std::string("(?i)(?:") + kMonthNames + ")\\.?"};
-  return RE2::FullMatch(lower, month_name) ? month : 0;
-}
-
-std::string iso_date(int year, int month, int day) {
-  constexpr int kFirstYear = 1990;  // before the web; older numbers are not publication dates
-  constexpr int kLastYear = 2100;
-  if (year < kFirstYear || year > kLastYear) return {};
-  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
-
 // Whether an element around the byline is one Readability strips before
 // it looks for bylines (comments, sidebars, menus, page headers...): its
 // author names are not the article's.
@@ -718,66 +667,19 @@ std::string normalize_date(std::string_view text) {
     if (iso_text.size() > 10 && iso_text[10] == ' ') iso_text[10] = 'T';
     return iso_text;
   }
-  // Otherwise the first date written in one of the common forms.
-  enum Order { kYmd, kDmy, kMdy };
-  struct Form {
-    RE2 pattern;
-    Order order;
-  };
-  static const Form forms[] = {
-      // 2011-07-04 inside a line, 2011/7/4, 2011.07.04
-      {RE2(R"(\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b)"), kYmd},
-      // 4 July 2011, 4. Juli 2011, 4th of July, 2011, 18 février 2020, 5 de octubre de 2013
-      {RE2(R"((?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(\pL{3,})\.?,?\s*(?:de\s+)?(\d{4})\b)"),
-       kDmy},
-      // July 4, 2011, Sept. 12th, 2019
-      {RE2(R"((?i)\b(\pL{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"), kMdy},
-      // 04.07.2011, 4/7/2011 (day first, as written outside the US, unless
-      // the second number cannot be a month)
-      {RE2(R"(\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b)"), kDmy},
-  };
-  const re2::StringPiece input(text.data(), text.size());
-  std::string best;
-  size_t best_at = text.size() + 1;
-  for (const Form& form : forms) {
-    re2::StringPiece groups[4];
-    if (!form.pattern.Match(input, 0, input.size(), RE2::UNANCHORED, groups, 4)) continue;
-    const size_t at = size_t(groups[0].data() - text.data());
-    if (at >= best_at) continue;
-    auto number = [](re2::StringPiece piece) {
-      return std::isdigit(static_cast<unsigned char>(piece[0])) ? std::stoi(std::string(piece)) : 0;
-    };
-    int year = 0, month = 0, day = 0;
-    switch (form.order) {
-      case kYmd:
-        year = number(groups[1]), month = number(groups[2]), day = number(groups[3]);
-        break;
-      case kDmy:
-        day = number(groups[1]), year = number(groups[3]);
-        month = number(groups[2]) != 0
-                    ? number(groups[2])
-                    : month_number(std::string_view(groups[2].data(), groups[2].size()));
-        if (month > 12 && day <= 12) std::swap(day, month);  // 7/24/2011
-        break;
-      case kMdy:
-        month = month_number(std::string_view(groups[1].data(), groups[1].size()));
-        day = number(groups[2]), year = number(groups[3]);
-        break;
-    }
-    std::string date = iso_date(year, month, day);
-    if (date.empty()) continue;
-    best = std::move(date);
-    best_at = at;
-  }
-  return best;
+  // Otherwise the first date written in one of the common forms, the
+  // day first when numbers alone cannot tell (04/07/2011 is July 4).
+  static const DateFinder dates;
+  return dates.find(text, /*month_first=*/false).iso;
 }
 
 namespace {
 
 // Where a date (or a time) starts in a byline, or npos.
 size_t date_start(std::string_view text) {
-  static const RE2 date{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*(?:") + kMonthNames + ")\\b|\\b(?:" +
-                        kMonthNames + ")\\.?\\s+\\d{1,2}\\b|\\b(?:" + kWeekdayNames +
+  static const std::string months = month_names_pattern();
+  static const RE2 date{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*") + months + "\\b|\\b" + months +
+                        "\\.?\\s+\\d{1,2}\\b|\\b(?:" + kWeekdayNames +
                         ")\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b|\\b\\d{1,2}:\\d{2}\\b|"
                         "\\b\\d+\\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\\b(?:\\s+ago)?)"};
   re2::StringPiece match;

@@ -38,6 +38,27 @@ TEST_CASE("month names of several languages give their month", "[meta]") {
   CHECK_FALSE(is_month_name("Monday"));
 }
 
+TEST_CASE("year first dates are found inside a line with any separator", "[meta]") {
+  CHECK(finder().find("Posted 2011/7/4 by Jane", true).iso == "2011-07-04");
+  CHECK(finder().find("Stand: 2011.07.04", true).iso == "2011-07-04");
+  const std::string date_time = "updated 2022-1-26T14:32:06+02:00";
+  const DateMatch m = finder().find(date_time, true);
+  CHECK(m.iso == "2022-01-26");
+  CHECK(date_time.substr(m.begin, m.end - m.begin) == "2022-1-26");
+}
+
+TEST_CASE("a day before its month may be followed by of or glued to its dot", "[meta]") {
+  CHECK(finder().find("the 4th of July, 2011", true).iso == "2011-07-04");
+  CHECK(finder().find("Samstag, 5.Oktober 2013", true).iso == "2013-10-05");
+  CHECK(finder().find("5 de octubre de 2013", true).iso == "2013-10-05");
+}
+
+TEST_CASE("a year before the web is no publication date", "[meta]") {
+  CHECK(finder().find("founded 7 May 1856", true).iso.empty());
+  CHECK(finder().find("founded 7 May 1856 and renewed 8 May 2019", true).iso == "2019-05-08");
+  CHECK(finder().find("07/04/2150", true).iso.empty());
+}
+
 TEST_CASE("an impossible date is skipped for the next one", "[meta]") {
   CHECK(finder().find("31 February 2011", true).iso.empty());
   CHECK(finder().find("30 February 2011 or 1 March 2011", true).iso == "2011-03-01");

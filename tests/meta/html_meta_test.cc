@@ -333,6 +333,9 @@ TEST_CASE("dates in German French and numeric forms become YYYY-MM-DD", "[meta][
   CHECK(normalize_date("7/24/2011") == "2011-07-24");
   CHECK(normalize_date("Marketing 5, 2011").empty());
   CHECK(normalize_date("31. Juni 1850").empty());
+  CHECK(normalize_date("4th of July, 2011") == "2011-07-04");
+  CHECK(normalize_date("Publicado el 5 de octubre de 2013") == "2013-10-05");
+  CHECK(normalize_date("04/07/2011") == "2011-07-04");
 }
 
 TEST_CASE("author names lose labels prepositions dates and separators", "[meta][html]") {
