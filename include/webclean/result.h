@@ -11,7 +11,8 @@ namespace webclean {
 
 // One paragraph-sized unit of the page and what the filters decided.
 struct BlockReport {
-  std::string text;  // normalised UTF-8 text of the block
+  std::string text;  // normalised UTF-8 text of the block; "[dropped before parsing: ...]"
+                     // for a nav, aside, footer or menu the parser never saw
   std::string kind;  // "paragraph", "heading", "list-item", "quote", ...
   int heading_level = 0;
   bool kept = false;
@@ -23,9 +24,9 @@ struct BlockReport {
 struct Metadata {
   std::string title;     // the title the page declares (Open Graph, JSON-LD, <title>)
   std::string headline;  // the headline it shows: its h1, the title without the site's name
-  std::string byline;  // the credit line as the page shows it: "By Jane Doe, Staff Writer"
-  std::string author;  // the author names alone: "Jane Doe" (several: "Jane Doe, John Roe")
-  std::string date;    // ISO 8601 where known
+  std::string byline;    // the credit line as the page shows it: "By Jane Doe, Staff Writer"
+  std::string author;    // the author names alone: "Jane Doe" (several: "Jane Doe, John Roe")
+  std::string date;      // ISO 8601 where known
   std::string site_name;
   std::string language;  // BCP 47 primary tag, e.g. "en"
   std::string description;

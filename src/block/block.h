@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -139,7 +140,14 @@ struct Document {
   std::vector<Node> nodes;
   PageHints hints;
   std::string language;  // ISO 639-1 code, e.g. "en": picks the stop words (if listed)
+  // For reports: the text of each subtree the parser dropped whole, in
+  // order; the blocks standing in for them hold kDroppedSubtreeText.
+  std::vector<std::string> dropped_texts;
 };
+
+// The text of a block standing in for a subtree dropped before parsing
+// (U+E001, private use: no page text is made of it alone).
+inline constexpr std::string_view kDroppedSubtreeText = "\xEE\x80\x81";
 
 // The element as a selector names it, for --explain: "div#main.story"
 // (the first class only).

@@ -139,13 +139,43 @@ std::string element_path(const block::Document& doc, int32_t node) {
   return path;
 }
 
+// A block's text for its report: the stand-ins of subtrees dropped before
+// parsing show what those subtrees held, in brackets.
+std::string reported_text(const block::Block& b, const block::Document& doc, size_t& next_dropped,
+                          bool aligned) {
+  std::string text;
+  std::string_view rest = b.text;
+  for (size_t at; (at = rest.find(block::kDroppedSubtreeText)) != std::string_view::npos;) {
+    text.append(rest.substr(0, at));
+    const bool known = aligned && next_dropped < doc.dropped_texts.size();
+    text += "[dropped before parsing: ";
+    text += known ? doc.dropped_texts[next_dropped] : std::string("...");
+    text += ']';
+    ++next_dropped;
+    rest.remove_prefix(at + block::kDroppedSubtreeText.size());
+  }
+  return text.append(rest);
+}
+
 std::vector<BlockReport> block_reports(const block::Document& doc) {
+  // Each stand-in left its mark in one block, unless it sat where no text
+  // is read (inside a hidden element): then the texts cannot be matched up.
+  size_t marks = 0;
+  for (const block::Block& b : doc.blocks) {
+    for (size_t at = 0; (at = b.text.find(block::kDroppedSubtreeText, at)) != std::string::npos;
+         at += block::kDroppedSubtreeText.size()) {
+      ++marks;
+    }
+  }
+  const bool aligned = marks == doc.dropped_texts.size();
   std::vector<BlockReport> reports;
   reports.reserve(doc.blocks.size());
+  size_t next_dropped = 0;
   for (const block::Block& b : doc.blocks) {
-    reports.push_back(BlockReport{b.text, block::kind_name(b.kind), b.heading_level,
-                                  b.decision.keep, block::stage_name(b.decision.stage),
-                                  b.decision.reason, element_path(doc, b.node)});
+    reports.push_back(BlockReport{reported_text(b, doc, next_dropped, aligned),
+                                  block::kind_name(b.kind), b.heading_level, b.decision.keep,
+                                  block::stage_name(b.decision.stage), b.decision.reason,
+                                  element_path(doc, b.node)});
   }
   return reports;
 }
@@ -201,9 +231,10 @@ class Deadline {
 Cleaner::Cleaner(const Options& options) {
   auto impl = std::make_unique<Impl>();
   load(options, *impl);
-  // With block reports (--explain) every block is parsed, so that the
-  // report shows the dropped navigation too.
-  if (!options.keep_block_reports) impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
+  // Reports (--explain) explain the very same run: the subtrees are dropped
+  // there too, and their texts kept to show in the stand-ins' reports.
+  impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
+  impl->parse_options.keep_dropped_texts = options.keep_block_reports;
   impl->keep_block_reports = options.keep_block_reports;
   impl->markdown = options.markdown;
   impl->parse_options.inline_markup = options.markdown;

@@ -19,9 +19,6 @@ constexpr int kMaxKickerDepthInH1 = 3;
 // thousands of "author" elements costs no more than this.
 constexpr size_t kMaxNodesScanned = 50000;
 
-// The private-use character the prescan leaves where it dropped a subtree.
-constexpr std::string_view kDroppedStandIn = "\xEE\x80\x81";
-
 // A class or id saying byline or author, as Readability's byline pattern.
 bool names_byline(std::string_view value) {
   for (std::string_view word : {"byline", "author", "dateline", "writtenby", "p-author"}) {
@@ -213,9 +210,9 @@ bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& o
     while (!text.empty()) {
       const size_t open = text.find(kTextIndexOpen);
       std::string_view plain = text.substr(0, open);
-      for (size_t at; (at = plain.find(kDroppedStandIn)) != std::string_view::npos;) {
+      for (size_t at; (at = plain.find(kDroppedSubtreeMark)) != std::string_view::npos;) {
         out.append(plain.substr(0, at));
-        plain.remove_prefix(at + kDroppedStandIn.size());
+        plain.remove_prefix(at + kDroppedSubtreeMark.size());
       }
       out.append(plain);
       if (open == std::string_view::npos) break;

@@ -24,6 +24,7 @@ block::Document parse(std::string_view utf8_html, const ParseOptions& parse_opti
   PrescanOptions prescan_options;
   prescan_options.drop_subtrees = parse_options.drop_subtrees;
   prescan_options.keep_link_targets = parse_options.inline_markup && parse_options.link_targets;
+  prescan_options.keep_dropped_texts = parse_options.keep_dropped_texts;
   Prescanned scanned = prescan(utf8_html, prescan_options);
   std::optional<Arena> own;
   if (reused == nullptr) own.emplace(first_chunk_for(scanned.html.size()));
@@ -46,6 +47,7 @@ block::Document parse(std::string_view utf8_html, const ParseOptions& parse_opti
   walk_options.page_url = page_url;
   walk(output->document, scanned, doc, walk_options);
   doc.hints.json_ld = std::move(scanned.json_ld);
+  doc.dropped_texts = std::move(scanned.dropped_texts);
   return doc;
 }
 

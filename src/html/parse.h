@@ -23,6 +23,8 @@ struct ParseOptions {
   // targets when link_targets is set.
   bool inline_markup = false;
   bool link_targets = false;
+  // Keep what the dropped subtrees held (Document::dropped_texts).
+  bool keep_dropped_texts = false;
 };
 
 class Arena;

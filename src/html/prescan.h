@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "block/block.h"
+
 namespace webclean::html {
 
 struct PrescanOptions {
@@ -22,7 +24,13 @@ struct PrescanOptions {
   // Keep the value of href attributes, and <base href>: links are written
   // with their targets. Otherwise an href is kept as a bare flag.
   bool keep_link_targets = false;
+  // Keep a text preview of each dropped subtree (Prescanned::dropped_texts),
+  // for block reports: what the stand-in stood for.
+  bool keep_dropped_texts = false;
 };
+
+// A dropped subtree's preview is cut to this many bytes (and "...").
+inline constexpr size_t kMaxDroppedPreviewBytes = 300;
 
 // Elements nested deeper than this are left out (their text stays): real
 // pages stay under a few hundred; Gumbo's cost grows with the square of it.
@@ -34,8 +42,8 @@ inline constexpr size_t kMaxDepth = 2000;
 // so a page of a million unclosed <table>s would otherwise take 1.3 GB.
 inline constexpr size_t kMaxElements = 250000;
 
-// The text of the stand-in left where a subtree was dropped (U+E001).
-inline constexpr std::string_view kDroppedSubtreeMark = "\xEE\x80\x81";
+// The text of the stand-in left where a subtree was dropped.
+inline constexpr std::string_view kDroppedSubtreeMark = block::kDroppedSubtreeText;
 
 // The share of a page's bytes above which a subtree named for dropping is
 // a layout wrapper, not a menu or a footer, and is kept.
@@ -58,6 +66,10 @@ inline constexpr size_t kMinIndexedText = 24;  // shorter runs cost less than th
 struct Prescanned {
   std::string html;                  // the page with the dropped content removed
   std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
+  // With PrescanOptions::keep_dropped_texts: each dropped subtree's text
+  // (tags, comments, scripts and styles left out), in page order, as many
+  // as the stand-ins in `html`.
+  std::vector<std::string> dropped_texts;
   // Class and id values, as views into the prescan's input (which must
   // outlive them); values holding a character reference are not indexed.
   std::vector<std::string_view> attribute_values;

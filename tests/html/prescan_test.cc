@@ -231,3 +231,40 @@ TEST_CASE("HTML inside an svg foreignObject stays inside the dropped svg", "[htm
                         .html;
   CHECK(out == "<p>after</p>");
 }
+
+TEST_CASE("a dropped subtree's text is kept for reports without its markup and scripts",
+          "[html][prescan]") {
+  PrescanOptions options;
+  options.drop_subtrees = {"nav"};
+  options.keep_dropped_texts = true;
+  const std::string long_menu(1000, 'x');
+  const std::string body = "<p>" + std::string(5000, 'b') + "</p>";  // the subtrees are no wrappers
+  const Prescanned scanned = prescan(
+      "<body><nav class=\"menu\"><a href=\"/\">Home</a>\n <!-- note --><script>var s = "
+      "\"<a>\";</script>"
+      "<STYLE>a{}</STYLE><a>News</a></nav>" +
+          body + "<nav>" + long_menu + "</nav><p>end</p>",
+      options);
+  REQUIRE(scanned.dropped_texts.size() == 2);
+  CHECK(scanned.dropped_texts[0] == "Home News");
+  CHECK(scanned.dropped_texts[1].size() ==
+        webclean::html::kMaxDroppedPreviewBytes + std::string("...").size());
+  // Without the option nothing is kept.
+  options.keep_dropped_texts = false;
+  CHECK(prescan("<body><nav>Home</nav>" + body, options).dropped_texts.empty());
+}
+
+TEST_CASE("raw text elements written in upper case end at their upper-case end tags",
+          "[html][prescan]") {
+  for (const std::string element : {"STYLE", "TEXTAREA", "Title", "XMP"}) {
+    INFO(element);
+    const std::string out =
+        prescan("<body><" + element + ">a{}</" + element + "><p>after it</p></body>").html;
+    CHECK(contains(out, "after it"));
+  }
+  PrescanOptions options;
+  options.drop_subtrees = {"nav"};
+  const std::string body = "<p>" + std::string(500, 'b') + "</p>";
+  CHECK_FALSE(
+      contains(prescan("<body><NAV><STYLE>a{}</STYLE>menu</NAV>" + body, options).html, "menu"));
+}
