@@ -22,13 +22,22 @@ inline bool is_html_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-// ASCII case-insensitive equality. Both sides are folded: tag names read
-// from the page ("STYLE") are compared with each other, not only with
-// lower-case literals (an upper-case <STYLE> once hid the rest of a page).
-inline bool iequals(std::string_view text, std::string_view other) {
-  if (text.size() != other.size()) return false;
+// `lower` must already be lower-case.
+inline bool iequals(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (ascii_lower(text[i]) != ascii_lower(other[i])) return false;
+    if (ascii_lower(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+// Both sides folded: for two names read from the page ("STYLE" and
+// "</style"), where iequals would miss (an upper-case <STYLE> once hid the
+// rest of a page).
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
   return true;
 }

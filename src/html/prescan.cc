@@ -541,7 +541,7 @@ class Scanner {
   bool tag_at(size_t i, std::string_view name, bool end) const {
     size_t name_at = i + (end ? 2 : 1);
     if (end && at(i + 1) != '/') return false;
-    if (!iequals(in_.substr(std::min(name_at, in_.size()), name.size()), name)) return false;
+    if (!same_name(in_.substr(std::min(name_at, in_.size()), name.size()), name)) return false;
     char after = at(name_at + name.size());
     return is_html_space(after) || after == '/' || after == '>';
   }
@@ -630,7 +630,7 @@ class Scanner {
         if (!scan_tag(i, tag)) return in_.size();
         i = tag.end;
         std::string_view inner = name_of(tag);
-        if (iequals(inner, name) && --depth == 0) return i;
+        if (same_name(inner, name) && --depth == 0) return i;
         if (foreign && integration_points > 0 && is_svg_integration_point(inner)) {
           --integration_points;
         }
@@ -640,7 +640,7 @@ class Scanner {
         std::string_view inner = name_of(tag);
         if (!html && breaks_out_of_svg(inner)) return i;
         i = tag.end;
-        if (iequals(inner, name)) {
+        if (same_name(inner, name)) {
           if (!tag.self_closing) ++depth;
         } else if (html) {
           i = skip_html_text_content(tag, i);
