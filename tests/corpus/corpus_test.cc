@@ -2,12 +2,14 @@
 // its quality against the per-document floor in corpus/floors.tsv. The
 // scores measured are written to corpus_scores.tsv in the working
 // directory, for scripts/update_floors.sh.
+#include <re2/re2.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include "../source/temp_dir.h"
 #include "shingles.h"
@@ -179,4 +181,47 @@ TEST_CASE(
     }
   }
   CHECK(documents > 150);
+}
+
+TEST_CASE("tag names in upper case change neither the text nor the metadata of any page",
+          "[corpus]") {
+  // Old pages write <P>, <STYLE>, <TITLE>: every comparison of tag names
+  // must fold case (an upper-case <STYLE> once hid the rest of a page).
+  static const RE2 tag_name{"<(/?)([a-zA-Z][a-zA-Z0-9]*)"};
+  const webclean::Cleaner cleaner{webclean::Options{}};
+  int documents = 0;
+  std::vector<fs::path> pages;
+  for (const char* set : {"readability", "trafilatura"}) {
+    for (const auto& entry : fs::directory_iterator(kCorpus / set)) {
+      const std::string name = entry.path().filename().string();
+      if (name.size() > 8 && name.compare(name.size() - 8, 8, ".html.gz") == 0) {
+        pages.push_back(entry.path());
+      }
+    }
+  }
+  for (const fs::path& page : pages) {
+    const std::string name = page.string();
+    const webclean::source::RawDocument raw = webclean::source::read_file(name);
+    REQUIRE(raw.error.empty());
+    std::string upper;
+    re2::StringPiece input(raw.bytes);
+    re2::StringPiece slash, tag;
+    const char* copied = raw.bytes.data();
+    while (RE2::FindAndConsume(&input, tag_name, &slash, &tag)) {
+      upper.append(copied, tag.data());
+      for (char c : tag) upper += char(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+      copied = tag.data() + tag.size();
+    }
+    upper.append(copied, raw.bytes.data() + raw.bytes.size());
+    const webclean::DocumentInfo info{"", "", "", webclean::InputKind::kHtml};
+    const webclean::Result lower_result = cleaner.clean(raw.bytes, info);
+    const webclean::Result upper_result = cleaner.clean(upper, info);
+    INFO(name);
+    CHECK(upper_result.text == lower_result.text);
+    CHECK(upper_result.metadata.title == lower_result.metadata.title);
+    CHECK(upper_result.metadata.byline == lower_result.metadata.byline);
+    CHECK(upper_result.metadata.date == lower_result.metadata.date);
+    ++documents;
+  }
+  CHECK(documents > 100);
 }
