@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <optional>
+#include <string>
 
 #include "html/arena.h"
 #include "html/prescan.h"
@@ -17,10 +18,32 @@ size_t first_chunk_for(size_t html_bytes) {
   return html_bytes * 4 + 64 * 1024;
 }
 
+// The HTML spec's preprocessing of the input stream: CR LF and lone CR
+// become LF. Gumbo does it for what it reads, but the prescan hands it long
+// text runs by index, and <pre> text kept its CRs (a page saved with CRLF
+// gave "line\r" where the LF page gave "line"). Empty when there is no CR.
+std::string without_carriage_returns(std::string_view html) {
+  size_t at = html.find('\r');
+  if (at == std::string_view::npos) return {};
+  std::string out;
+  out.reserve(html.size());
+  size_t from = 0;
+  for (; at != std::string_view::npos; at = html.find('\r', from)) {
+    out.append(html.substr(from, at - from));
+    out += '\n';
+    from = at + 1;
+    if (from < html.size() && html[from] == '\n') ++from;  // CR LF: one LF
+  }
+  out.append(html.substr(from));
+  return out;
+}
+
 }  // namespace
 
 block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options, Arena* reused,
                       std::string_view page_url) {
+  const std::string normalized = without_carriage_returns(utf8_html);
+  if (!normalized.empty()) utf8_html = normalized;
   PrescanOptions prescan_options;
   prescan_options.drop_subtrees = parse_options.drop_subtrees;
   prescan_options.keep_link_targets = parse_options.inline_markup && parse_options.link_targets;

@@ -364,3 +364,18 @@ TEST_CASE("a wrapper around a link is not itself inside the link", "[html][parse
   REQUIRE(doc.blocks.size() == 1);
   CHECK((node_of(doc, doc.blocks[0]).flags & webclean::block::kInsideLink) != 0);
 }
+
+TEST_CASE("a page saved with CRLF or CR line ends parses as the same page with LF",
+          "[html][parse]") {
+  const std::string long_line = "a line long enough to reach the parser as an indexed text run";
+  const std::string lf = "<body><pre>" + long_line + "\nsecond line\n</pre><p>one\ntwo</p></body>";
+  std::string crlf, cr;
+  for (char c : lf) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    cr += c == '\n' ? '\r' : c;
+  }
+  const std::vector<std::string> expected = texts(parse(lf));
+  CHECK(expected.front().find('\r') == std::string::npos);
+  CHECK(texts(parse(crlf)) == expected);
+  CHECK(texts(parse(cr)) == expected);
+}
