@@ -63,12 +63,18 @@ std::string text_records(int count, bool with_ids = true) {
 }
 
 // Every regular file below `dir` by its relative path, with its content.
+// Also called while a run is writing there: a temporary renamed away
+// between listing and reading is skipped, not an error.
 std::map<std::string, std::string> files_under(const std::string& dir) {
   std::map<std::string, std::string> files;
-  if (!fs::exists(dir)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    files[fs::relative(entry.path(), dir).generic_string()] = read_file(entry.path());
+  std::error_code error;
+  for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error)) {
+    if (!it->is_regular_file(error) || error) {
+      error.clear();
+      continue;
+    }
+    files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
   }
   return files;
 }
