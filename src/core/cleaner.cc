@@ -194,13 +194,32 @@ std::vector<std::string> prescan_drops(const rules::RuleSet& rules) {
   return tags;
 }
 
-// NFC for what leaves the Cleaner: block texts and the page hints.
+// NFC for what leaves the Cleaner: block texts and the page hints the
+// metadata is read from (compared with the blocks: both must be NFC).
 void normalize_text(block::Document& doc) {
   for (block::Block& b : doc.blocks) {
     decode::to_nfc(b.text);
     if (!b.markup.empty()) decode::to_nfc(b.markup);
   }
-  decode::to_nfc(doc.hints.title);
+  block::PageHints& hints = doc.hints;
+  decode::to_nfc(hints.title);
+  for (auto& [key, value] : hints.meta) decode::to_nfc(value);
+  for (std::string& json : hints.json_ld) decode::to_nfc(json);
+  for (block::BylineHint& byline : hints.bylines) {
+    decode::to_nfc(byline.text);
+    decode::to_nfc(byline.name_text);
+  }
+  for (block::DateHint& date : hints.dates) decode::to_nfc(date.value);
+  for (std::string& kicker : hints.kickers) decode::to_nfc(kicker);
+}
+
+// NFC for the metadata too: meta tags, JSON-LD and attributes are read
+// as the page wrote them (an NFD page gave NFD titles next to NFC text).
+void normalize_metadata(Metadata& m) {
+  for (std::string* field : {&m.title, &m.headline, &m.byline, &m.author, &m.date, &m.site_name,
+                             &m.language, &m.description, &m.canonical_url, &m.image}) {
+    decode::to_nfc(*field);
+  }
 }
 
 // The per-document time limit, checked between stages.
@@ -297,6 +316,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
     meta::read_page_hints(doc, result.metadata, info.url);
     meta::drop_byline_blocks(doc);
   }
+  normalize_metadata(result.metadata);
   if (deadline.passed(result.error)) return result;
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);

@@ -296,3 +296,23 @@ TEST_CASE("a stop list in a rule dir is used for its language", "[core][cleaner]
                                  "</p></body></html>");
   CHECK(r.metadata.language == "zz");
 }
+
+TEST_CASE("metadata read from meta tags and JSON-LD is in NFC like the text", "[core][cleaner]") {
+  const std::string nfd_e = "e\xCC\x81";  // e + COMBINING ACUTE ACCENT
+  const std::string nfc_e = "\xC3\xA9";   // é
+  const std::string page =
+      "<html><head><meta property=\"og:title\" content=\"Caf" + nfd_e +
+      " opens\"><meta name=\"description\" content=\"A caf" + nfd_e +
+      "\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": "
+      "{\"@type\": \"Person\", \"name\": \"Ren" +
+      nfd_e + " Roe\"}}</script></head><body><article><h1>Caf" + nfd_e + " opens</h1><p>The caf" +
+      nfd_e +
+      " on the corner opened on Tuesday after two years of work on the old building, the "
+      "owners said.</p></article></body></html>";
+  const Result r = Cleaner{Options{}}.clean(page);
+  CHECK(r.metadata.title == "Caf" + nfc_e + " opens");
+  CHECK(r.metadata.headline == "Caf" + nfc_e + " opens");
+  CHECK(r.metadata.description == "A caf" + nfc_e);
+  CHECK(r.metadata.author == "Ren" + nfc_e + " Roe");
+  CHECK(r.text.find(nfd_e) == std::string::npos);
+}
