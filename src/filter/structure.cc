@@ -282,7 +282,12 @@ const char* clean_reason(const Node& node, const Totals& t, float content_score)
   // name every box "widget" and every field "media" or "meta".
   const bool prose =
       t.chars >= params::kProseBoxChars && t.link_density() < params::kMaxLinkDensityProse;
-  if (weight + content_score < 0 && !prose) return "negative class hint inside the article";
+  if (weight + content_score < 0 && !prose) {
+    // Lists and forms start with a negative score (Readability's
+    // initializeNode); say which of the two condemned the box.
+    return weight < 0 ? "negative class hint inside the article"
+                      : "negative score inside the article (a list or form)";
+  }
   if (t.commas >= params::kCleanMinCommas) return nullptr;
   const float density = t.link_density();
   if (!is_list(node.tag) && weight < params::kClassWeight &&
@@ -323,10 +328,18 @@ void clean_inside(Document& doc, const Tree& tree, const Scores& s,
       dropped[i] = clean_reason(doc.nodes[i], tree.totals[i], s.scored[i] ? s.score[i] : 0.f);
     }
   }
+  // Cleaning tidies the article; it never takes all of it (a page whose
+  // article is one list inside a wrapper lost its whole text).
+  const auto cleaned = [&](const Block& b) {
+    return b.decision.keep && b.node >= 0 && dropped[static_cast<size_t>(b.node)] != nullptr;
+  };
+  bool something_left = false;
+  for (const Block& b : doc.blocks)
+    something_left = something_left || (b.decision.keep && !cleaned(b));
+  if (!something_left) return;
   for (Block& b : doc.blocks) {
-    if (b.decision.keep && b.node >= 0 && dropped[static_cast<size_t>(b.node)]) {
+    if (cleaned(b))
       b.decision = {false, block::Stage::kStructure, dropped[static_cast<size_t>(b.node)]};
-    }
   }
 }
 

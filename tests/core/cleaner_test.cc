@@ -316,3 +316,13 @@ TEST_CASE("metadata read from meta tags and JSON-LD is in NFC like the text", "[
   CHECK(r.metadata.author == "Ren" + nfc_e + " Roe");
   CHECK(r.text.find(nfd_e) == std::string::npos);
 }
+
+TEST_CASE("cleaning inside the article never takes all of its text", "[core][cleaner]") {
+  // Lists start with a negative score (Readability's initializeNode): the
+  // one list that is the whole article must not be cleaned away with it.
+  const std::string item =
+      "AI has not meaningfully changed anything in security so far and phishing is still rare.";
+  const Result r = Cleaner{Options{}}.clean("<html><body><div><ol><li><p>" + item +
+                                            "</p></li></ol></div></body></html>");
+  CHECK(r.text == item);
+}
