@@ -38,6 +38,19 @@ mapfile -t text_inputs < <(texts "$shared/corpus/text")
 run text "${text_inputs[@]}"
 mapfile -t seed_inputs < <(texts "$shared/corpus/seeds")
 run seeds "${seed_inputs[@]}"
+# The same text dumps hard-wrapped at 78 columns, as lynx -dump, w3m -dump
+# and html2text write them: the unwrapping of text/parse.cc, scored
+# against the same gold.
+mkdir -p "$out/wrapped-input"
+python3 - "$out/wrapped-input" "${text_inputs[@]}" <<'PY'
+import os, sys, textwrap
+folder = sys.argv[1]
+for path in sys.argv[2:]:
+    lines = open(path, encoding="utf-8").read().split("\n")
+    wrapped = ["\n".join(textwrap.wrap(line, 78)) if len(line) > 78 else line for line in lines]
+    open(os.path.join(folder, os.path.basename(path)), "w", encoding="utf-8").write("\n".join(wrapped))
+PY
+run text-wrapped "$out"/wrapped-input/*.txt
 
 cd "$shared"
 echo
@@ -45,6 +58,7 @@ $score gold --gold-dir corpus/readability --pred-dir "$out/readability" --name r
 $score gold --gold-dir corpus/readability --pred-dir "$out/readability" --ids eval/readability-real.ids --name readability-real | tail -1
 $score snippets --evaldata corpus/trafilatura/evaldata.jsonl --pred-dir "$out/trafilatura" --name trafilatura | tail -1
 $score gold --gold-dir corpus/text --pred-dir "$out/text" --name text | tail -1
+$score gold --gold-dir corpus/text --pred-dir "$out/text-wrapped" --name text-wrapped | tail -1
 $score gold --gold-dir corpus/seeds --pred-dir "$out/seeds" --name seeds | tail -1
 $score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" --name seeds-snippets | tail -1
 if [ -n "${KEEP:-}" ]; then rm -rf "$KEEP"; cp -r "$out" "$KEEP"; echo "outputs kept in $KEEP"; fi

@@ -84,3 +84,71 @@ TEST_CASE("UTF-8 text other than no-break spaces is kept as is", "[text][parse]"
   const Document doc = webclean::text::parse("Caf\xC3\xA9 \xE6\x88\x91\xE4\xBB\xAC\n");
   CHECK(texts(doc) == std::vector<std::string>{"Caf\xC3\xA9 \xE6\x88\x91\xE4\xBB\xAC"});
 }
+
+namespace {
+
+// `paragraphs` hard-wrapped at `width` columns (greedy, as lynx -dump,
+// w3m -dump and html2text do), one blank line between paragraphs.
+std::string wrapped(const std::vector<std::string>& paragraphs, size_t width) {
+  std::string out;
+  for (const std::string& paragraph : paragraphs) {
+    std::string line;
+    size_t start = 0;
+    while (start < paragraph.size()) {
+      size_t end = paragraph.find(' ', start);
+      if (end == std::string::npos) end = paragraph.size();
+      const std::string word = paragraph.substr(start, end - start);
+      if (!line.empty() && line.size() + 1 + word.size() > width) {
+        out += line + "\n";
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+      start = end + 1;
+    }
+    out += line + "\n\n";
+  }
+  return out;
+}
+
+const std::vector<std::string> kStory = {
+    "The council said on Tuesday that the new bridge over the river, which is more than two "
+    "years late and well over its budget, will open to traffic in the spring of next year.",
+    "Engineers found cracks in two of the supports last winter, and the repairs took longer "
+    "than anyone had planned because the river was high for most of the summer months.",
+    "Residents who have waited for the crossing since the old ferry stopped running said they "
+    "were glad to hear a date at last, though several doubted that it would be kept this time.",
+    "The mayor told reporters that the city would publish the final cost of the work once the "
+    "contractor had sent its last invoice, which she expected to arrive before the end of May."};
+
+}  // namespace
+
+TEST_CASE("a dump hard-wrapped at a fixed width gives one block a paragraph", "[text][parse]") {
+  std::vector<std::string> story;
+  for (int i = 0; i < 3; ++i) story.insert(story.end(), kStory.begin(), kStory.end());
+  for (const size_t width : {60, 72, 78, 100}) {
+    INFO(width);
+    CHECK(texts(webclean::text::parse(wrapped(story, width))) == story);
+  }
+  // Too few wrapped lines to tell a width: left as they are.
+  CHECK(webclean::text::parse(wrapped({kStory[0]}, 72)).blocks.size() == 3);
+}
+
+TEST_CASE("list items and short lines of a wrapped dump stay lines of their own", "[text][parse]") {
+  const std::string dump = wrapped(kStory, 72) +
+                           "- Home\n- News and the weather for the region today and tomorrow\n"
+                           "1. First item\nShort line\nAnother short line\n";
+  const std::vector<std::string> blocks = texts(webclean::text::parse(dump));
+  REQUIRE(blocks.size() == kStory.size() + 5);
+  CHECK(blocks[kStory.size()] == "- Home");
+  CHECK(blocks[kStory.size() + 2] == "1. First item");
+  CHECK(blocks.back() == "Another short line");
+}
+
+TEST_CASE("a dump of whole paragraphs a line is not unwrapped", "[text][parse]") {
+  // Lines of every length, no column they all end near: nothing joins.
+  std::string dump;
+  for (int i = 0; i < 20; ++i) {
+    dump += kStory[size_t(i) % kStory.size()].substr(0, 40 + size_t(i) * 7) + "\n";
+  }
+  CHECK(webclean::text::parse(dump).blocks.size() == 20);
+}
