@@ -238,13 +238,18 @@ void keep_main_run(Document& doc, const std::vector<Class>& c) {
 // text is not prose in any listed language (lorem ipsum, code, a table).
 bool stoplist_fits(const Document& doc) {
   if (doc.language.empty()) return false;
-  uint64_t words = 0, stop_words = 0;
+  double words = 0, stop_words = 0;
   for (const Block& b : doc.blocks) {
-    if (!b.decision.keep || b.features.chars < params::kLengthLow) continue;
-    words += b.features.words;
-    stop_words += b.features.stop_words;
+    if (!b.decision.keep || b.features.chars < params::kLengthLow || b.features.words == 0) {
+      continue;
+    }
+    // One huge block (a URL blob, a wall of code) counts as one long
+    // paragraph, not as the document's language.
+    const double share = std::min(1.0, double(params::kMaxFitWords) / b.features.words);
+    words += b.features.words * share;
+    stop_words += b.features.stop_words * share;
   }
-  return words == 0 || float(stop_words) >= float(words) * params::kMinDocumentStopShare;
+  return words == 0 || stop_words >= words * params::kMinDocumentStopShare;
 }
 
 // The lead: a standfirst or first paragraph often sits in the article's

@@ -37,6 +37,10 @@ inline constexpr float kStopwordsSentence = 0.20f;
 // list does not fit the text (wrong language, lorem ipsum, code): classify
 // as for a language without a list. Prose in listed languages is 0.3-0.5.
 inline constexpr float kMinDocumentStopShare = 0.15f;
+// ...each block counting for at most this many words: a lynx dump's
+// 11,000-character URL blob of an ad frame made an English page's text
+// "no language" (a long news paragraph has 100-200 words).
+inline constexpr uint32_t kMaxFitWords = 200;
 // A heading this close (in chars of text between) to good text is kept
 // (jusText's max_heading_distance).
 inline constexpr uint32_t kMaxHeadingDistance = 200;
