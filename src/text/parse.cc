@@ -18,8 +18,11 @@ constexpr size_t kMaxWrapWidth = 120;
 constexpr double kMaxOverlongShare = 0.02;
 // Of the lines followed by another line of the paragraph, this share must
 // be full (within kFullSlack columns of the width) for the dump to count
-// as wrapped: a dump of whole paragraphs has few lines that end just there.
-constexpr double kMinFullShare = 0.6;
+// as wrapped: a dump of whole paragraphs has few lines that end just there,
+// while in lynx and w3m dumps menus of short lines stand between the
+// wrapped paragraphs (0.6 missed many of those; 0.25-0.4 did about the
+// same on lynx and w3m dumps of the readability pages).
+constexpr double kMinFullShare = 0.4;
 constexpr size_t kFullSlack = 20;
 constexpr size_t kMinContinuedLines = 8;  // too few to tell: leave the lines alone
 
@@ -80,9 +83,9 @@ std::vector<Line> lines_of(std::string_view text) {
 // A line that starts a list item or a quote: never the tail of the line
 // before it ("- item", "* item", "1. item", "• item", "> quoted").
 bool starts_item(const std::string& line) {
-  if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 || line.rfind("> ", 0) == 0 ||
-      line.rfind("\xE2\x80\xA2", 0) == 0) {
-    return true;
+  // lynx bullets its nested lists with *, +, o and #.
+  for (std::string_view bullet : {"- ", "* ", "+ ", "o ", "# ", "> ", "\xE2\x80\xA2"}) {
+    if (line.rfind(bullet, 0) == 0) return true;
   }
   size_t digits = 0;
   while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') {

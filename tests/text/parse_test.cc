@@ -136,11 +136,13 @@ TEST_CASE("a dump hard-wrapped at a fixed width gives one block a paragraph", "[
 TEST_CASE("list items and short lines of a wrapped dump stay lines of their own", "[text][parse]") {
   const std::string dump = wrapped(kStory, 72) +
                            "- Home\n- News and the weather for the region today and tomorrow\n"
-                           "1. First item\nShort line\nAnother short line\n";
+                           "1. First item\n+ A nested item as lynx bullets it\no A third level\n"
+                           "Short line\nAnother short line\n";
   const std::vector<std::string> blocks = texts(webclean::text::parse(dump));
-  REQUIRE(blocks.size() == kStory.size() + 5);
+  REQUIRE(blocks.size() == kStory.size() + 7);
   CHECK(blocks[kStory.size()] == "- Home");
   CHECK(blocks[kStory.size() + 2] == "1. First item");
+  CHECK(blocks[kStory.size() + 4] == "o A third level");
   CHECK(blocks.back() == "Another short line");
 }
 
