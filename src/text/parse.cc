@@ -16,13 +16,14 @@ constexpr size_t kMinWrapWidth = 40;
 constexpr size_t kMaxWrapWidth = 120;
 // Lines longer than the width: a few unbreakable ones (URLs) are allowed.
 constexpr double kMaxOverlongShare = 0.02;
-// Of the lines followed by another line of the paragraph, this share must
-// be full (within kFullSlack columns of the width) for the dump to count
-// as wrapped: a dump of whole paragraphs has few lines that end just there,
-// while in lynx and w3m dumps menus of short lines stand between the
-// wrapped paragraphs (0.6 missed many of those; 0.25-0.4 did about the
-// same on lynx and w3m dumps of the readability pages).
-constexpr double kMinFullShare = 0.4;
+// Of the lines at least half the width long that are followed by another
+// line of the paragraph, this share must be full (within kFullSlack
+// columns of the width) for the dump to count as wrapped: a dump of whole
+// paragraphs has few lines that end just there. Short lines (menus, which
+// stand between the paragraphs of lynx and w3m dumps) say nothing either
+// way. 0.4 and 0.6 did the same on lynx and w3m dumps of the readability
+// pages; the stricter one is kept.
+constexpr double kMinFullShare = 0.6;
 constexpr size_t kFullSlack = 20;
 constexpr size_t kMinContinuedLines = 8;  // too few to tell: leave the lines alone
 
@@ -118,8 +119,9 @@ size_t wrap_width(const std::vector<Line>& lines) {
     if (lines[i].text.empty() || lines[i + 1].text.empty() || starts_item(lines[i + 1].text)) {
       continue;
     }
-    ++continued;
     const size_t length = lines[i].columns;
+    if (length * 2 < width) continue;  // menus' short lines say nothing of wrapping
+    ++continued;
     full += length <= width && length + kFullSlack >= width;
   }
   if (continued < kMinContinuedLines || double(full) < double(continued) * kMinFullShare) return 0;
