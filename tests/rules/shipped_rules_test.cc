@@ -380,3 +380,22 @@ TEST_CASE("a drop-text rule of the shipped set reports its file and line",
   CHECK(rule->id.rfind("ads.rules:", 0) == 0);
   CHECK(rule->action == Action::kDrop);
 }
+
+TEST_CASE("text browser renderings of controls and media are dropped from dumps",
+          "[rules][shipped][text]") {
+  for (const char* text : {"IFRAME: https://s.yimg.com/rq/darla/2-9-19/html/r-sf.html",
+                           "(BUTTON) Close this modal window", "(BUTTON) (BUTTON)",
+                           "#alternate alternate", "____________________ (BUTTON) Search",
+                           "____________________________________________________________",
+                           "[                    ] Clear this text input", "[ ] Remember me",
+                           "[IMG]", "[fff-277-finished-2.png] [fff-277-finished-2.png]"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") != nullptr);
+  }
+  // A news agency's separator and the note after it, and brackets in prose.
+  for (const char* text : {"___", "[Update] The council met again on Tuesday.",
+                           "Buttons and frames were sold at the market, the mayor said."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") == nullptr);
+  }
+}
