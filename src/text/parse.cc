@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace webclean::text {
 namespace {
 
@@ -51,22 +54,55 @@ std::string collapse(std::string_view line) {
   return out;
 }
 
-size_t code_points(std::string_view text) {
-  return size_t(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+// The code point at `at` (advanced past it); U+FFFD for a bad sequence.
+UChar32 next_code_point(std::string_view text, size_t& at) {
+  UChar32 c = 0;
+  int32_t i = int32_t(at);
+  U8_NEXT(text.data(), i, int32_t(text.size()), c);
+  at = size_t(i);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Characters a terminal gives two columns (CJK ideographs, kana, Hangul,
+// fullwidth forms): text browsers wrap by columns, not characters.
+bool is_wide(UChar32 c) {
+  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}
+
+size_t columns(std::string_view text) {
+  size_t total = 0;
+  for (size_t at = 0; at < text.size();) total += is_wide(next_code_point(text, at)) ? 2 : 1;
+  return total;
 }
 
 struct Line {
   std::string text;  // collapsed; empty for a blank line
-  size_t columns;    // where the line ends as written, indentation included
+  // Where the line ends as written, indentation included: in terminal
+  // columns (w3m wraps by them) and in characters (lynx wraps CJK by them).
+  size_t columns;
+  size_t chars;
 };
 
-// Columns up to the last character that is not whitespace (a tab counts as
-// one: wrappers indent with spaces).
-size_t written_columns(std::string_view line) {
+// How a dump is wrapped: at `width` columns, or characters. Width 0: not
+// wrapped.
+struct Wrap {
+  size_t width = 0;
+  bool by_columns = true;
+  size_t length(const Line& line) const { return by_columns ? line.columns : line.chars; }
+};
+
+// The line without the whitespace after its last character (a tab counts
+// as one column: wrappers indent with spaces).
+std::string_view without_trailing_space(std::string_view line) {
   while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-  return code_points(line);
+  return line;
+}
+
+size_t characters(std::string_view text) {
+  return size_t(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 std::vector<Line> lines_of(std::string_view text) {
@@ -74,8 +110,8 @@ std::vector<Line> lines_of(std::string_view text) {
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    lines.push_back({collapse(line), written_columns(line)});
+    const std::string_view line = without_trailing_space(text.substr(start, end - start));
+    lines.push_back({collapse(line), columns(line), characters(line)});
     start = end + 1;
   }
   return lines;
@@ -96,55 +132,76 @@ bool starts_item(const std::string& line) {
          line[digits + 1] == ' ';
 }
 
-size_t first_word_length(const std::string& line) {
-  return code_points(std::string_view(line).substr(0, line.find(' ')));
+// The columns of the line's first word: up to a space, and a wide
+// character is a word of its own (CJK is wrapped between any two).
+size_t first_word_length(std::string_view line, const Wrap& wrap) {
+  size_t total = 0;
+  for (size_t at = 0; at < line.size() && line[at] != ' ';) {
+    const UChar32 c = next_code_point(line, at);
+    if (is_wide(c)) return total == 0 ? (wrap.by_columns ? 2 : 1) : total;
+    ++total;
+  }
+  return total;
 }
 
 // The column the dump is wrapped at, or 0 when its lines are not wrapped:
 // nearly no line is longer, and most lines that go on in the next line end
 // close to it (the next word would not have fit).
-size_t wrap_width(const std::vector<Line>& lines) {
+Wrap wrap_of(const std::vector<Line>& lines, bool by_columns) {
+  Wrap wrap;
+  wrap.by_columns = by_columns;
   std::vector<size_t> lengths;
   for (const Line& line : lines) {
-    if (!line.text.empty()) lengths.push_back(line.columns);
+    if (!line.text.empty()) lengths.push_back(wrap.length(line));
   }
-  if (lengths.size() < kMinContinuedLines) return 0;
+  if (lengths.size() < kMinContinuedLines) return {};
   std::vector<size_t> sorted = lengths;
   const size_t allowed_overlong = size_t(double(sorted.size()) * kMaxOverlongShare);
   std::nth_element(sorted.begin(), sorted.end() - 1 - allowed_overlong, sorted.end());
   const size_t width = *(sorted.end() - 1 - allowed_overlong);
-  if (width < kMinWrapWidth || width > kMaxWrapWidth) return 0;
+  if (width < kMinWrapWidth || width > kMaxWrapWidth) return {};
   size_t continued = 0, full = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     if (lines[i].text.empty() || lines[i + 1].text.empty() || starts_item(lines[i + 1].text)) {
       continue;
     }
-    const size_t length = lines[i].columns;
+    const size_t length = wrap.length(lines[i]);
     if (length * 2 < width) continue;  // menus' short lines say nothing of wrapping
     ++continued;
     full += length <= width && length + kFullSlack >= width;
   }
-  if (continued < kMinContinuedLines || double(full) < double(continued) * kMinFullShare) return 0;
-  return width;
+  if (continued < kMinContinuedLines || double(full) < double(continued) * kMinFullShare) return {};
+  wrap.width = width;
+  return wrap;
 }
 
-bool is_wide_script(unsigned char lead) {
-  return lead >= 0xE2 && lead <= 0xEF;  // U+2000-U+FFFF: CJK is written without spaces
+// Columns first (w3m, html2text), then characters (lynx, Python's textwrap).
+Wrap wrap_of(const std::vector<Line>& lines) {
+  const Wrap by_columns = wrap_of(lines, true);
+  return by_columns.width > 0 ? by_columns : wrap_of(lines, false);
 }
 
 // `next` continues `line` when `line` is full: its next word would not have
 // fit within the width.
-bool continues(const Line& line, const Line& next, size_t width) {
-  if (width == 0 || line.text.empty() || next.text.empty() || starts_item(next.text)) {
+bool continues(const Line& line, const Line& next, const Wrap& wrap) {
+  if (wrap.width == 0 || line.text.empty() || next.text.empty() || starts_item(next.text)) {
     return false;
   }
-  return line.columns + 1 + first_word_length(next.text) > width;
+  return wrap.length(line) + 1 + first_word_length(next.text, wrap) > wrap.width;
+}
+
+// The last code point of `text` (not empty, valid UTF-8).
+UChar32 last_code_point(std::string_view text) {
+  size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return next_code_point(text, start);
 }
 
 void join_wrapped(std::string& paragraph, const std::string& next) {
-  const bool cjk = is_wide_script(static_cast<unsigned char>(next.front())) &&
-                   paragraph.size() >= 3 &&
-                   is_wide_script(static_cast<unsigned char>(paragraph[paragraph.size() - 3]));
+  // CJK is written without spaces: a line break between two wide
+  // characters stands for nothing.
+  size_t first = 0;
+  const bool cjk = is_wide(last_code_point(paragraph)) && is_wide(next_code_point(next, first));
   // "well-" + "known": the hyphen is the word's own, not the wrapper's.
   const bool hyphen = paragraph.back() == '-';
   if (!cjk && !hyphen) paragraph += ' ';
@@ -155,7 +212,7 @@ void join_wrapped(std::string& paragraph, const std::string& next) {
 
 block::Document parse(std::string_view utf8_text) {
   const std::vector<Line> lines = lines_of(utf8_text);
-  const size_t width = wrap_width(lines);
+  const Wrap wrap = wrap_of(lines);
   block::Document doc;
   bool new_paragraph = true;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -165,7 +222,7 @@ block::Document parse(std::string_view utf8_text) {
     }
     block::Block& b = doc.blocks.emplace_back();
     b.text = lines[i].text;
-    while (i + 1 < lines.size() && continues(lines[i], lines[i + 1], width)) {
+    while (i + 1 < lines.size() && continues(lines[i], lines[i + 1], wrap)) {
       join_wrapped(b.text, lines[++i].text);
     }
     b.same_paragraph = !new_paragraph;

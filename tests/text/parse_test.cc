@@ -154,3 +154,26 @@ TEST_CASE("a dump of whole paragraphs a line is not unwrapped", "[text][parse]")
   }
   CHECK(webclean::text::parse(dump).blocks.size() == 20);
 }
+
+TEST_CASE("wrapped CJK joins without spaces and curly quotes keep theirs", "[text][parse]") {
+  // 30 ideographs a line: 60 terminal columns, as w3m wraps them.
+  std::string line;
+  for (int i = 0; i < 30; ++i) line += "\xE6\x96\x87";  // 文
+  std::string dump;
+  for (int paragraph = 0; paragraph < 6; ++paragraph) {
+    dump += line + "\n" + line + "\n" + line.substr(0, 3 * 10) + "\n\n";
+  }
+  const std::vector<std::string> blocks = texts(webclean::text::parse(dump));
+  REQUIRE(blocks.size() == 6);
+  CHECK(blocks[0] == line + line + line.substr(0, 30));
+  // English wrapped at 72 with a closing quote at a line's end.
+  std::vector<std::string> quoted;
+  for (int i = 0; i < 3; ++i) {
+    for (const std::string& p : kStory)
+      quoted.push_back(p + " \xE2\x80\x9CIt is late,\xE2\x80\x9D he said.");
+  }
+  for (const std::string& block : texts(webclean::text::parse(wrapped(quoted, 72)))) {
+    CHECK(block.find("\xE2\x80\x9D\xE2\x80\x9C") == std::string::npos);
+  }
+  CHECK(texts(webclean::text::parse(wrapped(quoted, 72))) == quoted);
+}
