@@ -66,11 +66,16 @@ UChar32 next_code_point(std::string_view text, size_t& at) {
 // Characters a terminal gives two columns (CJK ideographs, kana, Hangul,
 // fullwidth forms): text browsers wrap by columns, not characters.
 bool is_wide(UChar32 c) {
+  if (c < 0x1100) return false;  // nothing below Hangul Jamo is wide: skip the lookup
   const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
 size_t columns(std::string_view text) {
+  // ASCII is one column a byte (most dumps are all ASCII).
+  if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+    return text.size();
+  }
   size_t total = 0;
   for (size_t at = 0; at < text.size();) total += is_wide(next_code_point(text, at)) ? 2 : 1;
   return total;
