@@ -1,5 +1,7 @@
 #include "block/features.h"
 
+#include <algorithm>
+
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -194,19 +196,48 @@ namespace {
 
 constexpr size_t kDetectionWords = 4000;  // enough words to tell languages apart
 
+// Whether a block reads as prose to tell its language from: most of its
+// space-separated tokens are words, not URL parts, markup or code
+// ("amp;rnd=6361&amp;rf=", "[INS:word:INS]"), which split into many short
+// "words" that match other languages' stop words.
+bool reads_as_prose(std::string_view text) {
+  constexpr size_t kMinTokens = 5;
+  constexpr size_t kMinWordPercent = 70;
+  size_t tokens = 0, words = 0;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = std::min(text.find(' ', at), text.size());
+    std::string_view token = text.substr(at, end - at);
+    at = end + 1;
+    if (token.empty()) continue;
+    ++tokens;
+    bool word = true, letter = false;
+    for (const char c : token) {
+      letter = letter || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c & 0x80) != 0;
+      word = word && std::string_view("=&%/\\[]{}<>|_#@+*^~`$").find(c) == std::string_view::npos;
+    }
+    words += word && letter;
+  }
+  return tokens >= kMinTokens && words * 100 >= tokens * kMinWordPercent;
+}
+
 Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
                                 std::string& scratch, WordBreaker& breaker) {
-  Stoplists::Hits hits{};
-  size_t words = 0;
-  for (const Block& b : doc.blocks) {
-    scan_words(b.text, scratch, breaker, [&](std::string_view w) {
-      if (w.empty() || words >= kDetectionWords) return;
-      ++words;
-      stoplists.count_hits(w, hits);
-    });
-    if (words >= kDetectionWords) break;
+  // Prose blocks only, unless the document has none.
+  for (const bool prose_only : {true, false}) {
+    Stoplists::Hits hits{};
+    size_t words = 0;
+    for (const Block& b : doc.blocks) {
+      if (prose_only && !reads_as_prose(b.text)) continue;
+      scan_words(b.text, scratch, breaker, [&](std::string_view w) {
+        if (w.empty() || words >= kDetectionWords) return;
+        ++words;
+        stoplists.count_hits(w, hits);
+      });
+      if (words >= kDetectionWords) break;
+    }
+    if (words > 0 || !prose_only) return stoplists.best(hits, words);
   }
-  return stoplists.best(hits, words);
+  return -1;
 }
 
 // Languages told by their script alone (no stop list tells them): kana

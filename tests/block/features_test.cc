@@ -196,6 +196,20 @@ TEST_CASE("the language is detected when none is declared", "[block][features]")
   CHECK(doc.language == "en");
 }
 
+TEST_CASE("URL and markup debris before the text does not decide its language",
+          "[block][features]") {
+  // A dump's tracking URLs split into many short "words" ("de", "die"...).
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) {
+    texts.push_back("amp;rnd=63614&amp;lng=de-de&amp;die=1&amp;das=ist&amp;und=der%253A" +
+                    std::to_string(i));
+  }
+  texts.push_back("It is the end of the line and the start of a new one for all of us.");
+  Document doc = document_of(texts);
+  compute_features(doc, tiny_stoplists(), "");
+  CHECK(doc.language == "en");
+}
+
 TEST_CASE("Japanese Chinese and Thai are told by their script", "[block][features]") {
   // Japanese: kana among the ideographs; Chinese: ideographs alone; a few
   // Latin words (brand names) do not change either.
