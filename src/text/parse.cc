@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -216,8 +217,13 @@ void join_wrapped(std::string& paragraph, const std::string& next) {
 }  // namespace
 
 block::Document parse(std::string_view utf8_text) {
-  const std::vector<Line> lines = lines_of(utf8_text);
+  std::vector<Line> lines = lines_of(utf8_text);
   const Wrap wrap = wrap_of(lines);
+  // Decided before the texts move into the blocks.
+  std::vector<bool> goes_on(lines.size(), false);
+  for (size_t i = 0; wrap.width > 0 && i + 1 < lines.size(); ++i) {
+    goes_on[i] = continues(lines[i], lines[i + 1], wrap);
+  }
   block::Document doc;
   bool new_paragraph = true;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -226,10 +232,8 @@ block::Document parse(std::string_view utf8_text) {
       continue;
     }
     block::Block& b = doc.blocks.emplace_back();
-    b.text = lines[i].text;
-    while (i + 1 < lines.size() && continues(lines[i], lines[i + 1], wrap)) {
-      join_wrapped(b.text, lines[++i].text);
-    }
+    b.text = std::move(lines[i].text);
+    while (goes_on[i]) join_wrapped(b.text, lines[++i].text);
     b.same_paragraph = !new_paragraph;
     new_paragraph = false;
   }
