@@ -69,6 +69,21 @@ for browser in lynx w3m; do
   WEBCLEAN_ARGS="--input text" run "$browser-dump" "$out/$browser-input"/*.txt
   dumps+=("$browser")
 done
+# ... and as Markdown (pandoc, GitHub-flavoured, links kept), the form the
+# reader services of LLM pipelines give, when pandoc is installed; these
+# are sniffed (--input auto), as a user would run them.
+if command -v pandoc >/dev/null; then
+  mkdir -p "$out/markdown-input"
+  for page in "$shared"/corpus/readability/*.html.gz; do
+    name="$(basename "$page" .html.gz)"
+    zcat "$page" | timeout 30 pandoc -f html -t gfm-raw_html --wrap=none \
+      -o "$out/markdown-input/$name.txt" 2>/dev/null || true
+  done
+  run markdown-dump "$out/markdown-input"/*.txt
+  dumps+=("markdown")
+else
+  echo "quality.sh: pandoc not installed, the Markdown row is skipped" >&2
+fi
 
 cd "$shared"
 echo

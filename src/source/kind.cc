@@ -9,6 +9,7 @@ namespace webclean {
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
+constexpr size_t kMinMarkdownLinks = 3;  // "](" in the head: a Markdown dump
 
 // HTML's tag open state: '<' starts markup only before a letter, '!', '/'
 // or '?'; "<3 love" and "< 5" are text.
@@ -28,9 +29,17 @@ InputKind sniff_kind(std::string_view head, std::string_view content_type) {
   if (type.rfind("text/", 0) == 0) return InputKind::kText;
   const std::string start = source::lower_ascii(head.substr(0, kSniffBytes));
   // Markers a text dump does not contain but nearly every page does.
-  static constexpr std::array<std::string_view, 9> kMarkers = {
-      "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<br"};
+  static constexpr std::array<std::string_view, 7> kMarkers = {
+      "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<p>"};
   for (std::string_view marker : kMarkers) {
+    if (start.find(marker) != std::string::npos) return InputKind::kHtml;
+  }
+  // Markdown dumps keep some raw tags (pandoc leaves its <div>s) among
+  // their [text](url) links; a page fragment has the tags alone.
+  size_t markdown_links = 0;
+  for (size_t at = 0; (at = start.find("](", at)) != std::string::npos; at += 2) ++markdown_links;
+  if (markdown_links >= kMinMarkdownLinks) return InputKind::kText;
+  for (std::string_view marker : {"<div", "<br"}) {
     if (start.find(marker) != std::string::npos) return InputKind::kHtml;
   }
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

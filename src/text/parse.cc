@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -88,6 +89,7 @@ struct Line {
   // columns (w3m wraps by them) and in characters (lynx wraps CJK by them).
   size_t columns;
   size_t chars;
+  uint32_t link_chars = 0;  // Markdown dumps: characters of link texts
 };
 
 // How a dump is wrapped: at `width` columns, or characters. Width 0: not
@@ -121,6 +123,51 @@ std::vector<Line> lines_of(std::string_view text) {
     start = end + 1;
   }
   return lines;
+}
+
+// Markdown dumps (html2text, pandoc, the reader services of LLM
+// pipelines) write links as [text](url): their texts are what the page
+// shows and count as link text, their targets are not text at all;
+// images, ![alt](src), show nothing. A dump is read as Markdown when it
+// holds at least kMinMarkdownLinks such links.
+constexpr size_t kMinMarkdownLinks = 5;
+
+const RE2& markdown_link() {
+  static const RE2 link{
+      R"((!?)\[([^\]\n]{0,500})\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"\n]*")?\))"};
+  return link;
+}
+
+bool reads_as_markdown(std::string_view text) {
+  re2::StringPiece rest(text.data(), text.size());
+  size_t links = 0;
+  while (links < kMinMarkdownLinks && RE2::FindAndConsume(&rest, markdown_link())) ++links;
+  return links >= kMinMarkdownLinks;
+}
+
+// The line with its Markdown links replaced by their texts (counted in
+// `link_chars`) and its images left out; a line that is only a raw HTML
+// tag ("<div class=...>", which pandoc leaves) becomes blank.
+void read_markdown(Line& line) {
+  static const RE2 html_tag{R"(</?[a-zA-Z][^<>]*>)"};
+  if (RE2::FullMatch(line.text, html_tag)) {
+    line.text.clear();
+    return;
+  }
+  std::string out;
+  re2::StringPiece rest(line.text);
+  re2::StringPiece bang, label;
+  const char* copied = line.text.data();
+  while (RE2::FindAndConsume(&rest, markdown_link(), &bang, &label)) {
+    out.append(copied, bang.data());
+    if (bang.empty()) {
+      out.append(label.data(), label.size());
+      line.link_chars += uint32_t(characters(std::string_view(label.data(), label.size())));
+    }
+    copied = rest.data();
+  }
+  out.append(copied, static_cast<const char*>(line.text.data() + line.text.size()));
+  line.text = collapse(out);
 }
 
 // A line that starts a list item or a quote: never the tail of the line
@@ -218,6 +265,9 @@ void join_wrapped(std::string& paragraph, const std::string& next) {
 
 block::Document parse(std::string_view utf8_text) {
   std::vector<Line> lines = lines_of(utf8_text);
+  if (reads_as_markdown(utf8_text)) {
+    for (Line& line : lines) read_markdown(line);
+  }
   const Wrap wrap = wrap_of(lines);
   // Decided before the texts move into the blocks.
   std::vector<bool> goes_on(lines.size(), false);
@@ -233,7 +283,11 @@ block::Document parse(std::string_view utf8_text) {
     }
     block::Block& b = doc.blocks.emplace_back();
     b.text = std::move(lines[i].text);
-    while (goes_on[i]) join_wrapped(b.text, lines[++i].text);
+    b.link_chars = lines[i].link_chars;
+    while (goes_on[i]) {
+      join_wrapped(b.text, lines[++i].text);
+      b.link_chars += lines[i].link_chars;
+    }
     b.same_paragraph = !new_paragraph;
     new_paragraph = false;
   }

@@ -67,3 +67,12 @@ TEST_CASE("a NUL byte in the head leaves the kind undecided", "[core][sniff]") {
   // "Hi" in UTF-16LE.
   CHECK(sniff_kind(std::string("H\0i\0", 4), "") == InputKind::kAuto);
 }
+
+TEST_CASE("a Markdown dump with raw div lines among its links is text", "[core][sniff]") {
+  const std::string markdown =
+      "<div class=\"header\">\n\n- [Home](/)\n- [News](/news)\n- [Sport](/sport)\n\n</div>\n\n"
+      "# Bridge opens\n\nThe council said on Tuesday that the bridge will open.\n";
+  CHECK(sniff_kind(markdown, "") == InputKind::kText);
+  // A page is HTML whatever links its text shows.
+  CHECK(sniff_kind("<html><body>[a](b) [c](d) [e](f)</body></html>", "") == InputKind::kHtml);
+}

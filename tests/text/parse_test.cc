@@ -177,3 +177,22 @@ TEST_CASE("wrapped CJK joins without spaces and curly quotes keep theirs", "[tex
   }
   CHECK(texts(webclean::text::parse(wrapped(quoted, 72))) == quoted);
 }
+
+TEST_CASE("a Markdown dump's links become their texts and count as link text", "[text][parse]") {
+  const std::string dump =
+      "<div class=\"nav\">\n\n"
+      "- [Home](https://example.org/)\n- [News](https://example.org/news \"News\")\n"
+      "- [Sport](/sport)\n- [Weather](/weather)\n\n</div>\n\n"
+      "![A bridge](bridge.jpg)\n\n"
+      "The council said on [Tuesday](https://example.org/tuesday) that the bridge will open.\n";
+  const Document doc = webclean::text::parse(dump);
+  REQUIRE(texts(doc) == std::vector<std::string>{"- Home", "- News", "- Sport", "- Weather",
+                                                 "The council said on Tuesday that the bridge "
+                                                 "will open."});
+  CHECK(doc.blocks[1].link_chars == 4);
+  CHECK(doc.blocks[4].link_chars == 7);
+  // Fewer than five links: brackets are text like any other.
+  const Document plain = webclean::text::parse("See [1](note) and [2](note).\n");
+  CHECK(texts(plain) == std::vector<std::string>{"See [1](note) and [2](note)."});
+  CHECK(plain.blocks[0].link_chars == 0);
+}
