@@ -1,6 +1,8 @@
 // Text path of Parse: a plain-text dump (paragraphs separated by blank
 // lines) becomes blocks, one per line; lines after the first of a
-// paragraph are marked same_paragraph so the sink can rejoin them.
+// paragraph are marked same_paragraph so the sink can rejoin them. A dump
+// hard-wrapped at a fixed width has its wrapped lines joined first, and a
+// Markdown dump's [text](url) links become their texts, counted as links.
 #ifndef WEBCLEAN_TEXT_PARSE_H_
 #define WEBCLEAN_TEXT_PARSE_H_
 
