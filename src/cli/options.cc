@@ -14,8 +14,9 @@ namespace {
 constexpr const char* kFooter =
     R"HELP(Inputs: files, directories and - (standard input; none given: stdin).
 Directories are walked recursively, in path order, for documents (.html .htm
-.xhtml .txt) and streams (.warc .wet .jsonl .ndjson), each also .gz; a named
-file is taken whatever its name. Gzip is recognised by its content.
+.xhtml .txt .md .markdown) and streams (.warc .wet .jsonl .ndjson), each also
+.gz; a named file is taken whatever its name. Gzip is recognised by its
+content.
 With --input auto, a name ending in .warc or .wet (or .gz of them) is a WARC
 stream, .jsonl or .ndjson (or .gz) a JSON Lines stream, anything else one
 document whose kind (HTML or text) is sniffed; stdin is one document. Any

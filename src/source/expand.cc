@@ -18,13 +18,13 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 
 // Whether a file found in a directory walk is an input: a document (.html
-// .htm .xhtml .txt) or a record stream (.warc .wet .jsonl .ndjson), each
+// .htm .xhtml .txt .md .markdown) or a record stream (.warc .wet .jsonl .ndjson), each
 // optionally gzipped, in any letter case.
 bool is_document_name(std::string_view name) {
   std::string lower = lower_ascii(name);
   if (ends_with(lower, ".gz")) lower.resize(lower.size() - 3);
-  static const std::string_view kExtensions[] = {".html", ".htm", ".xhtml", ".txt",
-                                                 ".warc", ".wet", ".jsonl", ".ndjson"};
+  static const std::string_view kExtensions[] = {
+      ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".warc", ".wet", ".jsonl", ".ndjson"};
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                      [&](std::string_view ext) { return ends_with(lower, ext); });
 }

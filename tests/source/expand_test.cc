@@ -28,15 +28,16 @@ TEST_CASE("a directory is walked recursively for document files, sorted by path"
   for (const char* name :
        {"b.html", "A.HTM", "sub/deeper/c.txt.gz", "sub/page.xhtml", "sub/image.png",
         "with space.html", "\xc3\xbcml\xc3\xa4ut/\xc3\xa7\xc3\xb6.html", "d.Html.GZ", "readme",
-        "notes.txt", "archive.tar.gz", "sub/deeper/e.htm"}) {
+        "notes.txt", "archive.tar.gz", "sub/deeper/e.htm", "page.md", "sub/post.markdown.gz"}) {
     write_file(root / name, "x");
   }
   std::vector<std::string> errors;
   const auto files = expand_inputs({root.string()}, errors);
   CHECK(errors.empty());
   CHECK(relatives(files) == std::vector<std::string>{"A.HTM", "b.html", "d.Html.GZ", "notes.txt",
-                                                     "sub/deeper/c.txt.gz", "sub/deeper/e.htm",
-                                                     "sub/page.xhtml", "with space.html",
+                                                     "page.md", "sub/deeper/c.txt.gz",
+                                                     "sub/deeper/e.htm", "sub/page.xhtml",
+                                                     "sub/post.markdown.gz", "with space.html",
                                                      "\xc3\xbcml\xc3\xa4ut/\xc3\xa7\xc3\xb6.html"});
   for (const InputFile& file : files) {
     CHECK(std::filesystem::path(file.path) == root / file.relative);
