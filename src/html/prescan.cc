@@ -88,61 +88,6 @@ bool is_kept_hint_attribute(std::string_view tag, std::string_view name, std::st
   return has_itemprop && iequals(name, "content");
 }
 
-// Where `lower` (lower-case ASCII) starts in `text` from `from`, any case.
-size_t find_any_case(std::string_view text, std::string_view lower, size_t from) {
-  for (size_t at = from; at + lower.size() <= text.size(); ++at) {
-    if (iequals(text.substr(at, lower.size()), lower)) return at;
-  }
-  return std::string_view::npos;
-}
-
-// Where the markup starting at `html[at] == '<'` ends: after the tag, or
-// after the comment, or after the end tag of a script or style.
-size_t markup_end(std::string_view html, size_t at) {
-  constexpr size_t npos = std::string_view::npos;
-  if (html.substr(at, 4) == "<!--") {
-    const size_t close = html.find("-->", at + 4);
-    return close == npos ? html.size() : close + 3;
-  }
-  size_t from = at;
-  for (std::string_view raw : {"script", "style"}) {
-    if (iequals(html.substr(at + 1, raw.size()), raw)) {
-      from = find_any_case(html, raw == "script" ? "</script" : "</style", at + 1);
-      if (from == npos) return html.size();
-    }
-  }
-  const size_t close = html.find('>', from);
-  return close == npos ? html.size() : close + 1;
-}
-
-// The text of an HTML fragment, roughly: tags, comments and the content
-// of scripts and styles left out, whitespace collapsed, references as
-// written. Only for reports, so that a reader sees what was dropped.
-std::string text_preview(std::string_view html) {
-  std::string out;
-  bool space = false;
-  size_t i = 0;
-  while (i < html.size() && out.size() < kMaxDroppedPreviewBytes) {
-    const char c = html[i];
-    if (c == '<' || is_html_space(c)) {
-      i = c == '<' ? markup_end(html, i) : i + 1;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-    ++i;
-  }
-  if (i < html.size()) {
-    // Cut at a character boundary.
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-    out += "...";
-  }
-  return out;
-}
-
 class Scanner {
  public:
   Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
@@ -382,13 +327,48 @@ class Scanner {
     out.append(name);
     out += '>';
     out.append(kDroppedSubtreeMark);
-    if (options_.keep_dropped_texts)
-      out_.dropped_texts.push_back(text_preview(in_.substr(tag.end, end - tag.end)));
+    if (options_.keep_dropped_texts) out_.dropped_texts.push_back(text_preview(tag.end, end));
     out += "</";
     out.append(name);
     out += '>';
     pos_ = end;
     return true;
+  }
+
+  // The text of the input in [begin, end), roughly: tags, comments and the
+  // content of raw-text elements (scripts, styles) left out by the same
+  // tokenizer steps the scan uses, whitespace collapsed, references as
+  // written. Only for reports, so that a reader sees what was dropped.
+  std::string text_preview(size_t begin, size_t end) {
+    std::string out;
+    bool space = false;
+    size_t i = begin;
+    while (i < end && out.size() < kMaxDroppedPreviewBytes) {
+      const char c = in_[i];
+      TagSpan tag;
+      if (in_.substr(i, 4) == "<!--") {
+        i = comment_end(i);
+      } else if (c == '<' && (is_ascii_alpha(at(i + 1)) || at(i + 1) == '/') && scan_tag(i, tag)) {
+        i = at(i + 1) == '/' ? tag.end : skip_html_text_content(tag, tag.end);
+      } else if (is_html_space(c)) {
+        ++i;
+      } else {
+        if (space) out += ' ';
+        space = false;
+        out += c;
+        ++i;
+        continue;
+      }
+      space = !out.empty();
+    }
+    if (i < end) {
+      // Cut at a character boundary.
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+        out.pop_back();
+      if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+      out += "...";
+    }
+    return out;
   }
 
   const AttrSpan* find_attribute(std::string_view lower_name) const {
