@@ -1,6 +1,7 @@
 #include "text/parse.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -185,8 +186,8 @@ bool starts_item(const std::string& line) {
          line[digits + 1] == ' ';
 }
 
-// The columns of the line's first word: up to a space, and a wide
-// character is a word of its own (CJK is wrapped between any two).
+// The length of the line's first word, in the wrap's unit: up to a space,
+// and a wide character is a word of its own (CJK is wrapped between any two).
 size_t first_word_length(std::string_view line, const Wrap& wrap) {
   size_t total = 0;
   for (size_t at = 0; at < line.size() && line[at] != ' ';) {
@@ -208,10 +209,10 @@ Wrap wrap_of(const std::vector<Line>& lines, bool by_columns) {
     if (!line.text.empty()) lengths.push_back(wrap.length(line));
   }
   if (lengths.size() < kMinContinuedLines) return {};
-  std::vector<size_t> sorted = lengths;
-  const size_t allowed_overlong = size_t(double(sorted.size()) * kMaxOverlongShare);
-  std::nth_element(sorted.begin(), sorted.end() - 1 - allowed_overlong, sorted.end());
-  const size_t width = *(sorted.end() - 1 - allowed_overlong);
+  const size_t allowed_overlong = size_t(double(lengths.size()) * kMaxOverlongShare);
+  const auto at = lengths.end() - 1 - std::ptrdiff_t(allowed_overlong);
+  std::nth_element(lengths.begin(), at, lengths.end());
+  const size_t width = *at;
   if (width < kMinWrapWidth || width > kMaxWrapWidth) return {};
   size_t continued = 0, full = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
