@@ -7,6 +7,7 @@
 #define WEBCLEAN_SOURCE_RECORDS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <string>
@@ -37,6 +38,10 @@ struct Record {
   // WARC-Record-ID, WARC-Target-URI, WARC-Date, WARC-Type, and
   // WARC-Refers-To for conversions.
   std::vector<std::pair<std::string, std::string>> headers;
+  // WARC: where the record starts, as the byte offset of its version line
+  // in the WARC data (after gzip decoding, for .warc.gz), so that an error
+  // can be found again in the file.
+  uint64_t offset = 0;
   std::string error;        // non-empty: this record could not be read
   bool skipped = false;     // not a document (a WARC request, metadata, a PDF response)
   std::string skip_reason;  // e.g. "not HTML (application/pdf)"
@@ -79,9 +84,12 @@ std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, Jsonl
 // records: the HTTP status line and headers are parsed, the body is
 // de-chunked and decoded (gzip, deflate, br); non-HTML bodies, non-2xx
 // statuses, request/metadata/warcinfo records are `skipped`. Conversion
-// records (WET) are text. A record whose Content-Length runs past the end
-// of the file is an error record and ends the stream; one whose
-// Content-Length is too short is resynchronised at the next "WARC/" line.
+// records (WET) are text. A record whose Content-Length is wrong either
+// way is one error record, and reading resumes at the next record header
+// after where it really ends (a length that runs into the next records is
+// caught by the block not being followed by a record, or by the data
+// ending; the bytes read past the real end are read again). A record cut
+// off by the end of the data is an error record and ends the stream.
 // A document block over `max_bytes` is skipped unread: an error record, or
 // `skipped` when its HTTP head already shows it is no document (a PDF).
 // A damaged gzip member is an error record; reading goes on at the next

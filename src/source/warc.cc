@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "source/kind.h"
 #include "source/http.h"
+#include "source/kind.h"
 #include "source/record_input.h"
 #include "source/records.h"
 
@@ -103,6 +103,45 @@ std::string not_http_reason(const Fields& fields) {
   return "not an HTTP response (" + type + ")";
 }
 
+// A line that starts a record: "WARC/" digits "." digits (WARC/1.0, 1.1,
+// and the 0.x drafts), nothing else on it.
+bool is_version_line(std::string_view line) {
+  if (!starts_with(line, "WARC/")) return false;
+  const std::string_view version = line.substr(5);
+  const size_t dot = version.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 1 == version.size()) return false;
+  for (size_t i = 0; i < version.size(); ++i) {
+    if (i != dot && (version[i] < '0' || version[i] > '9')) return false;
+  }
+  return true;
+}
+
+// Whether `bytes` begins with a whole version line.
+bool starts_with_version_line(std::string_view bytes) {
+  const size_t end = bytes.find('\n');
+  if (end == std::string_view::npos) return false;
+  std::string_view line = bytes.substr(0, end);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return is_version_line(line);
+}
+
+// The first line of `bytes` that may begin a record: it starts with "WARC/",
+// or with the start of it where `bytes` ends. npos when there is none.
+// `at_line_start`: bytes[0] begins a line.
+size_t first_record_candidate(std::string_view bytes, bool at_line_start) {
+  constexpr std::string_view kMark = "WARC/";
+  size_t line = at_line_start ? 0 : bytes.find('\n');
+  if (!at_line_start && line != std::string_view::npos) ++line;
+  while (line < bytes.size()) {
+    const size_t n = std::min(kMark.size(), bytes.size() - line);
+    if (bytes.substr(line, n) == kMark.substr(0, n)) return line;
+    line = bytes.find('\n', line);
+    if (line == std::string_view::npos) break;
+    ++line;
+  }
+  return std::string_view::npos;
+}
+
 class WarcReader : public RecordReader {
  public:
   WarcReader(std::unique_ptr<std::istream> in, size_t max_bytes)
@@ -120,10 +159,14 @@ class WarcReader : public RecordReader {
   bool read_headers(Fields& fields, Record& out);
   void read_record(Record& out);
   void read_document(const std::string& type, size_t length, const Fields& fields, Record& out);
-  size_t judge_oversized(const std::string& type, size_t length, const Fields& fields, Record& out);
-  void pass_block(size_t length, size_t consumed, Record& out);
+  void judge_oversized(const std::string& type, size_t length, const Fields& fields, Record& out);
+  void pass_block(size_t length, std::string_view head, Record& out);
+  size_t skip_block(size_t length, std::string_view head);
+  void hold(std::string_view bytes, bool& at_line_start);
+  void block_damaged(size_t length, size_t got, std::string_view from_candidate, Record& out);
   void mark_truncated(size_t length, size_t got, Record& out);
   void mark_misaligned(size_t length, Record& out);
+  void mark_overrun(size_t length, size_t real_length, std::string_view read_again, Record& out);
   bool block_ends_cleanly();
   void take_response(const Fields& fields, Record& out);
   void take_resource(const Fields& fields, Record& out);
@@ -133,9 +176,20 @@ class WarcReader : public RecordReader {
   bool ended_ = false;
   bool have_version_ = false;  // a resync already read the next version line
   bool need_resync_ = false;
+  uint64_t record_start_ = 0;  // offset of the last version line found
   std::string line_;
   std::string block_;
+  // While a block is skipped: its bytes from the first line that may start
+  // a record on, in case its Content-Length proves too long.
+  std::string held_;
+  bool hold_overflowed_ = false;  // held_ had to let go of such a line
 };
+
+// How much of a skipped block is held back from the first line in it that
+// may begin a record. A Content-Length that overstates a skipped block by
+// more loses the records in the excess (the damaged record's error says
+// so); documents, read whole, are recovered up to max_bytes.
+constexpr size_t kMaxHeldBytes = size_t{1} << 20;
 
 bool WarcReader::next(Record& out) {
   out = Record{};
@@ -145,21 +199,24 @@ bool WarcReader::next(Record& out) {
     const Start start = read_version_line();
     if (start == Start::kEnd) return end_of_data(out);
     if (start == Start::kNotWarc) {
+      out.offset = record_start_;
       out.error = "not a WARC record (a line reads \"" + line_.substr(0, 60) + "\")";
       need_resync_ = true;
       return true;
     }
   }
   have_version_ = false;
+  out.offset = record_start_;
   read_record(out);
   return true;
 }
 
 WarcReader::Start WarcReader::read_version_line() {
   for (;;) {
+    record_start_ = input_.bytes().position();
     if (!read_line(input_.bytes(), line_, 256).got) return Start::kEnd;
     if (trim(line_).empty()) continue;
-    return starts_with(line_, "WARC/") ? Start::kFound : Start::kNotWarc;
+    return is_version_line(trim(line_)) ? Start::kFound : Start::kNotWarc;
   }
 }
 
@@ -168,8 +225,9 @@ WarcReader::Start WarcReader::read_version_line() {
 bool WarcReader::scan_to_version_line() {
   need_resync_ = false;
   for (;;) {
+    record_start_ = input_.bytes().position();
     if (!read_line(input_.bytes(), line_, 16).got) return false;
-    if (starts_with(line_, "WARC/1.") || starts_with(line_, "WARC/0.")) {
+    if (is_version_line(line_)) {
       have_version_ = true;
       return true;
     }
@@ -184,6 +242,7 @@ bool WarcReader::end_of_data(Record& out) {
     ended_ = true;
     return false;
   }
+  out.offset = input_.bytes().position();
   stream_cut(out, "damaged data between records");
   return true;
 }
@@ -261,41 +320,114 @@ void WarcReader::read_record(Record& out) {
     read_document(type, length, fields, out);
     return;
   }
-  size_t consumed = 0;
+  block_.clear();
   if (document) {
-    consumed = judge_oversized(type, length, fields, out);
+    judge_oversized(type, length, fields, out);
   } else {
     out.skipped = true;
     out.skip_reason = (type.empty() ? std::string("untyped") : type) + " record";
   }
-  pass_block(length, consumed, out);
+  pass_block(length, block_, out);
+  block_.clear();
 }
 
-// Skips the rest of a block that is not kept (`consumed` of its `length`
-// bytes are already read).
-void WarcReader::pass_block(size_t length, size_t consumed, Record& out) {
-  const size_t got = consumed + skip_bytes(input_.bytes(), length - consumed);
-  if (got < length) {
-    mark_truncated(length, got, out);
-  } else if (!block_ends_cleanly()) {
-    mark_misaligned(length, out);
+// Skips the rest of a block that is not kept (`head`: its first bytes,
+// already read) and checks that it ends where its Content-Length says.
+void WarcReader::pass_block(size_t length, std::string_view head, Record& out) {
+  const size_t got = skip_block(length, head);
+  if (got < length || !block_ends_cleanly()) block_damaged(length, got, held_, out);
+  held_.clear();
+}
+
+// Consumes the block up to `length` bytes, `head` of them already read;
+// returns how many there were. Meanwhile holds back (in held_) the bytes
+// from the first line that may begin a record.
+size_t WarcReader::skip_block(size_t length, std::string_view head) {
+  held_.clear();
+  hold_overflowed_ = false;
+  bool at_line_start = true;
+  hold(head, at_line_start);
+  size_t got = head.size();
+  WindowBuf& in = input_.bytes();
+  while (got < length) {
+    std::string_view bytes = in.window();
+    if (bytes.empty()) break;
+    bytes = bytes.substr(0, std::min(bytes.size(), length - got));
+    hold(bytes, at_line_start);
+    in.advance(bytes.size());
+    got += bytes.size();
+  }
+  return got;
+}
+
+void WarcReader::hold(std::string_view bytes, bool& at_line_start) {
+  if (bytes.empty()) return;
+  if (held_.empty()) {
+    const size_t from = first_record_candidate(bytes, at_line_start);
+    if (from != std::string_view::npos) held_.assign(bytes.substr(from));
+  } else {
+    held_.append(bytes);
+  }
+  at_line_start = bytes.back() == '\n';
+  if (held_.size() <= kMaxHeldBytes) return;
+  // Let go of the earliest lines: keep the first candidate that fits.
+  hold_overflowed_ = true;
+  const size_t from =
+      first_record_candidate(std::string_view(held_).substr(held_.size() - kMaxHeldBytes), false);
+  if (from == std::string_view::npos) {
+    held_.clear();
+  } else {
+    held_.erase(0, held_.size() - kMaxHeldBytes + from);
   }
 }
 
-void WarcReader::mark_truncated(size_t length, size_t got, Record& out) {
+// A block that does not end where its Content-Length says: `got` of its
+// `length` bytes were there, and `from_candidate` holds the ones read from
+// the first line in it that may begin a record. When there is such a
+// line, the length ran into the records after it, which are read again.
+void WarcReader::block_damaged(size_t length, size_t got, std::string_view from_candidate,
+                               Record& out) {
   out.skipped = false;
   out.skip_reason.clear();
   out.bytes.clear();
+  const bool data_ended = got < length;
+  // Where the data has ended, nothing can complete a record start cut off.
+  const bool resumable =
+      data_ended ? input_.stream_error().empty() && starts_with_version_line(from_candidate)
+                 : !from_candidate.empty();
+  if (!resumable) {
+    if (data_ended) {
+      mark_truncated(length, got, out);
+    } else {
+      mark_misaligned(length, out);
+    }
+    return;
+  }
+  mark_overrun(length, got - from_candidate.size(), from_candidate, out);
+}
+
+void WarcReader::mark_truncated(size_t length, size_t got, Record& out) {
   stream_cut(out, "truncated record (Content-Length " + std::to_string(length) + ", " +
                       std::to_string(got) + " bytes left)");
 }
 
 void WarcReader::mark_misaligned(size_t length, Record& out) {
-  out.skipped = false;
-  out.skip_reason.clear();
-  out.bytes.clear();
   out.error = "Content-Length " + std::to_string(length) +
               " does not end the block (no WARC record follows it)";
+  need_resync_ = true;
+}
+
+// The block's length ran past its end: the next record starts
+// `next_record` bytes in. What was read from there is read again.
+void WarcReader::mark_overrun(size_t length, size_t next_record, std::string_view read_again,
+                              Record& out) {
+  out.error = "Content-Length " + std::to_string(length) +
+              " runs past the block into the next record, which starts " +
+              std::to_string(next_record) + " bytes in";
+  if (hold_overflowed_) {
+    out.error += " (over 1 MiB of the block was passed over first: records in it are lost)";
+  }
+  input_.bytes().unread(read_again);
   need_resync_ = true;
 }
 
@@ -304,14 +436,13 @@ void WarcReader::read_document(const std::string& type, size_t length, const Fie
                                Record& out) {
   block_.clear();
   const size_t got = read_bytes(input_.bytes(), length, block_);
-  if (got < length) {
+  if (got < length || !block_ends_cleanly()) {
+    hold_overflowed_ = false;
+    const size_t from = first_record_candidate(block_, true);
+    const std::string_view read_again =
+        from == std::string_view::npos ? std::string_view() : std::string_view(block_).substr(from);
+    block_damaged(length, got, read_again, out);
     block_.clear();
-    mark_truncated(length, got, out);
-    return;
-  }
-  if (!block_ends_cleanly()) {
-    block_.clear();
-    mark_misaligned(length, out);
     return;
   }
   if (type == "response") {
@@ -327,18 +458,16 @@ void WarcReader::read_document(const std::string& type, size_t length, const Fie
 
 // A document block over max_bytes: skipped when its head shows it is not a
 // document anyway (a large PDF), else an error. Reads at most the start of
-// the block and returns how much it read; the caller skips the rest.
-size_t WarcReader::judge_oversized(const std::string& type, size_t length, const Fields& fields,
-                                   Record& out) {
+// the block into block_; the caller skips the rest.
+void WarcReader::judge_oversized(const std::string& type, size_t length, const Fields& fields,
+                                 Record& out) {
   std::string reason;
-  size_t consumed = 0;
   if (type == "resource") {
     out.content_type = std::string(field(fields, "Content-Type"));
     reason = resource_skip_reason(media_type(out.content_type));
   } else if (type == "response") {
     reason = not_http_reason(fields);
-    block_.clear();
-    consumed = read_bytes(input_.bytes(), std::min({kHttpHeadBytes, max_bytes_, length}), block_);
+    read_bytes(input_.bytes(), std::min({kHttpHeadBytes, max_bytes_, length}), block_);
     HttpHead head;
     std::string error;
     if (reason.empty() && parse_http_head(block_, head, error) != std::string_view::npos) {
@@ -346,7 +475,6 @@ size_t WarcReader::judge_oversized(const std::string& type, size_t length, const
       out.content_type = std::string(head.header("Content-Type"));
       reason = response_skip_reason(head);
     }
-    block_.clear();
   }
   if (reason.empty()) {
     out.error = "record too large (" + std::to_string(length) + " bytes, limit " +
@@ -355,24 +483,29 @@ size_t WarcReader::judge_oversized(const std::string& type, size_t length, const
     out.skipped = true;
     out.skip_reason = std::move(reason);
   }
-  return consumed;
 }
 
 // After a block: skips the CRLFs that end the record and checks that what
-// follows is the end of the data or the next record.
+// follows is the end of the data or the next record. When it is not, the
+// line ends skipped are put back (they may belong to a record header that
+// the block's length ran into).
 bool WarcReader::block_ends_cleanly() {
   WindowBuf& in = input_.bytes();
+  std::string line_ends;
   for (;;) {
     const std::string_view bytes = in.window();
     size_t newlines = 0;
     while (newlines < bytes.size() && (bytes[newlines] == '\r' || bytes[newlines] == '\n')) {
       ++newlines;
     }
+    line_ends.append(bytes.substr(0, newlines));
     in.advance(newlines);
     if (newlines < bytes.size() || bytes.empty()) break;
   }
   const std::string_view next = in.window(5);
-  return next.empty() || starts_with(next, "WARC/");
+  if (next.empty() || starts_with(next, "WARC/")) return true;
+  in.unread(line_ends);
+  return false;
 }
 
 void WarcReader::take_response(const Fields& fields, Record& out) {

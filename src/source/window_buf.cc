@@ -13,10 +13,12 @@ constexpr size_t kWindowBytes = size_t{64} << 10;
 std::string_view WindowBuf::window(size_t at_least) {
   const size_t have = static_cast<size_t>(egptr() - gptr());
   if (have >= at_least || at_least == 0) return {gptr(), have};
-  if (buffer_.size() < std::max(kWindowBytes, at_least)) {
-    std::vector<char> larger(std::max(kWindowBytes, at_least));
-    if (have > 0) std::memcpy(larger.data(), gptr(), have);
-    buffer_.swap(larger);
+  const size_t wanted = std::max(kWindowBytes, at_least);
+  // A buffer grown by unread() shrinks back once its bytes are read.
+  if (buffer_.size() < wanted || (buffer_.size() > wanted && have <= wanted)) {
+    std::vector<char> resized(wanted);
+    if (have > 0) std::memcpy(resized.data(), gptr(), have);
+    buffer_.swap(resized);
   } else if (have > 0) {
     std::memmove(buffer_.data(), gptr(), have);
   }
@@ -31,12 +33,24 @@ std::string_view WindowBuf::window(size_t at_least) {
 }
 
 void WindowBuf::advance(size_t n) {
+  position_ += n;
   // gbump takes an int; a window is far smaller, but step to be safe.
   while (n > 0) {
     const size_t step = std::min<size_t>(n, 1 << 30);
     gbump(static_cast<int>(step));
     n -= step;
   }
+}
+
+void WindowBuf::unread(std::string_view bytes) {
+  if (bytes.empty()) return;
+  const size_t have = static_cast<size_t>(egptr() - gptr());
+  std::vector<char> joined(std::max(kWindowBytes, bytes.size() + have));
+  std::memcpy(joined.data(), bytes.data(), bytes.size());
+  if (have > 0) std::memcpy(joined.data() + bytes.size(), gptr(), have);
+  buffer_.swap(joined);
+  setg(buffer_.data(), buffer_.data(), buffer_.data() + bytes.size() + have);
+  position_ -= std::min<uint64_t>(position_, bytes.size());
 }
 
 WindowBuf::int_type WindowBuf::underflow() {

@@ -6,6 +6,7 @@
 #define WEBCLEAN_SOURCE_WINDOW_BUF_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -27,6 +28,12 @@ class WindowBuf : public std::streambuf {
   std::string_view window(size_t at_least = 1);
   // Consumes `n` bytes of the window (n <= window().size()).
   void advance(size_t n);
+  // Puts `bytes` back in front of the window, to be read again: a reader
+  // that took too much (a record whose length overstates it) resumes where
+  // the data really goes on.
+  void unread(std::string_view bytes);
+  // Bytes consumed so far, less those put back.
+  uint64_t position() const { return position_; }
 
  protected:
   // Writes up to `room` (> 0) new bytes at `dest`; returns how many, 0 at
@@ -38,6 +45,7 @@ class WindowBuf : public std::streambuf {
 
  private:
   std::vector<char> buffer_;
+  uint64_t position_ = 0;
 };
 
 // Passes another streambuf's bytes through, counting them (for progress).

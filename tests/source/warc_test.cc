@@ -305,16 +305,163 @@ TEST_CASE("a Content-Length shorter than the block is reported and the next reco
   }
 }
 
-TEST_CASE("a Content-Length reaching into the next record loses that one, not the rest") {
-  WarcRecord greedy = html_response(1, "greedy");
-  greedy.length = static_cast<long long>(greedy.block.size()) + 40;
-  const auto records = read_records(warc_file(
-      {greedy, html_response(2, "eaten"), html_response(3, "kept"), html_response(4, "kept-too")},
-      false));
+// The ways a crawl file is packed: plain, one gzip member per record, and
+// one gzip member for the whole file.
+enum class Packing { kPlain, kGzipPerRecord, kGzipWhole };
+
+std::string pack(const std::vector<WarcRecord>& records, Packing packing) {
+  const std::string plain = warc_file(records, false);
+  if (packing == Packing::kPlain) return plain;
+  return packing == Packing::kGzipWhole ? gzip_member(plain) : warc_file(records, true);
+}
+
+// Ten pages, one of them with its Content-Length off by `error` bytes.
+std::vector<WarcRecord> ten_pages_one_lying(size_t lying, long long error) {
+  std::vector<WarcRecord> records;
+  for (int i = 0; i < 10; ++i) records.push_back(html_response(i + 1, "page-" + std::to_string(i)));
+  records[lying].length = static_cast<long long>(records[lying].block.size()) + error;
+  return records;
+}
+
+// Every record is accounted for: the lying one is one error (or, when its
+// length only takes in the CR LFs that end it, read), every other one is
+// read whole, in order.
+void check_only_the_liar_lost(const std::vector<Record>& records, size_t lying, long long error) {
+  REQUIRE(records.size() == 10);
+  for (size_t i = 0; i < records.size(); ++i) {
+    INFO("record " << i);
+    const std::string title = "page-" + std::to_string(i);
+    if (i != lying) {
+      CHECK(records[i].error.empty());
+      CHECK(records[i].bytes == page(title));
+    } else if (error > 0 && error <= 4) {
+      CHECK(records[i].bytes.substr(0, page(title).size()) == page(title));
+    } else {
+      CHECK("<" + records[i].id + ">" == record_id(static_cast<int>(i) + 1));
+      CHECK(records[i].error.find("Content-Length") != std::string::npos);
+      CHECK(records[i].bytes.empty());
+    }
+  }
+}
+
+TEST_CASE("a Content-Length too long by any amount loses only its own record") {
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
+    for (const size_t lying : {size_t{2}, size_t{4}, size_t{8}}) {
+      for (const long long error : {1LL, 4LL, 5LL, 10LL, 13LL, 40LL, 300LL, 3000LL}) {
+        INFO("packing " << static_cast<int>(packing) << ", record " << lying << ", +" << error);
+        const auto records = read_records(pack(ten_pages_one_lying(lying, error), packing));
+        check_only_the_liar_lost(records, lying, error);
+      }
+    }
+  }
+}
+
+TEST_CASE("a Content-Length too short by any amount loses only its own record") {
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
+    for (const size_t lying : {size_t{0}, size_t{2}, size_t{4}, size_t{9}}) {
+      const long long size = static_cast<long long>(html_response(1, "page-0").block.size());
+      for (const long long error : {-1LL, -10LL, -25LL, -size / 2, -size + 1, -size}) {
+        INFO("packing " << static_cast<int>(packing) << ", record " << lying << ", " << error);
+        const auto records = read_records(pack(ten_pages_one_lying(lying, error), packing));
+        check_only_the_liar_lost(records, lying, error);
+      }
+    }
+  }
+}
+
+TEST_CASE("the issue's cases: +10 on record 3 and +3000 on record 5 lose only those two") {
+  std::vector<WarcRecord> records = ten_pages_one_lying(2, 10);
+  records[4].length = static_cast<long long>(records[4].block.size()) + 3000;
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
+    const auto read = read_records(pack(records, packing));
+    REQUIRE(read.size() == 10);
+    size_t documents = 0;
+    for (const Record& record : read) documents += record.error.empty() ? 1 : 0;
+    CHECK(documents == 8);
+    CHECK_FALSE(read[2].error.empty());
+    CHECK_FALSE(read[4].error.empty());
+    CHECK(read[3].bytes == page("page-3"));
+    CHECK(read[9].bytes == page("page-9"));
+  }
+}
+
+TEST_CASE("a last record whose Content-Length runs past the end of the file is truncated") {
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
+    const auto records = read_records(pack(ten_pages_one_lying(9, 3000), packing));
+    REQUIRE(records.size() == 10);
+    CHECK(records[8].bytes == page("page-8"));
+    CHECK(records[9].error.find("truncated record") != std::string::npos);
+  }
+}
+
+TEST_CASE("skipped records with a wrong Content-Length lose nothing after them") {
+  for (const long long error : {-30LL, -5LL, 7LL, 60LL, 2000LL}) {
+    INFO("error " << error);
+    WarcRecord request = get_request_record(2, "example.org", "/a");
+    request.length = static_cast<long long>(request.block.size()) + error;
+    WarcRecord pdf =
+        response_record(4, "https://example.org/big.pdf",
+                        http_response("HTTP/1.1 200 OK", {{"Content-Type", "application/pdf"}},
+                                      std::string(100 << 10, 'P')));
+    pdf.length = static_cast<long long>(pdf.block.size()) + error;
+    const std::vector<WarcRecord> crawl = {warcinfo_record(1, "test"), request,
+                                           html_response(3, "after-request"), pdf,
+                                           html_response(5, "after-pdf")};
+    for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord}) {
+      // 64 KiB: the PDF is over the limit, so its block is skipped unread.
+      const auto records = read_records(pack(crawl, packing), 64 << 10);
+      REQUIRE(records.size() == 5);
+      CHECK(records[1].error.find("Content-Length") != std::string::npos);
+      CHECK(records[2].bytes == page("after-request"));
+      CHECK(records[3].error.find("Content-Length") != std::string::npos);
+      CHECK(records[4].bytes == page("after-pdf"));
+    }
+  }
+}
+
+TEST_CASE("a block holding a line that reads like a record header is read whole") {
+  const std::string warc_in_text = "Saved from a crawl:\r\n\r\nWARC/1.0\r\nWARC-Type: response\r\n";
+  WarcRecord text = conversion_record(1, "https://example.org/", 0, warc_in_text);
+  WarcRecord request = get_request_record(2, "example.org", "/\r\nWARC/1.0");
+  const auto records =
+      read_records(warc_file({text, request, html_response(3, "next")}, false), 64 << 10);
   REQUIRE(records.size() == 3);
-  CHECK(records[0].error.find("does not end the block") != std::string::npos);
-  CHECK(records[1].bytes == page("kept"));
-  CHECK(records[2].bytes == page("kept-too"));
+  CHECK(records[0].bytes == warc_in_text);
+  CHECK(records[1].skipped);
+  CHECK(records[2].bytes == page("next"));
+}
+
+TEST_CASE("each record gives its offset in the WARC data") {
+  const std::vector<WarcRecord> crawl = ten_pages_one_lying(3, 10);
+  const std::string plain = warc_file(crawl, false);
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord}) {
+    const auto records = read_records(pack(crawl, packing));
+    REQUIRE(records.size() == 10);
+    size_t offset = 0;
+    for (size_t i = 0; i < crawl.size(); ++i) {
+      CHECK(records[i].offset == offset);
+      CHECK(plain.substr(offset, 9) == "WARC/1.0\r");
+      offset += crawl[i].bytes().size();
+    }
+  }
+}
+
+TEST_CASE("a Content-Length over a megabyte too long on a skipped record says what it lost") {
+  WarcRecord request = get_request_record(1, "example.org", "/");
+  request.length = static_cast<long long>(request.block.size()) + (3 << 20);
+  std::vector<WarcRecord> crawl = {request};
+  for (int i = 0; i < 60; ++i) {
+    crawl.push_back(
+        response_record(i + 2, "https://example.org/" + std::to_string(i) + ".pdf",
+                        http_response("HTTP/1.1 200 OK", {{"Content-Type", "application/pdf"}},
+                                      std::string(100 << 10, 'P'))));
+  }
+  crawl.push_back(html_response(99, "last"));
+  const auto records = read_records(warc_file(crawl, false), 64 << 10);
+  REQUIRE(records.size() >= 20);
+  CHECK(records[0].error.find("records in it are lost") != std::string::npos);
+  CHECK(records.back().bytes == page("last"));
+  for (size_t i = 1; i < records.size(); ++i) CHECK(records[i].error.empty());
 }
 
 TEST_CASE("a record over max_bytes is an error and the next record is read") {
