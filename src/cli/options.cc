@@ -21,14 +21,19 @@ constexpr const char* kFooter =
     R"HELP(Inputs: files, directories and - (standard input; none given: stdin).
 Directories are walked recursively, in path order, for documents (.html .htm
 .xhtml .txt .md .markdown) and streams (.warc .wet .jsonl .ndjson), each also
-.gz; a named file is taken whatever its name. Gzip is recognised by its
-content.
+.gz; a named file is taken whatever its name or kind (a FIFO: <(cmd)). In a
+walk, a FIFO, socket or device with such a name is reported and skipped, a
+dangling symlink or a directory that cannot be listed is an error. Gzip is
+recognised by its content.
 With --input auto, a name ending in .warc or .wet (or .gz of them) is a WARC
 stream, .jsonl or .ndjson (or .gz) a JSON Lines stream, anything else one
 document whose kind (HTML or text) is sniffed; stdin is one document. Any
 other --input applies to every input, stdin included. A JSONL record is an
 object with the document in its html or text field (the names are set by
 --html-field and --text-field), its id and url in --id-field, --url-field.
+Blank lines count as skipped; a bad line fails alone, saying what is wrong
+where: line N: invalid UTF-8 at byte M; line N: "html" is a number, not a
+string; ...
 
 URLs (arguments starting with http:// or https://, and the lines of --urls
 FILE) are fetched by libcurl, --fetch-jobs at once and at most --per-host to
@@ -89,11 +94,14 @@ field is described in docs/json-schema.md.
 --explain prints every block with KEEP/DROP, the stage that decided and why;
 with JSON output the blocks and their decisions are added to the JSON.
 
-Exit status: 0 every document cleaned (skipped records are not failures);
-1 some input or record failed (one line each on stderr: "webclean: PATH:
-reason", "PATH: record ID: reason" or "PATH: line N: reason"; the others
-are still written; --errors FILE logs them as JSON too); 2 usage error or
-bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
+Exit status: 0 every document cleaned (skipped records and FIFOs or devices
+found in walks are not failures); 1 some input or record failed (one line
+each on stderr: "webclean: PATH: reason", "PATH: record ID: reason" or
+"PATH: line N: reason"; the others are still written; --errors FILE logs
+them as JSON too), or its output was lost (standard output or a stream's
+file could not be written: those documents count as failed), or -o or
+--errors cannot be written at all (one line, before any cleaning); 2 usage
+error or bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
 
 unsigned default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
