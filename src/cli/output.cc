@@ -80,19 +80,23 @@ void OrderedWriter::write_stdout(const Outcome& outcome, const std::string& inpu
     return;
   }
   std::string_view rest = outcome.output;
-  while (!rest.empty()) {
+  int error_number = 0;
+  while (!rest.empty() && error_number == 0) {
     const ssize_t n = ::write(STDOUT_FILENO, rest.data(), rest.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) break;
+    if (n <= 0) {
+      error_number = n < 0 ? errno : EIO;
+      continue;
+    }
     stats_.bytes_out += static_cast<uint64_t>(n);
     rest.remove_prefix(static_cast<size_t>(n));
   }
-  if (rest.empty()) {
+  if (error_number == 0) {
     ++stats_.cleaned;
     return;
   }
   // One line for the output, not one per document lost after it.
-  const std::string reason = std::string("standard output: ") + std::strerror(errno);
+  const std::string reason = std::string("standard output: ") + std::strerror(error_number);
   stdout_failed_ = true;
   ++stats_.failed;
   display_.print_line("webclean: " + reason +
@@ -182,7 +186,12 @@ void OrderedWriter::end_stream(const Outcome& outcome) {
 }
 
 void OrderedWriter::abandon() {
+  // Unfinished, not failed: a rerun writes them; but they are not written.
   stream_file_.abort();
+  stats_.cleaned -= stream_records_;
+  stats_.bytes_out -= stream_bytes_;
+  stream_records_ = 0;
+  stream_bytes_ = 0;
 }
 
 }  // namespace webclean::cli

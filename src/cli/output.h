@@ -51,7 +51,8 @@ class OrderedWriter {
               const std::string& record_key, const std::string& reason);
   // An entry of a walk that is not read: "webclean: PATH: skipped: REASON".
   void report_skipped(const std::string& path, const std::string& reason);
-  // The run stops before its end: the unfinished stream output is removed.
+  // The run stops before its end: the unfinished stream output is removed,
+  // and its records no longer count as cleaned.
   void abandon();
 
  private:
