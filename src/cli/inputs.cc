@@ -1,6 +1,8 @@
 #include "cli/inputs.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -123,7 +125,7 @@ bool read_url_list(const std::string& path, std::vector<std::string>& urls, std:
   if (path != "-") {
     file.open(path);
     if (!file) {
-      error = "--urls " + path + ": cannot open";
+      error = "--urls " + path + ": cannot open: " + std::strerror(errno);
       return false;
     }
   }
@@ -148,18 +150,6 @@ std::string output_for_url(const CliOptions& options, const std::string& url,
     path = stem + "-" + std::to_string(n) + extension;
   }
   return path;
-}
-
-// expand_inputs reports "ARG: reason"; the argument is the longest one the
-// message starts with.
-InputError split_error(const std::string& message, const std::vector<std::string>& args) {
-  InputError error{"", message};
-  for (const std::string& arg : args) {
-    if (message.rfind(arg + ": ", 0) == 0 && arg.size() >= error.input.size()) {
-      error = {arg, message.substr(arg.size() + 2)};
-    }
-  }
-  return error;
 }
 
 // Whether an input's output shows it done by an earlier run. A URL has no
@@ -273,13 +263,17 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
   Plan plan;
   plan.several = args.size() > 1 || std::any_of(args.begin(), args.end(), is_directory);
   const bool to_directory = !options.output.empty() && writes_to_directory(options, args);
+  if (!options.output.empty()) {
+    plan.output_directory =
+        to_directory ? options.output : fs::path(options.output).parent_path().string();
+    if (plan.output_directory.empty()) plan.output_directory = ".";
+  }
   if (to_directory && fs::exists(options.output) && !is_directory(options.output)) {
     usage_error = "--output " + options.output +
                   " is a file, but the inputs need an output directory (several inputs or a "
                   "directory)";
     return std::nullopt;
   }
-  std::vector<std::string> errors;
   OutputSubtree outputs(to_directory ? options.output : "");
   std::set<std::string> url_outputs;
   for (const std::string& arg : args) {
@@ -291,7 +285,14 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
       plan.inputs.push_back(std::move(input));
       continue;
     }
-    for (const source::InputFile& file : source::expand_inputs({arg}, errors)) {
+    source::ExpandedInputs expanded = source::expand_input_list({arg});
+    for (source::InputNotice& error : expanded.errors) {
+      plan.errors.push_back({std::move(error.path), std::move(error.reason)});
+    }
+    for (source::InputNotice& skip : expanded.skipped) {
+      plan.skipped.push_back({std::move(skip.path), std::move(skip.reason)});
+    }
+    for (const source::InputFile& file : expanded.files) {
       if (outputs.holds_walked(file)) continue;
       Input input;
       input.path = file.path;
@@ -303,7 +304,6 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
       plan.inputs.push_back(std::move(input));
     }
   }
-  for (const std::string& error : errors) plan.errors.push_back(split_error(error, args));
   // Clashes are settled over all inputs, before sharding, so that every
   // shard agrees on which input keeps a contested output.
   refuse_clashes(plan.inputs);

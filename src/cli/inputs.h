@@ -29,7 +29,8 @@ struct Input {
   bool is_stream() const { return holds == Holds::kJsonl || holds == Holds::kWarc; }
 };
 
-// An input that yields nothing at all (missing, unreadable directory).
+// An input that yields nothing at all (missing, unreadable directory), or
+// an entry of a walk that is not read (a FIFO).
 struct InputError {
   std::string input;
   std::string reason;
@@ -38,6 +39,10 @@ struct InputError {
 struct Plan {
   std::vector<Input> inputs;  // this shard's, not yet done, in input order
   std::vector<InputError> errors;
+  std::vector<InputError> skipped;  // FIFOs, sockets, devices found in walks
+  // Where -o puts files: the directory, or the directory of -o FILE; ""
+  // without -o.
+  std::string output_directory;
   uint64_t done = 0;  // inputs skipped because their output is up to date
   // Several documents may go to standard output (several inputs or a
   // directory): text output then separates them, JSON output is JSON Lines.

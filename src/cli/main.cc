@@ -59,12 +59,25 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "webclean: %s\n", error.what());
     return kExitUsage;
   }
+  // Outputs that cannot be written fail the run once, before any work,
+  // rather than once per document after all of it.
   ErrorLog log;
   if (!options->errors_file.empty()) {
     const std::string error = log.open(options->errors_file);
     if (!error.empty()) {
       std::fprintf(stderr, "webclean: --errors %s\n", error.c_str());
-      return kExitUsage;
+      return kExitSomeFailed;
+    }
+  }
+  if (!plan->output_directory.empty()) {
+    const std::string error = directory_write_error(plan->output_directory);
+    if (!error.empty()) {
+      const std::string where = plan->output_directory == options->output
+                                    ? std::string("there")
+                                    : "in " + plan->output_directory;
+      std::fprintf(stderr, "webclean: --output %s: cannot create files %s: %s\n",
+                   options->output.c_str(), where.c_str(), error.c_str());
+      return kExitSomeFailed;
     }
   }
 

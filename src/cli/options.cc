@@ -3,7 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "source/source.h"
@@ -15,14 +21,19 @@ constexpr const char* kFooter =
     R"HELP(Inputs: files, directories and - (standard input; none given: stdin).
 Directories are walked recursively, in path order, for documents (.html .htm
 .xhtml .txt .md .markdown) and streams (.warc .wet .jsonl .ndjson), each also
-.gz; a named file is taken whatever its name. Gzip is recognised by its
-content.
+.gz; a named file is taken whatever its name or kind (a FIFO: <(cmd)). In a
+walk, a FIFO, socket or device with such a name is reported and skipped, a
+dangling symlink or a directory that cannot be listed is an error. Gzip is
+recognised by its content.
 With --input auto, a name ending in .warc or .wet (or .gz of them) is a WARC
 stream, .jsonl or .ndjson (or .gz) a JSON Lines stream, anything else one
 document whose kind (HTML or text) is sniffed; stdin is one document. Any
 other --input applies to every input, stdin included. A JSONL record is an
 object with the document in its html or text field (the names are set by
 --html-field and --text-field), its id and url in --id-field, --url-field.
+Blank lines count as skipped; a bad line fails alone, saying what is wrong
+where: line N: invalid UTF-8 at byte M; line N: "html" is a number, not a
+string; ...
 
 URLs (arguments starting with http:// or https://, and the lines of --urls
 FILE) are fetched by libcurl, --fetch-jobs at once and at most --per-host to
@@ -83,19 +94,111 @@ field is described in docs/json-schema.md.
 --explain prints every block with KEEP/DROP, the stage that decided and why;
 with JSON output the blocks and their decisions are added to the JSON.
 
-Exit status: 0 every document cleaned (skipped records are not failures);
-1 some input or record failed (one line each on stderr: "webclean: PATH:
-reason", "PATH: record ID: reason" or "PATH: line N: reason"; the others
-are still written; --errors FILE logs them as JSON too); 2 usage error or
-bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
+Exit status: 0 every document cleaned (skipped records and FIFOs or devices
+found in walks are not failures); 1 some input or record failed (one line
+each on stderr: "webclean: PATH: reason", "PATH: record ID: reason" or
+"PATH: line N: reason"; the others are still written; --errors FILE logs
+them as JSON too), or its output was lost (standard output or a stream's
+file could not be written: those documents count as failed), or -o or
+--errors cannot be written at all (one line, before any cleaning); 2 usage
+error or bad rule file; 130 or 143 interrupted by SIGINT or SIGTERM.)HELP";
 
 unsigned default_jobs() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-std::string size_check(const std::string& text) {
-  return parse_byte_size(text) ? "" : "expected a positive size like 512, 64K, 64M or 1G";
+// The checks below return "" or what the option expected, with the value
+// given; CLI11 puts the option's name first: `--timeout: expected a number
+// of seconds > 0 and at most 86400, got "abc"`.
+std::string got(const std::string& text) {
+  return ", got " +
+         nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+// A plain decimal number: what strtod would also take as "inf", "nan",
+// hex or with leading spaces is refused, and so is a value out of range.
+std::optional<double> parse_decimal(const std::string& text) {
+  if (text.empty() || text.find_first_not_of("0123456789.eE+-") != std::string::npos) {
+    return std::nullopt;
+  }
+  errno = 0;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<uint64_t> parse_whole(const std::string& text) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::stoull(text);
+}
+
+// A whole number from `low` to `high`, of things named by `unit`.
+CLI::Validator whole_check(uint64_t low, uint64_t high, const std::string& unit) {
+  const std::string expected = "expected a whole number of " + unit + " from " +
+                               std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [=](const std::string& text) {
+        const std::optional<uint64_t> value = parse_whole(text);
+        return value && *value >= low && *value <= high ? "" : expected + got(text);
+      },
+      "");
+}
+
+// Seconds from `low` (excluded when `low_open`) to `high`.
+CLI::Validator seconds_check(double low, bool low_open, double high, const std::string& note) {
+  char bounds[96];
+  std::snprintf(bounds, sizeof bounds, low_open ? "> %g and at most %g" : "from %g to %g", low,
+                high);
+  const std::string expected = "expected a number of seconds " + std::string(bounds) + note;
+  return CLI::Validator(
+      [=](const std::string& text) {
+        const std::optional<double> value = parse_decimal(text);
+        const bool above_low = value && (low_open ? *value > low : *value >= low);
+        return above_low && *value <= high ? "" : expected + got(text);
+      },
+      "");
+}
+
+CLI::Validator one_of(std::vector<std::string> names) {
+  std::string expected = "expected ";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) expected += i + 1 == names.size() ? " or " : ", ";
+    expected += names[i];
+  }
+  return CLI::Validator(
+      [=](const std::string& text) {
+        const bool known = std::find(names.begin(), names.end(), text) != names.end();
+        return known ? "" : expected + got(text);
+      },
+      "");
+}
+
+std::string size_check(const std::string& text) {
+  if (parse_byte_size(text)) return "";
+  return "expected a size like 512, 64K, 64M or 1G (at least 1 byte)" + got(text);
+}
+
+std::string shard_check(const std::string& text) {
+  return parse_shard(text) ? "" : "expected I/N with 0 <= I < N, like 0/4" + got(text);
+}
+
+std::string rules_check(const std::string& text) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(text, ec)) return "";
+  const bool exists = std::filesystem::exists(text, ec);
+  return "expected a directory of rule files" + got(text) +
+         (exists ? " (not a directory)" : " (no such directory)");
+}
+
+// The longest --max-time and --timeout: a day. Beyond it a deadline could
+// overflow the clock's range; 0 means no limit for --max-time.
+constexpr double kMaxSeconds = 86400;
 
 // The option values CLI11 fills in as strings before they become enums.
 struct RawValues {
@@ -107,10 +210,6 @@ struct RawValues {
   double timeout = 30;
 };
 
-std::string shard_check(const std::string& text) {
-  return parse_shard(text) ? "" : "expected I/N with 0 <= I < N, like 0/4";
-}
-
 void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("INPUT", options.inputs,
                  "file, directory, http(s):// URL, or - for stdin (none: stdin)")
@@ -118,7 +217,7 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("--input", raw.kind,
                  "auto (default: by name; stdin is one document), html, text, jsonl or warc")
       ->type_name("KIND")
-      ->check(CLI::IsMember({"auto", "html", "text", "jsonl", "warc"}));
+      ->check(one_of({"auto", "html", "text", "jsonl", "warc"}));
   app.add_option("--id-field", options.jsonl_fields.id, "JSONL field of the record id (id)")
       ->type_name("NAME");
   app.add_option("--url-field", options.jsonl_fields.url, "JSONL field of the URL (url)")
@@ -131,12 +230,12 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                  "largest document or record accepted, after decompression; for URLs a larger "
                  "body aborts the transfer (default 64M, 20M for URLs; suffixes K, M, G)")
       ->type_name("N")
-      ->check(size_check);
+      ->check(CLI::Validator(size_check, ""));
   app.add_option("--max-time", options.max_seconds,
                  "seconds allowed for cleaning one document, checked between stages; a "
                  "document over it fails (default 30, 0: no limit)")
       ->type_name("S")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_check(0, false, kMaxSeconds, " (0: no limit)"));
 }
 
 void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
@@ -146,7 +245,7 @@ void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("-f,--format", raw.format,
                  "documents as text (default), markdown (or md), json or jsonl")
       ->type_name("FMT")
-      ->check(CLI::IsMember({"text", "markdown", "md", "json", "jsonl"}));
+      ->check(one_of({"text", "markdown", "md", "json", "jsonl"}));
   app.add_flag("--links", options.links,
                "with -f markdown, links keep their targets: [text](url), resolved against the "
                "page's URL when it is known");
@@ -162,16 +261,16 @@ void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
 void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("-j,--jobs", options.jobs, "worker threads (default: all cores)")
       ->type_name("N")
-      ->check(CLI::Range(1u, 4096u).description(""));
+      ->check(whole_check(1, 4096, "worker threads"));
   app.add_option("--rules", options.rule_dirs,
                  "extra rule directory (repeatable); a file named like a shipped one replaces it")
       ->type_name("DIR")
-      ->check(CLI::ExistingDirectory.description(""))
+      ->check(CLI::Validator(rules_check, ""))
       ->allow_extra_args(false);
   app.add_flag("--force", options.force, "redo inputs whose output is already up to date");
   app.add_option("--shard", raw.shard, "take only part I of N of the documents (0 <= I < N)")
       ->type_name("I/N")
-      ->check(shard_check);
+      ->check(CLI::Validator(shard_check, ""));
   auto* progress =
       app.add_flag("--progress", raw.progress, "show progress on stderr even if not a terminal");
   app.add_flag("-q,--quiet", options.quiet, "no progress and no summary (errors still shown)")
@@ -184,20 +283,20 @@ void define_fetch_options(CLI::App& app, CliOptions& options, RawValues& raw) {
       ->type_name("FILE");
   app.add_option("--fetch-jobs", fetch.jobs, "URLs fetched at once (default 8)")
       ->type_name("N")
-      ->check(CLI::Range(1u, 1024u).description(""));
+      ->check(whole_check(1, 1024, "URLs at once"));
   app.add_option("--per-host", fetch.per_host, "URLs fetched at once from one host (default 2)")
       ->type_name("K")
-      ->check(CLI::Range(1u, 1024u).description(""));
+      ->check(whole_check(1, 1024, "URLs at once"));
   app.add_option("--delay", fetch.delay, "seconds between requests to one host (default 0)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(0.0, 3600.0).description(""));
+      ->check(seconds_check(0, false, 3600, ""));
   app.add_option("--timeout", raw.timeout, "seconds to connect, and for a whole fetch (default 30)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(0.001, 86400.0).description(""));
+      ->check(seconds_check(0, true, kMaxSeconds, ""));
   app.add_option("--retries", fetch.retries,
                  "retries after HTTP 429, 5xx or a timeout, with backoff (default 2)")
       ->type_name("N")
-      ->check(CLI::Range(0u, 20u).description(""));
+      ->check(whole_check(0, 20, "retries"));
   app.add_option("--user-agent", fetch.user_agent, "User-Agent header (default webclean/VERSION)")
       ->type_name("TEXT");
   app.add_flag("--insecure", fetch.insecure, "do not verify HTTPS certificates");

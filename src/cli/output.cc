@@ -1,8 +1,13 @@
 #include "cli/output.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace webclean::cli {
 
@@ -12,7 +17,7 @@ ErrorLog::~ErrorLog() {
 
 std::string ErrorLog::open(const std::string& path) {
   file_ = std::fopen(path.c_str(), "a");
-  if (file_ == nullptr) return path + ": " + std::strerror(errno);
+  if (file_ == nullptr) return path + ": cannot open for appending: " + std::strerror(errno);
   return {};
 }
 
@@ -28,6 +33,15 @@ void ErrorLog::add(const std::string& input, const std::string& record, const st
   std::fflush(file_);
 }
 
+std::string directory_write_error(const std::string& directory) {
+  const std::string probe = (std::filesystem::path(directory) / ".webclean-probe").string();
+  sink::AtomicFile file;
+  const std::string error = file.open(probe);
+  if (error.empty()) return {};  // the destructor removes the probe
+  // AtomicFile says "PATH: reason"; the directory is named by the caller.
+  return error.substr(std::min(error.size(), probe.size() + 2));
+}
+
 OrderedWriter::OrderedWriter(const Plan& plan, Stats& stats, ProgressDisplay& display,
                              ErrorLog& log)
     : plan_(plan), stats_(stats), display_(display), log_(log) {}
@@ -38,6 +52,12 @@ void OrderedWriter::report(const std::string& input, const std::string& record_l
   if (!record_label.empty()) line += record_label + ": ";
   display_.print_line(line + reason);
   log_.add(input, record_key, reason);
+}
+
+void OrderedWriter::report_skipped(const std::string& path, const std::string& reason) {
+  ++stats_.skipped;
+  ++stats_.not_regular;
+  display_.print_line("webclean: " + path + ": skipped: " + reason);
 }
 
 void OrderedWriter::emit(Outcome& outcome) {
@@ -54,21 +74,47 @@ void OrderedWriter::emit(Outcome& outcome) {
   }
 }
 
-void OrderedWriter::write_stdout(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  stats_.bytes_out += text.size();
+void OrderedWriter::write_stdout(const Outcome& outcome, const std::string& input) {
+  if (stdout_failed_) {
+    ++stats_.failed;
+    return;
+  }
+  std::string_view rest = outcome.output;
+  int error_number = 0;
+  while (!rest.empty() && error_number == 0) {
+    const ssize_t n = ::write(STDOUT_FILENO, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error_number = n < 0 ? errno : EIO;
+      continue;
+    }
+    stats_.bytes_out += static_cast<uint64_t>(n);
+    rest.remove_prefix(static_cast<size_t>(n));
+  }
+  if (error_number == 0) {
+    ++stats_.cleaned;
+    return;
+  }
+  // One line for the output, not one per document lost after it.
+  const std::string reason = std::string("standard output: ") + std::strerror(error_number);
+  stdout_failed_ = true;
+  ++stats_.failed;
+  display_.print_line("webclean: " + reason +
+                      " (nothing more is written; this and later documents count as failed)");
+  log_.add(input, outcome.record_key, reason);
 }
 
 void OrderedWriter::emit_file(const Outcome& outcome) {
   stats_.bytes_in += outcome.bytes_in;
+  const std::string& input = plan_.inputs[outcome.input].path;
   if (!outcome.error.empty()) {
     ++stats_.failed;
-    report(plan_.inputs[outcome.input].path, "", "", outcome.error);
+    report(input, "", "", outcome.error);
     return;
   }
+  if (plan_.inputs[outcome.input].output.empty()) return write_stdout(outcome, input);
   ++stats_.cleaned;
   stats_.bytes_out += outcome.bytes_written;
-  write_stdout(outcome.output);
 }
 
 void OrderedWriter::emit_record(const Outcome& outcome) {
@@ -78,24 +124,39 @@ void OrderedWriter::emit_record(const Outcome& outcome) {
     report(input.path, outcome.record_label, outcome.record_key, outcome.error);
     return;
   }
-  ++stats_.cleaned;
-  if (input.output.empty()) return write_stdout(outcome.output);
-  if (stream_failed_) return;
-  std::string error;
-  if (!stream_file_.is_open()) {
-    error = stream_file_.open(input.output);
+  if (input.output.empty()) return write_stdout(outcome, input.path);
+  write_stream_record(outcome, input);
+}
+
+void OrderedWriter::write_stream_record(const Outcome& outcome, const Input& input) {
+  if (stream_failed_) {
+    ++stats_.failed;
+    return;
   }
+  std::string error;
+  if (!stream_file_.is_open()) error = stream_file_.open(input.output);
   if (error.empty()) error = stream_file_.append(outcome.output);
   if (error.empty()) {
+    ++stats_.cleaned;
+    ++stream_records_;
+    stream_bytes_ += outcome.output.size();
     stats_.bytes_out += outcome.output.size();
     return;
   }
-  // The output cannot be written: the stream counts as failed once, and
-  // the rest of its records are cleaned but not kept.
+  // The rest of the stream's records are cleaned but cannot be kept.
   stream_failed_ = true;
-  stream_file_.abort();
+  lose_stream_output();
   ++stats_.failed;
-  report(input.path, "", "", error);
+  report(input.path, "", "", error + " (the stream's output is lost; its records count as failed)");
+}
+
+void OrderedWriter::lose_stream_output() {
+  stream_file_.abort();
+  stats_.cleaned -= stream_records_;
+  stats_.failed += stream_records_;
+  stats_.bytes_out -= stream_bytes_;
+  stream_records_ = 0;
+  stream_bytes_ = 0;
 }
 
 void OrderedWriter::end_stream(const Outcome& outcome) {
@@ -103,7 +164,7 @@ void OrderedWriter::end_stream(const Outcome& outcome) {
   const bool write_failed = stream_failed_;
   stream_failed_ = false;
   if (!outcome.error.empty()) {
-    stream_file_.abort();
+    lose_stream_output();
     ++stats_.failed;
     report(input.path, "", "", outcome.error);
     return;
@@ -114,14 +175,23 @@ void OrderedWriter::end_stream(const Outcome& outcome) {
   std::string error;
   if (!stream_file_.is_open()) error = stream_file_.open(input.output);
   if (error.empty()) error = stream_file_.commit();
-  if (!error.empty()) {
-    ++stats_.failed;
-    report(input.path, "", "", error);
+  if (error.empty()) {
+    stream_records_ = 0;
+    stream_bytes_ = 0;
+    return;
   }
+  lose_stream_output();
+  ++stats_.failed;
+  report(input.path, "", "", error + " (the stream's output is lost; its records count as failed)");
 }
 
 void OrderedWriter::abandon() {
+  // Unfinished, not failed: a rerun writes them; but they are not written.
   stream_file_.abort();
+  stats_.cleaned -= stream_records_;
+  stats_.bytes_out -= stream_bytes_;
+  stream_records_ = 0;
+  stream_bytes_ = 0;
 }
 
 }  // namespace webclean::cli

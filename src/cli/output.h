@@ -33,6 +33,12 @@ class ErrorLog {
   std::FILE* file_ = nullptr;
 };
 
+// Whether files can be created in `directory` (created if missing, as the
+// run would): "" or the OS's reason, e.g. "Read-only file system". A probe
+// file is created and removed, so the answer holds for root too, where
+// permission bits say nothing.
+std::string directory_write_error(const std::string& directory);
+
 class OrderedWriter {
  public:
   OrderedWriter(const Plan& plan, Stats& stats, ProgressDisplay& display, ErrorLog& log);
@@ -43,23 +49,36 @@ class OrderedWriter {
   // a line in the log.
   void report(const std::string& input, const std::string& record_label,
               const std::string& record_key, const std::string& reason);
-  // The run stops before its end: the unfinished stream output is removed.
+  // An entry of a walk that is not read: "webclean: PATH: skipped: REASON".
+  void report_skipped(const std::string& path, const std::string& reason);
+  // The run stops before its end: the unfinished stream output is removed,
+  // and its records no longer count as cleaned.
   void abandon();
 
  private:
   void emit_file(const Outcome& outcome);
   void emit_record(const Outcome& outcome);
   void end_stream(const Outcome& outcome);
-  void write_stdout(const std::string& text);
+  // Writes a document that went well to standard output; counts it as
+  // cleaned, or as failed when its output was lost.
+  void write_stdout(const Outcome& outcome, const std::string& input);
+  // Writes a record to the stream's output file, the same way.
+  void write_stream_record(const Outcome& outcome, const Input& input);
+  // The stream's output file is lost: the records already in it count as
+  // failed instead of cleaned, and their bytes no longer as written.
+  void lose_stream_output();
 
   const Plan& plan_;
   Stats& stats_;
   ProgressDisplay& display_;
   ErrorLog& log_;
+  bool stdout_failed_ = false;  // a write failed: nothing more goes there
   // The output of the stream being written; the writer goes in input
   // order, so there is never more than one.
   sink::AtomicFile stream_file_;
-  bool stream_failed_ = false;  // its output could not be written
+  uint64_t stream_records_ = 0;  // records in it so far
+  uint64_t stream_bytes_ = 0;    // and their bytes
+  bool stream_failed_ = false;   // its output could not be written
 };
 
 }  // namespace webclean::cli

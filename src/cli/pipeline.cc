@@ -395,6 +395,7 @@ class Reader {
       if (!in_shard(options.shard, record_shard_key(record.id, input.shard_key, number))) continue;
       if (record.skipped && record.error.empty()) {
         ++shared_.stats.skipped;
+        if (record.skip_reason == source::kBlankLine) ++shared_.stats.blank_lines;
         continue;
       }
       WorkItem item;
@@ -455,6 +456,7 @@ RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_pro
     ++shared->stats.failed;
     writer.report(error.input, "", "", error.reason);
   }
+  for (const InputError& skip : plan.skipped) writer.report_skipped(skip.input, skip.reason);
 
   std::vector<std::thread> threads;
   threads.emplace_back([shared, &context] {

@@ -1,5 +1,6 @@
 #include "cli/progress.h"
 
+#include <algorithm>
 #include <cinttypes>
 
 namespace webclean::cli {
@@ -53,6 +54,25 @@ std::string amount_done(const Totals& totals, const Snapshot& now) {
          megabytes(totals.bytes) + format(" (%.0f%%)", 100 * share);
 }
 
+std::string count_of(uint64_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// Why things were skipped, when it is more than records that are no
+// documents (WARC requests, PDFs), which is what "skipped" says alone.
+std::string skip_breakdown(const Snapshot& now) {
+  if (now.blank_lines == 0 && now.not_regular == 0) return "";
+  std::string parts;
+  const auto add = [&](const std::string& part) { parts += (parts.empty() ? "" : ", ") + part; };
+  if (now.blank_lines > 0) add(count_of(now.blank_lines, "blank line", "blank lines"));
+  if (now.not_regular > 0) {
+    add(count_of(now.not_regular, "not a regular file", "not regular files"));
+  }
+  const uint64_t others = now.skipped - std::min(now.skipped, now.blank_lines + now.not_regular);
+  if (others > 0) add(count_of(others, "not a document", "not documents"));
+  return " (" + parts + ")";
+}
+
 }  // namespace
 
 Snapshot snapshot(const Stats& stats) {
@@ -60,6 +80,8 @@ Snapshot snapshot(const Stats& stats) {
   now.cleaned = stats.cleaned.load();
   now.failed = stats.failed.load();
   now.skipped = stats.skipped.load();
+  now.blank_lines = stats.blank_lines.load();
+  now.not_regular = stats.not_regular.load();
   now.done_before = stats.done_before.load();
   now.bytes_in = stats.bytes_in.load();
   now.bytes_out = stats.bytes_out.load();
@@ -84,7 +106,7 @@ std::string summary_line(const Snapshot& now, double seconds, bool interrupted) 
   std::string line = interrupted ? "webclean: interrupted: " : "webclean: ";
   line += std::to_string(now.cleaned) + " documents cleaned";
   line += ", " + std::to_string(now.failed) + " failed";
-  line += ", " + std::to_string(now.skipped) + " skipped";
+  line += ", " + std::to_string(now.skipped) + " skipped" + skip_breakdown(now);
   line += ", " + std::to_string(now.done_before) + " skipped (done)";
   line += ", " + megabytes(now.bytes_in) + " in";
   line += ", " + megabytes(now.bytes_out) + " out";

@@ -16,7 +16,9 @@ namespace webclean::cli {
 struct Stats {
   std::atomic<uint64_t> cleaned{0};  // documents and records written
   std::atomic<uint64_t> failed{0};
-  std::atomic<uint64_t> skipped{0};      // records that are not documents
+  std::atomic<uint64_t> skipped{0};      // records that are not documents, and the two below
+  std::atomic<uint64_t> blank_lines{0};  // of skipped: blank lines of JSONL streams
+  std::atomic<uint64_t> not_regular{0};  // of skipped: FIFOs, sockets, devices in walks
   std::atomic<uint64_t> done_before{0};  // inputs whose output was up to date
   std::atomic<uint64_t> bytes_in{0};     // input bytes read (compressed, for gzip)
   std::atomic<uint64_t> bytes_out{0};
@@ -27,6 +29,8 @@ struct Snapshot {
   uint64_t cleaned = 0;
   uint64_t failed = 0;
   uint64_t skipped = 0;
+  uint64_t blank_lines = 0;
+  uint64_t not_regular = 0;
   uint64_t done_before = 0;
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
@@ -46,6 +50,8 @@ struct Totals {
 std::string progress_line(const Totals& totals, const Snapshot& now, double seconds);
 // "webclean: 48 documents cleaned, 2 failed, 3 skipped, 50 skipped (done),
 // 1.2 MB in, 0.4 MB out, 0.8 s", or with "interrupted: " after the name.
+// Skips that are not records of a stream are broken down: "5 skipped (2
+// blank lines, 1 not a regular file, 2 not documents)".
 std::string summary_line(const Snapshot& now, double seconds, bool interrupted);
 
 // The line redrawn in place with "\r" at most ten times a second. Error

@@ -7,6 +7,7 @@
 // ordered_json would be quadratic in the number of keys.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -98,6 +99,117 @@ bool is_string(std::string_view raw) {
 bool is_number(std::string_view raw) {
   return !raw.empty() && (raw.front() == '-' || (raw.front() >= '0' && raw.front() <= '9'));
 }
+bool is_null(std::string_view raw) {
+  return raw == "null";
+}
+
+// The JSON type of a valid value, with its article, for messages: "an
+// array", "a number", "null".
+std::string type_of(std::string_view raw) {
+  if (raw.empty()) return "nothing";
+  switch (raw.front()) {
+    case '"':
+      return "a string";
+    case '{':
+      return "an object";
+    case '[':
+      return "an array";
+    case 't':
+    case 'f':
+      return "a boolean";
+    case 'n':
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+// A field name as the user would write it in JSON: "html".
+std::string quoted_name(const std::string& name) {
+  return nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The 0-based index of the first byte of the first ill-formed UTF-8
+// sequence in `s`, or npos. nlohmann names the byte where it noticed, which
+// for a broken multi-byte sequence is not the one that starts it.
+size_t first_invalid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+    const uint8_t lead = byte(i);
+    size_t length = 1;
+    uint8_t low = 0x80, high = 0xBF;  // the allowed range of the second byte
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > s.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
+    for (size_t k = 2; k < length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// nlohmann's reason without its prefix and the raw bytes it last read
+// (which may be invalid UTF-8 themselves): "[json.exception...] parse
+// error at line 1, column 21: syntax error while parsing value - invalid
+// string: missing closing quote; last read: '"tw'" -> "invalid string:
+// missing closing quote".
+std::string short_reason(const std::string& what) {
+  std::string reason = what;
+  const size_t dash = reason.find(" - ");
+  if (dash != std::string::npos) reason.erase(0, dash + 3);
+  const size_t last_read = reason.find("; last read: ");
+  if (last_read != std::string::npos) {
+    const size_t expected = reason.rfind("; expected ");
+    const size_t cut_end =
+        expected != std::string::npos && expected > last_read ? expected : reason.size();
+    reason.erase(last_read, cut_end - last_read);
+  }
+  return reason;
+}
+
+// Keeps nothing: it only learns whether the line is valid JSON, and where
+// and why it is not.
+class ErrorOnlySax : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  size_t position = 0;  // 1-based byte of the line where the parse failed
+  std::string reason;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t byte, const std::string&,
+                   const nlohmann::detail::exception& error) override {
+    position = byte;
+    reason = error.what();
+    return false;
+  }
+};
 
 class JsonlReader : public RecordReader {
  public:
@@ -109,10 +221,16 @@ class JsonlReader : public RecordReader {
 
  private:
   bool end_of_input(Record& out);
-  void parse_line(std::string_view line, Record& out);
+  void parse_line(std::string_view line, size_t offset, Record& out);
+  std::string invalid_json(std::string_view line, size_t offset, const ErrorOnlySax& sax) const;
   bool take_fields(const std::vector<Member>& members, Record& out);
+  bool take_document(std::string_view html, std::string_view text, Record& out);
   std::string at_line(const std::string& what) const {
     return "line " + std::to_string(line_number_) + ": " + what;
+  }
+  std::string wrong_type(const std::string& field, std::string_view raw,
+                         const std::string& expected) const {
+    return at_line(quoted_name(field) + " is " + type_of(raw) + ", not " + expected);
   }
 
   RecordInput input_;
@@ -126,22 +244,29 @@ class JsonlReader : public RecordReader {
 
 bool JsonlReader::next(Record& out) {
   out = Record{};
-  while (!ended_) {
-    const LineRead read = read_line(input_.bytes(), line_, max_bytes_);
-    if (!read.got) return end_of_input(out);
-    ++line_number_;
-    if (read.too_long) {
-      out.id = std::to_string(line_number_);
-      out.error = at_line("longer than the limit of " + std::to_string(max_bytes_) + " bytes");
-      return true;
-    }
-    std::string_view line = line_;
-    if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-    if (skip_space(line, 0) == line.size()) continue;
-    parse_line(line, out);
+  if (ended_) return false;
+  const LineRead read = read_line(input_.bytes(), line_, max_bytes_);
+  if (!read.got) return end_of_input(out);
+  ++line_number_;
+  out.id = std::to_string(line_number_);
+  if (read.too_long) {
+    out.error = at_line("longer than --max-bytes (" + std::to_string(max_bytes_) + " bytes)");
     return true;
   }
-  return false;
+  std::string_view line = line_;
+  size_t offset = 0;  // bytes of the line before `line`, for error positions
+  if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") {
+    line.remove_prefix(3);
+    offset = 3;
+  }
+  if (skip_space(line, 0) == line.size()) {
+    // Counted, not dropped: a stream's lines all show up in the summary.
+    out.skipped = true;
+    out.skip_reason = kBlankLine;
+    return true;
+  }
+  parse_line(line, offset, out);
+  return true;
 }
 
 // The data has ended: cleanly, or with damaged gzip data reported once.
@@ -154,19 +279,41 @@ bool JsonlReader::end_of_input(Record& out) {
   return true;
 }
 
-void JsonlReader::parse_line(std::string_view line, Record& out) {
-  out.id = std::to_string(line_number_);
-  if (!nlohmann::json::accept(line) || !split_object(line, members_)) {
-    out.error = at_line("not a JSON object");
+void JsonlReader::parse_line(std::string_view line, size_t offset, Record& out) {
+  ErrorOnlySax sax;
+  if (!nlohmann::json::sax_parse(line, &sax)) {
+    out.error = invalid_json(line, offset, sax);
+    return;
+  }
+  if (!split_object(line, members_)) {
+    const size_t start = skip_space(line, 0);
+    out.error = at_line("not a JSON object (" + type_of(line.substr(start)) + ")");
     return;
   }
   if (!take_fields(members_, out)) return;
   out.content_type = out.kind == "html" ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
 }
 
+// Why a line is not JSON, at which byte of the line (1-based, counting a
+// byte order mark). Ill-formed UTF-8 before the point where the parser
+// stopped is what stopped it, and is named as such.
+std::string JsonlReader::invalid_json(std::string_view line, size_t offset,
+                                      const ErrorOnlySax& sax) const {
+  const size_t bad_byte = first_invalid_utf8(line);
+  if (bad_byte != std::string_view::npos && bad_byte < sax.position) {
+    return at_line("invalid UTF-8 at byte " + std::to_string(offset + bad_byte + 1));
+  }
+  std::string reason = short_reason(sax.reason);
+  if (reason.find("expected end of input") != std::string::npos) {
+    reason = "more after the end of the JSON value";
+  }
+  return at_line("invalid JSON at byte " + std::to_string(offset + sax.position) + ": " + reason);
+}
+
 // Fills `out` from the members; false with out.error set when the fields
 // are unusable. A key given twice counts by its last value, as in
-// JavaScript's JSON.parse.
+// JavaScript's JSON.parse. A field of the wrong type is an error naming
+// it; null counts as absent.
 bool JsonlReader::take_fields(const std::vector<Member>& members, Record& out) {
   std::string_view id, url, html, text;
   std::string passthrough = "{";
@@ -188,23 +335,44 @@ bool JsonlReader::take_fields(const std::vector<Member>& members, Record& out) {
   passthrough += '}';
   if (is_string(id)) out.id = string_value(id);
   if (is_number(id)) out.id = std::string(id);
-  if (!id.empty() && !is_string(id) && !is_number(id) && id != "null") {
-    out.error = at_line("the " + fields_.id + " field is not a string or a number");
+  if (!id.empty() && !is_string(id) && !is_number(id) && !is_null(id)) {
+    out.error = wrong_type(fields_.id, id, "a string or a number");
+    return false;
+  }
+  if (!url.empty() && !is_string(url) && !is_null(url)) {
+    out.error = wrong_type(fields_.url, url, "a string");
     return false;
   }
   if (is_string(url)) out.url = string_value(url);
+  if (!take_document(html, text, out)) return false;
+  out.passthrough = std::move(passthrough);
+  return true;
+}
+
+// The document: html when it is a string, else text. A present, non-null
+// field of another type is an error rather than a silent fallback.
+bool JsonlReader::take_document(std::string_view html, std::string_view text, Record& out) {
   if (is_string(html)) {
     out.kind = "html";
     out.bytes = string_value(html);
-  } else if (is_string(text)) {
-    out.kind = "text";
-    out.bytes = string_value(text);
-  } else {
-    out.error = at_line("no " + fields_.html + " or " + fields_.text + " field");
+    return true;
+  }
+  if (!html.empty() && !is_null(html)) {
+    out.error = wrong_type(fields_.html, html, "a string");
     return false;
   }
-  out.passthrough = std::move(passthrough);
-  return true;
+  if (is_string(text)) {
+    out.kind = "text";
+    out.bytes = string_value(text);
+    return true;
+  }
+  if (!text.empty() && !is_null(text)) {
+    out.error = wrong_type(fields_.text, text, "a string");
+    return false;
+  }
+  out.error =
+      at_line("no " + quoted_name(fields_.html) + " or " + quoted_name(fields_.text) + " field");
+  return false;
 }
 
 }  // namespace

@@ -43,8 +43,8 @@ struct Record {
   // can be found again in the file.
   uint64_t offset = 0;
   std::string error;        // non-empty: this record could not be read
-  bool skipped = false;     // not a document (a WARC request, metadata, a PDF response)
-  std::string skip_reason;  // e.g. "not HTML (application/pdf)"
+  bool skipped = false;     // not a document (a WARC request, a PDF response, a blank line)
+  std::string skip_reason;  // e.g. "not HTML (application/pdf)", kBlankLine
 };
 
 class RecordReader {
@@ -69,13 +69,22 @@ struct JsonlFields {
 
 // JSON Lines: one object per line with the id, url, and html or text
 // fields named by `fields` (string values; html wins when both are there;
-// a numeric id is taken as its JSON text; no id: the line number). Every
-// field but those four goes to Record::passthrough as written, in order. A
-// line that is not a JSON object ("line N: not a JSON object"), or lacks
-// both html and text ("line N: no html or text field"), is an error record.
-// Blank lines are skipped; CRLF line ends are fine. Gzipped input is
-// recognised and inflated as it streams. `max_bytes` bounds one line: a
-// longer one is an error record, skipped without being held in memory.
+// a numeric id is taken as its JSON text; no id: the line number; a null
+// field counts as absent). Every field but those four goes to
+// Record::passthrough as written, in order. A bad line is an error record
+// whose message names its line and what is wrong, bytes counted from 1 at
+// the start of the line:
+//   line N: invalid UTF-8 at byte M
+//   line N: invalid JSON at byte M: missing closing quote (nlohmann's reason)
+//   line N: not a JSON object (an array)
+//   line N: "html" is a number, not a string  (the field's configured name)
+//   line N: no "html" or "text" field
+//   line N: longer than --max-bytes (M bytes)
+// A blank line (spaces only) is a `skipped` record, skip_reason kBlankLine.
+// CRLF line ends are fine. Gzipped input is recognised and inflated as it
+// streams. `max_bytes` bounds one line: a longer one is an error record,
+// skipped without being held in memory.
+inline constexpr const char* kBlankLine = "blank line";
 std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, JsonlFields fields,
                                          size_t max_bytes);
 

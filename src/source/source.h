@@ -33,11 +33,31 @@ struct InputFile {
   std::string path;      // path to open
   std::string relative;  // below the named directory; "" for a named file
 };
+// An input named or found that yields no document, and why.
+struct InputNotice {
+  std::string path;
+  std::string reason;  // e.g. "No such file or directory", "a FIFO, not a regular file"
+};
+
+struct ExpandedInputs {
+  std::vector<InputFile> files;
+  // Inputs that fail: missing or unreadable arguments, subdirectories of a
+  // walk that cannot be listed, and dangling symbolic links with an input's
+  // name.
+  std::vector<InputNotice> errors;
+  // Entries of a walk with an input's name that are no regular file
+  // (FIFOs, sockets, devices): never opened, since a FIFO would block the
+  // walk, but reported.
+  std::vector<InputNotice> skipped;
+};
+
 // Expands files and directories (recursive, sorted, symlink loops safe) into
 // the files to clean: in a directory, files with the extensions .html .htm
-// .xhtml .txt and the record streams .warc .wet .jsonl .ndjson (each also
-// .gz). A named file is always taken. Errors for
-// missing inputs go to `errors` as "path: reason".
+// .xhtml .txt .md .markdown and the record streams .warc .wet .jsonl
+// .ndjson (each also .gz); other names are not looked at. A named file is
+// always taken, whatever it is (`webclean <(cmd)` reads the pipe).
+ExpandedInputs expand_input_list(const std::vector<std::string>& args);
+// The same, with the errors as "path: reason" and the skipped left out.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
                                      std::vector<std::string>& errors);
 

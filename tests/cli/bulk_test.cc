@@ -363,6 +363,8 @@ TEST_CASE("SIGINT during a stream removes its unfinished output and a rerun comp
   CHECK(temporary_files(dir / "out").empty());
   CHECK_FALSE(fs::exists(dir / "out/feed.jsonl"));
   CHECK(read_file(dir / "run.err").find("interrupted") != std::string::npos);
+  // The records of the removed output were not written: only the pages count.
+  CHECK(number_before(read_file(dir / "run.err"), " documents cleaned") == 10);
 
   fs::remove(feed);
   write_file(feed, records);

@@ -1,4 +1,6 @@
 // Expanding INPUT arguments: directory walks, named files, stdin, errors.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -107,4 +109,25 @@ TEST_CASE("an empty directory yields no inputs and no error", "[source]") {
   std::vector<std::string> errors;
   CHECK(expand_inputs({dir / "empty"}, errors).empty());
   CHECK(errors.empty());
+}
+
+TEST_CASE("a walk reports FIFOs and dangling links with an input's name and never opens them",
+          "[source]") {
+  TempDir dir;
+  const auto root = dir.path() / "root";
+  write_file(root / "page.html", "x");
+  std::filesystem::create_directories(root / "sub");
+  REQUIRE(::mkfifo((root / "live.jsonl").c_str(), 0644) == 0);
+  REQUIRE(::mkfifo((root / "sub/pipe").c_str(), 0644) == 0);  // no input's name: not looked at
+  std::filesystem::create_symlink(root / "gone.html", root / "sub/dead.html");
+  const webclean::source::ExpandedInputs found =
+      webclean::source::expand_input_list({root.string()});
+  CHECK(relatives(found.files) == std::vector<std::string>{"page.html"});
+  REQUIRE(found.skipped.size() == 1);
+  CHECK(found.skipped[0].path == (root / "live.jsonl").string());
+  CHECK(found.skipped[0].reason == "a FIFO, not a regular file");
+  REQUIRE(found.errors.size() == 1);
+  CHECK(found.errors[0].path == (root / "sub/dead.html").string());
+  CHECK(found.errors[0].reason ==
+        "a symbolic link to a missing file (" + (root / "gone.html").string() + ")");
 }

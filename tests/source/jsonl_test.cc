@@ -102,17 +102,82 @@ TEST_CASE("a broken line among good ones is an error naming its line and the res
       "{\"id\":\"h\",\"text\":\"\xff\xfe bad utf-8\"}\n"
       "{\"id\":\"i\",\"text\":\"nine\"} trailing\n"
       "{\"id\":\"j\",\"text\":\"ten\"}");
-  REQUIRE(records.size() == 8);
+  REQUIRE(records.size() == 10);
   CHECK(records[0].bytes == "one");
-  CHECK(records[1].error == "line 2: not a JSON object");
-  CHECK(records[2].error == "line 3: not a JSON object");
-  CHECK(records[3].error == "line 4: no html or text field");
+  CHECK(records[1].error ==
+        "line 2: invalid JSON at byte 21: invalid string: missing closing quote");
+  CHECK(records[2].error == "line 3: not a JSON object (an array)");
+  CHECK(records[3].error == "line 4: no \"html\" or \"text\" field");
   CHECK(records[3].id == "d");
-  CHECK(records[4].id == "g");
-  CHECK(records[4].bytes == "seven");
-  CHECK(records[5].error == "line 8: not a JSON object");
-  CHECK(records[6].error == "line 9: not a JSON object");
-  CHECK(records[7].id == "j");  // the last line needs no newline
+  CHECK(records[4].skipped);
+  CHECK(records[5].skipped);
+  CHECK(records[6].id == "g");
+  CHECK(records[6].bytes == "seven");
+  CHECK(records[7].error == "line 8: invalid UTF-8 at byte 19");
+  CHECK(records[8].error ==
+        "line 9: invalid JSON at byte 28: more after the end of the JSON value");
+  CHECK(records[9].id == "j");  // the last line needs no newline
+}
+
+TEST_CASE("blank lines are skipped records that keep their line number") {
+  const auto records = read_all("\n{\"text\":\"a\"}\n  \r\n\t\n{\"text\":\"b\"}\n");
+  REQUIRE(records.size() == 5);
+  for (size_t blank : {0, 2, 3}) {
+    INFO("record " << blank);
+    CHECK(records[blank].skipped);
+    CHECK(records[blank].skip_reason == "blank line");
+    CHECK(records[blank].error.empty());
+    CHECK(records[blank].id == std::to_string(blank + 1));
+  }
+  CHECK(records[1].bytes == "a");
+  CHECK(records[4].bytes == "b");
+}
+
+TEST_CASE("each kind of broken line is named with what is wrong and where") {
+  struct Case {
+    std::string line;
+    std::string error;
+  };
+  const std::vector<Case> cases = {
+      {"{\"text\":\"caf\xc3\x28\"}", "line 1: invalid UTF-8 at byte 13"},
+      {"{\"te\xe9xt\":\"a\"}", "line 1: invalid UTF-8 at byte 5"},
+      {"\xEF\xBB\xBF{\"text\":\"\xff\"}", "line 1: invalid UTF-8 at byte 13"},
+      {"{\"text\":\"a\",}",
+       "line 1: invalid JSON at byte 13: unexpected '}'; expected string literal"},
+      {"{\"text\" \"a\"}",
+       "line 1: invalid JSON at byte 11: unexpected string literal; expected ':'"},
+      {"\"just a string\"", "line 1: not a JSON object (a string)"},
+      {"42", "line 1: not a JSON object (a number)"},
+      {"null", "line 1: not a JSON object (null)"},
+      {"true", "line 1: not a JSON object (a boolean)"},
+      {"{\"html\": 42}", "line 1: \"html\" is a number, not a string"},
+      {"{\"html\": {\"p\": 1}, \"text\": \"t\"}", "line 1: \"html\" is an object, not a string"},
+      {"{\"text\": [\"a\"]}", "line 1: \"text\" is an array, not a string"},
+      {"{\"text\": false}", "line 1: \"text\" is a boolean, not a string"},
+      {"{\"id\": {}, \"text\": \"a\"}", "line 1: \"id\" is an object, not a string or a number"},
+      {"{\"url\": 7, \"text\": \"a\"}", "line 1: \"url\" is a number, not a string"},
+      {"{\"html\": null}", "line 1: no \"html\" or \"text\" field"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    const auto records = read_all(c.line + "\n");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].error == c.error);
+    CHECK(records[0].id == "1");
+  }
+}
+
+TEST_CASE("a field of the wrong type is named by the name it was configured with") {
+  JsonlFields fields;
+  fields.html = "content";
+  fields.text = "body";
+  const auto records = read_all(
+      "{\"content\": 1.5}\n"
+      "{\"html\": 1, \"body\": null}\n",
+      fields);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error == "line 1: \"content\" is a number, not a string");
+  CHECK(records[1].error == "line 2: no \"content\" or \"body\" field");
 }
 
 TEST_CASE("numeric ids keep their JSON text and a missing id is the line number") {
@@ -129,7 +194,7 @@ TEST_CASE("numeric ids keep their JSON text and a missing id is the line number"
   CHECK(records[2].id == "3");
   CHECK(records[2].url == "https://x.test/c");
   CHECK(records[3].id == "4");
-  CHECK_FALSE(records[4].error.empty());
+  CHECK(records[4].error == "line 5: \"id\" is an array, not a string or a number");
   CHECK(records[5].id == "escaped key");
 }
 
@@ -178,7 +243,7 @@ TEST_CASE("a line over max_bytes is an error and the next line is read") {
       1000);
   REQUIRE(records.size() == 3);
   CHECK(records[0].id == "short");
-  CHECK(records[1].error == "line 2: longer than the limit of 1000 bytes");
+  CHECK(records[1].error == "line 2: longer than --max-bytes (1000 bytes)");
   CHECK(records[1].bytes.empty());
   CHECK(records[2].id == "after");
   CHECK(records[2].bytes == "b");
@@ -189,11 +254,12 @@ TEST_CASE("CRLF line ends and a byte order mark are not part of the records") {
       "\xEF\xBB\xBF{\"id\":\"1\",\"text\":\"one\\r\\ntwo\"}\r\n"
       "\r\n"
       "{\"id\":\"2\",\"html\":\"<p>x</p>\",\"n\":5}\r\n");
-  REQUIRE(records.size() == 2);
+  REQUIRE(records.size() == 3);
   CHECK(records[0].error.empty());
   CHECK(records[0].bytes == "one\r\ntwo");
-  CHECK(records[1].id == "2");
-  CHECK(records[1].passthrough == "{\"n\":5}");
+  CHECK(records[1].skipped);
+  CHECK(records[2].id == "2");
+  CHECK(records[2].passthrough == "{\"n\":5}");
 }
 
 TEST_CASE("deeply nested passthrough values neither crash nor lose the record") {
@@ -249,7 +315,7 @@ TEST_CASE("JSON Lines with random bytes damaged never crash the reader") {
     size_t count = 0;
     while (reader->next(record)) {
       REQUIRE(++count < 100);
-      if (record.error.empty()) {
+      if (record.error.empty() && !record.skipped) {
         REQUIRE(nlohmann::json::accept(record.passthrough));
         REQUIRE(record.kind == "html");
       }
