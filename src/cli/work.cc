@@ -88,20 +88,30 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
   if (outcome.error.empty()) outcome.bytes_written = rendered.size();
 }
 
-void name_record(const WorkItem& item, Outcome& outcome) {
-  const std::string& id = item.record.id;
-  outcome.record_key = id.empty() ? "#" + std::to_string(item.record_number) : id;
-  outcome.record_label = "record " + outcome.record_key;
+// The record's key for --errors (its id, else its position) and its label
+// in messages. A WARC record is named by its position, its id and its
+// offset in the data: a damaged record may have no id, and the offset
+// finds it in the file.
+void name_record(const WorkItem& item, bool warc, Outcome& outcome) {
+  const source::Record& record = item.record;
+  outcome.record_key = record.id.empty() ? "#" + std::to_string(item.record_number) : record.id;
+  if (!warc) {
+    outcome.record_label = "record " + outcome.record_key;
+    return;
+  }
+  outcome.record_label = "record " + std::to_string(item.record_number);
+  if (!record.id.empty()) outcome.record_label += " (" + record.id + ")";
+  outcome.record_label += " at byte " + std::to_string(record.offset);
 }
 
 void process_record(WorkItem& item, const WorkContext& context, Workspace& workspace,
                     Outcome& outcome) {
   source::Record& record = item.record;
-  name_record(item, outcome);
   const bool warc = context.plan.inputs[item.input].holds == Holds::kWarc;
+  name_record(item, warc, outcome);
   if (!record.error.empty()) {
     // A JSONL reader's message names the line already ("line 7: ...").
-    if (!warc || record.id.empty()) outcome.record_label.clear();
+    if (!warc) outcome.record_label.clear();
     outcome.error = record.error;
     return;
   }

@@ -606,6 +606,38 @@ TEST_CASE("a WARC file gives one JSON line per HTML response and counts the rest
   CHECK(read_file(dir / "out/crawl.jsonl") == result.out);
 }
 
+// Issue 11: "a WARC record whose Content-Length overstates its size
+// silently drops the intact records after it."
+TEST_CASE("a WARC with two lying lengths gives every other record and names the two by place",
+          "[cli][bulk][warc]") {
+  TempDir dir;
+  std::vector<WarcRecord> records;
+  for (int i = 1; i <= 10; ++i) {
+    const std::string page = article_page("harbour " + std::to_string(i));
+    records.push_back(response_record(
+        i, "https://example.org/" + std::to_string(i),
+        http_response("HTTP/1.1 200 OK", {{"Content-Type", "text/html; charset=utf-8"}}, page)));
+  }
+  records[2].length = static_cast<long long>(records[2].block.size()) + 10;
+  records[4].length = static_cast<long long>(records[4].block.size()) + 3000;
+  const size_t third_at = records[0].bytes().size() + records[1].bytes().size();
+  write_file(dir / "crawl.warc", warc_file(records, false));
+  write_file(dir / "crawl.warc.gz", warc_file(records, true));
+  for (const char* name : {"crawl.warc", "crawl.warc.gz"}) {
+    INFO(name);
+    const Run result = run(dir, quoted(dir / name));
+    CHECK(result.status == 1);
+    const std::vector<json> lines = parse_lines(result.out);
+    REQUIRE(lines.size() == 8);
+    CHECK(lines[2]["url"] == "https://example.org/4");
+    CHECK(lines[7]["url"] == "https://example.org/10");
+    CHECK(result.err.find(": record 3 (urn:uuid:10000003-0000-4000-8000-000000000000) at byte " +
+                          std::to_string(third_at) + ": Content-Length ") != std::string::npos);
+    CHECK(result.err.find(": record 5 (") != std::string::npos);
+    CHECK(number_before(result.err, " failed") == 2);
+  }
+}
+
 // Requirement 8: "Update --help text to be complete and true."
 TEST_CASE("the help names every bulk option and both stream formats", "[cli][bulk]") {
   TempDir dir;
