@@ -385,6 +385,28 @@ TEST_CASE("the issue's cases: +10 on record 3 and +3000 on record 5 lose only th
   }
 }
 
+TEST_CASE("a WET file with lengths wrong both ways loses only the two lying records") {
+  std::vector<WarcRecord> wet = {warcinfo_record(1, "wet-writer")};
+  for (int i = 0; i < 8; ++i) {
+    wet.push_back(conversion_record(i + 2, "https://example.org/" + std::to_string(i), 100 + i,
+                                    "Text of page " + std::to_string(i) + ".\nSecond line."));
+  }
+  wet[3].length = static_cast<long long>(wet[3].block.size()) + 200;
+  wet[6].length = static_cast<long long>(wet[6].block.size()) - 9;
+  for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
+    const auto records = read_records(pack(wet, packing));
+    REQUIRE(records.size() == 9);
+    for (size_t i = 1; i < records.size(); ++i) {
+      INFO("record " << i);
+      if (i == 3 || i == 6) {
+        CHECK(records[i].error.find("Content-Length") != std::string::npos);
+      } else {
+        CHECK(records[i].bytes == wet[i].block);
+      }
+    }
+  }
+}
+
 TEST_CASE("a last record whose Content-Length runs past the end of the file is truncated") {
   for (const Packing packing : {Packing::kPlain, Packing::kGzipPerRecord, Packing::kGzipWhole}) {
     const auto records = read_records(pack(ten_pages_one_lying(9, 3000), packing));
