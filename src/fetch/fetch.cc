@@ -17,6 +17,11 @@ using Clock = std::chrono::steady_clock;
 
 constexpr long kMaxRedirects = 10;
 constexpr int kPollMilliseconds = 100;
+// URLs taken from the list ahead of their start. Far more than --fetch-jobs,
+// so that when the next URLs are all for hosts at their --per-host limit
+// (or in their --delay) URLs of other hosts further on can go; bounded,
+// because start_ready scans them each time a slot frees.
+constexpr size_t kMaxQueuedUrls = 1024;
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
@@ -139,17 +144,22 @@ class Fetcher {
     }
   }
 
+  // The caller's may_start is asked when a URL is about to start, not
+  // here: a URL queued here holds no memory worth bounding.
   void admit_new_urls() {
-    while (next_url_ < urls_.size() && may_start_(next_url_)) {
+    while (next_url_ < urls_.size() && queued_urls_ < kMaxQueuedUrls) {
       Job job;
       job.index = next_url_;
       job.host = host_of(urls_[next_url_]);
       waiting_.push_back(std::move(job));
+      ++queued_urls_;
       ++next_url_;
     }
   }
 
-  // Starts waiting jobs in URL order as far as the limits allow.
+  // Starts waiting jobs in URL order as far as the limits allow. A job that
+  // may not start yet (its host busy, a retry's backoff) is passed over,
+  // never waited for: only transfers under way hold a slot.
   void start_ready() {
     const Clock::time_point now = Clock::now();
     for (auto it = waiting_.begin(); it != waiting_.end() && active_.size() < options_.jobs;) {
@@ -158,6 +168,13 @@ class Fetcher {
           host.next_start > now) {
         ++it;
         continue;
+      }
+      if (!it->started) {
+        if (!may_start_(it->index)) {
+          ++it;
+          continue;
+        }
+        --queued_urls_;
       }
       ++host.active;
       host.next_start = now + seconds(options_.delay);
@@ -308,7 +325,8 @@ class Fetcher {
   const std::function<void(Page&&)>& done_;
   CURLM* multi_ = nullptr;
   size_t next_url_ = 0;
-  std::vector<Job> waiting_;  // in URL order
+  size_t queued_urls_ = 0;    // jobs in waiting_ not yet started once
+  std::vector<Job> waiting_;  // in URL order: first attempts and retries
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   std::map<std::string, HostState> hosts_;
 };
