@@ -423,3 +423,33 @@ TEST_CASE("URLs that trickle until --timeout hold only their own slot while the 
   for (const auto& [path, count] : tries) CHECK(count == 2);
   CHECK(fast_before_first_retry == 200 - slow_positions.size());
 }
+
+TEST_CASE("pages fetched while the output waits for a slow URL stop at the window's byte limit",
+          "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  // A slow URL first, then 60 pages of 3 MB: 180 MB if nothing held back.
+  std::string list = server.url("/fault/trickle/first") + "\n";
+  for (int i = 0; i < 60; ++i) list += server.url("/big?" + std::to_string(i)) + "\n";
+  write_file(scratch / "urls.txt", list);
+  const Run result = run(scratch,
+                         "--fetch-jobs 8 --per-host 8 --timeout 3 --retries 1 -j 2 "
+                         "-f jsonl --urls " +
+                             quoted(scratch / "urls.txt"));
+  CHECK(result.status == 1);
+  CHECK(json_lines(result.out).size() == 60);
+
+  // Until the slow URL's second try (after its first timed out) the output
+  // cannot move: the pages fetched meanwhile are held, and new ones start
+  // only while they are under 64 MB (22 of these), plus those under way.
+  size_t big_before_retry = 0;
+  int slow_tries = 0;
+  for (const std::string& line : lines_of(server.get("/log", scratch))) {
+    const std::string path = line.substr(line.find(' ') + 1);
+    if (path == "/fault/trickle/first" && ++slow_tries == 2) break;
+    if (path.rfind("/big?", 0) == 0) ++big_before_retry;
+  }
+  CAPTURE(big_before_retry);
+  CHECK(big_before_retry >= 16);
+  CHECK(big_before_retry <= 22 + 8);
+}
