@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,9 @@ constexpr int kPollMilliseconds = 100;
 // (or in their --delay) URLs of other hosts further on can go; bounded,
 // because start_ready scans them each time a slot frees.
 constexpr size_t kMaxQueuedUrls = 1024;
+// Hosts remembered before the idle ones are forgotten: a list of millions
+// of hosts would otherwise keep an entry for each.
+constexpr size_t kHostsBeforeSweep = 4096;
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
@@ -122,6 +126,7 @@ class Fetcher {
     if (multi_ == nullptr) return fail_all("cannot start libcurl");
     while (!stop() && !finished()) {
       admit_new_urls();
+      forget_idle_hosts();
       start_ready();
       int running = 0;
       curl_multi_perform(multi_, &running);
@@ -151,9 +156,20 @@ class Fetcher {
       Job job;
       job.index = next_url_;
       job.host = host_of(urls_[next_url_]);
-      waiting_.push_back(std::move(job));
+      waiting_.emplace(job.index, std::move(job));
       ++queued_urls_;
       ++next_url_;
+    }
+  }
+
+  // A host with nothing under way and its --delay over is the same as one
+  // never seen.
+  void forget_idle_hosts() {
+    if (hosts_.size() < kHostsBeforeSweep) return;
+    const Clock::time_point now = Clock::now();
+    for (auto it = hosts_.begin(); it != hosts_.end();) {
+      const bool idle = it->second.active == 0 && it->second.next_start <= now;
+      it = idle ? hosts_.erase(it) : std::next(it);
     }
   }
 
@@ -163,14 +179,15 @@ class Fetcher {
   void start_ready() {
     const Clock::time_point now = Clock::now();
     for (auto it = waiting_.begin(); it != waiting_.end() && active_.size() < options_.jobs;) {
-      HostState& host = hosts_[it->host];
-      if (it->not_before > now || host.active >= std::max(1u, options_.per_host) ||
+      Job& job = it->second;
+      HostState& host = hosts_[job.host];
+      if (job.not_before > now || host.active >= std::max(1u, options_.per_host) ||
           host.next_start > now) {
         ++it;
         continue;
       }
-      if (!it->started) {
-        if (!may_start_(it->index)) {
+      if (!job.started) {
+        if (!may_start_(job.index)) {
           ++it;
           continue;
         }
@@ -178,7 +195,7 @@ class Fetcher {
       }
       ++host.active;
       host.next_start = now + seconds(options_.delay);
-      start(std::move(*it), now);
+      start(std::move(job), now);
       it = waiting_.erase(it);
     }
   }
@@ -261,10 +278,7 @@ class Fetcher {
       Job job = std::move(transfer.job);
       job.not_before = Clock::now() + seconds(retry_delay(easy, job.attempt));
       ++job.attempt;
-      waiting_.insert(
-          std::upper_bound(waiting_.begin(), waiting_.end(), job,
-                           [](const Job& a, const Job& b) { return a.index < b.index; }),
-          std::move(job));
+      waiting_.emplace(job.index, std::move(job));
       return;
     }
     Page page = page_of(transfer);
@@ -325,8 +339,10 @@ class Fetcher {
   const std::function<void(Page&&)>& done_;
   CURLM* multi_ = nullptr;
   size_t next_url_ = 0;
-  size_t queued_urls_ = 0;    // jobs in waiting_ not yet started once
-  std::vector<Job> waiting_;  // in URL order: first attempts and retries
+  size_t queued_urls_ = 0;  // jobs in waiting_ not yet started once
+  // By URL index, which is URL order: first attempts and retries. A map, as
+  // jobs leave it from anywhere and retries come back in the middle.
+  std::map<size_t, Job> waiting_;
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   std::map<std::string, HostState> hosts_;
 };

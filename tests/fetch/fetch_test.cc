@@ -453,3 +453,24 @@ TEST_CASE("pages fetched while the output waits for a slow URL stop at the windo
   CHECK(big_before_retry >= 16);
   CHECK(big_before_retry <= 22 + 8);
 }
+
+TEST_CASE("six thousand URLs on as many hosts that refuse each give one error line", "[fetch]") {
+  TempDir scratch;
+  // Addresses of 127/8 refuse at once on a closed port: thousands of
+  // hosts come and go, which the fetcher must not remember for ever.
+  const int port = closed_port();
+  std::string list;
+  for (int i = 0; i < 6000; ++i) {
+    list += "http://127.0." + std::to_string(i / 250) + "." + std::to_string(1 + i % 250) + ":" +
+            std::to_string(port) + "/x\n";
+  }
+  write_file(scratch / "urls.txt", list);
+  const Run result =
+      run(scratch, "--fetch-jobs 32 --retries 0 --urls " + quoted(scratch / "urls.txt"));
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  const std::vector<std::string> errors = lines_of(result.err);
+  REQUIRE(errors.size() >= 6000);
+  CHECK(errors[0].rfind("webclean: http://127.0.0.1:", 0) == 0);
+  CHECK(errors[5999].rfind("webclean: http://127.0.23.250:", 0) == 0);
+}
