@@ -377,7 +377,7 @@ TEST_CASE("URLs that trickle until --timeout hold only their own slot while the 
   }
   write_file(scratch / "urls.txt", list);
   const Run result = run(scratch,
-                         "--fetch-jobs 8 --per-host 8 --timeout 3 --retries 1 -j 2 "
+                         "--fetch-jobs 8 --per-host 8 --timeout 5 --retries 1 -j 2 "
                          "-f jsonl --urls " +
                              quoted(scratch / "urls.txt"));
   CHECK(result.status == 1);
@@ -405,7 +405,7 @@ TEST_CASE("URLs that trickle until --timeout hold only their own slot while the 
 
   // The server's record, in arrival order: each slow URL was tried twice,
   // and every fast URL had been requested before any slow URL's second
-  // try, which waits for the first to time out (3 s, plus 0.5 s backoff).
+  // try, which waits for the first to time out (5 s, plus 0.5 s backoff).
   // The fetcher used to stop 72 URLs past the first slow one until it had
   // failed for good, so the fast URLs past there came after its retry.
   std::map<std::string, int> tries;
