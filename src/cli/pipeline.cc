@@ -162,14 +162,21 @@ class ReorderBuffer {
 };
 
 // Between the fetcher thread and the reader: pages arrive in any order
-// and are taken in input order. The fetcher starts a URL only when it is
-// at most `lookahead` URLs past the one the reader waits for, and while the
-// pages held here are under `byte_limit` (the one the reader waits for is
-// always let through), so they stay bounded however long the list.
+// and are taken in input order. A URL the reader waits for (slow, retried)
+// holds up the reader, not the fetcher: any URL may start while the pages
+// held here stay under `byte_limit` and `page_limit`, so the fetched pages
+// wait here rather than the next transfers in the network, in bounded
+// memory. The URL the reader waits for may always start, so a full feed
+// cannot deadlock.
 class FetchFeed {
  public:
-  FetchFeed(const Plan& plan, size_t lookahead, uint64_t byte_limit)
-      : lookahead_(lookahead), byte_limit_(byte_limit) {
+  // Far more than fetched pages wait for one slow URL (its timeout times
+  // its tries times the fetch rate); it bounds what a run of small pages,
+  // or of errors, can hold where the byte limit would allow millions.
+  static constexpr size_t kMaxHeldPages = size_t{1} << 16;
+
+  FetchFeed(const Plan& plan, uint64_t byte_limit, size_t page_limit)
+      : byte_limit_(byte_limit), page_limit_(page_limit) {
     for (const Input& input : plan.inputs) {
       if (input.holds == Holds::kUrl) urls_.push_back(input.path);
     }
@@ -179,14 +186,14 @@ class FetchFeed {
 
   bool may_start(size_t url) {
     std::lock_guard lock(mutex_);
-    return url == taken_ || (url < taken_ + lookahead_ && held_bytes_ < byte_limit_);
+    return url == taken_ || (held_bytes_ < byte_limit_ && ready_.size() < page_limit_);
   }
 
   void arrived(fetch::Page&& page) {
     {
       std::lock_guard lock(mutex_);
       const size_t index = page.index;
-      held_bytes_ += page.bytes.size();
+      held_bytes_ += held_size(page);
       ready_.emplace(index, std::move(page));
     }
     changed_.notify_all();
@@ -223,7 +230,7 @@ class FetchFeed {
     fetch::Page page;
     const auto found = ready_.find(url);
     if (found != ready_.end()) {
-      held_bytes_ -= found->second.bytes.size();
+      held_bytes_ -= held_size(found->second);
       page = std::move(found->second);
       ready_.erase(found);
     } else {
@@ -235,8 +242,14 @@ class FetchFeed {
   }
 
  private:
-  const size_t lookahead_;
+  // An error page has no body but still takes memory.
+  static uint64_t held_size(const fetch::Page& page) {
+    return sizeof(fetch::Page) + page.bytes.size() + page.url.size() + page.final_url.size() +
+           page.content_type.size() + page.error.size();
+  }
+
   const uint64_t byte_limit_;
+  const size_t page_limit_;
   std::vector<std::string> urls_;  // the plan's URLs, in input order
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -250,8 +263,8 @@ class FetchFeed {
 // What the threads share. Held by shared_ptr: after an interruption a
 // thread blocked in a read may outlive run_pipeline().
 struct Shared {
-  Shared(WindowLimits limits, const Plan& plan, size_t lookahead)
-      : window(limits), feed(plan, lookahead, limits.bytes) {}
+  Shared(WindowLimits limits, const Plan& plan)
+      : window(limits), feed(plan, limits.bytes, FetchFeed::kMaxHeldPages) {}
 
   void stop() {
     window.stop();
@@ -443,7 +456,7 @@ WindowLimits window_limits(unsigned jobs) {
 RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_progress) {
   const Plan& plan = context.plan;
   const WindowLimits limits = window_limits(context.options.jobs);
-  auto shared = std::make_shared<Shared>(limits, plan, limits.items + context.options.fetch.jobs);
+  auto shared = std::make_shared<Shared>(limits, plan);
   shared->stats.done_before = plan.done;
   Totals totals;
   // Inputs that failed in planning count among the documents done.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,14 @@ using Clock = std::chrono::steady_clock;
 
 constexpr long kMaxRedirects = 10;
 constexpr int kPollMilliseconds = 100;
+// URLs taken from the list ahead of their start. Far more than --fetch-jobs,
+// so that when the next URLs are all for hosts at their --per-host limit
+// (or in their --delay) URLs of other hosts further on can go; bounded,
+// because start_ready scans them each time a slot frees.
+constexpr size_t kMaxQueuedUrls = 1024;
+// Hosts remembered before the idle ones are forgotten: a list of millions
+// of hosts would otherwise keep an entry for each.
+constexpr size_t kHostsBeforeSweep = 4096;
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
@@ -117,6 +126,7 @@ class Fetcher {
     if (multi_ == nullptr) return fail_all("cannot start libcurl");
     while (!stop() && !finished()) {
       admit_new_urls();
+      forget_idle_hosts();
       start_ready();
       int running = 0;
       curl_multi_perform(multi_, &running);
@@ -139,29 +149,53 @@ class Fetcher {
     }
   }
 
+  // The caller's may_start is asked when a URL is about to start, not
+  // here: a URL queued here holds no memory worth bounding.
   void admit_new_urls() {
-    while (next_url_ < urls_.size() && may_start_(next_url_)) {
+    while (next_url_ < urls_.size() && queued_urls_ < kMaxQueuedUrls) {
       Job job;
       job.index = next_url_;
       job.host = host_of(urls_[next_url_]);
-      waiting_.push_back(std::move(job));
+      waiting_.emplace(job.index, std::move(job));
+      ++queued_urls_;
       ++next_url_;
     }
   }
 
-  // Starts waiting jobs in URL order as far as the limits allow.
+  // A host with nothing under way and its --delay over is the same as one
+  // never seen.
+  void forget_idle_hosts() {
+    if (hosts_.size() < kHostsBeforeSweep) return;
+    const Clock::time_point now = Clock::now();
+    for (auto it = hosts_.begin(); it != hosts_.end();) {
+      const bool idle = it->second.active == 0 && it->second.next_start <= now;
+      it = idle ? hosts_.erase(it) : std::next(it);
+    }
+  }
+
+  // Starts waiting jobs in URL order as far as the limits allow. A job that
+  // may not start yet (its host busy, a retry's backoff) is passed over,
+  // never waited for: only transfers under way hold a slot.
   void start_ready() {
     const Clock::time_point now = Clock::now();
     for (auto it = waiting_.begin(); it != waiting_.end() && active_.size() < options_.jobs;) {
-      HostState& host = hosts_[it->host];
-      if (it->not_before > now || host.active >= std::max(1u, options_.per_host) ||
+      Job& job = it->second;
+      HostState& host = hosts_[job.host];
+      if (job.not_before > now || host.active >= std::max(1u, options_.per_host) ||
           host.next_start > now) {
         ++it;
         continue;
       }
+      if (!job.started) {
+        if (!may_start_(job.index)) {
+          ++it;
+          continue;
+        }
+        --queued_urls_;
+      }
       ++host.active;
       host.next_start = now + seconds(options_.delay);
-      start(std::move(*it), now);
+      start(std::move(job), now);
       it = waiting_.erase(it);
     }
   }
@@ -244,10 +278,7 @@ class Fetcher {
       Job job = std::move(transfer.job);
       job.not_before = Clock::now() + seconds(retry_delay(easy, job.attempt));
       ++job.attempt;
-      waiting_.insert(
-          std::upper_bound(waiting_.begin(), waiting_.end(), job,
-                           [](const Job& a, const Job& b) { return a.index < b.index; }),
-          std::move(job));
+      waiting_.emplace(job.index, std::move(job));
       return;
     }
     Page page = page_of(transfer);
@@ -308,7 +339,10 @@ class Fetcher {
   const std::function<void(Page&&)>& done_;
   CURLM* multi_ = nullptr;
   size_t next_url_ = 0;
-  std::vector<Job> waiting_;  // in URL order
+  size_t queued_urls_ = 0;  // jobs in waiting_ not yet started once
+  // By URL index, which is URL order: first attempts and retries. A map, as
+  // jobs leave it from anywhere and retries come back in the middle.
+  std::map<size_t, Job> waiting_;
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   std::map<std::string, HostState> hosts_;
 };

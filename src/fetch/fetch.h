@@ -41,8 +41,11 @@ struct Page {
   std::string error;             // e.g. "HTTP 404", "not HTML or text (application/pdf)"
 };
 
-// Fetches `urls`, starting them in order; URL i is started only once
-// `may_start(i)` is true, which lets the caller bound what is in flight.
+// Fetches `urls`, up to `jobs` at once, starting them in order as far as
+// the per-host limits allow; a slow or retrying URL holds only its own
+// slot. URL i is first started only when `may_start(i)` is true (it is
+// asked again later while false), which lets the caller bound the pages it
+// holds; its retries do not ask.
 // `done` is called on the calling thread as each URL ends, in any order;
 // every URL gets exactly one call unless `stop()` becomes true, which ends
 // the run early (or memory runs out): the caller must expect URLs never

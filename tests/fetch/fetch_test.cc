@@ -8,11 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -357,4 +359,118 @@ TEST_CASE("files and URLs given together come out in the order given", "[fetch]"
   CHECK(first < middle);
   CHECK(middle < last);
   CHECK(result.out.find("The story of middle.", middle) < last);
+}
+
+TEST_CASE("URLs that trickle until --timeout hold only their own slot while the others are fetched",
+          "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  // Slow URLs spread out so that each lies beyond the lookahead an earlier
+  // one could once hold up; all on one host, which allows every slot.
+  const std::vector<int> slow_positions{20, 70, 120, 170};
+  std::vector<std::string> paths;
+  std::string list;
+  for (int i = 0; i < 200; ++i) {
+    const bool slow = std::count(slow_positions.begin(), slow_positions.end(), i) != 0;
+    paths.push_back((slow ? "/fault/trickle/" : "/page/fast-") + std::to_string(i));
+    list += server.url(paths.back()) + "\n";
+  }
+  write_file(scratch / "urls.txt", list);
+  const Run result = run(scratch,
+                         "--fetch-jobs 8 --per-host 8 --timeout 5 --retries 1 -j 2 "
+                         "-f jsonl --urls " +
+                             quoted(scratch / "urls.txt"));
+  CHECK(result.status == 1);
+
+  // Every URL accounted for, in input order: a record or one error line.
+  const std::vector<json> pages = json_lines(result.out);
+  // Error lines name their URL; a long run ends with a summary line too.
+  std::vector<std::string> errors;
+  for (const std::string& line : lines_of(result.err)) {
+    if (line.rfind("webclean: " + server.url("/"), 0) == 0) errors.push_back(line);
+  }
+  CHECK(pages.size() + errors.size() == 200);
+  size_t next_page = 0;
+  size_t next_error = 0;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (paths[i].rfind("/fault/trickle/", 0) == 0) {
+      REQUIRE(next_error < errors.size());
+      CHECK(errors[next_error].rfind("webclean: " + server.url(paths[i]) + ": ", 0) == 0);
+      CHECK(errors[next_error++].find("timed out") != std::string::npos);
+    } else {
+      REQUIRE(next_page < pages.size());
+      CHECK(pages[next_page++]["url"] == server.url(paths[i]));
+    }
+  }
+
+  // The server's record, in arrival order: each slow URL was tried twice,
+  // and every fast URL had been requested before any slow URL's second
+  // try, which waits for the first to time out (5 s, plus 0.5 s backoff).
+  // The fetcher used to stop 72 URLs past the first slow one until it had
+  // failed for good, so the fast URLs past there came after its retry.
+  std::map<std::string, int> tries;
+  size_t fast_before_first_retry = 0;
+  bool retried = false;
+  for (const std::string& line : lines_of(server.get("/log", scratch))) {
+    const std::string path = line.substr(line.find(' ') + 1);
+    if (path.rfind("/fault/trickle/", 0) == 0) {
+      if (++tries[path] == 2) retried = true;
+    } else if (!retried) {
+      ++fast_before_first_retry;
+    }
+  }
+  CHECK(tries.size() == slow_positions.size());
+  for (const auto& [path, count] : tries) CHECK(count == 2);
+  CHECK(fast_before_first_retry == 200 - slow_positions.size());
+}
+
+TEST_CASE("pages fetched while the output waits for a slow URL stop at the window's byte limit",
+          "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  // A slow URL first, then 60 pages of 3 MB: 180 MB if nothing held back.
+  std::string list = server.url("/fault/trickle/first") + "\n";
+  for (int i = 0; i < 60; ++i) list += server.url("/big?" + std::to_string(i)) + "\n";
+  write_file(scratch / "urls.txt", list);
+  const Run result = run(scratch,
+                         "--fetch-jobs 8 --per-host 8 --timeout 3 --retries 1 -j 2 "
+                         "-f jsonl --urls " +
+                             quoted(scratch / "urls.txt"));
+  CHECK(result.status == 1);
+  CHECK(json_lines(result.out).size() == 60);
+
+  // Until the slow URL's second try (after its first timed out) the output
+  // cannot move: the pages fetched meanwhile are held, and new ones start
+  // only while they are under 64 MB (22 of these), plus those under way.
+  size_t big_before_retry = 0;
+  int slow_tries = 0;
+  for (const std::string& line : lines_of(server.get("/log", scratch))) {
+    const std::string path = line.substr(line.find(' ') + 1);
+    if (path == "/fault/trickle/first" && ++slow_tries == 2) break;
+    if (path.rfind("/big?", 0) == 0) ++big_before_retry;
+  }
+  CAPTURE(big_before_retry);
+  CHECK(big_before_retry >= 16);
+  CHECK(big_before_retry <= 22 + 8);
+}
+
+TEST_CASE("six thousand URLs on as many hosts that refuse each give one error line", "[fetch]") {
+  TempDir scratch;
+  // Addresses of 127/8 refuse at once on a closed port: thousands of
+  // hosts come and go, which the fetcher must not remember for ever.
+  const int port = closed_port();
+  std::string list;
+  for (int i = 0; i < 6000; ++i) {
+    list += "http://127.0." + std::to_string(i / 250) + "." + std::to_string(1 + i % 250) + ":" +
+            std::to_string(port) + "/x\n";
+  }
+  write_file(scratch / "urls.txt", list);
+  const Run result =
+      run(scratch, "--fetch-jobs 32 --retries 0 --urls " + quoted(scratch / "urls.txt"));
+  CHECK(result.status == 1);
+  CHECK(result.out.empty());
+  const std::vector<std::string> errors = lines_of(result.err);
+  REQUIRE(errors.size() >= 6000);
+  CHECK(errors[0].rfind("webclean: http://127.0.0.1:", 0) == 0);
+  CHECK(errors[5999].rfind("webclean: http://127.0.23.250:", 0) == 0);
 }
