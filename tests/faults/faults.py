@@ -212,8 +212,7 @@ def streams_check(directory, name, out, errors, status):
         expected = json.load(f)[name]
     records = read_jsonl(out)
     failures = read_errors(errors)
-    note = " (once the WARC fix is in)" if name.startswith("lengths.warc") else ""
-    row("streams", "%s: accounted%s" % (name, note),
+    row("streams", "%s: accounted" % name,
         "%d + %d = %d of %d" % (len(records), len(failures), len(records) + len(failures),
                                 expected),
         len(records) + len(failures) == expected)
