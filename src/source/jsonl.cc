@@ -6,6 +6,7 @@
 // stays 1.0) and stays linear in the line's length, where building an
 // ordered_json would be quadratic in the number of keys.
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 #include <cstdint>
 #include <string_view>
@@ -133,34 +134,12 @@ std::string quoted_name(const std::string& name) {
 // sequence in `s`, or npos. nlohmann names the byte where it noticed, which
 // for a broken multi-byte sequence is not the one that starts it.
 size_t first_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-    const uint8_t lead = byte(i);
-    size_t length = 1;
-    uint8_t low = 0x80, high = 0xBF;  // the allowed range of the second byte
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + length > s.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
-    }
-    i += length;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, s.size(), c);
+    if (c < 0) return start;
   }
   return std::string_view::npos;
 }
