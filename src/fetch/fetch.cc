@@ -6,10 +6,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace webclean::fetch {
 namespace {
@@ -18,11 +20,15 @@ using Clock = std::chrono::steady_clock;
 
 constexpr long kMaxRedirects = 10;
 constexpr int kPollMilliseconds = 100;
-// URLs taken from the list ahead of their start. Far more than --fetch-jobs,
-// so that when the next URLs are all for hosts at their --per-host limit
-// (or in their --delay) URLs of other hosts further on can go; bounded,
-// because start_ready scans them each time a slot frees.
+// URLs taken from the list ahead of their start: far more than
+// --fetch-jobs, so that URLs of other hosts further on can go while the
+// next ones wait for their host (--per-host, --delay).
 constexpr size_t kMaxQueuedUrls = 1024;
+// When every URL read ahead waits for a busy host and slots are free, the
+// list is read on (its URLs queued by host, an index each) this many URLs
+// per round for another host: a list sorted by host keeps --fetch-jobs
+// transfers going, not --per-host.
+constexpr size_t kReadPastBusyHosts = size_t{1} << 16;
 // Hosts remembered before the idle ones are forgotten: a list of millions
 // of hosts would otherwise keep an entry for each.
 constexpr size_t kHostsBeforeSweep = 4096;
@@ -97,9 +103,23 @@ size_t write_body(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// A host's politeness state and the URLs waiting for it: first attempts in
+// URL order, and retries (started already, waiting out their backoff).
 struct HostState {
+  std::string name;
   unsigned active = 0;
   Clock::time_point next_start;
+  std::deque<size_t> fresh;
+  std::vector<Job> retries;
+  size_t order_key = SIZE_MAX;  // its key in Fetcher::order_, SIZE_MAX: none
+
+  bool waiting() const { return !fresh.empty() || !retries.empty(); }
+  // The smallest URL index waiting here: hosts take turns in URL order.
+  size_t first_waiting() const {
+    size_t first = fresh.empty() ? SIZE_MAX : fresh.front();
+    for (const Job& job : retries) first = std::min(first, job.index);
+    return first;
+  }
 };
 
 class Fetcher {
@@ -128,6 +148,7 @@ class Fetcher {
       admit_new_urls();
       forget_idle_hosts();
       start_ready();
+      read_past_busy_hosts();
       int running = 0;
       curl_multi_perform(multi_, &running);
       // A finished transfer frees a place: fill it before waiting.
@@ -137,7 +158,9 @@ class Fetcher {
   }
 
  private:
-  bool finished() const { return next_url_ == urls_.size() && waiting_.empty() && active_.empty(); }
+  bool finished() const {
+    return next_url_ == urls_.size() && queued_urls_ == 0 && retries_ == 0 && active_.empty();
+  }
 
   void fail_all(const std::string& reason) {
     for (size_t i = 0; i < urls_.size(); ++i) {
@@ -152,52 +175,99 @@ class Fetcher {
   // The caller's may_start is asked when a URL is about to start, not
   // here: a URL queued here holds no memory worth bounding.
   void admit_new_urls() {
-    while (next_url_ < urls_.size() && queued_urls_ < kMaxQueuedUrls) {
-      Job job;
-      job.index = next_url_;
-      job.host = host_of(urls_[next_url_]);
-      waiting_.emplace(job.index, std::move(job));
-      ++queued_urls_;
-      ++next_url_;
-    }
+    while (next_url_ < urls_.size() && queued_urls_ < kMaxQueuedUrls) admit(next_url_++);
   }
 
-  // A host with nothing under way and its --delay over is the same as one
-  // never seen.
+  HostState& admit(size_t index) {
+    const std::string name = host_of(urls_[index]);
+    HostState& host = hosts_[name];
+    if (host.name.empty()) host.name = name;
+    host.fresh.push_back(index);
+    ++queued_urls_;
+    requeue(host);
+    return host;
+  }
+
+  // Puts the host in order_ under its first waiting URL.
+  void requeue(HostState& host) {
+    const size_t key = host.first_waiting();
+    if (key == host.order_key) return;
+    if (host.order_key != SIZE_MAX) order_.erase(host.order_key);
+    host.order_key = key;
+    if (key != SIZE_MAX) order_.emplace(key, &host);
+  }
+
+  // A host with nothing under way, nothing waiting and its --delay over is
+  // the same as one never seen.
   void forget_idle_hosts() {
     if (hosts_.size() < kHostsBeforeSweep) return;
     const Clock::time_point now = Clock::now();
     for (auto it = hosts_.begin(); it != hosts_.end();) {
-      const bool idle = it->second.active == 0 && it->second.next_start <= now;
+      const HostState& host = it->second;
+      const bool idle = host.active == 0 && host.next_start <= now && !host.waiting();
       it = idle ? hosts_.erase(it) : std::next(it);
     }
   }
 
-  // Starts waiting jobs in URL order as far as the limits allow. A job that
-  // may not start yet (its host busy, a retry's backoff) is passed over,
-  // never waited for: only transfers under way hold a slot.
+  // Starts waiting URLs, hosts taking turns in URL order, as far as the
+  // limits allow. A URL that may not start yet (its host busy, a retry's
+  // backoff) is passed over, never waited for: only transfers under way
+  // hold a slot.
   void start_ready() {
     const Clock::time_point now = Clock::now();
-    for (auto it = waiting_.begin(); it != waiting_.end() && active_.size() < options_.jobs;) {
-      Job& job = it->second;
-      HostState& host = hosts_[job.host];
-      if (job.not_before > now || host.active >= std::max(1u, options_.per_host) ||
-          host.next_start > now) {
-        ++it;
-        continue;
+    for (auto it = order_.begin(); it != order_.end() && active_.size() < options_.jobs;) {
+      HostState& host = *it->second;
+      ++it;  // starting re-keys this host
+      while (active_.size() < options_.jobs && start_one(host, now)) {
       }
-      if (!job.started) {
-        if (!may_start_(job.index)) {
-          ++it;
-          continue;
-        }
-        --queued_urls_;
-      }
-      ++host.active;
-      host.next_start = now + seconds(options_.delay);
-      start(std::move(job), now);
-      it = waiting_.erase(it);
     }
+  }
+
+  // The list's next URLs all wait for busy hosts and slots are free: reads
+  // on, starting the URLs of hosts that can take one now.
+  void read_past_busy_hosts() {
+    const Clock::time_point now = Clock::now();
+    for (size_t budget = kReadPastBusyHosts; budget > 0 && active_.size() < options_.jobs &&
+                                             next_url_ < urls_.size() && may_start_(next_url_);
+         --budget) {
+      start_one(admit(next_url_++), now);
+    }
+  }
+
+  // Starts the host's first URL that may go now; false when none may.
+  bool start_one(HostState& host, Clock::time_point now) {
+    if (host.active >= std::max(1u, options_.per_host) || host.next_start > now) return false;
+    std::optional<Job> job = take_retry(host, now);
+    const bool fresh_first = !host.fresh.empty() && (!job || host.fresh.front() < job->index);
+    if (fresh_first && may_start_(host.fresh.front())) {
+      if (job) host.retries.push_back(std::move(*job));
+      job = Job{};
+      job->index = host.fresh.front();
+      job->host = host.name;
+      host.fresh.pop_front();
+      --queued_urls_;
+    }
+    if (!job) return false;
+    if (job->started) --retries_;
+    ++host.active;
+    host.next_start = now + seconds(options_.delay);
+    requeue(host);
+    start(std::move(*job), now);
+    return true;
+  }
+
+  // Takes out the host's first retry whose backoff is over, if any.
+  static std::optional<Job> take_retry(HostState& host, Clock::time_point now) {
+    auto best = host.retries.end();
+    for (auto it = host.retries.begin(); it != host.retries.end(); ++it) {
+      if (it->not_before <= now && (best == host.retries.end() || it->index < best->index)) {
+        best = it;
+      }
+    }
+    if (best == host.retries.end()) return std::nullopt;
+    Job job = std::move(*best);
+    host.retries.erase(best);
+    return job;
   }
 
   void start(Job job, Clock::time_point now) {
@@ -278,7 +348,10 @@ class Fetcher {
       Job job = std::move(transfer.job);
       job.not_before = Clock::now() + seconds(retry_delay(easy, job.attempt));
       ++job.attempt;
-      waiting_.emplace(job.index, std::move(job));
+      HostState& host = hosts_[job.host];
+      host.retries.push_back(std::move(job));
+      ++retries_;
+      requeue(host);
       return;
     }
     Page page = page_of(transfer);
@@ -339,10 +412,11 @@ class Fetcher {
   const std::function<void(Page&&)>& done_;
   CURLM* multi_ = nullptr;
   size_t next_url_ = 0;
-  size_t queued_urls_ = 0;  // jobs in waiting_ not yet started once
-  // By URL index, which is URL order: first attempts and retries. A map, as
-  // jobs leave it from anywhere and retries come back in the middle.
-  std::map<size_t, Job> waiting_;
+  size_t queued_urls_ = 0;  // URLs in the hosts' queues, not started yet
+  size_t retries_ = 0;      // retries in the hosts' queues
+  // The hosts with URLs waiting, by their first waiting URL index: the
+  // order in which they take turns. A std::map keeps the HostStates put.
+  std::map<size_t, HostState*> order_;
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   std::map<std::string, HostState> hosts_;
 };

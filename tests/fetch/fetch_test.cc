@@ -424,6 +424,40 @@ TEST_CASE("URLs that trickle until --timeout hold only their own slot while the 
   CHECK(fast_before_first_retry == 200 - slow_positions.size());
 }
 
+TEST_CASE("a URL list sorted by host keeps every slot busy, not only one host's share", "[fetch]") {
+  TestServer server;
+  TempDir scratch;
+  // Two hosts on the one server: 127.0.0.1 and localhost. The first has
+  // 2,000 URLs in a row, far more than the fetcher reads ahead (1,024);
+  // with --per-host 2 it can use only 2 of the 8 slots, and the second
+  // host's URLs must take the others from the start.
+  const std::string port = server.url("/").substr(std::string("http://127.0.0.1:").size());
+  std::string list;
+  for (int i = 0; i < 2000; ++i) list += server.url("/page/a" + std::to_string(i)) + "\n";
+  for (int i = 0; i < 50; ++i) {
+    list += "http://localhost:" + port + "page/b" + std::to_string(i) + "\n";
+  }
+  write_file(scratch / "urls.txt", list);
+  const Run result = run(scratch, "--fetch-jobs 8 --per-host 2 -j 2 -q -f jsonl --urls " +
+                                      quoted(scratch / "urls.txt"));
+  CHECK(result.status == 0);
+  const std::vector<json> pages = json_lines(result.out);
+  REQUIRE(pages.size() == 2050);
+  CHECK(pages[1999]["url"] == server.url("/page/a1999"));
+  CHECK(pages[2000]["url"] == "http://localhost:" + port + "page/b0");
+
+  // By the server's record, the second host's first request came while the
+  // first host had done a handful; it used to wait until all but the last
+  // 1,024 of them were done.
+  size_t first_host_before = 0;
+  for (const std::string& line : lines_of(server.get("/log", scratch))) {
+    const std::string path = line.substr(line.find(' ') + 1);
+    if (path.rfind("/page/b", 0) == 0) break;
+    if (path.rfind("/page/a", 0) == 0) ++first_host_before;
+  }
+  CHECK(first_host_before < 200);
+}
+
 TEST_CASE("pages fetched while the output waits for a slow URL stop at the window's byte limit",
           "[fetch]") {
   TestServer server;
