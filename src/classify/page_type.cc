@@ -318,8 +318,8 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
      PageType::kListing, kUrlVote},
     {"/(?:19|20)\\d\\d/[01]?\\d/", "/2024/09/", PageType::kArticle, kUrlVote},
-    {"/(?:news|blog|articles?|posts?|stories|story)/[^/?]+", "/blog/…", PageType::kArticle,
-     kWeakUrlVote},
+    {"/(?:news|blog|blogs|articles?|posts?|stories|story|insights)/[^/?]+", "/blog/…",
+     PageType::kArticle, kUrlVote},
 };
 
 // The path and query of an absolute URL ("" for a relative one).
@@ -418,9 +418,10 @@ void add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
 // Siblings of one tag and class list under one parent.
 struct SiblingGroup {
   size_t members = 0;
-  size_t cards = 0;   // members with a card's length of text
-  size_t priced = 0;  // cards showing a price
-  size_t posts = 0;   // members holding an author and a date
+  size_t cards = 0;       // members with a card's length of text
+  size_t priced = 0;      // cards showing a price
+  size_t posts = 0;       // members holding an author and a date
+  size_t card_chars = 0;  // the text of the cards
 };
 
 uint64_t sibling_key(const block::Node& node) {
@@ -446,6 +447,7 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
         t.chars >= kMinCardChars && t.chars <= kMaxCardChars && t.link_chars > 0 && node.tag != "p";
     if (card) {
       ++g.cards;
+      g.card_chars += t.chars;
       g.priced += t.prices > 0 ? 1 : 0;
     }
     g.posts += t.author && t.date ? 1 : 0;
@@ -460,7 +462,12 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kForum, kStructureVote,
                "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
   }
-  if (best_cards.cards >= kMinCards) {
+  size_t page_chars = 0;
+  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
+  // Cards beside an article (related posts) hold a small part of its text.
+  const bool card_page =
+      double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
+  if (best_cards.cards >= kMinCards && card_page) {
     const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
     ballot.add(priced ? PageType::kCollection : PageType::kListing, kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
@@ -474,6 +481,27 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kDocumentation, kStructureVote,
                "structure: " + std::to_string(code) + " code blocks");
   }
+}
+
+// An article is signed or dated; a page with neither, and no other sign
+// of what it is, is a business's page about itself.
+void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
+  const size_t dates = doc.hints.dates.size();
+  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
+                     !meta_value(doc.hints, "article:published_time").empty() ||
+                     std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
+                                 [](const std::string& s) { return contains(s, "datePublished"); });
+  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
+  const bool article_markup =
+      meta_value(doc.hints, "og:type") == "article" ||
+      count_of(types, "Article") + count_of(types, "BlogPosting") + count_of(types, "NewsArticle") >
+          0;
+  if (dates > kMaxArticleDates) {
+    ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
+  } else if (dated || signed_page) {
+    ballot.add(PageType::kArticle, kStructureVote, dated ? "dated" : "signed");
+  } else if (!article_markup)
+    ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
 // --- text dumps ---
@@ -514,6 +542,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_platform_markup(doc, ballot);
   vote_url(url, ballot);
   vote_structure(doc, ballot);
+  vote_unsigned(doc, types, ballot);
   return ballot.decide();
 }
 

@@ -35,6 +35,9 @@ inline constexpr int kMinCollectionProducts = 4;
 inline constexpr size_t kMinCards = 8;
 inline constexpr size_t kMinCardChars = 20;   // a title, not a one-word menu item
 inline constexpr size_t kMaxCardChars = 600;  // a teaser, not an article's paragraphs
+// A grid is the page when its cards hold this share of the page's text; an
+// article's related-posts grid holds much less than its prose.
+inline constexpr double kMinCardTextShare = 0.1;
 // Cards of which at least this share show a price are products.
 inline constexpr double kMinPricedCardShare = 0.4;
 // Sibling posts each holding an author and a date: a thread, not a story
@@ -49,6 +52,10 @@ inline constexpr size_t kMinCodeBlocks = 4;
 inline constexpr size_t kMinProductPrices = 1;
 // A price is read only in short blocks: longer ones are prose.
 inline constexpr size_t kMaxPriceBlockBytes = 80;
+
+// Dates marked up on an article: its own, updated, and a comment or two;
+// a page with more dates lists dated items (posts, news, events).
+inline constexpr size_t kMaxArticleDates = 4;
 
 // Text dumps: lines of forum chrome ("Reply", "Quote", "Posted by ...",
 // "Joined: ...") from which a dump is a thread: one post shows two or three.
