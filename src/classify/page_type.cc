@@ -548,7 +548,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
 
 std::string describe(PageType type, const std::vector<std::string>& signals) {
   std::string text = page_type_name(type);
-  if (signals.empty()) return text + " (no other signal)";
+  if (signals.empty()) return text + " (default: no signal)";
   text += " (";
   for (size_t i = 0; i < signals.size(); ++i) text += (i ? "; " : "") + signals[i];
   return text + ")";
