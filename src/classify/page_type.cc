@@ -125,7 +125,8 @@ constexpr SchemaType kSchemaTypes[] = {
     {"Service", PageType::kService, kDeclaredVote},
     {"ProfessionalService", PageType::kService, kDeclaredVote},
     {"LocalBusiness", PageType::kService, kTemplateVote},
-    {"FAQPage", PageType::kService, kTemplateVote},
+    // Shops and software pages answer questions too: a hint only.
+    {"FAQPage", PageType::kService, kWeakUrlVote},
     {"AboutPage", PageType::kService, kDeclaredVote},
     {"ContactPage", PageType::kService, kTemplateVote},
     {"Article", PageType::kArticle, kTemplateVote},
@@ -308,8 +309,10 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
     {"/collections?/[^/?]+$|/collections?/[^/?]+/?(?:\\?|$)", "/collections/…",
      PageType::kCollection, kUrlVote},
-    {"/(?:product-categor(?:y|ies)|shop)/?(?:\\?|$)", "/product-category/", PageType::kCollection,
+    {"/product-categor(?:y|ies)/|/shop/?(?:\\?|$)", "/product-category/", PageType::kCollection,
      kUrlVote},
+    // Category pages of large shops (/c/tents); Discourse's categories use it too.
+    {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
     {"/(?:docs?|documentation|reference|manual|man-?pages|api)/", "/docs/",
      PageType::kDocumentation, kUrlVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
