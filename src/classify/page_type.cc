@@ -320,6 +320,9 @@ constexpr UrlShape kUrlShapes[] = {
      "/services/", PageType::kService, kUrlVote},
     {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
      PageType::kListing, kUrlVote},
+    // A section's root lists its items: /news, /blog/, /latest.
+    {"/(?:news|blog|latest|articles|posts|stories|events)/?(?:\\?|$)", "/news", PageType::kListing,
+     kUrlVote},
     {"/(?:19|20)\\d\\d/[01]?\\d/", "/2024/09/", PageType::kArticle, kUrlVote},
     {"/(?:news|blog|blogs|articles?|posts?|stories|story|insights)/[^/?]+", "/blog/…",
      PageType::kArticle, kUrlVote},
