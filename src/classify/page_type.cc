@@ -481,6 +481,18 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   } else if (prices >= kMinProductPrices) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
   }
+  // An article is a run of prose; service pages speak in short blurbs.
+  size_t prose = 0;
+  for (const block::Block& b : doc.blocks) {
+    const bool long_prose = b.kind == block::Kind::kParagraph &&
+                            b.features.chars >= kMinProseChars && b.features.sentence_ends >= 2 &&
+                            b.features.link_density() < kMaxProseLinkDensity;
+    prose += long_prose ? 1 : 0;
+  }
+  if (prose >= kMinProseParagraphs) {
+    ballot.add(PageType::kArticle, kStructureVote,
+               "structure: " + std::to_string(prose) + " paragraphs of prose");
+  }
   size_t code = 0;
   for (const block::Block& b : doc.blocks) code += b.kind == block::Kind::kPre ? 1 : 0;
   if (code >= kMinCodeBlocks) {

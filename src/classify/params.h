@@ -57,6 +57,14 @@ inline constexpr size_t kMaxPriceBlockBytes = 80;
 // a page with more dates lists dated items (posts, news, events).
 inline constexpr size_t kMaxArticleDates = 4;
 
+// Paragraphs of prose (this many characters, two sentences or more, few
+// links) from which a page reads as an article: a news story or a blog
+// post has a dozen or more (fewer, 6, also caught forum threads and docs);
+// a service page's blurbs are one or two sentences.
+inline constexpr size_t kMinProseChars = 200;
+inline constexpr size_t kMinProseParagraphs = 10;
+inline constexpr float kMaxProseLinkDensity = 0.2f;  // jusText's max_link_density for good blocks
+
 // Text dumps: lines of forum chrome ("Reply", "Quote", "Posted by ...",
 // "Joined: ...") from which a dump is a thread: one post shows two or three.
 inline constexpr size_t kMinForumLines = 6;
