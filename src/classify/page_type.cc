@@ -251,20 +251,30 @@ constexpr Platform kMarkup[] = {
 // Calls f(token) for each whitespace-separated token of `list`.
 template <typename F>
 void for_each_token(std::string_view list, F&& f) {
-  size_t at = 0;
-  while (at < list.size()) {
-    const size_t start = list.find_first_not_of(" \t\n\r\f", at);
-    if (start == std::string_view::npos) break;
-    size_t end = list.find_first_of(" \t\n\r\f", start);
-    if (end == std::string_view::npos) end = list.size();
-    f(list.substr(start, end - start));
-    at = end;
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  size_t start = 0;
+  for (size_t i = 0; i <= list.size(); ++i) {
+    if (i < list.size() && !space(list[i])) continue;
+    if (i > start) f(list.substr(start, i - start));
+    start = i + 1;
   }
 }
 
+// Bit n set when some platform marker is n bytes long: most class tokens
+// of a page are ruled out by their length before any comparison.
+constexpr uint64_t marker_lengths() {
+  uint64_t mask = 0;
+  for (const Platform& p : kMarkup) mask |= uint64_t{1} << std::char_traits<char>::length(p.marker);
+  return mask;
+}
+
 void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
+  constexpr uint64_t kLengths = marker_lengths();
   std::array<size_t, std::size(kMarkup)> hits{};
   const auto count = [&](std::string_view token) {
+    if (token.size() >= 64 || ((kLengths >> token.size()) & 1) == 0) return;
     for (size_t i = 0; i < std::size(kMarkup); ++i) {
       if (token == kMarkup[i].marker) ++hits[i];
     }
@@ -403,9 +413,12 @@ struct NodeTotals {
   bool date = false;
 };
 
-void add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
+// Returns the number of blocks showing a price.
+size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
+  size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     const bool price = looks_like_price(b.text);
+    prices += price ? 1 : 0;
     for (int32_t n = b.node; n >= 0; n = doc.nodes[size_t(n)].parent) {
       totals[size_t(n)].chars += b.features.chars;
       totals[size_t(n)].link_chars += b.features.link_chars;
@@ -419,6 +432,7 @@ void add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
   for (const block::DateHint& h : doc.hints.dates) {
     for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent) totals[size_t(n)].date = true;
   }
+  return prices;
 }
 
 // Siblings of one tag and class list under one parent.
@@ -438,9 +452,8 @@ uint64_t sibling_key(const block::Node& node) {
 
 void vote_structure(const block::Document& doc, Ballot& ballot) {
   std::vector<NodeTotals> totals(doc.nodes.size());
-  add_up(doc, totals);
+  const size_t prices = add_up(doc, totals);
   std::unordered_map<uint64_t, SiblingGroup> groups;
-  size_t prices = 0;
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     if (node.parent < 0) continue;
@@ -458,7 +471,6 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     }
     g.posts += t.author && t.date ? 1 : 0;
   }
-  for (const block::Block& b : doc.blocks) prices += looks_like_price(b.text) ? 1 : 0;
   SiblingGroup best_cards, best_posts;
   for (const auto& [key, g] : groups) {
     if (g.cards > best_cards.cards) best_cards = g;
