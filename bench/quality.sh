@@ -93,6 +93,7 @@ mapfile -t post_inputs < <(texts "$shared/corpus/wcxb-dev-post")
 run wcxb-dev-post "${post_inputs[@]}"
 # The page type of each wcxb-dev page (metadata.page_type), not timed.
 "$bin" -q -j2 -f json -o "$out/wcxb-dev-json" "$shared"/corpus/wcxb-dev/*.html.gz 2>/dev/null || true
+"$bin" -q -j2 -f json -o "$out/wcxb-dev-post-json" "${post_inputs[@]}" 2>/dev/null || true
 
 cd "$shared"
 echo
@@ -130,5 +131,13 @@ for t in sorted(set(g for g, _ in rows)):
     wrong = collections.Counter(p for g, p in rs if p != t).most_common(3)
     print(f"  {t:14s} {acc(rs):.3f} ({len(rs):4d})" +
           ("  mistaken for: " + ", ".join(f"{p} {n}" for p, n in wrong) if wrong else ""))
+PY
+# The text dumps are all articles: how many the text path calls so.
+python3 - "$out/wcxb-dev-post-json" <<'PY'
+import collections, glob, json, sys
+types = collections.Counter(json.load(open(f))["metadata"]["page_type"] for f in glob.glob(sys.argv[1] + "/*.json"))
+total = sum(types.values())
+print(f"page-type wcxb-dev-post (all articles): article {types['article']}/{total} = {types['article'] / max(1, total):.3f}; "
+      + ", ".join(f"{t} {n}" for t, n in types.most_common() if t != "article"))
 PY
 if [ -n "${KEEP:-}" ]; then rm -rf "$KEEP"; cp -r "$out" "$KEEP"; echo "outputs kept in $KEEP"; fi

@@ -549,7 +549,10 @@ void vote_text_lines(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kForum, kStructureVote,
                "lines: " + std::to_string(forum) + " of forum chrome (Reply, Quote, Posted by)");
   }
-  if (prices >= kMinDumpPrices) {
+  // A shop's grid is mostly prices and names; an article about prices
+  // quotes them in a table or two among its paragraphs.
+  const bool grid = double(prices) >= kMinDumpPriceShare * double(doc.blocks.size());
+  if (prices >= kMinDumpPrices && grid) {
     ballot.add(PageType::kCollection, kStructureVote,
                "lines: " + std::to_string(prices) + " prices");
   }

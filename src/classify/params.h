@@ -70,6 +70,9 @@ inline constexpr float kMaxProseLinkDensity = 0.2f;  // jusText's max_link_densi
 inline constexpr size_t kMinForumLines = 6;
 // Price lines from which a dump is a shop's grid.
 inline constexpr size_t kMinDumpPrices = 8;
+// ... and the share of its lines they are at least: a grid alternates
+// names and prices (a half), with a few headings and menus between.
+inline constexpr double kMinDumpPriceShare = 0.25;
 
 }  // namespace webclean::classify
 
