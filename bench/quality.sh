@@ -85,6 +85,16 @@ else
   echo "quality.sh: pandoc not installed, the Markdown row is skipped" >&2
 fi
 
+# WCXB's dev split (7 page types, words mode) and the text dumps of its
+# articles (gold and words modes); pass files, not the folder, which also
+# holds .txt and .jsonl files.
+run wcxb-dev "$shared"/corpus/wcxb-dev/*.html.gz
+mapfile -t post_inputs < <(texts "$shared/corpus/wcxb-dev-post")
+run wcxb-dev-post "${post_inputs[@]}"
+# The page type of each wcxb-dev page (metadata.page_type), not timed.
+"$bin" -q -j2 -f json -o "$out/wcxb-dev-json" "$shared"/corpus/wcxb-dev/*.html.gz 2>/dev/null || true
+"$bin" -q -j2 -f json -o "$out/wcxb-dev-post-json" "${post_inputs[@]}" 2>/dev/null || true
+
 cd "$shared"
 echo
 $score gold --gold-dir corpus/readability --pred-dir "$out/readability" --name readability | tail -1
@@ -97,4 +107,37 @@ for browser in "${dumps[@]}"; do
 done
 $score gold --gold-dir corpus/seeds --pred-dir "$out/seeds" --name seeds | tail -1
 $score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" --name seeds-snippets | tail -1
+$score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev" --name wcxb-dev | tail -n +2 | grep -v '^mean'
+$score gold --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post | tail -1
+$score words --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post-words | tail -1
+# Page type accuracy against the labels of meta.json: overall, on the two
+# halves of the sorted pages (1st, 3rd, ... were used to tune, 2nd, 4th,
+# ... held out), and per type with what it was most often mistaken for.
+python3 - corpus/wcxb-dev "$out/wcxb-dev-json" <<'PY'
+import collections, glob, json, os, sys
+gold_dir, pred_dir = sys.argv[1], sys.argv[2]
+ids = sorted(os.path.basename(f)[:-len(".meta.json")] for f in glob.glob(gold_dir + "/*.meta.json"))
+def predicted(i):
+    try:
+        return json.load(open(os.path.join(pred_dir, i + ".json")))["metadata"]["page_type"]
+    except (OSError, ValueError, KeyError):
+        return "missing"
+rows = [(json.load(open(f"{gold_dir}/{i}.meta.json"))["page_type"], predicted(i)) for i in ids]
+def acc(rs): return sum(g == p for g, p in rs) / max(1, len(rs))
+print(f"page-type accuracy {acc(rows):.3f} ({sum(g == p for g, p in rows)}/{len(rows)}); "
+      f"tuned half {acc(rows[0::2]):.3f}, held-out half {acc(rows[1::2]):.3f}")
+for t in sorted(set(g for g, _ in rows)):
+    rs = [r for r in rows if r[0] == t]
+    wrong = collections.Counter(p for g, p in rs if p != t).most_common(3)
+    print(f"  {t:14s} {acc(rs):.3f} ({len(rs):4d})" +
+          ("  mistaken for: " + ", ".join(f"{p} {n}" for p, n in wrong) if wrong else ""))
+PY
+# The text dumps are all articles: how many the text path calls so.
+python3 - "$out/wcxb-dev-post-json" <<'PY'
+import collections, glob, json, sys
+types = collections.Counter(json.load(open(f))["metadata"]["page_type"] for f in glob.glob(sys.argv[1] + "/*.json"))
+total = sum(types.values())
+print(f"page-type wcxb-dev-post (all articles): article {types['article']}/{total} = {types['article'] / max(1, total):.3f}; "
+      + ", ".join(f"{t} {n}" for t, n in types.most_common() if t != "article"))
+PY
 if [ -n "${KEEP:-}" ]; then rm -rf "$KEEP"; cp -r "$out" "$KEEP"; echo "outputs kept in $KEEP"; fi

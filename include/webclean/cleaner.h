@@ -40,6 +40,9 @@ struct Options {
   // parser's depth and element budgets bound the rest), so a document may
   // overrun it by one stage before it fails with Result::error set.
   double max_seconds = 0;
+  // The page type every document gets; kAuto (the default) decides it per
+  // page from its markup, URL and structure (Result::metadata.page_type).
+  PageType page_type = PageType::kAuto;
 };
 
 // Per-document hints from the caller (a fetcher, a WARC record, a file).

@@ -4,10 +4,31 @@
 #ifndef WEBCLEAN_RESULT_H_
 #define WEBCLEAN_RESULT_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace webclean {
+
+// What kind of page a document is, decided once per page before the
+// filters (or forced with Options::page_type). kAuto only asks for the
+// decision; a Result always holds one of the others.
+enum class PageType : uint8_t {
+  kAuto,
+  kArticle,        // a story, a blog post, an essay
+  kForum,          // a thread of posts by several people, a Q&A page
+  kProduct,        // one product for sale
+  kCollection,     // a shop's grid of products
+  kListing,        // a list of links to other pages: home pages, search results, indexes
+  kDocumentation,  // manuals, references, wiki pages
+  kService,        // a business presenting what it offers
+};
+// "auto", "article", "forum", ... as the command line and JSON write them.
+const char* page_type_name(PageType type);
+// The type named so, or nullopt for an unknown name.
+std::optional<PageType> page_type_from_name(std::string_view name);
 
 // One paragraph-sized unit of the page and what the filters decided.
 struct BlockReport {
@@ -32,6 +53,10 @@ struct Metadata {
   std::string description;
   std::string canonical_url;
   std::string image;  // the page's og:image URL
+  PageType page_type = PageType::kArticle;
+  // The signals that decided page_type, strongest first: "JSON-LD
+  // DiscussionForumPosting", "URL /t/…/123"; "forced" when Options::page_type set it.
+  std::vector<std::string> page_type_signals;
 };
 
 struct Result {

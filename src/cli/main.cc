@@ -24,6 +24,7 @@ webclean::Options cleaner_options(const CliOptions& options) {
   cleaner.markdown = options.format == webclean::sink::Format::kMarkdown;
   cleaner.markdown_links = options.links;
   cleaner.max_seconds = options.max_seconds;
+  cleaner.page_type = options.page_type;
   return cleaner;
 }
 

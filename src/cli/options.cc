@@ -204,6 +204,7 @@ constexpr double kMaxSeconds = 86400;
 struct RawValues {
   std::string format = "text";
   std::string kind = "auto";
+  std::string page_type = "auto";
   std::string max_bytes;
   std::string shard;
   bool progress = false;
@@ -253,6 +254,12 @@ void define_output_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                "text and Markdown start with the title (Markdown: \"# Title\") and a blank line");
   app.add_flag("--explain", options.explain,
                "print every block with keep/drop and the reason (instead of the text)");
+  app.add_option("--page-type", raw.page_type,
+                 "auto (default: decided per page), article, forum, product, collection, "
+                 "listing, documentation or service: the type every document gets")
+      ->type_name("TYPE")
+      ->check(one_of({"auto", "article", "forum", "product", "collection", "listing",
+                      "documentation", "service"}));
   app.add_option("--errors", options.errors_file,
                  "append one JSON line {input, record, error} per failure to FILE")
       ->type_name("FILE");
@@ -389,6 +396,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   }
   options.format = format_named(raw.format);
   options.input_format = input_format_named(raw.kind);
+  options.page_type = *page_type_from_name(raw.page_type);
   options.max_bytes =
       raw.max_bytes.empty() ? source::kDefaultMaxBytes : *parse_byte_size(raw.max_bytes);
   options.fetch.max_bytes =

@@ -44,8 +44,9 @@ struct CliOptions {
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   bool explain = false;
-  bool links = false;       // --links: Markdown links keep their targets
-  bool with_title = false;  // --with-title: the title first in text and Markdown
+  PageType page_type = PageType::kAuto;  // --page-type: forced for every document
+  bool links = false;                    // --links: Markdown links keep their targets
+  bool with_title = false;               // --with-title: the title first in text and Markdown
   size_t max_bytes = 0;
   double max_seconds = 30;  // --max-time: per document; 0 means no limit
   ProgressMode progress = ProgressMode::kAuto;

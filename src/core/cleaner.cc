@@ -13,6 +13,7 @@
 
 #include "block/features.h"
 #include "block/stoplists.h"
+#include "classify/page_type.h"
 #include "decode/decode.h"
 #include "filter/filter.h"
 #include "html/arena.h"
@@ -36,6 +37,7 @@ struct Cleaner::Impl {
   bool keep_block_reports = false;
   bool markdown = false;
   double max_seconds = 0;
+  PageType page_type = PageType::kAuto;  // forced for every page unless kAuto
 };
 
 namespace {
@@ -213,6 +215,31 @@ void normalize_text(block::Document& doc) {
   for (std::string& kicker : hints.kickers) decode::to_nfc(kicker);
 }
 
+// The address the page type step reads URL shapes from: the caller's, else
+// what the page declares (a saved file has no other).
+std::string page_url(const block::Document& doc, const DocumentInfo& info) {
+  if (!info.url.empty()) return info.url;
+  if (!doc.hints.canonical_url.empty()) return doc.hints.canonical_url;
+  for (const auto& [key, value] : doc.hints.meta) {
+    if (key == "og:url") return value;
+  }
+  return {};
+}
+
+// The page type, decided once here (or forced by the options), before
+// any filter runs.
+void set_page_type(const block::Document& doc, const DocumentInfo& info, PageType forced,
+                   Metadata& metadata) {
+  if (forced != PageType::kAuto) {
+    metadata.page_type = forced;
+    metadata.page_type_signals = {"forced"};
+    return;
+  }
+  classify::PageTypeDecision decision = classify::decide_page_type(doc, page_url(doc, info));
+  metadata.page_type = decision.type;
+  metadata.page_type_signals = std::move(decision.signals);
+}
+
 // NFC for the metadata too: meta tags, JSON-LD and attributes are read
 // as the page wrote them (an NFD page gave NFD titles next to NFC text).
 void normalize_metadata(Metadata& m) {
@@ -259,6 +286,7 @@ Cleaner::Cleaner(const Options& options) {
   impl->parse_options.inline_markup = options.markdown;
   impl->parse_options.link_targets = options.markdown && options.markdown_links;
   impl->max_seconds = options.max_seconds;
+  impl->page_type = options.page_type;
   impl_ = std::move(impl);
 }
 
@@ -308,6 +336,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   block::compute_features(doc, impl_->stoplists, declared_language);
   if (deadline.passed(result.error)) return result;
   result.metadata.language = meta::document_language(doc, info.content_language);
+  set_page_type(doc, info, impl_->page_type, result.metadata);
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);

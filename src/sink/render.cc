@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "block/markdown.h"
+#include "classify/page_type.h"
 #include "sink/sink.h"
 
 namespace webclean::sink {
@@ -55,6 +56,7 @@ json metadata_json(const Metadata& metadata) {
       {"image", &metadata.image}};
   // Every field, known or not: readers find the same keys in every object.
   for (const auto& [name, value] : fields) object[name] = *value;
+  object["page_type"] = page_type_name(metadata.page_type);
   return object;
 }
 
@@ -232,7 +234,10 @@ std::string render_explain(const Result& result) {
     stage_width = std::max(stage_width, code_points(stages.back()));
     reason_width = std::max(reason_width, code_points(reasons.back()));
   }
-  std::string listing;
+  // The page type first: it is decided before any block is.
+  std::string listing = "page type: " + classify::describe(result.metadata.page_type,
+                                                           result.metadata.page_type_signals);
+  listing += '\n';
   for (size_t i = 0; i < result.blocks.size(); ++i) {
     const BlockReport& block = result.blocks[i];
     listing += block.kept ? "KEEP  " : "DROP  ";

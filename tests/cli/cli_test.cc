@@ -223,13 +223,15 @@ TEST_CASE("a document over --max-time fails while the others are written", "[cli
   CHECK(run(dir, "--max-time -1 " + quoted(dir / "in/small.html")).status == 2);
 }
 
-TEST_CASE("the explain option prints one KEEP or DROP line a block", "[cli]") {
+TEST_CASE("the explain option prints the page type, then one KEEP or DROP line a block", "[cli]") {
   TempDir dir;
   write_file(dir / "a.html", article_page("bridge"));
   const Run result = run(dir, "--explain " + quoted(dir / "a.html"));
   CHECK(result.status == 0);
-  const auto lines = lines_of(result.out);
-  REQUIRE_FALSE(lines.empty());
+  auto lines = lines_of(result.out);
+  REQUIRE(lines.size() > 1);
+  CHECK(lines.front().rfind("page type: ", 0) == 0);
+  lines.erase(lines.begin());
   for (const std::string& line : lines) {
     INFO(line);
     CHECK((line.rfind("KEEP  ", 0) == 0 || line.rfind("DROP  ", 0) == 0));
@@ -244,6 +246,19 @@ TEST_CASE("the explain option with json output adds the blocks to the JSON", "[c
   const auto parsed = nlohmann::json::parse(result.out);
   REQUIRE(parsed.contains("blocks"));
   CHECK_FALSE(parsed["blocks"].empty());
+}
+
+TEST_CASE("the page-type option forces the type and names what it expects", "[cli]") {
+  TempDir dir;
+  write_file(dir / "a.html", article_page("bridge"));
+  const Run forced = run(dir, "--page-type forum -f json " + quoted(dir / "a.html"));
+  CHECK(forced.status == 0);
+  CHECK(nlohmann::json::parse(forced.out)["metadata"]["page_type"] == "forum");
+  const Run bad = run(dir, "--page-type blog " + quoted(dir / "a.html"));
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--page-type") != std::string::npos);
+  CHECK(bad.err.find("expected auto, article, forum") != std::string::npos);
+  CHECK(bad.err.find("\"blog\"") != std::string::npos);
 }
 
 TEST_CASE("stdin named twice is a usage error", "[cli]") {

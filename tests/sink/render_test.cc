@@ -74,7 +74,8 @@ TEST_CASE("JSON output parses back to the result's fields", "[sink]") {
                                               {"language", "en"},
                                               {"description", ""},
                                               {"canonical_url", ""},
-                                              {"image", ""}}));
+                                              {"image", ""},
+                                              {"page_type", "article"}}));
   CHECK_FALSE(parsed.contains("error"));
 }
 
@@ -97,8 +98,11 @@ TEST_CASE("JSON without block reports has no blocks key, and an error when one i
   const auto parsed = nlohmann::json::parse(render_json(result, "id", ""));
   CHECK_FALSE(parsed.contains("blocks"));
   CHECK(parsed["error"] == "binary data");
-  CHECK(parsed["metadata"].size() == 10);
-  for (const auto& [name, value] : parsed["metadata"].items()) CHECK(value == "");
+  CHECK(parsed["metadata"].size() == 11);
+  // Every string field empty; the page type has its default.
+  for (const auto& [name, value] : parsed["metadata"].items()) {
+    CHECK(value == (name == "page_type" ? "article" : ""));
+  }
 }
 
 TEST_CASE("compact JSON is one line and pretty JSON is indented, both ending in a newline",
@@ -120,9 +124,22 @@ TEST_CASE("JSON output survives invalid UTF-8 in the text", "[sink]") {
         std::string::npos);
 }
 
+namespace {
+
+// The block lines of an explain listing, after its first line (the page type).
+std::vector<std::string> block_lines(const std::string& listing) {
+  auto lines = lines_of(listing);
+  REQUIRE_FALSE(lines.empty());
+  CHECK(lines.front().rfind("page type: ", 0) == 0);
+  lines.erase(lines.begin());
+  return lines;
+}
+
+}  // namespace
+
 TEST_CASE("the explain listing has one line a block with its decision, stage and reason",
           "[sink]") {
-  const auto lines = lines_of(render_explain(sample_result()));
+  const auto lines = block_lines(render_explain(sample_result()));
   REQUIRE(lines.size() == 3);
   CHECK(lines[0].rfind("DROP  rules ", 0) == 0);
   CHECK(lines[0].find("structure.rules:12") != std::string::npos);
@@ -133,7 +150,7 @@ TEST_CASE("the explain listing has one line a block with its decision, stage and
 }
 
 TEST_CASE("the explain listing aligns its columns", "[sink]") {
-  const auto lines = lines_of(render_explain(sample_result()));
+  const auto lines = block_lines(render_explain(sample_result()));
   REQUIRE(lines.size() == 3);
   const size_t bar = lines[0].find(" | ");
   CHECK(lines[1].find(" | ") == bar);
@@ -148,7 +165,7 @@ TEST_CASE("the explain listing cuts long text and keeps each block on one line",
   for (int i = 0; i < 60; ++i) long_text += "w\xc3\xb6rd ";
   result.blocks = {block("line one\nline two", "pre", true, "", ""),
                    block(long_text, "paragraph", true, "density", "good")};
-  const auto lines = lines_of(render_explain(result));
+  const auto lines = block_lines(render_explain(result));
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].find("line one line two") != std::string::npos);
   CHECK(lines[1].size() < long_text.size());
@@ -156,6 +173,12 @@ TEST_CASE("the explain listing cuts long text and keeps each block on one line",
   CHECK(lines[1].find("w\xc3\xb6rd") != std::string::npos);
 }
 
-TEST_CASE("an explain listing without block reports is empty", "[sink]") {
-  CHECK(render_explain(Result{}).empty());
+TEST_CASE("an explain listing starts with the page type and the signals that decided it",
+          "[sink]") {
+  Result result;
+  result.metadata.page_type = webclean::PageType::kForum;
+  result.metadata.page_type_signals = {"schema.org DiscussionForumPosting", "URL /t/…/123"};
+  CHECK(render_explain(result) ==
+        "page type: forum (schema.org DiscussionForumPosting; URL /t/…/123)\n");
+  CHECK(render_explain(Result{}) == "page type: article (default: no signal)\n");
 }

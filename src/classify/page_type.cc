@@ -1,0 +1,591 @@
+#include "classify/page_type.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+
+#include "classify/params.h"
+
+namespace webclean {
+
+namespace {
+constexpr std::array<const char*, 8> kTypeNames = {
+    "auto", "article", "forum", "product", "collection", "listing", "documentation", "service"};
+}  // namespace
+
+const char* page_type_name(PageType type) {
+  return kTypeNames[size_t(type)];
+}
+
+std::optional<PageType> page_type_from_name(std::string_view name) {
+  for (size_t i = 0; i < kTypeNames.size(); ++i) {
+    if (name == kTypeNames[i]) return PageType(i);
+  }
+  return std::nullopt;
+}
+
+namespace classify {
+namespace {
+
+constexpr size_t kTypes = kTypeNames.size();
+
+struct Vote {
+  int weight;
+  std::string signal;
+};
+
+// The votes of every signal found, by type.
+class Ballot {
+ public:
+  void add(PageType type, int weight, std::string signal) {
+    votes_[size_t(type)].push_back(Vote{weight, std::move(signal)});
+    totals_[size_t(type)] += weight;
+  }
+  // The type with the most votes, if it has kMinVotes; ties go to the
+  // type listed first (article before the others).
+  PageTypeDecision decide() {
+    size_t best = size_t(PageType::kArticle);
+    for (size_t t = best + 1; t < kTypes; ++t) {
+      if (totals_[t] > totals_[best] && totals_[t] >= kMinVotes) best = t;
+    }
+    PageTypeDecision decision;
+    decision.type = PageType(best);
+    std::vector<Vote>& votes = votes_[best];
+    std::stable_sort(votes.begin(), votes.end(),
+                     [](const Vote& a, const Vote& b) { return a.weight > b.weight; });
+    for (Vote& vote : votes) decision.signals.push_back(std::move(vote.signal));
+    return decision;
+  }
+
+ private:
+  std::array<std::vector<Vote>, kTypes> votes_;
+  std::array<int, kTypes> totals_{};
+};
+
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  return out;
+}
+
+// --- schema.org types (JSON-LD and microdata) ---
+
+// How many times each schema.org type is named, JSON-LD and microdata together.
+using TypeCounts = std::unordered_map<std::string, int>;
+
+void count_json_ld_types(const std::vector<std::string>& scripts, TypeCounts& counts) {
+  // The first type of each "@type" (a list names the main one first).
+  static const RE2 type_re{R"re("@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)")re"};
+  for (const std::string& script : scripts) {
+    re2::StringPiece input(script);
+    std::string type;
+    while (RE2::FindAndConsume(&input, type_re, &type)) ++counts[type];
+  }
+}
+
+void count_microdata_types(const block::Document& doc, TypeCounts& counts) {
+  for (const block::Node& node : doc.nodes) {
+    if (node.itemtype.empty()) continue;
+    std::string_view type = node.itemtype;
+    type = type.substr(type.find_last_of('/') + 1);
+    type = type.substr(0, type.find_first_of(" \t\n"));
+    if (!type.empty()) ++counts[std::string(type)];
+  }
+}
+
+int count_of(const TypeCounts& counts, const char* type) {
+  const auto it = counts.find(type);
+  return it == counts.end() ? 0 : it->second;
+}
+
+struct SchemaType {
+  const char* name;
+  PageType type;
+  int weight;
+};
+
+// schema.org types that name what a page is. Article types are template
+// votes: WordPress SEO plugins put Article on every page of a site.
+constexpr SchemaType kSchemaTypes[] = {
+    {"DiscussionForumPosting", PageType::kForum, kDeclaredVote},
+    {"QAPage", PageType::kForum, kDeclaredVote},
+    {"ProductGroup", PageType::kProduct, kDeclaredVote},
+    {"OfferCatalog", PageType::kCollection, kDeclaredVote},
+    {"SearchResultsPage", PageType::kListing, kDeclaredVote},
+    {"TechArticle", PageType::kDocumentation, kDeclaredVote},
+    {"APIReference", PageType::kDocumentation, kDeclaredVote},
+    {"Service", PageType::kService, kDeclaredVote},
+    {"ProfessionalService", PageType::kService, kDeclaredVote},
+    {"LocalBusiness", PageType::kService, kTemplateVote},
+    // Shops and software pages answer questions too: a hint only.
+    {"FAQPage", PageType::kService, kWeakUrlVote},
+    {"AboutPage", PageType::kService, kDeclaredVote},
+    {"ContactPage", PageType::kService, kTemplateVote},
+    {"Article", PageType::kArticle, kTemplateVote},
+    {"NewsArticle", PageType::kArticle, kDeclaredVote},
+    {"BlogPosting", PageType::kArticle, kDeclaredVote},
+    {"Report", PageType::kArticle, kDeclaredVote},
+    {"ScholarlyArticle", PageType::kArticle, kDeclaredVote},
+    {"OpinionNewsArticle", PageType::kArticle, kDeclaredVote},
+    {"Recipe", PageType::kArticle, kTemplateVote},
+};
+
+void vote_schema_types(const TypeCounts& counts, Ballot& ballot) {
+  for (const SchemaType& known : kSchemaTypes) {
+    if (count_of(counts, known.name) > 0) {
+      ballot.add(known.type, known.weight, std::string("schema.org ") + known.name);
+    }
+  }
+  // One Product (and its offers) is a product page; many, or products in an
+  // ItemList or CollectionPage, a shop's grid.
+  const int products = count_of(counts, "Product");
+  const bool list = count_of(counts, "ItemList") + count_of(counts, "CollectionPage") > 0;
+  if (products >= kMinCollectionProducts || (products > 0 && list)) {
+    ballot.add(PageType::kCollection, kDeclaredVote,
+               "schema.org " + std::to_string(products) + " Product" + (list ? " in a list" : ""));
+  } else if (products > 0) {
+    ballot.add(PageType::kProduct, kDeclaredVote, "schema.org Product");
+  } else if (list) {
+    ballot.add(PageType::kListing, kTemplateVote, "schema.org ItemList/CollectionPage");
+  }
+  // Questions with answers outside an FAQ are a Q&A thread.
+  if (count_of(counts, "Question") > 0 && count_of(counts, "FAQPage") == 0) {
+    ballot.add(PageType::kForum, kTemplateVote, "schema.org Question");
+  }
+}
+
+// --- meta tags ---
+
+std::string meta_value(const block::PageHints& hints, std::string_view key) {
+  for (const auto& [name, value] : hints.meta) {
+    if (name == key) return lower(value);
+  }
+  return {};
+}
+
+void vote_og_type(const block::PageHints& hints, Ballot& ballot) {
+  const std::string og = meta_value(hints, "og:type");
+  if (og == "product" || og == "og:product") {
+    ballot.add(PageType::kProduct, kDeclaredVote, "og:type product");
+  } else if (og == "product.group") {
+    ballot.add(PageType::kCollection, kDeclaredVote, "og:type product.group");
+  } else if (og == "article") {
+    ballot.add(PageType::kArticle, kTemplateVote, "og:type article");
+  }
+  if (!meta_value(hints, "article:published_time").empty()) {
+    ballot.add(PageType::kArticle, kTemplateVote, "article:published_time");
+  }
+  if (!meta_value(hints, "product:price:amount").empty()) {
+    ballot.add(PageType::kProduct, kDeclaredVote, "product:price:amount");
+  }
+}
+
+struct Platform {
+  const char* marker;  // in the generator tag (lower case), or a class or id token
+  const char* name;
+  PageType type;
+};
+
+// Generator tags of forum and documentation software.
+constexpr Platform kGenerators[] = {
+    {"discourse", "Discourse", PageType::kForum},
+    {"vbulletin", "vBulletin", PageType::kForum},
+    {"xenforo", "XenForo", PageType::kForum},
+    {"phpbb", "phpBB", PageType::kForum},
+    {"invision", "Invision", PageType::kForum},
+    {"nodebb", "NodeBB", PageType::kForum},
+    {"mediawiki", "MediaWiki", PageType::kDocumentation},
+    {"sphinx", "Sphinx", PageType::kDocumentation},
+    {"docutils", "Docutils", PageType::kDocumentation},
+    {"docusaurus", "Docusaurus", PageType::kDocumentation},
+    {"mkdocs", "MkDocs", PageType::kDocumentation},
+    {"rustdoc", "rustdoc", PageType::kDocumentation},
+    {"gitbook", "GitBook", PageType::kDocumentation},
+    {"vitepress", "VitePress", PageType::kDocumentation},
+    {"doxygen", "Doxygen", PageType::kDocumentation},
+};
+
+void vote_generator(const block::PageHints& hints, Ballot& ballot) {
+  const std::string generator = meta_value(hints, "generator");
+  if (generator.empty()) return;
+  for (const Platform& p : kGenerators) {
+    if (contains(generator, p.marker)) {
+      ballot.add(p.type, kPlatformVote, std::string(p.name) + " generator");
+      return;
+    }
+  }
+}
+
+// Class and id tokens the platforms write on their posts and content boxes.
+constexpr Platform kMarkup[] = {
+    {"topic-post", "Discourse", PageType::kForum},
+    {"postbody", "phpBB", PageType::kForum},
+    {"postprofile", "phpBB", PageType::kForum},
+    {"postbit", "vBulletin", PageType::kForum},
+    {"postbitlegacy", "vBulletin", PageType::kForum},
+    {"message--post", "XenForo", PageType::kForum},
+    {"bbWrapper", "XenForo", PageType::kForum},
+    {"ipsComment", "Invision", PageType::kForum},
+    {"cPost", "Invision", PageType::kForum},
+    {"answercell", "Stack Exchange", PageType::kForum},
+    {"postcell", "Stack Exchange", PageType::kForum},
+    {"mw-parser-output", "MediaWiki", PageType::kDocumentation},
+    {"sphinxsidebar", "Sphinx", PageType::kDocumentation},
+    {"rst-content", "Sphinx", PageType::kDocumentation},
+    {"bd-article", "Sphinx", PageType::kDocumentation},
+    {"theme-doc-markdown", "Docusaurus", PageType::kDocumentation},
+    {"md-content", "MkDocs", PageType::kDocumentation},
+    {"product_title", "WooCommerce", PageType::kProduct},
+    {"single-product", "WooCommerce", PageType::kProduct},
+    {"product-single", "Shopify", PageType::kProduct},
+};
+
+// Calls f(token) for each whitespace-separated token of `list`.
+template <typename F>
+void for_each_token(std::string_view list, F&& f) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  size_t start = 0;
+  for (size_t i = 0; i <= list.size(); ++i) {
+    if (i < list.size() && !space(list[i])) continue;
+    if (i > start) f(list.substr(start, i - start));
+    start = i + 1;
+  }
+}
+
+// Bit n set when some platform marker is n bytes long: most class tokens
+// of a page are ruled out by their length before any comparison.
+constexpr uint64_t marker_lengths() {
+  uint64_t mask = 0;
+  for (const Platform& p : kMarkup) mask |= uint64_t{1} << std::char_traits<char>::length(p.marker);
+  return mask;
+}
+
+void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
+  constexpr uint64_t kLengths = marker_lengths();
+  std::array<size_t, std::size(kMarkup)> hits{};
+  const auto count = [&](std::string_view token) {
+    if (token.size() >= 64 || ((kLengths >> token.size()) & 1) == 0) return;
+    for (size_t i = 0; i < std::size(kMarkup); ++i) {
+      if (token == kMarkup[i].marker) ++hits[i];
+    }
+  };
+  for (const block::Node& node : doc.nodes) {
+    for_each_token(node.classes, count);
+    if (!node.id.empty()) count(node.id);
+  }
+  // One vote per platform: its most frequent marker names it.
+  std::array<bool, kTypes> voted{};
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (hits[i] == 0 || voted[size_t(kMarkup[i].type)]) continue;
+    voted[size_t(kMarkup[i].type)] = true;
+    ballot.add(kMarkup[i].type, kPlatformVote,
+               std::string(kMarkup[i].name) + " markup (" + std::to_string(hits[i]) + " ." +
+                   kMarkup[i].marker + ")");
+  }
+}
+
+// --- URL ---
+
+struct UrlShape {
+  const char* pattern;  // RE2, matched against the lower-case path and query
+  const char* shown;    // as --explain names it
+  PageType type;
+  int weight;
+};
+
+// Path shapes of the common platforms and conventions: Discourse's
+// /t/slug/123, XenForo's /threads/, phpBB's viewtopic.php, vBulletin's
+// showthread.php, Stack Exchange's /questions/123, Shopify's /products/ and
+// /collections/, WooCommerce's /product/ and /product-category/, /docs/.
+constexpr UrlShape kUrlShapes[] = {
+    {"^/t/[^/]+/\\d+", "/t/…/123", PageType::kForum, kUrlVote},
+    {"/threads?/[^/]+", "/threads/", PageType::kForum, kUrlVote},
+    {"/topics?/\\d+", "/topic/123", PageType::kForum, kUrlVote},
+    {"(?:viewtopic|showthread|showtopic)\\.php", "viewtopic.php", PageType::kForum, kUrlVote},
+    {"/questions/\\d+", "/questions/123", PageType::kForum, kUrlVote},
+    {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kWeakUrlVote},
+    {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
+    {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
+    {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
+    {"/collections?/[^/?]+$|/collections?/[^/?]+/?(?:\\?|$)", "/collections/…",
+     PageType::kCollection, kUrlVote},
+    {"/product-categor(?:y|ies)/|/shop/?(?:\\?|$)", "/product-category/", PageType::kCollection,
+     kUrlVote},
+    // Category pages of large shops (/c/tents); Discourse's categories use it too.
+    {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
+    {"/(?:docs?|documentation|reference|manual|man-?pages|api)/", "/docs/",
+     PageType::kDocumentation, kUrlVote},
+    {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
+    {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
+     "/services/", PageType::kService, kUrlVote},
+    {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
+     PageType::kListing, kUrlVote},
+    // A section's root lists its items: /news, /blog/, /latest.
+    {"/(?:news|blog|latest|articles|posts|stories|events)/?(?:\\?|$)", "/news", PageType::kListing,
+     kUrlVote},
+    {"/(?:19|20)\\d\\d/[01]?\\d/", "/2024/09/", PageType::kArticle, kUrlVote},
+    {"/(?:news|blog|blogs|articles?|posts?|stories|story|insights)/[^/?]+", "/blog/…",
+     PageType::kArticle, kUrlVote},
+};
+
+// The path and query of an absolute URL ("" for a relative one).
+std::string_view path_of(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return "/";
+  std::string_view rest = url.substr(path);
+  return rest.substr(0, rest.find('#'));
+}
+
+std::string_view host_of(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  return rest.substr(0, rest.find_first_of("/?#"));
+}
+
+// The URL shapes compiled once (immutable after the first call, which C++
+// makes thread-safe).
+const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
+  static const std::vector<std::unique_ptr<RE2>> compiled = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const UrlShape& shape : kUrlShapes) out.push_back(std::make_unique<RE2>(shape.pattern));
+    return out;
+  }();
+  return compiled;
+}
+
+void vote_url(std::string_view url, Ballot& ballot) {
+  const std::string path = lower(path_of(url));
+  if (path.empty()) return;
+  const auto& compiled = compiled_url_shapes();
+  std::array<bool, kTypes> voted{};
+  for (size_t i = 0; i < compiled.size(); ++i) {
+    const UrlShape& shape = kUrlShapes[i];
+    if (voted[size_t(shape.type)] || !RE2::PartialMatch(path, *compiled[i])) continue;
+    voted[size_t(shape.type)] = true;
+    ballot.add(shape.type, shape.weight, std::string("URL ") + shape.shown);
+  }
+  // A site's front page lists what is inside; docs.* and developer.* hosts
+  // hold documentation.
+  if (path == "/" || path.rfind("/?", 0) == 0) {
+    ballot.add(PageType::kListing, kWeakUrlVote, "URL /");
+  }
+  const std::string host = lower(host_of(url));
+  if (host.rfind("docs.", 0) == 0 || host.rfind("developer.", 0) == 0) {
+    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host.substr(0, host.find('.')) + ".");
+  }
+}
+
+// --- structure ---
+
+// A price: a currency sign or code next to a number ("$12.99", "12,99 €",
+// "EUR 12"). Read only in short blocks, where it is a label, not prose.
+bool looks_like_price(std::string_view text) {
+  if (text.size() > kMaxPriceBlockBytes) return false;
+  const bool sign = text.find('$') != std::string_view::npos || contains(text, "\xE2\x82\xAC") ||
+                    contains(text, "\xC2\xA3") || contains(text, "\xC2\xA5") ||
+                    contains(text, "EUR") || contains(text, "USD") || contains(text, "GBP");
+  if (!sign) return false;
+  static const RE2 price{
+      R"re((?:[$€£¥]|EUR|USD|GBP)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥]|EUR|USD|GBP))re"};
+  return RE2::PartialMatch(text, price);
+}
+
+// What the blocks inside each element hold: characters, prices, and
+// whether an author and a date sit inside it.
+struct NodeTotals {
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint16_t prices = 0;
+  bool author = false;
+  bool date = false;
+};
+
+// Returns the number of blocks showing a price.
+size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
+  size_t prices = 0;
+  for (const block::Block& b : doc.blocks) {
+    const bool price = looks_like_price(b.text);
+    prices += price ? 1 : 0;
+    for (int32_t n = b.node; n >= 0; n = doc.nodes[size_t(n)].parent) {
+      totals[size_t(n)].chars += b.features.chars;
+      totals[size_t(n)].link_chars += b.features.link_chars;
+      totals[size_t(n)].prices += price ? 1 : 0;
+    }
+  }
+  for (const block::BylineHint& h : doc.hints.bylines) {
+    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent)
+      totals[size_t(n)].author = true;
+  }
+  for (const block::DateHint& h : doc.hints.dates) {
+    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent) totals[size_t(n)].date = true;
+  }
+  return prices;
+}
+
+// Siblings of one tag and class list under one parent.
+struct SiblingGroup {
+  size_t members = 0;
+  size_t cards = 0;       // members with a card's length of text
+  size_t priced = 0;      // cards showing a price
+  size_t posts = 0;       // members holding an author and a date
+  size_t card_chars = 0;  // the text of the cards
+};
+
+uint64_t sibling_key(const block::Node& node) {
+  const uint64_t h =
+      std::hash<std::string>{}(node.tag) * 31 + std::hash<std::string>{}(node.classes);
+  return h * 1000003u + uint64_t(uint32_t(node.parent));
+}
+
+void vote_structure(const block::Document& doc, Ballot& ballot) {
+  std::vector<NodeTotals> totals(doc.nodes.size());
+  const size_t prices = add_up(doc, totals);
+  std::unordered_map<uint64_t, SiblingGroup> groups;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const block::Node& node = doc.nodes[i];
+    if (node.parent < 0) continue;
+    SiblingGroup& g = groups[sibling_key(node)];
+    ++g.members;
+    const NodeTotals& t = totals[i];
+    // A card links to the page it stands for; paragraphs of an article
+    // are siblings of one tag too, but not links.
+    const bool card =
+        t.chars >= kMinCardChars && t.chars <= kMaxCardChars && t.link_chars > 0 && node.tag != "p";
+    if (card) {
+      ++g.cards;
+      g.card_chars += t.chars;
+      g.priced += t.prices > 0 ? 1 : 0;
+    }
+    g.posts += t.author && t.date ? 1 : 0;
+  }
+  SiblingGroup best_cards, best_posts;
+  for (const auto& [key, g] : groups) {
+    if (g.cards > best_cards.cards) best_cards = g;
+    if (g.posts > best_posts.posts) best_posts = g;
+  }
+  if (best_posts.posts >= kMinPosts) {
+    ballot.add(PageType::kForum, kStructureVote,
+               "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
+  }
+  size_t page_chars = 0;
+  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
+  // Cards beside an article (related posts) hold a small part of its text.
+  const bool card_page =
+      double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
+  if (best_cards.cards >= kMinCards && card_page) {
+    const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
+    ballot.add(priced ? PageType::kCollection : PageType::kListing, kStructureVote,
+               "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
+                   (priced ? " with prices" : ""));
+  } else if (prices >= kMinProductPrices) {
+    ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
+  }
+  // An article is a run of prose; service pages speak in short blurbs.
+  size_t prose = 0;
+  for (const block::Block& b : doc.blocks) {
+    const bool long_prose = b.kind == block::Kind::kParagraph &&
+                            b.features.chars >= kMinProseChars && b.features.sentence_ends >= 2 &&
+                            b.features.link_density() < kMaxProseLinkDensity;
+    prose += long_prose ? 1 : 0;
+  }
+  if (prose >= kMinProseParagraphs) {
+    ballot.add(PageType::kArticle, kStructureVote,
+               "structure: " + std::to_string(prose) + " paragraphs of prose");
+  }
+  size_t code = 0;
+  for (const block::Block& b : doc.blocks) code += b.kind == block::Kind::kPre ? 1 : 0;
+  if (code >= kMinCodeBlocks) {
+    ballot.add(PageType::kDocumentation, kStructureVote,
+               "structure: " + std::to_string(code) + " code blocks");
+  }
+}
+
+// An article is signed or dated; a page with neither, and no other sign
+// of what it is, is a business's page about itself.
+void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
+  const size_t dates = doc.hints.dates.size();
+  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
+                     !meta_value(doc.hints, "article:published_time").empty() ||
+                     std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
+                                 [](const std::string& s) { return contains(s, "datePublished"); });
+  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
+  const bool article_markup =
+      meta_value(doc.hints, "og:type") == "article" ||
+      count_of(types, "Article") + count_of(types, "BlogPosting") + count_of(types, "NewsArticle") >
+          0;
+  if (dates > kMaxArticleDates) {
+    ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
+  } else if (dated || signed_page) {
+    ballot.add(PageType::kArticle, kStructureVote, dated ? "dated" : "signed");
+  } else if (!article_markup)
+    ballot.add(PageType::kService, kStructureVote, "no date or author");
+}
+
+// --- text dumps ---
+
+void vote_text_lines(const block::Document& doc, Ballot& ballot) {
+  static const RE2 forum_line{
+      R"re((?i)(?:reply|quote|report|like|share|permalink|#\d+)|(?:posted by|joined:?|posts:|re:)\s.*)re"};
+  size_t forum = 0, prices = 0;
+  for (const block::Block& b : doc.blocks) {
+    if (b.text.size() > kMaxPriceBlockBytes) continue;
+    forum += RE2::FullMatch(b.text, forum_line) ? 1 : 0;
+    prices += looks_like_price(b.text) ? 1 : 0;
+  }
+  if (forum >= kMinForumLines) {
+    ballot.add(PageType::kForum, kStructureVote,
+               "lines: " + std::to_string(forum) + " of forum chrome (Reply, Quote, Posted by)");
+  }
+  // A shop's grid is mostly prices and names; an article about prices
+  // quotes them in a table or two among its paragraphs.
+  const bool grid = double(prices) >= kMinDumpPriceShare * double(doc.blocks.size());
+  if (prices >= kMinDumpPrices && grid) {
+    ballot.add(PageType::kCollection, kStructureVote,
+               "lines: " + std::to_string(prices) + " prices");
+  }
+}
+
+}  // namespace
+
+PageTypeDecision decide_page_type(const block::Document& doc, std::string_view url) {
+  Ballot ballot;
+  if (!doc.is_html) {
+    vote_text_lines(doc, ballot);
+    return ballot.decide();
+  }
+  TypeCounts types;
+  count_json_ld_types(doc.hints.json_ld, types);
+  count_microdata_types(doc, types);
+  vote_schema_types(types, ballot);
+  vote_og_type(doc.hints, ballot);
+  vote_generator(doc.hints, ballot);
+  vote_platform_markup(doc, ballot);
+  vote_url(url, ballot);
+  vote_structure(doc, ballot);
+  vote_unsigned(doc, types, ballot);
+  return ballot.decide();
+}
+
+std::string describe(PageType type, const std::vector<std::string>& signals) {
+  std::string text = page_type_name(type);
+  if (signals.empty()) return text + " (default: no signal)";
+  text += " (";
+  for (size_t i = 0; i < signals.size(); ++i) text += (i ? "; " : "") + signals[i];
+  return text + ")";
+}
+
+}  // namespace classify
+}  // namespace webclean

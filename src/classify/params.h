@@ -1,0 +1,79 @@
+// Every constant of the page type decision, with where its value comes from.
+// Weights are votes: a type needs kMinVotes to beat the default (article).
+#ifndef WEBCLEAN_CLASSIFY_PARAMS_H_
+#define WEBCLEAN_CLASSIFY_PARAMS_H_
+
+#include <cstddef>
+
+namespace webclean::classify {
+
+// A declaration the page makes about itself on purpose (a schema.org type
+// naming the page, og:type product): the strongest evidence there is.
+inline constexpr int kDeclaredVote = 4;
+// Types that site-wide templates put on every page (Yoast's Article, og:type
+// article on a shop's pages): evidence, but weaker than the other types.
+inline constexpr int kTemplateVote = 2;
+// Platform fingerprints (generator tag, Discourse/phpBB/... class names):
+// the software says what the page is, but a forum's own front page runs it too.
+inline constexpr int kPlatformVote = 3;
+// URL shapes common across the web (/t/slug/123, /products/x, /docs/).
+inline constexpr int kUrlVote = 3;
+// Weaker URL hints (/category/, a date in the path, the site's root).
+inline constexpr int kWeakUrlVote = 1;
+// Structure measured on the page (repeated cards, posts, code blocks).
+inline constexpr int kStructureVote = 2;
+// The least a type other than article needs to be chosen.
+inline constexpr int kMinVotes = 2;
+
+// Product entries in JSON-LD and microdata from which a page is a grid of
+// products, not one: a product page names itself, and its variants or its
+// "related products" a few more.
+inline constexpr int kMinCollectionProducts = 4;
+
+// Sibling elements of one tag and class that make a grid of cards; a menu
+// has as many items, so cards must also carry some text of their own.
+inline constexpr size_t kMinCards = 8;
+inline constexpr size_t kMinCardChars = 20;   // a title, not a one-word menu item
+inline constexpr size_t kMaxCardChars = 600;  // a teaser, not an article's paragraphs
+// A grid is the page when its cards hold this share of the page's text; an
+// article's related-posts grid holds much less than its prose.
+inline constexpr double kMinCardTextShare = 0.1;
+// Cards of which at least this share show a price are products.
+inline constexpr double kMinPricedCardShare = 0.4;
+// Sibling posts each holding an author and a date: a thread, not a story
+// with one comment (forums show 10-20 posts a page; the body hints keep 8
+// bylines and 16 dates, so 3 is about what they can show).
+inline constexpr size_t kMinPosts = 3;
+// Code blocks from which a page reads as documentation (an article quotes
+// one or two snippets; a reference page shows examples throughout).
+inline constexpr size_t kMinCodeBlocks = 4;
+// Prices on a page (in short blocks) that make one product: a price with
+// the few a page repeats (was, now, per unit), without a grid of cards.
+inline constexpr size_t kMinProductPrices = 1;
+// A price is read only in short blocks: longer ones are prose.
+inline constexpr size_t kMaxPriceBlockBytes = 80;
+
+// Dates marked up on an article: its own, updated, and a comment or two;
+// a page with more dates lists dated items (posts, news, events).
+inline constexpr size_t kMaxArticleDates = 4;
+
+// Paragraphs of prose (this many characters, two sentences or more, few
+// links) from which a page reads as an article: a news story or a blog
+// post has a dozen or more (fewer, 6, also caught forum threads and docs);
+// a service page's blurbs are one or two sentences.
+inline constexpr size_t kMinProseChars = 200;
+inline constexpr size_t kMinProseParagraphs = 10;
+inline constexpr float kMaxProseLinkDensity = 0.2f;  // jusText's max_link_density for good blocks
+
+// Text dumps: lines of forum chrome ("Reply", "Quote", "Posted by ...",
+// "Joined: ...") from which a dump is a thread: one post shows two or three.
+inline constexpr size_t kMinForumLines = 6;
+// Price lines from which a dump is a shop's grid.
+inline constexpr size_t kMinDumpPrices = 8;
+// ... and the share of its lines they are at least: a grid alternates
+// names and prices (a half), with a few headings and menus between.
+inline constexpr double kMinDumpPriceShare = 0.25;
+
+}  // namespace webclean::classify
+
+#endif  // WEBCLEAN_CLASSIFY_PARAMS_H_

@@ -1,0 +1,140 @@
+// The page type step on small hand-written pages: one test per kind of
+// signal (schema.org types, og:type, generator tags, platform markup, URL
+// shapes, structure, text-dump lines), and forcing the type.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "webclean/cleaner.h"
+
+using webclean::Cleaner;
+using webclean::DocumentInfo;
+using webclean::Options;
+using webclean::PageType;
+using webclean::Result;
+
+namespace {
+
+const Cleaner& cleaner() {
+  static const Cleaner c{Options{}};
+  return c;
+}
+
+Result clean_html(const std::string& head, const std::string& body, const std::string& url = "") {
+  DocumentInfo info;
+  info.url = url;
+  info.kind = webclean::InputKind::kHtml;
+  const std::string page = "<!doctype html><html><head><title>T</title>" + head + "</head><body>" +
+                           body + "</body></html>";
+  return cleaner().clean(page, info);
+}
+
+bool has_signal(const Result& r, const std::string& part) {
+  for (const std::string& s : r.metadata.page_type_signals) {
+    if (s.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const std::string kProse =
+    "<p>The council met on Tuesday to discuss the new budget for the coming year, and "
+    "the members agreed on most of the points that had been raised before.</p>";
+
+}  // namespace
+
+TEST_CASE("a JSON-LD DiscussionForumPosting makes a forum page", "[classify]") {
+  const Result r = clean_html(
+      R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)", kProse);
+  CHECK(r.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(r, "DiscussionForumPosting"));
+}
+
+TEST_CASE("one microdata Product is a product page, many are a collection", "[classify]") {
+  const std::string one =
+      R"(<div itemscope itemtype="https://schema.org/Product"><p>Mug</p></div>)";
+  CHECK(clean_html("", one + kProse).metadata.page_type == PageType::kProduct);
+  std::string grid;
+  for (int i = 0; i < 6; ++i) grid += one;
+  CHECK(clean_html("", grid).metadata.page_type == PageType::kCollection);
+}
+
+TEST_CASE("og:type product makes a product page", "[classify]") {
+  const Result r = clean_html(R"(<meta property="og:type" content="product">)", kProse);
+  CHECK(r.metadata.page_type == PageType::kProduct);
+  CHECK(has_signal(r, "og:type product"));
+}
+
+TEST_CASE("a documentation generator tag makes a documentation page", "[classify]") {
+  const Result r = clean_html(R"(<meta name="generator" content="Docusaurus v3.1">)", kProse);
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+  CHECK(has_signal(r, "Docusaurus generator"));
+}
+
+TEST_CASE("Discourse post markup makes a forum page", "[classify]") {
+  std::string posts;
+  for (int i = 0; i < 3; ++i) posts += "<div class=\"topic-post\">" + kProse + "</div>";
+  const Result r = clean_html("", posts);
+  CHECK(r.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(r, "Discourse markup (3 .topic-post)"));
+}
+
+TEST_CASE("URL shapes common across sites decide when nothing else does", "[classify]") {
+  CHECK(clean_html("", kProse, "https://x.org/t/some-topic/123").metadata.page_type ==
+        PageType::kForum);
+  CHECK(clean_html("", kProse, "https://x.org/docs/install").metadata.page_type ==
+        PageType::kDocumentation);
+  CHECK(clean_html("", kProse, "https://shop.example/collections/socks").metadata.page_type ==
+        PageType::kCollection);
+}
+
+TEST_CASE("the canonical link gives the URL of a saved page", "[classify]") {
+  const Result r =
+      clean_html(R"(<link rel="canonical" href="https://x.org/questions/42/why">)", kProse);
+  CHECK(r.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(r, "URL /questions/123"));
+}
+
+TEST_CASE("a grid of linked cards with prices makes a collection", "[classify]") {
+  std::string grid = "<ul>";
+  for (int i = 0; i < 10; ++i) {
+    grid += "<li class=\"card\"><a href=\"/p/" + std::to_string(i) + "\">Woollen socks, pair " +
+            std::to_string(i) + "</a> <span>$12.99</span></li>";
+  }
+  const Result r = clean_html("", grid + "</ul>");
+  CHECK(r.metadata.page_type == PageType::kCollection);
+  CHECK(has_signal(r, "repeated cards with prices"));
+}
+
+TEST_CASE("a dated article stays an article", "[classify]") {
+  const Result r =
+      clean_html(R"(<meta property="article:published_time" content="2024-05-01">)", kProse);
+  CHECK(r.metadata.page_type == PageType::kArticle);
+}
+
+TEST_CASE("a text dump with forum chrome lines is a forum", "[classify]") {
+  std::string dump = "Thread title\n\n";
+  for (int i = 0; i < 4; ++i)
+    dump += "Posted by user" + std::to_string(i) + "\n\nSome words.\n\nReply\n\nQuote\n\n";
+  DocumentInfo info;
+  info.kind = webclean::InputKind::kText;
+  CHECK(cleaner().clean(dump, info).metadata.page_type == PageType::kForum);
+}
+
+TEST_CASE("forcing the page type gives it to every page and changes no text", "[classify]") {
+  Options forced;
+  forced.page_type = PageType::kProduct;
+  const Cleaner product_cleaner{forced};
+  DocumentInfo info;
+  info.url = "https://x.org/t/some-topic/123";
+  const std::string page = "<html><body>" + kProse + "</body></html>";
+  const Result r = product_cleaner.clean(page, info);
+  CHECK(r.metadata.page_type == PageType::kProduct);
+  CHECK(r.metadata.page_type_signals == std::vector<std::string>{"forced"});
+  CHECK(r.text == cleaner().clean(page, info).text);
+}
+
+TEST_CASE("page type names read back as their types", "[classify]") {
+  CHECK(webclean::page_type_from_name("documentation") == PageType::kDocumentation);
+  CHECK(std::string(webclean::page_type_name(PageType::kService)) == "service");
+  CHECK_FALSE(webclean::page_type_from_name("blog").has_value());
+}
