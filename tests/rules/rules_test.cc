@@ -52,7 +52,7 @@ std::string id_of(const Rule* rule) {
 TEST_CASE("each kind of malformed rule is reported as name:line: reason", "[rules][parse]") {
   CHECK(parse_error("class foo\n") == "t.rules:1: rule outside any section");
   CHECK(parse_error("# c\n\n[keep]\n") ==
-        "t.rules:3: unknown section [keep] (expected drop, protect, ignore or drop-text)");
+        "t.rules:3: unknown section [keep] (expected drop, protect, ignore, drop-text or post)");
   CHECK(parse_error("[drop]\nklass foo\n") ==
         "t.rules:2: unknown key 'klass' (expected tag, id, class, role, itemprop, attr or hidden)");
   CHECK(parse_error("[drop]\nclass\n") == "t.rules:2: missing pattern");
