@@ -180,3 +180,34 @@ TEST_CASE("an article whose few marked-up comments hold little of the text keeps
   CHECK(has(r.text, prose("article7")));
   CHECK_FALSE(has(r.text, prose("reader1")));
 }
+
+TEST_CASE("old reddit keeps the comments and drops the subreddit's rules in the sidebar",
+          "[filter][thread]") {
+  const auto usertext = [](const std::string& fullname, const std::string& text) {
+    return "<form action='#' class='usertext' id='form-" + fullname +
+           "'><div class='usertext-body may-blank-within md-container'><div class='md'><p>" + text +
+           "</p></div></div></form>";
+  };
+  std::string comments;
+  for (const char* name : {"red", "green", "blue"}) {
+    comments += std::string(
+                    "<div class='thing comment'><div class='entry'><p class='tagline'>"
+                    "<a class='author'>redditor_") +
+                name + "</a> 120 points 3 hours ago</p>" +
+                usertext(std::string("t1_") + name, prose(name)) +
+                "<ul class='flat-list buttons'><li>permalink</li><li>reply</li></ul></div></div>";
+  }
+  const Result r = cleaner().clean(
+      "<html><body><div class='side'><div class='titlebox'>" +
+      usertext("t5_2qh1j",
+               "Submission rules: link directly to published peer-reviewed research, no "
+               "summaries of summaries, no editorialized titles, research under six months "
+               "old; comment rules: no off-topic comments, no abusive comments, no medical "
+               "advice, and repeat offenders will be banned from the community for good.") +
+      "</div></div><div class='content' role='main'><div class='commentarea'>"
+      "<div class='sitetable nestedlisting'>" +
+      comments + "</div></div></div></body></html>");
+  check_posts_in_order(r, "red", "green", "blue");
+  CHECK_FALSE(has(r.text, "Submission rules"));
+  CHECK_FALSE(has(r.text, "redditor_green"));
+}
