@@ -85,17 +85,29 @@ class NodeRuleCache {
 
 // A thread: the outermost elements [post] rules recognise (not hidden),
 // when there are enough of them and they hold enough of the page's text
-// (params::kThreadMinPosts, kThreadMinPostShare). Fills doc.post_roots and
+// (params::kThreadMinPosts, kThreadMinPostShare), not counting the text of
+// [drop always] boxes (a consent dialog is no part of any page's text). Fills doc.post_roots and
 // doc.thread_reason, and returns, for each node, whether it is a post root.
 std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>& matched,
-                              const std::vector<uint32_t>& chars, uint32_t total) {
+                              const std::vector<uint32_t>& chars, uint64_t total) {
   std::vector<bool> in_post(doc.nodes.size(), false);
   std::vector<int32_t> roots;
+  std::vector<bool> in_always(doc.nodes.size(), false);
   uint64_t post_chars = 0;
+  uint64_t always_chars = 0;
   const rules::Rule* first = nullptr;
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     const bool parent_in = node.parent >= 0 && in_post[static_cast<size_t>(node.parent)];
+    const bool parent_always = node.parent >= 0 && in_always[static_cast<size_t>(node.parent)];
+    in_always[i] = parent_always;
+    const rules::Rule* decides = matched[i].decides;
+    if (!parent_always && decides != nullptr && decides->always) {
+      in_always[i] = true;
+      always_chars += chars[i];
+      continue;
+    }
+    if (parent_always) continue;
     in_post[i] = parent_in;
     if (parent_in || matched[i].post == nullptr || (node.flags & block::kHidden)) continue;
     in_post[i] = true;
@@ -104,6 +116,7 @@ std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>
     if (first == nullptr) first = matched[i].post;
   }
   std::vector<bool> is_root(doc.nodes.size(), false);
+  total = total > always_chars ? total - always_chars : 0;
   if (roots.size() < params::kThreadMinPosts ||
       float(post_chars) < float(total) * params::kThreadMinPostShare) {
     return is_root;
@@ -113,7 +126,7 @@ std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>
   std::snprintf(reason, sizeof reason,
                 "a thread: %zu posts hold %.0f%% of the text (kThreadMinPosts %zu, "
                 "kThreadMinPostShare %.2f; first post by ",
-                roots.size(), total ? 100.0 * double(post_chars) / total : 0.0,
+                roots.size(), total ? 100.0 * double(post_chars) / double(total) : 0.0,
                 params::kThreadMinPosts, double(params::kThreadMinPostShare));
   doc.thread_reason = reason + first->id + " " + first->source + ")";
   doc.post_roots = std::move(roots);
@@ -141,7 +154,7 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
     const rules::Rule* own = matched[i].decides;
     // A box that holds most of the page is a layout wrapper whose class
     // happens to say "menu" or "off-canvas", not a menu: its rule is ignored.
-    if (own != nullptr && own->action == rules::Action::kDrop &&
+    if (own != nullptr && own->action == rules::Action::kDrop && !own->always &&
         (float(chars[i]) > float(total) * params::kMaxRuleDropShare ||
          is_article_header(doc, node))) {
       own = nullptr;

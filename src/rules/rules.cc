@@ -17,7 +17,8 @@ namespace {
 // What part of an element (or of a block) a rule looks at.
 enum class Key : uint8_t { kTag, kId, kClass, kRole, kItemprop, kAttr, kHidden, kText };
 
-enum class Section : uint8_t { kNone, kDrop, kProtect, kIgnore, kDropText, kPost };
+// kDropAlways: [drop always], drop rules the share guard does not apply to.
+enum class Section : uint8_t { kNone, kDrop, kDropAlways, kProtect, kIgnore, kDropText, kPost };
 
 constexpr size_t kMaxPatternChars = 1000;
 // Room for the DFA of a set of a few hundred patterns; RE2's default (8 MB)
@@ -268,6 +269,11 @@ void parse_section(std::string_view name, size_t line_no, std::string_view heade
   site.clear();
   while (!inner.empty()) {
     std::string_view option = take_word(inner);
+    if (option == "always") {
+      if (section != Section::kDrop) fail(name, line_no, "'always' applies to [drop] only");
+      section = Section::kDropAlways;
+      continue;
+    }
     if (option.substr(0, 5) != "site=")
       fail(name, line_no, "unknown section option '" + std::string(option) + "'");
     std::string_view host = option.substr(5);
@@ -391,6 +397,7 @@ void RuleSet::Impl::add_rule(std::string_view name, size_t line_no, std::string_
                 : section == Section::kPost  ? Action::kPost
                                              : Action::kDrop;
   rule.site = site;
+  rule.always = section == Section::kDropAlways;
   rules.push_back(std::move(rule));
   patterns.push_back(std::move(pattern));
   compiled = false;

@@ -24,6 +24,10 @@ struct Rule {
   std::string source;  // the rule as written, for --explain
   Action action = Action::kDrop;
   std::string site;  // host the rule is limited to; empty for all sites
+  // [drop always]: drops however much of the page the element holds (a
+  // consent manager's dialog is never the page's content); other drop
+  // rules leave a box holding most of the page alone (kMaxRuleDropShare).
+  bool always = false;
 };
 
 // What one page's elements matched, by attribute value: pages repeat their

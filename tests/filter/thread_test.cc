@@ -211,3 +211,27 @@ TEST_CASE("old reddit keeps the comments and drops the subreddit's rules in the 
   CHECK_FALSE(has(r.text, "Submission rules"));
   CHECK_FALSE(has(r.text, "redditor_green"));
 }
+
+TEST_CASE("a consent manager's preference center is never the content, even of a thread",
+          "[filter][thread]") {
+  std::string center;
+  for (int i = 0; i < 6; ++i) {
+    center += "<h4>Analytics Cookies " + std::to_string(i) +
+              "</h4><p>These technologies help us understand how our site is used, how "
+              "visitors engage with it and which pages they read, so that we can improve "
+              "what we offer and measure how well it performs for everyone.</p>";
+  }
+  std::string posts;
+  for (const char* name : {"north", "south", "east"}) {
+    posts += std::string("<div class='post' itemprop='comment'><div itemprop='text'>") +
+             prose(name) + "</div></div>";
+  }
+  const Result r = cleaner().clean(
+      "<html><body><div class='topic'>" + posts +
+      "</div><div id='onetrust-consent-sdk'><div id='onetrust-pc-sdk' role='dialog'>"
+      "<h2>Privacy Preference Center</h2>" +
+      center + "</div></div></body></html>");
+  check_posts_in_order(r, "north", "south", "east");
+  CHECK_FALSE(has(r.text, "Privacy Preference Center"));
+  CHECK_FALSE(has(r.text, "These technologies"));
+}
