@@ -235,3 +235,26 @@ TEST_CASE("a consent manager's preference center is never the content, even of a
   CHECK_FALSE(has(r.text, "Privacy Preference Center"));
   CHECK_FALSE(has(r.text, "These technologies"));
 }
+
+TEST_CASE("invision community 5 posts are kept without their author panel and badges",
+          "[filter][thread]") {
+  std::string posts;
+  for (const char* name : {"uno", "dos", "tres"}) {
+    posts += std::string(
+                 "<article class='ipsEntry ipsEntry--post'><aside "
+                 "class='ipsEntry__author-column'><div class='ipsEntry__username'>ips_") +
+             name +
+             "</div><div class='ipsEntry__group'>Members</div><div>1,204 posts</div></aside>"
+             "<div class='ipsEntry__post'><div class='ipsEntry__meta'><span "
+             "class='ipsEntry__date'><time datetime='2024-06-14'>June 14, 2024</time></span>"
+             "<ul class='ipsBadges'><li>Popular Post</li></ul></div><div class='ipsRichText "
+             "ipsRichText--user'><p>" +
+             prose(name) + "</p></div></div></article>";
+  }
+  const Result r = cleaner().clean("<html><body><div class='ipsLayout__main'><h1>Topic</h1>" +
+                                   posts + "</div>" + kSidebar + "</body></html>");
+  check_posts_in_order(r, "uno", "dos", "tres");
+  CHECK_FALSE(has(r.text, "ips_dos"));
+  CHECK_FALSE(has(r.text, "Popular Post"));
+  CHECK_FALSE(has(r.text, "1,204 posts"));
+}
