@@ -258,3 +258,26 @@ TEST_CASE("invision community 5 posts are kept without their author panel and ba
   CHECK_FALSE(has(r.text, "Popular Post"));
   CHECK_FALSE(has(r.text, "1,204 posts"));
 }
+
+TEST_CASE("lobsters keeps the story text and every comment, not the voters and bylines",
+          "[filter][thread]") {
+  std::string comments;
+  for (const char* name : {"ant", "bee", "cat"}) {
+    comments += std::string(
+                    "<li class='comments_subtree'><div class='comment'><div "
+                    "class='voters'><a class='upvoter'>12</a></div><div "
+                    "class='details'><div class='byline'><a>lob_") +
+                name + "</a> 1 year ago | link | flag</div><div class='comment_text'><p>" +
+                prose(name) + "</p></div></div></div></li>";
+  }
+  const Result r = cleaner().clean(
+      "<html><body><ol class='stories'><li class='story'><a class='u-url'>Project goals</a> "
+      "<span class='byline'>via poster 1 year ago | 12 comments</span></li></ol><div "
+      "class='story_text'><p>" +
+      prose("story") + "</p></div><ol class='comments comments1'>" + comments +
+      "</ol></body></html>");
+  check_posts_in_order(r, "story", "ant", "cat");
+  CHECK(has(r.text, prose("bee")));
+  CHECK_FALSE(has(r.text, "lob_bee"));
+  CHECK_FALSE(has(r.text, "12 comments"));
+}
