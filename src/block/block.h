@@ -67,6 +67,7 @@ struct Block {
   bool same_paragraph = false;  // continues the paragraph of the block before
                                 // (a line of a text dump): joined by "\n", not "\n\n"
   bool outside_region = false;  // structure put it outside the article region
+  bool in_post = false;         // structure kept it as text of a post of a thread
   Features features;
   Decision decision;
 };
@@ -143,6 +144,11 @@ struct Document {
   // For reports: the text of each subtree the parser dropped whole, in
   // order; the blocks standing in for them hold kDroppedSubtreeText.
   std::vector<std::string> dropped_texts;
+  // A thread (forum, Q&A, comments page): the outermost elements that
+  // [post] rules recognised as posts, in page order, when the rules filter
+  // found the page made of them; empty otherwise. `thread_reason` says why.
+  std::vector<int32_t> post_roots;
+  std::string thread_reason;
 };
 
 // The text of a block standing in for a subtree dropped before parsing

@@ -166,6 +166,8 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   for (const Block& b : doc.blocks) {
     if (b.outside_region) {
       k.initial.push_back(Class::kAbsent);
+    } else if (b.in_post && b.decision.keep) {
+      k.initial.push_back(Class::kGood);  // a post of a thread is kept whole
     } else if (b.decision.stage == Stage::kMetadata && !doc.is_html) {
       // A text dump's title, byline and dateline lines stay out of the
       // text but are neighbours as what they look like (a headline is
@@ -341,12 +343,14 @@ void classify_density(Document& doc, bool in_region) {
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (!b.decision.keep) continue;
+    if (!b.decision.keep || b.in_post) continue;
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
     b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
   }
-  if (in_region) recover_lead(doc, has_stoplist);
-  if (in_region) recover_prose(doc, has_stoplist);
+  // A thread's region is its posts: nothing outside them is brought back.
+  const bool thread = !doc.post_roots.empty();
+  if (in_region && !thread) recover_lead(doc, has_stoplist);
+  if (in_region && !thread) recover_prose(doc, has_stoplist);
   if (!doc.is_html) keep_main_run(doc, k.final);
   keep_something(doc);
 }

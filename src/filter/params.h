@@ -19,6 +19,17 @@ inline constexpr float kMaxRuleDropShare = 0.5f;
 // prose against the phrase set was 40% of the time per page.
 inline constexpr size_t kMaxDropTextBytes = 250;
 
+// --- threads: forum, Q&A and comment pages ([post] rules) ---
+// A page is a thread when at least this many elements that [post] rules
+// recognise (outermost ones, not hidden) hold at least this share of its
+// text (after the prescan): then every post is content, in order, and the
+// rest of the page is not. Two posts make a question and its answer. The
+// share was set on the odd-numbered half of the forum pages of wcxb-dev
+// (sorted ids) and checked on the even half and on the article pages,
+// whose comment sections, when marked up, hold less than that.
+inline constexpr size_t kThreadMinPosts = 2;
+inline constexpr float kThreadMinPostShare = 0.3f;
+
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---
 inline constexpr uint32_t kLengthLow = 70;    // chars: shorter is "short"

@@ -1,6 +1,7 @@
 // The rules filter. A node is dropped when it or an ancestor matches a
 // drop rule and no node from there down to it (itself included) matches a
 // protect rule: protection restores a subtree, drops below it still apply.
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,6 +39,13 @@ bool is_article_header(const block::Document& doc, const block::Node& node) {
   return false;
 }
 
+// What the rules say of one element: the deciding drop or protect rule,
+// and the [post] rule that recognises it as a post.
+struct NodeRules {
+  const rules::Rule* decides = nullptr;
+  const rules::Rule* post = nullptr;
+};
+
 // Pages repeat the same elements (menu items, cards, list entries): the
 // rule for one combination of tag and attributes is looked up once.
 class NodeRuleCache {
@@ -45,10 +53,13 @@ class NodeRuleCache {
   NodeRuleCache(const rules::RuleSet& rules, std::string_view host, rules::MatchCache* values)
       : rules_(rules), host_(host), values_(values != nullptr ? values : &own_values_) {}
 
-  const rules::Rule* match(const block::Node& node) {
+  NodeRules match(const block::Node& node) {
+    NodeRules found;
     if (node.id.empty() && node.classes.empty() && node.role.empty() && node.itemprop.empty() &&
         node.attrs.empty()) {
-      return rules_.match_node(node, host_, values_);  // the engine's fast path: no attributes
+      // the engine's fast path: no attributes
+      found.decides = rules_.match_node(node, host_, values_, &found.post);
+      return found;
     }
     key_.clear();
     for (const std::string* field :
@@ -58,8 +69,8 @@ class NodeRuleCache {
     }
     for (const auto& [name, value] : node.attrs) key_ += name + '=' + value + '\x1f';
     key_ += static_cast<char>('0' + (node.flags & block::kHidden));
-    auto [it, inserted] = cache_.try_emplace(key_, nullptr);
-    if (inserted) it->second = rules_.match_node(node, host_, values_);
+    auto [it, inserted] = cache_.try_emplace(key_);
+    if (inserted) it->second.decides = rules_.match_node(node, host_, values_, &it->second.post);
     return it->second;
   }
 
@@ -67,28 +78,83 @@ class NodeRuleCache {
   const rules::RuleSet& rules_;
   std::string_view host_;
   std::string key_;
-  std::unordered_map<std::string, const rules::Rule*> cache_;
+  std::unordered_map<std::string, NodeRules> cache_;
   rules::MatchCache own_values_;
   rules::MatchCache* values_;
 };
 
+// A thread: the outermost elements [post] rules recognise (not hidden),
+// when there are enough of them and they hold enough of the page's text
+// (params::kThreadMinPosts, kThreadMinPostShare), not counting the text of
+// [drop always] boxes (a consent dialog is no part of any page's text). Fills doc.post_roots and
+// doc.thread_reason, and returns, for each node, whether it is a post root.
+std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>& matched,
+                              const std::vector<uint32_t>& chars, uint64_t total) {
+  std::vector<bool> in_post(doc.nodes.size(), false);
+  std::vector<int32_t> roots;
+  std::vector<bool> in_always(doc.nodes.size(), false);
+  uint64_t post_chars = 0;
+  uint64_t always_chars = 0;
+  const rules::Rule* first = nullptr;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const block::Node& node = doc.nodes[i];
+    const bool parent_in = node.parent >= 0 && in_post[static_cast<size_t>(node.parent)];
+    const bool parent_always = node.parent >= 0 && in_always[static_cast<size_t>(node.parent)];
+    in_always[i] = parent_always;
+    const rules::Rule* decides = matched[i].decides;
+    if (!parent_always && decides != nullptr && decides->always) {
+      in_always[i] = true;
+      always_chars += chars[i];
+      continue;
+    }
+    if (parent_always) continue;
+    in_post[i] = parent_in;
+    if (parent_in || matched[i].post == nullptr || (node.flags & block::kHidden)) continue;
+    in_post[i] = true;
+    roots.push_back(static_cast<int32_t>(i));
+    post_chars += chars[i];
+    if (first == nullptr) first = matched[i].post;
+  }
+  std::vector<bool> is_root(doc.nodes.size(), false);
+  total = total > always_chars ? total - always_chars : 0;
+  if (roots.size() < params::kThreadMinPosts ||
+      float(post_chars) < float(total) * params::kThreadMinPostShare) {
+    return is_root;
+  }
+  for (int32_t r : roots) is_root[static_cast<size_t>(r)] = true;
+  char reason[160];
+  std::snprintf(reason, sizeof reason,
+                "a thread: %zu posts hold %.0f%% of the text (kThreadMinPosts %zu, "
+                "kThreadMinPostShare %.2f; first post by ",
+                roots.size(), total ? 100.0 * double(post_chars) / double(total) : 0.0,
+                params::kThreadMinPosts, double(params::kThreadMinPostShare));
+  doc.thread_reason = reason + first->id + " " + first->source + ")";
+  doc.post_roots = std::move(roots);
+  return is_root;
+}
+
 // For each node, the drop rule that removes it, or nullptr.
-std::vector<const rules::Rule*> dropping_rules(const block::Document& doc,
-                                               const rules::RuleSet& rules, std::string_view host,
-                                               rules::MatchCache* values) {
+std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules::RuleSet& rules,
+                                               std::string_view host, rules::MatchCache* values) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
-  std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
   NodeRuleCache cache(rules, host, values);
+  std::vector<NodeRules> matched(doc.nodes.size());
+  for (size_t i = 0; i < doc.nodes.size(); ++i) matched[i] = cache.match(doc.nodes[i]);
+  // In a thread, a post is protected: its text stays whatever its
+  // ancestors' classes say ("comment", "reply"); drops inside it still apply.
+  const std::vector<bool> post_root = find_thread(doc, matched, chars, total);
+  std::vector<const rules::Rule*> dropped_by(doc.nodes.size(), nullptr);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     const rules::Rule* inherited =
         node.parent >= 0 ? dropped_by[static_cast<size_t>(node.parent)] : nullptr;
-    const rules::Rule* own = cache.match(node);
+    if (post_root[i]) continue;
+    const rules::Rule* own = matched[i].decides;
     // A box that holds most of the page is a layout wrapper whose class
     // happens to say "menu" or "off-canvas", not a menu: its rule is ignored.
-    if (own != nullptr && own->action == rules::Action::kDrop &&
+    if (own != nullptr && own->action == rules::Action::kDrop && !own->always &&
         (float(chars[i]) > float(total) * params::kMaxRuleDropShare ||
          is_article_header(doc, node))) {
       own = nullptr;

@@ -349,10 +349,37 @@ uint32_t kept_chars(const Document& doc) {
   return chars;
 }
 
+// A thread (doc.post_roots, found by the rules filter): every post is
+// content, whole and in order, and nothing else is: the region is the posts.
+void keep_posts(Document& doc) {
+  std::vector<bool> in_post(doc.nodes.size(), false);
+  for (int32_t root : doc.post_roots) in_post[static_cast<size_t>(root)] = true;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0 && in_post[static_cast<size_t>(parent)]) in_post[i] = true;
+  }
+  const std::string kept = "post of " + doc.thread_reason;
+  const std::string dropped = "outside the posts of " + doc.thread_reason;
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    if (b.node >= 0 && in_post[static_cast<size_t>(b.node)]) {
+      b.decision = {true, block::Stage::kStructure, kept};
+      b.in_post = true;
+    } else {
+      b.decision = {false, block::Stage::kStructure, dropped};
+      b.outside_region = true;
+    }
+  }
+}
+
 }  // namespace
 
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
+  if (!doc.post_roots.empty()) {
+    keep_posts(doc);
+    return true;
+  }
   const Tree tree = build_tree(doc);
   const Scores s = score_candidates(doc, tree);
   int32_t top = best_candidate(s);

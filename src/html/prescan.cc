@@ -421,6 +421,10 @@ class Scanner {
       pos_ = tag.end;  // the elements left open run to the end of the page
       return;
     }
+    if (iequals(name_of(tag), "noscript")) {
+      pos_ = tag.end;  // the end of an unwrapped <noscript> (the others go whole)
+      return;
+    }
     if (keeps_whitespace(name_of(tag)) && pre_depth_ > 0) --pre_depth_;
     if (counts_for_depth(name_of(tag))) {
       if (dropped_too_deep_ > 0) {  // closes an element left out for depth
@@ -445,6 +449,8 @@ class Scanner {
     std::string_view name = name_of(tag);
     if (iequals(name, "script")) {
       script(tag);
+    } else if (iequals(name, "noscript") && unwraps_noscript(tag.end)) {
+      pos_ = tag.end;  // the page as served without scripts: its content is markup
     } else if (is_dropped_raw_text(name)) {
       pos_ = raw_text_end(tag.end, name);
     } else if (iequals(name, "svg")) {
@@ -578,6 +584,16 @@ class Scanner {
     if (close >= in_.size()) return in_.size();
     TagSpan end;
     return scan_tag(close, end) ? end.end : in_.size();
+  }
+
+  // A <noscript> (content from `from`, attributes in attrs_) that is the
+  // page as served without scripts: Discourse's crawler view, marked with
+  // the path it renders, of some size, and closed (an unclosed one is raw
+  // text to the end). Other big <noscript>s repeat the page's own text.
+  bool unwraps_noscript(size_t from) const {
+    if (find_attribute("data-path") == nullptr) return false;
+    const size_t close = raw_text_close(from, "noscript");
+    return close < in_.size() && close - from >= kMinNoscriptPageBytes;
   }
 
   size_t raw_text_end(size_t from, std::string_view name) {

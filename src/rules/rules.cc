@@ -17,7 +17,8 @@ namespace {
 // What part of an element (or of a block) a rule looks at.
 enum class Key : uint8_t { kTag, kId, kClass, kRole, kItemprop, kAttr, kHidden, kText };
 
-enum class Section : uint8_t { kNone, kDrop, kProtect, kIgnore, kDropText };
+// kDropAlways: [drop always], drop rules the share guard does not apply to.
+enum class Section : uint8_t { kNone, kDrop, kDropAlways, kProtect, kIgnore, kDropText, kPost };
 
 constexpr size_t kMaxPatternChars = 1000;
 // Room for the DFA of a set of a few hundred patterns; RE2's default (8 MB)
@@ -258,14 +259,21 @@ void parse_section(std::string_view name, size_t line_no, std::string_view heade
     section = Section::kIgnore;
   } else if (kind == "drop-text") {
     section = Section::kDropText;
+  } else if (kind == "post") {
+    section = Section::kPost;
   } else {
     fail(name, line_no,
          "unknown section [" + std::string(kind) +
-             "] (expected drop, protect, ignore or drop-text)");
+             "] (expected drop, protect, ignore, drop-text or post)");
   }
   site.clear();
   while (!inner.empty()) {
     std::string_view option = take_word(inner);
+    if (option == "always") {
+      if (section != Section::kDrop) fail(name, line_no, "'always' applies to [drop] only");
+      section = Section::kDropAlways;
+      continue;
+    }
     if (option.substr(0, 5) != "site=")
       fail(name, line_no, "unknown section option '" + std::string(option) + "'");
     std::string_view host = option.substr(5);
@@ -385,8 +393,11 @@ void RuleSet::Impl::add_rule(std::string_view name, size_t line_no, std::string_
   Rule rule;
   rule.id = std::string(name) + ":" + std::to_string(line_no);
   rule.source = std::string(source);
-  rule.action = section == Section::kProtect ? Action::kProtect : Action::kDrop;
+  rule.action = section == Section::kProtect ? Action::kProtect
+                : section == Section::kPost  ? Action::kPost
+                                             : Action::kDrop;
   rule.site = site;
+  rule.always = section == Section::kDropAlways;
   rules.push_back(std::move(rule));
   patterns.push_back(std::move(pattern));
   compiled = false;
@@ -539,12 +550,15 @@ class NodeMatcher {
     if (drop_ != kNoRule && droppable) return &rules_[drop_];
     return nullptr;
   }
+  const Rule* post() const { return post_ != kNoRule ? &rules_[post_] : nullptr; }
 
  private:
   void consider(uint32_t index) {
     const Rule& rule = rules_[index];
     if (!site_applies(rule.site, host_)) return;
-    uint32_t& slot = rule.action == Action::kProtect ? protect_ : drop_;
+    uint32_t& slot = rule.action == Action::kProtect ? protect_
+                     : rule.action == Action::kPost  ? post_
+                                                     : drop_;
     slot = std::min(slot, index);
   }
 
@@ -577,17 +591,19 @@ class NodeMatcher {
   std::string_view host_;
   uint32_t protect_ = kNoRule;  // lowest matching protect rule
   uint32_t drop_ = kNoRule;     // lowest matching drop rule
+  uint32_t post_ = kNoRule;     // lowest matching post rule
   MatchCache* cache_;
   std::vector<uint32_t> matched_;
-  std::vector<int> scratch_;    // these allocate only when a set matches
+  std::vector<int> scratch_;  // these allocate only when a set matches
   std::vector<int> ignore_scratch_;
 };
 
 }  // namespace
 
-const Rule* RuleSet::match_node(const block::Node& node, std::string_view host,
-                                MatchCache* cache) const {
+const Rule* RuleSet::match_node(const block::Node& node, std::string_view host, MatchCache* cache,
+                                const Rule** post) const {
   const Impl& im = *impl_;
+  if (post != nullptr) *post = nullptr;
   if (!im.compiled) return nullptr;
   NodeMatcher matcher(im.rules, host, cache);
   if (auto known = im.known_tag_rules.find(node.tag); known != im.known_tag_rules.end()) {
@@ -609,6 +625,7 @@ const Rule* RuleSet::match_node(const block::Node& node, std::string_view host,
     }
   }
   if (node.flags & block::kHidden) matcher.rules(im.hidden);
+  if (post != nullptr) *post = matcher.post();
   return matcher.result(!is_root(node.tag));
 }
 

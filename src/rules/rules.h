@@ -14,13 +14,20 @@
 
 namespace webclean::rules {
 
-enum class Action : uint8_t { kDrop, kProtect };
+// kPost: the element holds the text of one post of a forum thread or Q&A
+// page; it decides nothing alone (the rules filter decides whether the page
+// is a thread, see src/filter/rules_filter.cc).
+enum class Action : uint8_t { kDrop, kProtect, kPost };
 
 struct Rule {
   std::string id;      // "file:line", e.g. "share.rules:12"
   std::string source;  // the rule as written, for --explain
   Action action = Action::kDrop;
   std::string site;  // host the rule is limited to; empty for all sites
+  // [drop always]: drops however much of the page the element holds (a
+  // consent manager's dialog is never the page's content); other drop
+  // rules leave a box holding most of the page alone (kMaxRuleDropShare).
+  bool always = false;
 };
 
 // What one page's elements matched, by attribute value: pages repeat their
@@ -59,8 +66,9 @@ class RuleSet {
   // Values matched by [ignore] rules are hidden from drop rules, and
   // <html> and <body> are never dropped (see rules/README.md).
   // `cache`, when given, remembers attribute values already matched.
+  // `post`, when given, receives the first matching [post] rule, or nullptr.
   const Rule* match_node(const block::Node& node, std::string_view host,
-                         MatchCache* cache = nullptr) const;
+                         MatchCache* cache = nullptr, const Rule** post = nullptr) const;
   // The first drop-text rule whose pattern matches the whole of `text`
   // (case-insensitive; leading and trailing spaces, punctuation, symbols
   // and icons are allowed around the match), or nullptr.

@@ -239,3 +239,28 @@ TEST_CASE("a block already dropped keeps its earlier decision", "[filter][rules]
   CHECK(doc.blocks[item].decision.stage == Stage::kMetadata);
   CHECK(doc.blocks[item].decision.reason == "title");
 }
+
+TEST_CASE("a drop always box is dropped even when it holds most of the page's text",
+          "[filter][rules]") {
+  RuleSet rules;
+  rules.add_source("c.rules",
+                   "[drop always]\n"
+                   "id ^onetrust-pc-sdk$\n"  // 2
+                   "[drop]\n"
+                   "class ^cookie-box$\n");  // 4
+  rules.compile();
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const size_t lead = b.element_with_text("p", b.node("div", body), "A short page of one line.");
+  const int32_t dialog = b.node("div", body, "", "onetrust-pc-sdk");
+  const size_t consent = b.element_with_text("p", dialog, prose(0) + " " + prose(1));
+  const int32_t box = b.node("div", body, "cookie-box");
+  const size_t guarded = b.element_with_text("p", box, prose(2) + " " + prose(3) + prose(4));
+  Document doc = b.build();
+  apply_rules(doc, rules, "");
+  CHECK(kept(doc, lead));
+  CHECK_FALSE(kept(doc, consent));
+  CHECK(doc.blocks[consent].decision.reason.find("c.rules:2") != std::string::npos);
+  // A plain [drop] rule keeps its share guard.
+  CHECK(kept(doc, guarded));
+}

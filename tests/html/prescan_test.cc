@@ -268,3 +268,26 @@ TEST_CASE("raw text elements written in upper case end at their upper-case end t
   CHECK_FALSE(
       contains(prescan("<body><NAV><STYLE>a{}</STYLE>menu</NAV>" + body, options).html, "menu"));
 }
+
+TEST_CASE("a discourse crawler view in a big noscript data-path is parsed as the page",
+          "[html][prescan]") {
+  // Discourse serves the thread without JavaScript inside <noscript
+  // data-path="/t/...">; a browser with scripts sees only the splash.
+  std::string posts;
+  for (int i = 0; i < 200; ++i) posts += "<div class='post' itemprop='text'><p>reply</p></div>";
+  const std::string page =
+      "<body><section id='d-splash'>Loading</section><noscript data-path='/t/x/1'>" + posts +
+      "</noscript><p>after</p></body>";
+  std::string out = prescan(page).html;
+  CHECK(contains(out, "<p>reply</p>"));
+  CHECK_FALSE(contains(out, "noscript"));
+  CHECK(contains(out, "<p>after</p>"));
+}
+
+TEST_CASE("a big noscript without data-path and a small one with it are still dropped",
+          "[html][prescan]") {
+  std::string posts;
+  for (int i = 0; i < 200; ++i) posts += "<p>copy</p>";
+  CHECK_FALSE(contains(prescan("<noscript>" + posts + "</noscript>").html, "copy"));
+  CHECK_FALSE(contains(prescan("<noscript data-path='/t/x'><p>copy</p></noscript>").html, "copy"));
+}

@@ -52,7 +52,7 @@ std::string id_of(const Rule* rule) {
 TEST_CASE("each kind of malformed rule is reported as name:line: reason", "[rules][parse]") {
   CHECK(parse_error("class foo\n") == "t.rules:1: rule outside any section");
   CHECK(parse_error("# c\n\n[keep]\n") ==
-        "t.rules:3: unknown section [keep] (expected drop, protect, ignore or drop-text)");
+        "t.rules:3: unknown section [keep] (expected drop, protect, ignore, drop-text or post)");
   CHECK(parse_error("[drop]\nklass foo\n") ==
         "t.rules:2: unknown key 'klass' (expected tag, id, class, role, itemprop, attr or hidden)");
   CHECK(parse_error("[drop]\nclass\n") == "t.rules:2: missing pattern");
@@ -421,4 +421,38 @@ TEST_CASE("invalid UTF-8 in texts, values and rule files never crashes", "[rules
       CHECK(std::string(e.what()).rfind("r.rules:", 0) == 0);
     }
   }
+}
+
+TEST_CASE("drop always marks its rules and is refused on other sections", "[rules]") {
+  RuleSet rules;
+  rules.add_source("t.rules", "[drop always]\nid ^dialog$\n[drop]\nid ^menu$\n");
+  rules.compile();
+  webclean::block::Node node;
+  node.tag = "div";
+  node.id = "dialog";
+  const webclean::rules::Rule* always = rules.match_node(node, "");
+  REQUIRE(always != nullptr);
+  CHECK(always->always);
+  node.id = "menu";
+  const webclean::rules::Rule* plain = rules.match_node(node, "");
+  REQUIRE(plain != nullptr);
+  CHECK_FALSE(plain->always);
+  CHECK(parse_error("[protect always]\n") == "t.rules:1: 'always' applies to [drop] only");
+}
+
+TEST_CASE("a post rule recognises an element without deciding for it", "[rules]") {
+  RuleSet rules;
+  rules.add_source("t.rules", "[post]\nclass ^bbWrapper$\n[drop]\nclass ^comment$\n");
+  rules.compile();
+  webclean::block::Node node;
+  node.tag = "div";
+  node.classes = "bbWrapper";
+  const Rule* post = nullptr;
+  CHECK(rules.match_node(node, "", nullptr, &post) == nullptr);
+  REQUIRE(post != nullptr);
+  CHECK(post->action == Action::kPost);
+  CHECK(post->id == "t.rules:2");
+  node.classes = "comment";
+  CHECK(rules.match_node(node, "", nullptr, &post) != nullptr);
+  CHECK(post == nullptr);
 }
