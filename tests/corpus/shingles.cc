@@ -1,8 +1,11 @@
 #include "shingles.h"
 
 #include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 
 namespace webclean::testing {
@@ -61,6 +64,42 @@ double shingle_f1(std::string_view predicted, std::string_view gold) {
   }
   if (tp + fp + fn == 0) return 1.0;
   return 2 * tp / (2 * tp + fp + fn);
+}
+
+namespace {
+
+std::map<std::string, int> lower_word_bag(std::string_view text) {
+  std::map<std::string, int> bag;
+  for (const std::string& token : word_tokens(text)) {
+    std::string lower;
+    icu::UnicodeString::fromUTF8(token).toLower(icu::Locale::getRoot()).toUTF8String(lower);
+    ++bag[lower];
+  }
+  return bag;
+}
+
+int size_of(const std::map<std::string, int>& bag) {
+  int size = 0;
+  for (const auto& [word, count] : bag) size += count;
+  return size;
+}
+
+}  // namespace
+
+double word_bag_f1(std::string_view predicted, std::string_view gold) {
+  const auto p = lower_word_bag(predicted);
+  const auto g = lower_word_bag(gold);
+  if (g.empty()) return p.empty() ? 1.0 : 0.0;
+  if (p.empty()) return 0.0;
+  int overlap = 0;
+  for (const auto& [word, count] : p) {
+    const auto it = g.find(word);
+    if (it != g.end()) overlap += std::min(count, it->second);
+  }
+  if (overlap == 0) return 0.0;
+  const double precision = static_cast<double>(overlap) / size_of(p);
+  const double recall = static_cast<double>(overlap) / size_of(g);
+  return 2 * precision * recall / (precision + recall);
 }
 
 std::string normalise_space(std::string_view text) {

@@ -14,6 +14,9 @@ namespace webclean::testing {
 std::vector<std::string> word_tokens(std::string_view text);
 // F1 of 4-word shingle multisets (score.py's per-document gold F1).
 double shingle_f1(std::string_view predicted, std::string_view gold);
+// F1 of lower-cased word-token bags (score.py's words mode, the WCXB
+// benchmark's metric): an empty gold scores 1 only against empty output.
+double word_bag_f1(std::string_view predicted, std::string_view gold);
 // Every whitespace run to one space, trimmed.
 std::string normalise_space(std::string_view text);
 // (with snippets found + without snippets absent) / all snippets.
