@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "webclean/result.h"
+
 namespace webclean::block {
 
 enum class Kind : uint8_t {
@@ -149,6 +151,9 @@ struct Document {
   // found the page made of them; empty otherwise. `thread_reason` says why.
   std::vector<int32_t> post_roots;
   std::string thread_reason;
+  // Decided once by the page type step (classify/) before any filter runs;
+  // each filter reads it to extract the page as a reader of its type expects.
+  PageType page_type = PageType::kArticle;
 };
 
 // The text of a block standing in for a subtree dropped before parsing

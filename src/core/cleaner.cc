@@ -228,16 +228,17 @@ std::string page_url(const block::Document& doc, const DocumentInfo& info) {
 
 // The page type, decided once here (or forced by the options), before
 // any filter runs.
-void set_page_type(const block::Document& doc, const DocumentInfo& info, PageType forced,
+void set_page_type(block::Document& doc, const DocumentInfo& info, PageType forced,
                    Metadata& metadata) {
   if (forced != PageType::kAuto) {
     metadata.page_type = forced;
     metadata.page_type_signals = {"forced"};
-    return;
+  } else {
+    classify::PageTypeDecision decision = classify::decide_page_type(doc, page_url(doc, info));
+    metadata.page_type = decision.type;
+    metadata.page_type_signals = std::move(decision.signals);
   }
-  classify::PageTypeDecision decision = classify::decide_page_type(doc, page_url(doc, info));
-  metadata.page_type = decision.type;
-  metadata.page_type_signals = std::move(decision.signals);
+  doc.page_type = metadata.page_type;
 }
 
 // NFC for the metadata too: meta tags, JSON-LD and attributes are read
