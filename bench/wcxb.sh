@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# wcxb-dev alone, for tuning work: words F1 per page type on all pages, on
+# the tuning half (1st, 3rd, ... of the sorted pages) and on the held-out
+# half (2nd, 4th, ...), plus empty outputs. Faster than bench/quality.sh.
+#   bench/wcxb.sh [BUILD_DIR] [OUT_DIR]   (default: build, a temp dir)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${SHARED:-$here/../shared}"
+build="${1:-$here/build}"
+out="${2:-$(mktemp -d)}"
+mkdir -p "$out/pred"
+"$build/webclean" -q -j"$(nproc)" ${WEBCLEAN_ARGS:-} -o "$out/pred" "$shared"/corpus/wcxb-dev/*.html.gz 2>"$out/errors" || true
+python3 "$shared/eval/score.py" words --gold-dir "$shared/corpus/wcxb-dev" --pred-dir "$out/pred" \
+  --json "$out/scores.json" >/dev/null
+python3 - "$out/scores.json" "$out/pred" <<'PY'
+import json, os, re, sys
+scores, pred = json.load(open(sys.argv[1])), sys.argv[2]
+rows = [dict(v, id=k) for k, v in sorted(scores["per_doc"].items())]
+mean = lambda rs: sum(r["f1"] for r in rs) / max(1, len(rs))
+types = ["article", "forum", "product", "collection", "listing", "documentation", "service", "all"]
+print(f"{'type':14s} {'pages':>5s} {'all':>6s} {'tune':>6s} {'held':>6s}")
+for t in types:
+    pick = lambda half: [r for i, r in enumerate(rows) if i % 2 in half and t in ("all", r["page_type"])]
+    print(f"{t:14s} {len(pick((0, 1))):5d} {mean(pick((0, 1))):6.3f} {mean(pick((0,))):6.3f} {mean(pick((1,))):6.3f}")
+def empty(i):
+    path = os.path.join(pred, i + ".txt")
+    return not os.path.exists(path) or not re.search(r"\w", open(path, encoding="utf-8", errors="replace").read())
+print("empty outputs:", sum(1 for r in rows if empty(r["id"])))
+PY
+echo "per-page scores: $out/scores.json"
