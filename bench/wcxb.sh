@@ -3,13 +3,23 @@
 # the tuning half (1st, 3rd, ... of the sorted pages) and on the held-out
 # half (2nd, 4th, ...), plus empty outputs. Faster than bench/quality.sh.
 #   bench/wcxb.sh [BUILD_DIR] [OUT_DIR]   (default: build, a temp dir)
+#   ORACLE=1 bench/wcxb.sh ...   each page forced to its labelled type
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$here/../shared}"
 build="${1:-$here/build}"
 out="${2:-$(mktemp -d)}"
 mkdir -p "$out/pred"
-"$build/webclean" -q -j"$(nproc)" ${WEBCLEAN_ARGS:-} -o "$out/pred" "$shared"/corpus/wcxb-dev/*.html.gz 2>"$out/errors" || true
+if [ "${ORACLE:-0}" = 1 ]; then
+  # The extraction alone, as if the page type step were always right: each
+  # page is cleaned with --page-type set to its label (for measurement only).
+  for type in article forum product collection listing documentation service; do
+    mapfile -t pages < <(grep -l "\"page_type\": *\"$type\"" "$shared"/corpus/wcxb-dev/*.meta.json | sed 's/\.meta\.json$/.html.gz/')
+    "$build/webclean" -q -j"$(nproc)" --page-type "$type" ${WEBCLEAN_ARGS:-} -o "$out/pred" "${pages[@]}" 2>>"$out/errors" || true
+  done
+else
+  "$build/webclean" -q -j"$(nproc)" ${WEBCLEAN_ARGS:-} -o "$out/pred" "$shared"/corpus/wcxb-dev/*.html.gz 2>"$out/errors" || true
+fi
 python3 "$shared/eval/score.py" words --gold-dir "$shared/corpus/wcxb-dev" --pred-dir "$out/pred" \
   --json "$out/scores.json" >/dev/null
 python3 - "$out/scores.json" "$out/pred" <<'PY'
