@@ -43,10 +43,18 @@ inline constexpr float kShownProseLinkDensity = 0.1f;
 inline constexpr size_t kThreadMinPosts = 2;
 inline constexpr float kThreadMinPostShare = 0.3f;
 
-// --- service pages: all sections (src/filter/sections.cc) ---
+// --- service and documentation pages: all sections (src/filter/sections.cc) ---
 // A <main> holding this share of the text left by the rules is the
-// page's body; else the whole page is.
+// page's body; else <body> is.
 inline constexpr float kSectionsMainShare = 0.5f;
+// The body's core, where lists, tables and code are kept whole: the
+// deepest box holding this share of the body's text outside links (0.5
+// to 0.8 scored the same on the tuning half of wcxb-dev's documentation
+// and service pages).
+inline constexpr float kSectionsCoreShare = 0.6f;
+// ...but not a table or definition list with more than this share of
+// links: a navigation box laid out as a table (Wikipedia's navboxes).
+inline constexpr float kSectionsBoxMaxLinkDensity = 0.5f;
 
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---

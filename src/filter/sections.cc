@@ -1,10 +1,16 @@
-// Service and marketing pages: the page is a stack of sections (hero,
-// features, pricing, testimonials, FAQ), each a box of short headings,
-// bullets and a few sentences. No one container holds it, and Readability's
-// scoring picks the wordiest section alone. Here the region is the page's
-// body as the rules left it (its <main> when that holds most of the text):
-// every section is kept, and the chrome the rules did not catch is left to
-// the link and neighbour tests of the density filter.
+// Service, marketing and documentation pages: the page is a run of
+// sections (hero, features, pricing, testimonials, FAQ; or a manual's
+// chapters with their code, tables and lists), each a box of short
+// headings, bullets and a few sentences. No one container holds it, and
+// Readability's scoring picks the wordiest section alone (on a reference
+// page, a code block). Here the region is the page's body as the rules
+// left it (its <main> when that holds most of the text): every section is
+// kept, and the chrome the rules did not catch is left to the link and
+// neighbour tests of the density filter. Lists, tables, definition lists
+// and code blocks of the body's core, and flat lists anywhere in the body,
+// are kept whole: a list of links in a manual ("See also", an index of
+// functions, a category's pages) is its text, not a menu.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -22,7 +28,7 @@ using block::Node;
 struct Text {
   uint32_t chars = 0;
   uint32_t link_chars = 0;
-  float link_density() const { return chars ? float(link_chars) / float(chars) : 0.f; }
+  uint32_t plain() const { return chars - link_chars; }
 };
 
 // Text of the kept blocks below each node.
@@ -32,7 +38,7 @@ std::vector<Text> subtree_text(const Document& doc) {
     if (!b.decision.keep || b.node < 0) continue;
     Text& t = text[static_cast<size_t>(b.node)];
     t.chars += b.features.chars;
-    t.link_chars += b.features.link_chars;
+    t.link_chars += std::min(b.features.link_chars, b.features.chars);
   }
   for (size_t i = doc.nodes.size(); i-- > 0;) {
     const int32_t parent = doc.nodes[i].parent;
@@ -43,6 +49,95 @@ std::vector<Text> subtree_text(const Document& doc) {
   return text;
 }
 
+// The body: the outermost <main> (or role=main) holding most of the text,
+// else <body>; -1 when the page has neither.
+int32_t body_root(const Document& doc, const std::vector<Text>& text, uint32_t total) {
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (!(doc.nodes[i].flags & block::kMain)) continue;
+    if (float(text[i].chars) >= float(total) * params::kSectionsMainShare) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (doc.nodes[i].tag == "body") return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+// The core of the body: from the root down, while one child holds most of
+// the text that is not links. A sidebar tree or a menu the rules missed
+// is links and stays out of it; the sections' text is in it.
+int32_t body_core(const Document& doc, const std::vector<Text>& text, int32_t root) {
+  std::vector<std::vector<int32_t>> children(doc.nodes.size());
+  for (size_t i = static_cast<size_t>(root) + 1; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= root) children[static_cast<size_t>(parent)].push_back(static_cast<int32_t>(i));
+  }
+  const float all = float(text[static_cast<size_t>(root)].plain());
+  int32_t core = root;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (int32_t child : children[static_cast<size_t>(core)]) {
+      if (float(text[static_cast<size_t>(child)].plain()) >= all * params::kSectionsCoreShare) {
+        core = child;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return core;
+}
+
+bool is_box(const std::string& tag) {
+  return tag == "li" || tag == "table" || tag == "dl" || tag == "pre";
+}
+
+// Whether the block lies in a list item, a table, a definition list or a
+// code block inside `core`. A table or definition list mostly of links
+// (a navigation box, a sidebar laid out as a table) is not kept whole,
+// nor is anything in it.
+bool in_whole_box(const Document& doc, const std::vector<Text>& text, const Block& b,
+                  int32_t core) {
+  int32_t outer = -1;  // the outermost box below the core
+  for (int32_t n = b.node; n >= 0; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    if (n == core) {
+      if (outer < 0) return false;
+      if (doc.nodes[static_cast<size_t>(outer)].tag == "li") return true;
+      const Text& t = text[static_cast<size_t>(outer)];
+      return float(t.link_chars) <= float(t.chars) * params::kSectionsBoxMaxLinkDensity;
+    }
+    if (is_box(doc.nodes[static_cast<size_t>(n)].tag)) outer = n;
+  }
+  return false;
+}
+
+// For each node, whether a <ul> or <ol> lies below it.
+std::vector<bool> holds_list(const Document& doc) {
+  std::vector<bool> holds(doc.nodes.size(), false);
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    const std::string& tag = doc.nodes[i].tag;
+    if (holds[i] || tag == "ul" || tag == "ol") holds[static_cast<size_t>(parent)] = true;
+  }
+  return holds;
+}
+
+// Whether the block lies in an item of a flat list of the body (outside
+// the core too): one level of items, in no table. A list of links set
+// under headings (a category page, an index) is the page's text; a
+// sidebar's tree nests its lists, a navigation box sits in a table.
+bool in_flat_list(const Document& doc, const std::vector<bool>& holds_list, const Block& b,
+                  int32_t root) {
+  int32_t outer = -1;
+  for (int32_t n = b.node; n >= 0 && n != root; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    if (is_box(doc.nodes[static_cast<size_t>(n)].tag)) outer = n;
+  }
+  if (outer < 0 || doc.nodes[static_cast<size_t>(outer)].tag != "li") return false;
+  const int32_t list = doc.nodes[static_cast<size_t>(outer)].parent;
+  return list >= 0 && !holds_list[static_cast<size_t>(list)];
+}
+
 }  // namespace
 
 bool select_sections(Document& doc) {
@@ -50,32 +145,24 @@ bool select_sections(Document& doc) {
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
   if (total == 0) return false;
-  // The outermost <main> (or role=main) holding most of the text.
-  int32_t root = -1;
-  for (size_t i = 0; i < doc.nodes.size(); ++i) {
-    if (!(doc.nodes[i].flags & block::kMain)) continue;
-    if (float(text[i].chars) >= float(total) * params::kSectionsMainShare) {
-      root = static_cast<int32_t>(i);
-      break;
-    }
-  }
-  std::vector<bool> inside(doc.nodes.size(), root < 0);
-  if (root >= 0) {
-    inside[static_cast<size_t>(root)] = true;
-    for (size_t i = static_cast<size_t>(root) + 1; i < doc.nodes.size(); ++i) {
-      const int32_t parent = doc.nodes[i].parent;
-      if (parent >= 0 && inside[static_cast<size_t>(parent)]) inside[i] = true;
-    }
-  }
+  const int32_t root = body_root(doc, text, total);
+  if (root < 0) return false;
   char reason[160];
   std::snprintf(reason, sizeof reason, "outside the page's sections (%s)",
-                root >= 0 ? block::describe(doc.nodes[static_cast<size_t>(root)]).c_str() : "body");
+                block::describe(doc.nodes[static_cast<size_t>(root)]).c_str());
+  const int32_t core = body_core(doc, text, root);
+  const std::vector<bool> nested = holds_list(doc);
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
-    if (b.node >= 0 && inside[static_cast<size_t>(b.node)]) continue;
-    if (b.node < 0 && root < 0) continue;
-    b.decision = {false, block::Stage::kStructure, reason};
-    b.outside_region = true;
+    if (b.node < 0 || !block::is_within(doc, b.node, root)) {
+      b.decision = {false, block::Stage::kStructure, reason};
+      b.outside_region = true;
+    } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
+      // Kept whole, as a post of a thread is: density does not judge it.
+      b.in_post = true;
+      b.decision = {true, block::Stage::kStructure,
+                    "list, table or code of the page's sections, kept whole"};
+    }
   }
   return true;
 }
