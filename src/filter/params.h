@@ -55,6 +55,14 @@ inline constexpr float kSectionsCoreShare = 0.6f;
 // ...but not a table or definition list with more than this share of
 // links: a navigation box laid out as a table (Wikipedia's navboxes).
 inline constexpr float kSectionsBoxMaxLinkDensity = 0.5f;
+// A block of at least this many words with fewer distinct words than this
+// share of them is a marquee ("Book Now * Book Now * ..."), not text.
+inline constexpr size_t kMarqueeMinWords = 20;
+inline constexpr float kMarqueeMaxDistinctShare = 0.2f;
+// Marquees are a line of the page, doubled or quadrupled (1,000 chars on
+// wcxb-dev): a longer block is text, however repetitive (a page of one
+// sentence over and over is still cleaned whole).
+inline constexpr uint32_t kMarqueeMaxChars = 4000;
 
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---

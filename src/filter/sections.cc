@@ -6,13 +6,17 @@
 // page, a code block). Here the region is the page's body as the rules
 // left it (its <main> when that holds most of the text): every section is
 // kept, and the chrome the rules did not catch is left to the link and
-// neighbour tests of the density filter. Lists, tables, definition lists
-// and code blocks of the body's core, and flat lists anywhere in the body,
-// are kept whole: a list of links in a manual ("See also", an index of
+// neighbour tests of the density filter, but for forms (sign-up, contact
+// and quote forms; a form holding most of the page is an ASP.NET wrapper)
+// and marquees, dropped here. Lists, tables, definition lists and code
+// blocks of the body's core, and flat lists anywhere in the body, are
+// kept whole: a list of links in a manual ("See also", an index of
 // functions, a category's pages) is its text, not a menu.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "filter/filter.h"
@@ -138,6 +142,41 @@ bool in_flat_list(const Document& doc, const std::vector<bool>& holds_list, cons
   return list >= 0 && !holds_list[static_cast<size_t>(list)];
 }
 
+// The outermost <form> around each node (-1 for none).
+std::vector<int32_t> enclosing_form(const Document& doc) {
+  std::vector<int32_t> form(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) form[i] = form[static_cast<size_t>(parent)];
+    if (form[i] < 0 && doc.nodes[i].tag == "form") form[i] = static_cast<int32_t>(i);
+  }
+  return form;
+}
+
+// A block made of one short phrase said over and over ("Book Now * Book
+// Now * ..."): a marquee's text, doubled for the animation.
+bool is_marquee(const Block& b) {
+  if (b.features.words < params::kMarqueeMinWords || b.features.chars > params::kMarqueeMaxChars) {
+    return false;
+  }
+  std::vector<std::string_view> words;
+  std::string_view text = b.text;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
+                                                std::isalnum(static_cast<unsigned char>(text[i])));
+    if (word_char && start == std::string_view::npos) start = i;
+    if (!word_char && start != std::string_view::npos) {
+      words.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (words.size() < params::kMarqueeMinWords) return false;
+  std::sort(words.begin(), words.end());
+  const size_t distinct = size_t(std::unique(words.begin(), words.end()) - words.begin());
+  return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
+}
+
 }  // namespace
 
 bool select_sections(Document& doc) {
@@ -152,11 +191,18 @@ bool select_sections(Document& doc) {
                 block::describe(doc.nodes[static_cast<size_t>(root)]).c_str());
   const int32_t core = body_core(doc, text, root);
   const std::vector<bool> nested = holds_list(doc);
+  const std::vector<int32_t> form = enclosing_form(doc);
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (b.node < 0 || !block::is_within(doc, b.node, root)) {
       b.decision = {false, block::Stage::kStructure, reason};
       b.outside_region = true;
+    } else if (form[static_cast<size_t>(b.node)] >= 0 &&
+               float(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) <
+                   float(total) * params::kSectionsMainShare) {
+      b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
+    } else if (is_marquee(b)) {
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
     } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
       // Kept whole, as a post of a thread is: density does not judge it.
       b.in_post = true;
