@@ -69,7 +69,8 @@ struct Block {
   bool same_paragraph = false;  // continues the paragraph of the block before
                                 // (a line of a text dump): joined by "\n", not "\n\n"
   bool outside_region = false;  // structure put it outside the article region
-  bool in_post = false;         // structure kept it as text of a post of a thread
+  bool in_post = false;         // structure kept it whole: text of a post of a thread, or
+                                // a list, table or code block of a page's sections
   Features features;
   Decision decision;
 };

@@ -25,6 +25,11 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
 // region was found (a page with no clear one is left to density).
 bool select_main_content(block::Document& doc);
 
+// 2a. Service, marketing and documentation pages (src/filter/sections.cc):
+// every section of the page's body is the region, not one best container;
+// lists, tables and code blocks of its core are kept whole.
+bool select_sections(block::Document& doc);
+
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
 // ones, and (text dumps) keep the main run of article paragraphs. Inside

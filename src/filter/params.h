@@ -19,6 +19,19 @@ inline constexpr float kMaxRuleDropShare = 0.5f;
 // prose against the phrase set was 40% of the time per page.
 inline constexpr size_t kMaxDropTextBytes = 250;
 
+// On service and documentation pages, a hidden element (a tab, an
+// accordion's answer) with at least this much text and at most this share
+// of links is shown, not dropped as hidden.
+inline constexpr uint32_t kPanelMinChars = 100;
+inline constexpr float kPanelMaxLinkDensity = 0.3f;
+// On those pages a box that a class, id or attribute rule would drop is
+// kept when it holds this much prose (few links): an FAQ accordion named
+// "dropdown", a tab strip named "menu". Set on the tuning half of the
+// service pages of wcxb-dev (100 to 800 chars and 0.05 to 0.2 scored
+// within 0.003 of each other).
+inline constexpr uint32_t kShownProseChars = 200;
+inline constexpr float kShownProseLinkDensity = 0.1f;
+
 // --- threads: forum, Q&A and comment pages ([post] rules) ---
 // A page is a thread when at least this many elements that [post] rules
 // recognise (outermost ones, not hidden) hold at least this share of its
@@ -29,6 +42,27 @@ inline constexpr size_t kMaxDropTextBytes = 250;
 // whose comment sections, when marked up, hold less than that.
 inline constexpr size_t kThreadMinPosts = 2;
 inline constexpr float kThreadMinPostShare = 0.3f;
+
+// --- service and documentation pages: all sections (src/filter/sections.cc) ---
+// A <main> holding this share of the text left by the rules is the
+// page's body; else <body> is.
+inline constexpr float kSectionsMainShare = 0.5f;
+// The body's core, where lists, tables and code are kept whole: the
+// deepest box holding this share of the body's text outside links (0.5
+// to 0.8 scored the same on the tuning half of wcxb-dev's documentation
+// and service pages).
+inline constexpr float kSectionsCoreShare = 0.6f;
+// ...but not a table or definition list with more than this share of
+// links: a navigation box laid out as a table (Wikipedia's navboxes).
+inline constexpr float kSectionsBoxMaxLinkDensity = 0.5f;
+// A block of at least this many words with fewer distinct words than this
+// share of them is a marquee ("Book Now * Book Now * ..."), not text.
+inline constexpr size_t kMarqueeMinWords = 20;
+inline constexpr float kMarqueeMaxDistinctShare = 0.2f;
+// Marquees are a line of the page, doubled or quadrupled (1,000 chars on
+// wcxb-dev): a longer block is text, however repetitive (a page of one
+// sentence over and over is still cleaned whole).
+inline constexpr uint32_t kMarqueeMaxChars = 4000;
 
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---

@@ -15,17 +15,41 @@ namespace {
 using block::Decision;
 using block::Stage;
 
-// Characters of text below each node (its own blocks and its subtree's).
-std::vector<uint32_t> subtree_chars(const block::Document& doc) {
+// Characters of text below each node (its own blocks and its subtree's);
+// with `links`, of link text.
+std::vector<uint32_t> subtree_chars(const block::Document& doc, bool links = false) {
   std::vector<uint32_t> chars(doc.nodes.size(), 0);
   for (const block::Block& b : doc.blocks) {
-    if (b.node >= 0) chars[static_cast<size_t>(b.node)] += b.features.chars;
+    if (b.node >= 0)
+      chars[static_cast<size_t>(b.node)] += links ? b.features.link_chars : b.features.chars;
   }
   for (size_t i = doc.nodes.size(); i-- > 0;) {
     const int32_t parent = doc.nodes[i].parent;
     if (parent >= 0) chars[static_cast<size_t>(parent)] += chars[i];
   }
   return chars;
+}
+
+// Page types whose hidden panels (tabs, accordions) are shown: see
+// dropping_rules.
+bool shows_hidden_panels(PageType type) {
+  return type == PageType::kService || type == PageType::kDocumentation;
+}
+
+bool is_text_panel(uint32_t chars, uint32_t link_chars) {
+  return chars >= params::kPanelMinChars &&
+         float(link_chars) <= float(chars) * params::kPanelMaxLinkDensity;
+}
+
+bool is_prose_box(const rules::Rule& rule, uint32_t chars, uint32_t link_chars) {
+  // Tags and roles name what a box is; so do the rules of related.rules:
+  // a list of other pages' teasers is prose, and never this page's text.
+  if (rule.source.compare(0, 4, "tag ") == 0 || rule.source.compare(0, 5, "role ") == 0 ||
+      rule.id.find("related.rules:") != std::string::npos) {
+    return false;
+  }
+  return chars >= params::kShownProseChars &&
+         float(link_chars) <= float(chars) * params::kShownProseLinkDensity;
 }
 
 // A <header> inside an article is the article's own header: its lead,
@@ -137,6 +161,8 @@ std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>
 std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules::RuleSet& rules,
                                                std::string_view host, rules::MatchCache* values) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
+  const bool panels = shows_hidden_panels(doc.page_type);
+  const std::vector<uint32_t> link_chars = panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, values);
@@ -157,6 +183,20 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
     if (own != nullptr && own->action == rules::Action::kDrop && !own->always &&
         (float(chars[i]) > float(total) * params::kMaxRuleDropShare ||
          is_article_header(doc, node))) {
+      own = nullptr;
+    }
+    // Service and documentation pages fold their FAQ answers, tabs and
+    // "show more" sections into hidden panels: a panel of prose is text
+    // of the page; a hidden menu (mostly links) still goes.
+    if (panels && own != nullptr && own->source == "hidden" &&
+        is_text_panel(chars[i], link_chars[i])) {
+      own = nullptr;
+    }
+    // ...and name their boxes as they like ("accordion__dropdown",
+    // "faq_tabs-menu", "promo"): a box of prose is not the menu or promo
+    // its class names. Tags and roles (nav, footer, navigation) still drop.
+    if (panels && own != nullptr && own->action == rules::Action::kDrop && !own->always &&
+        is_prose_box(*own, chars[i], link_chars[i])) {
       own = nullptr;
     }
     if (own == nullptr) {

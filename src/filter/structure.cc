@@ -380,6 +380,9 @@ bool select_main_content(Document& doc) {
     keep_posts(doc);
     return true;
   }
+  if (doc.page_type == PageType::kService || doc.page_type == PageType::kDocumentation) {
+    return select_sections(doc);
+  }
   const Tree tree = build_tree(doc);
   const Scores s = score_candidates(doc, tree);
   int32_t top = best_candidate(s);

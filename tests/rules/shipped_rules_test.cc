@@ -207,6 +207,40 @@ TEST_CASE("share, comment and related tokens drop boxes, not what merely mention
   }
 }
 
+TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their boxes",
+          "[rules][shipped]") {
+  for (const char* token : {"prev-next", "pagination-nav", "md-footer__link", "next-link",
+                            "previous-page", "quick-feedback", "page-feedback",
+                            "edit-this-page", "edit-on-github", "version-switcher",
+                            "versions-dropdown", "browser-alert", "browserupgrade",
+                            "outdated-browser", "similar-course", "similar-posts"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "drop");
+  }
+  // Not a product's feedback form, an article's version history, a box
+  // merely "similar" to others, or a page's own content area.
+  for (const char* token : {"pa_feedbackForm_container_sp_detail", "version-history",
+                            "similar", "next-steps", "browser-support-table"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "keep");
+  }
+  CHECK(verdict(element("div", "", "docComments")) == "drop");
+  CHECK(verdict(element("div", "", "quick-feedback-yes")) == "drop");
+  for (const char* text : {"Did this page help you? - Yes", "Was this page helpful?",
+                           "Edit this page", "Edit on GitHub", "View page source",
+                           "Last updated on 12 May 2024",
+                           "This page was last updated on 2026-01-26 15:45:07Z",
+                           "Submit correction"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") != nullptr);
+  }
+  for (const char* text : {"Thank you for your feedback", "Last edited by chunix64 (2025-11-01)",
+                           "Next steps", "Edit the configuration file before you restart."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") == nullptr);
+  }
+}
+
 TEST_CASE("ids made from headings are not taken for boxes", "[rules][shipped]") {
   CHECK(verdict(element("div", "", "comments")) == "drop");
   CHECK(verdict(element("div", "", "comment-7443")) == "drop");

@@ -1,0 +1,216 @@
+// Service, marketing and documentation pages: the page is a run of
+// sections (hero, features, pricing, testimonials, FAQ; or a manual's
+// chapters with their code, tables and lists), each a box of short
+// headings, bullets and a few sentences. No one container holds it, and
+// Readability's scoring picks the wordiest section alone (on a reference
+// page, a code block). Here the region is the page's body as the rules
+// left it (its <main> when that holds most of the text): every section is
+// kept, and the chrome the rules did not catch is left to the link and
+// neighbour tests of the density filter, but for forms (sign-up, contact
+// and quote forms; a form holding most of the page is an ASP.NET wrapper)
+// and marquees, dropped here. Lists, tables, definition lists and code
+// blocks of the body's core, and flat lists anywhere in the body, are
+// kept whole: a list of links in a manual ("See also", an index of
+// functions, a category's pages) is its text, not a menu.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filter/filter.h"
+#include "filter/params.h"
+
+namespace webclean::filter {
+namespace {
+
+using block::Block;
+using block::Document;
+using block::Node;
+
+struct Text {
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint32_t plain() const { return chars - link_chars; }
+};
+
+// Text of the kept blocks below each node.
+std::vector<Text> subtree_text(const Document& doc) {
+  std::vector<Text> text(doc.nodes.size());
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0) continue;
+    Text& t = text[static_cast<size_t>(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += std::min(b.features.link_chars, b.features.chars);
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    text[static_cast<size_t>(parent)].chars += text[i].chars;
+    text[static_cast<size_t>(parent)].link_chars += text[i].link_chars;
+  }
+  return text;
+}
+
+// The body: the outermost <main> (or role=main) holding most of the text,
+// else <body>; -1 when the page has neither.
+int32_t body_root(const Document& doc, const std::vector<Text>& text, uint32_t total) {
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (!(doc.nodes[i].flags & block::kMain)) continue;
+    if (float(text[i].chars) >= float(total) * params::kSectionsMainShare) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (doc.nodes[i].tag == "body") return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+// The core of the body: from the root down, while one child holds most of
+// the text that is not links. A sidebar tree or a menu the rules missed
+// is links and stays out of it; the sections' text is in it.
+int32_t body_core(const Document& doc, const std::vector<Text>& text, int32_t root) {
+  std::vector<std::vector<int32_t>> children(doc.nodes.size());
+  for (size_t i = static_cast<size_t>(root) + 1; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= root) children[static_cast<size_t>(parent)].push_back(static_cast<int32_t>(i));
+  }
+  const float all = float(text[static_cast<size_t>(root)].plain());
+  int32_t core = root;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (int32_t child : children[static_cast<size_t>(core)]) {
+      if (float(text[static_cast<size_t>(child)].plain()) >= all * params::kSectionsCoreShare) {
+        core = child;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return core;
+}
+
+bool is_box(const std::string& tag) {
+  return tag == "li" || tag == "table" || tag == "dl" || tag == "pre";
+}
+
+// Whether the block lies in a list item, a table, a definition list or a
+// code block inside `core`. A table or definition list mostly of links
+// (a navigation box, a sidebar laid out as a table) is not kept whole,
+// nor is anything in it.
+bool in_whole_box(const Document& doc, const std::vector<Text>& text, const Block& b,
+                  int32_t core) {
+  int32_t outer = -1;  // the outermost box below the core
+  for (int32_t n = b.node; n >= 0; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    if (n == core) {
+      if (outer < 0) return false;
+      if (doc.nodes[static_cast<size_t>(outer)].tag == "li") return true;
+      const Text& t = text[static_cast<size_t>(outer)];
+      return float(t.link_chars) <= float(t.chars) * params::kSectionsBoxMaxLinkDensity;
+    }
+    if (is_box(doc.nodes[static_cast<size_t>(n)].tag)) outer = n;
+  }
+  return false;
+}
+
+// For each node, whether a <ul> or <ol> lies below it.
+std::vector<bool> holds_list(const Document& doc) {
+  std::vector<bool> holds(doc.nodes.size(), false);
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    const std::string& tag = doc.nodes[i].tag;
+    if (holds[i] || tag == "ul" || tag == "ol") holds[static_cast<size_t>(parent)] = true;
+  }
+  return holds;
+}
+
+// Whether the block lies in an item of a flat list of the body (outside
+// the core too): one level of items, in no table. A list of links set
+// under headings (a category page, an index) is the page's text; a
+// sidebar's tree nests its lists, a navigation box sits in a table.
+bool in_flat_list(const Document& doc, const std::vector<bool>& holds_list, const Block& b,
+                  int32_t root) {
+  int32_t outer = -1;
+  for (int32_t n = b.node; n >= 0 && n != root; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    if (is_box(doc.nodes[static_cast<size_t>(n)].tag)) outer = n;
+  }
+  if (outer < 0 || doc.nodes[static_cast<size_t>(outer)].tag != "li") return false;
+  const int32_t list = doc.nodes[static_cast<size_t>(outer)].parent;
+  return list >= 0 && !holds_list[static_cast<size_t>(list)];
+}
+
+// The outermost <form> around each node (-1 for none).
+std::vector<int32_t> enclosing_form(const Document& doc) {
+  std::vector<int32_t> form(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) form[i] = form[static_cast<size_t>(parent)];
+    if (form[i] < 0 && doc.nodes[i].tag == "form") form[i] = static_cast<int32_t>(i);
+  }
+  return form;
+}
+
+// A block made of one short phrase said over and over ("Book Now * Book
+// Now * ..."): a marquee's text, doubled for the animation.
+bool is_marquee(const Block& b) {
+  if (b.features.words < params::kMarqueeMinWords || b.features.chars > params::kMarqueeMaxChars) {
+    return false;
+  }
+  std::vector<std::string_view> words;
+  std::string_view text = b.text;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
+                                                std::isalnum(static_cast<unsigned char>(text[i])));
+    if (word_char && start == std::string_view::npos) start = i;
+    if (!word_char && start != std::string_view::npos) {
+      words.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (words.size() < params::kMarqueeMinWords) return false;
+  std::sort(words.begin(), words.end());
+  const size_t distinct = size_t(std::unique(words.begin(), words.end()) - words.begin());
+  return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
+}
+
+}  // namespace
+
+bool select_sections(Document& doc) {
+  const std::vector<Text> text = subtree_text(doc);
+  uint32_t total = 0;
+  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  if (total == 0) return false;
+  const int32_t root = body_root(doc, text, total);
+  if (root < 0) return false;
+  char reason[160];
+  std::snprintf(reason, sizeof reason, "outside the page's sections (%s)",
+                block::describe(doc.nodes[static_cast<size_t>(root)]).c_str());
+  const int32_t core = body_core(doc, text, root);
+  const std::vector<bool> nested = holds_list(doc);
+  const std::vector<int32_t> form = enclosing_form(doc);
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    if (b.node < 0 || !block::is_within(doc, b.node, root)) {
+      b.decision = {false, block::Stage::kStructure, reason};
+      b.outside_region = true;
+    } else if (form[static_cast<size_t>(b.node)] >= 0 &&
+               float(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) <
+                   float(total) * params::kSectionsMainShare) {
+      b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
+    } else if (is_marquee(b)) {
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+    } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
+      // Kept whole, as a post of a thread is: density does not judge it.
+      b.in_post = true;
+      b.decision = {true, block::Stage::kStructure,
+                    "list, table or code of the page's sections, kept whole"};
+    }
+  }
+  return true;
+}
+
+}  // namespace webclean::filter

@@ -1,0 +1,176 @@
+// Service and documentation pages on hand-built documents: every section
+// of the body is the region (not one best container), lists and code of
+// the core are kept whole, forms and marquees go; on those pages the rules
+// filter shows hidden panels of text and keeps boxes of prose that a class
+// rule names a menu, while other page types are left as they were.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "doc_builder.h"
+#include "filter/filter.h"
+#include "rules/rules.h"
+
+using webclean::PageType;
+using webclean::block::Document;
+using webclean::block::kHidden;
+using webclean::block::Kind;
+using webclean::block::kMain;
+using webclean::block::Stage;
+using webclean::filter::apply_rules;
+using webclean::filter::classify_density;
+using webclean::filter::select_main_content;
+using webclean::rules::RuleSet;
+using webclean::testing::DocBuilder;
+using webclean::testing::kept;
+using webclean::testing::prose;
+
+namespace {
+
+constexpr const char* kRules =
+    "[drop]\n"
+    "hidden\n"                     // 2
+    "class (?:^|[-_])dropdown\n"   // 3
+    "tag nav\n";                   // 4
+constexpr const char* kRelated =  // as related.rules would say it
+    "[drop]\n"
+    "class ^similar-course$\n";
+
+const RuleSet& test_rules() {
+  static const RuleSet rules = [] {
+    RuleSet r;
+    r.add_source("t.rules", kRules);
+    r.add_source("rules/related.rules", kRelated);
+    r.compile();
+    return r;
+  }();
+  return rules;
+}
+
+struct ServicePage {
+  Document doc;
+  size_t hero_heading = 0, hero_text = 0;
+  size_t feature_heading = 0, bullet = 0;
+  size_t faq_question = 0, faq_answer = 0;
+  size_t testimonial = 0;
+  size_t form_label = 0;
+  size_t marquee = 0;
+};
+
+// body > section.hero, section.features (a heading and short bullets),
+// section.faq (its answer in a hidden panel inside a "dropdown" box),
+// section.testimonials, a contact form and a marquee.
+ServicePage service_page(PageType type) {
+  ServicePage p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t hero = b.node("section", body, "hero");
+  p.hero_heading = b.element_with_text("h1", hero, "Packaging that sells");
+  p.hero_text = b.element_with_text("p", hero, prose(0));
+  const int32_t features = b.node("section", body, "features");
+  p.feature_heading = b.element_with_text("h2", features, "What we offer");
+  const int32_t list = b.node("ul", features);
+  p.bullet = b.element_with_text("li", list, "Brand strategy");
+  b.element_with_text("li", list, "Label design");
+  b.element_with_text("li", list, "Print management");
+  const int32_t faq = b.node("section", body, "faq");
+  const int32_t item = b.node("div", faq, "accordion-item__dropdown");
+  p.faq_question = b.element_with_text("h3", item, "How long does a design take?");
+  const int32_t panel = b.node("div", item, "answer", "", kHidden);
+  p.faq_answer = b.element_with_text("p", panel, prose(1));
+  b.element_with_text("p", panel, prose(2));
+  const int32_t quotes = b.node("section", body, "testimonials");
+  p.testimonial = b.element_with_text("p", quotes, prose(3));
+  const int32_t form = b.node("form", body, "contact");
+  p.form_label = b.element_with_text("p", form, "Your work e-mail address");
+  std::string book;
+  for (int i = 0; i < 20; ++i) book += "Book Now * ";
+  p.marquee = b.element_with_text("div", body, book, false, "ticker");
+  Document doc = b.build();
+  doc.page_type = type;
+  p.doc = std::move(doc);
+  return p;
+}
+
+void clean(Document& doc) {
+  apply_rules(doc, test_rules(), "");
+  const bool in_region = select_main_content(doc);
+  classify_density(doc, in_region);
+}
+
+}  // namespace
+
+TEST_CASE("a service page keeps every section, its hidden FAQ answers and its short bullets",
+          "[filter][sections]") {
+  ServicePage p = service_page(PageType::kService);
+  clean(p.doc);
+  for (size_t i : {p.hero_heading, p.hero_text, p.feature_heading, p.bullet, p.faq_question,
+                   p.faq_answer, p.testimonial}) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+  }
+  CHECK_FALSE(kept(p.doc, p.form_label));
+  CHECK(p.doc.blocks[p.form_label].decision.reason.find("form") != std::string::npos);
+  CHECK_FALSE(kept(p.doc, p.marquee));
+  CHECK(p.doc.blocks[p.marquee].decision.reason.find("marquee") != std::string::npos);
+}
+
+TEST_CASE("an article keeps hidden panels and menu-named boxes dropped", "[filter][sections]") {
+  ServicePage p = service_page(PageType::kArticle);
+  apply_rules(p.doc, test_rules(), "");
+  CHECK_FALSE(kept(p.doc, p.faq_answer));
+  CHECK(p.doc.blocks[p.faq_answer].decision.reason.find(":2 hidden") != std::string::npos);
+  CHECK_FALSE(kept(p.doc, p.faq_question));
+  CHECK(p.doc.blocks[p.faq_question].decision.reason.find(":3") != std::string::npos);
+}
+
+TEST_CASE("a hidden menu and a related list stay dropped on a service page",
+          "[filter][sections]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t menu = b.node("ul", body, "", "", kHidden);
+  const size_t link = b.element_with_text("li", menu, "Pricing", true);
+  b.element_with_text("li", menu, "Customers", true);
+  const int32_t similar = b.node("div", body, "similar-course");
+  const size_t teaser = b.element_with_text("p", similar, prose(4));
+  const int32_t main = b.node("div", body, "content");
+  for (int i = 0; i < 3; ++i) b.element_with_text("p", main, prose(i));
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  apply_rules(doc, test_rules(), "");
+  CHECK_FALSE(kept(doc, link));
+  CHECK_FALSE(kept(doc, teaser));  // prose, but the rule of related.rules stands
+}
+
+TEST_CASE("a documentation page keeps its list of links and code whole, not the sidebar tree",
+          "[filter][sections]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  // A sidebar tree the rules did not catch: nested lists of links.
+  const int32_t tree = b.node("ul", body, "toc");
+  const int32_t chapter = b.node("li", tree);
+  const size_t chapter_link = b.block(chapter, "Getting started", Kind::kListItem, true);
+  const int32_t sub = b.node("ul", chapter);
+  const size_t sub_link = b.element_with_text("li", sub, "Installation", true);
+  b.element_with_text("li", sub, "Configuration", true);
+  const int32_t main = b.node("main", body, "", "", kMain);
+  const size_t intro = b.element_with_text("p", main, prose(0));
+  const size_t heading = b.element_with_text("h2", main, "See also");
+  const int32_t see_also = b.node("ul", main);
+  const size_t see_link = b.element_with_text("li", see_also, "Performance tuning", true);
+  b.element_with_text("li", see_also, "Slow query questions", true);
+  const int32_t pre = b.node("pre", main);
+  const size_t code = b.block(pre, "SELECT * FROM films;", Kind::kPre);
+  b.element_with_text("p", main, prose(1));
+  Document doc = b.build();
+  doc.page_type = PageType::kDocumentation;
+  REQUIRE(select_main_content(doc));
+  classify_density(doc, true);
+  for (size_t i : {intro, heading, see_link, code}) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  CHECK_FALSE(kept(doc, chapter_link));
+  CHECK_FALSE(kept(doc, sub_link));
+  CHECK(doc.blocks[see_link].decision.stage == Stage::kStructure);
+}
