@@ -129,7 +129,6 @@ constexpr SchemaType kSchemaTypes[] = {
     {"FAQPage", PageType::kService, kWeakUrlVote},
     {"AboutPage", PageType::kService, kDeclaredVote},
     {"ContactPage", PageType::kService, kTemplateVote},
-    {"Article", PageType::kArticle, kTemplateVote},
     {"NewsArticle", PageType::kArticle, kDeclaredVote},
     {"BlogPosting", PageType::kArticle, kDeclaredVote},
     {"Report", PageType::kArticle, kDeclaredVote},
@@ -177,15 +176,26 @@ void vote_og_type(const block::PageHints& hints, Ballot& ballot) {
     ballot.add(PageType::kProduct, kDeclaredVote, "og:type product");
   } else if (og == "product.group") {
     ballot.add(PageType::kCollection, kDeclaredVote, "og:type product.group");
-  } else if (og == "article") {
-    ballot.add(PageType::kArticle, kTemplateVote, "og:type article");
-  }
-  if (!meta_value(hints, "article:published_time").empty()) {
-    ballot.add(PageType::kArticle, kTemplateVote, "article:published_time");
   }
   if (!meta_value(hints, "product:price:amount").empty()) {
     ballot.add(PageType::kProduct, kDeclaredVote, "product:price:amount");
   }
+}
+
+// schema.org Article, og:type article and article:published_time: the
+// article markup of a site's template (Yoast writes all three, on its
+// service pages as well), one signal however many of them a page has.
+void vote_article_template(const TypeCounts& counts, const block::PageHints& hints,
+                           Ballot& ballot) {
+  std::string signal;
+  const auto name = [&](const char* what) {
+    signal += (signal.empty() ? "" : ", ") + std::string(what);
+  };
+  if (count_of(counts, "Article") > 0) name("schema.org Article");
+  if (meta_value(hints, "og:type") == "article") name("og:type article");
+  if (!meta_value(hints, "article:published_time").empty()) name("article:published_time");
+  if (!signal.empty())
+    ballot.add(PageType::kArticle, kTemplateVote, "article template (" + signal + ")");
 }
 
 struct Platform {
@@ -355,6 +365,23 @@ std::string_view host_of(std::string_view url) {
   return rest.substr(0, rest.find_first_of("/?#"));
 }
 
+// Words of the path's last segment ("/2024/why-cats-purr-so-loud.html":
+// 5): publishing software makes an article's slug from its headline.
+size_t slug_words(std::string_view path) {
+  path = path.substr(0, path.find('?'));
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string_view slug = path.substr(path.find_last_of('/') + 1);
+  slug = slug.substr(0, slug.find('.'));
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : slug) {
+    const bool separator = c == '-' || c == '_' || c == '+';
+    words += !separator && !in_word ? 1 : 0;
+    in_word = !separator;
+  }
+  return words;
+}
+
 // The URL shapes compiled once (immutable after the first call, which C++
 // makes thread-safe).
 const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
@@ -381,6 +408,12 @@ void vote_url(std::string_view url, Ballot& ballot) {
   // hold documentation.
   if (path == "/" || path.rfind("/?", 0) == 0) {
     ballot.add(PageType::kListing, kWeakUrlVote, "URL /");
+    ballot.add(PageType::kService, kStructureVote, "URL / (a business's front page)");
+  }
+  const size_t words = slug_words(path);
+  if (words >= kMinArticleSlugWords) {
+    ballot.add(PageType::kArticle, kStructureVote,
+               "URL slug of " + std::to_string(words) + " words (a headline)");
   }
   const std::string host = lower(host_of(url));
   if (host.rfind("docs.", 0) == 0 || host.rfind("developer.", 0) == 0) {
@@ -487,7 +520,9 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
   if (best_cards.cards >= kMinCards && card_page) {
     const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
-    ballot.add(priced ? PageType::kCollection : PageType::kListing, kStructureVote,
+    // Cards with prices are a shop's grid as plainly as a declaration.
+    ballot.add(priced ? PageType::kCollection : PageType::kListing,
+               priced ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
                    (priced ? " with prices" : ""));
   } else if (prices >= kMinProductPrices) {
@@ -508,7 +543,9 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   size_t code = 0;
   for (const block::Block& b : doc.blocks) code += b.kind == block::Kind::kPre ? 1 : 0;
   if (code >= kMinCodeBlocks) {
-    ballot.add(PageType::kDocumentation, kStructureVote,
+    // An article that quotes code has a few blocks; a reference page's
+    // examples run through it.
+    ballot.add(PageType::kDocumentation, code >= kManyCodeBlocks ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(code) + " code blocks");
   }
 }
@@ -534,20 +571,41 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
+// --- forum chrome ---
+
+// A short block of a post's chrome: its buttons (Reply, Quote), its
+// number (#12), the poster's box (Joined: ..., Posts: ...), a topic's
+// counts (12 replies).
+bool is_forum_chrome(std::string_view text) {
+  static const RE2 forum_line{
+      R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re"};
+  return text.size() <= kMaxPriceBlockBytes && RE2::FullMatch(text, forum_line);
+}
+
+size_t count_forum_chrome(const block::Document& doc) {
+  size_t lines = 0;
+  for (const block::Block& b : doc.blocks) lines += is_forum_chrome(b.text) ? 1 : 0;
+  return lines;
+}
+
+void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
+  const size_t lines = count_forum_chrome(doc);
+  if (lines >= kMinForumLines) {
+    // The chrome of six posts or more is a thread; an article's comments
+    // show a few.
+    ballot.add(PageType::kForum, doc.is_html ? kPlatformVote : kStructureVote,
+               "lines: " + std::to_string(lines) + " of forum chrome (Reply, Quote, Posted by)");
+  }
+}
+
 // --- text dumps ---
 
 void vote_text_lines(const block::Document& doc, Ballot& ballot) {
-  static const RE2 forum_line{
-      R"re((?i)(?:reply|quote|report|like|share|permalink|#\d+)|(?:posted by|joined:?|posts:|re:)\s.*)re"};
-  size_t forum = 0, prices = 0;
+  vote_forum_chrome(doc, ballot);
+  size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() > kMaxPriceBlockBytes) continue;
-    forum += RE2::FullMatch(b.text, forum_line) ? 1 : 0;
     prices += looks_like_price(b.text) ? 1 : 0;
-  }
-  if (forum >= kMinForumLines) {
-    ballot.add(PageType::kForum, kStructureVote,
-               "lines: " + std::to_string(forum) + " of forum chrome (Reply, Quote, Posted by)");
   }
   // A shop's grid is mostly prices and names; an article about prices
   // quotes them in a table or two among its paragraphs.
@@ -571,11 +629,13 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   count_microdata_types(doc, types);
   vote_schema_types(types, ballot);
   vote_og_type(doc.hints, ballot);
+  vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
   vote_url(url, ballot);
   vote_structure(doc, ballot);
   vote_unsigned(doc, types, ballot);
+  vote_forum_chrome(doc, ballot);
   return ballot.decide();
 }
 
