@@ -52,6 +52,11 @@ bool is_prose_box(const rules::Rule& rule, uint32_t chars, uint32_t link_chars) 
          float(link_chars) <= float(chars) * params::kShownProseLinkDensity;
 }
 
+bool is_reply_box_on_forum(PageType type, const rules::Rule& rule) {
+  return type == PageType::kForum && rule.action == rules::Action::kDrop && !rule.always &&
+         rule.id.find("comments.rules:") != std::string::npos;
+}
+
 // A <header> inside an article is the article's own header: its lead,
 // standfirst and byline, not the site's banner (HTML's sectioning rules).
 bool is_article_header(const block::Document& doc, const block::Node& node) {
@@ -202,6 +207,9 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
         is_prose_box(*own, chars[i], link_chars[i])) {
       own = nullptr;
     }
+    // On a forum page the comment list is the thread's replies (bbPress'
+    // "bbp-replies", a WordPress comment list used as a board).
+    if (own != nullptr && is_reply_box_on_forum(doc.page_type, *own)) own = nullptr;
     if (own == nullptr) {
       dropped_by[i] = inherited;
     } else {
