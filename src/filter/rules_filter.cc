@@ -170,7 +170,8 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
                                                bool show_panels) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   const bool panels = show_panels || shows_hidden_panels(doc.page_type);
-  const std::vector<uint32_t> link_chars = panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+  const std::vector<uint32_t> link_chars =
+      panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, values);
@@ -239,8 +240,7 @@ uint64_t kept_chars(const block::Document& doc, const std::vector<const rules::R
 // page's text, shown as on service pages; each block kept so says why.
 std::vector<const rules::Rule*> rescue_prose_boxes(block::Document& doc,
                                                    const rules::RuleSet& rules,
-                                                   std::string_view host,
-                                                   rules::MatchCache* values,
+                                                   std::string_view host, rules::MatchCache* values,
                                                    std::vector<const rules::Rule*> dropped_by) {
   const uint64_t kept = kept_chars(doc, dropped_by);
   if (kept >= params::kMinRulesKeptChars) return dropped_by;
@@ -264,8 +264,8 @@ std::vector<const rules::Rule*> rescue_prose_boxes(block::Document& doc,
 
 void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host,
                  rules::MatchCache* cache) {
-  const std::vector<const rules::Rule*> dropped_by = rescue_prose_boxes(
-      doc, rules, host, cache, dropping_rules(doc, rules, host, cache, false));
+  const std::vector<const rules::Rule*> dropped_by =
+      rescue_prose_boxes(doc, rules, host, cache, dropping_rules(doc, rules, host, cache, false));
   for (block::Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (b.node >= 0) {
