@@ -10,6 +10,66 @@
 
 #include "classify/params.h"
 
+// TEMP DEBUG
+#include <cstdio>
+#include <cstdlib>
+namespace webclean::classify {
+namespace {
+void debug_features(const block::Document& doc, std::string_view url) {
+  if (!std::getenv("WEBCLEAN_PT_DEBUG")) return;
+  static const RE2 cta{
+      R"re((?i)^\W*(?:get (?:a |your )?(?:quote|started|in touch|a demo|a free|estimate|pricing)|contact(?: us| sales)?|book (?:a |an |your )?\w+|request (?:a |an )?\w+|schedule (?:a |an |your )?\w+|free (?:trial|consultation|quote|estimate)|start (?:free|your|now|for free|a free)|try (?:it |for )?(?:free|now)|sign up(?: free| for free| now)?|talk to (?:an? |our )?\w+|call (?:us|now|today)|learn more|apply now|enroll now|buy now|shop now|order now|subscribe)\W*$)re"};
+  static const RE2 more{
+      R"re((?i)^\W*(?:read|view|see) (?:more|all|full|the full)\b.{0,20}$|^\W*(?:more|continue reading)\W*$)re"};
+  static const RE2 docs{
+      R"re((?i)^\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*$)re"};
+  static const RE2 forum{
+      R"re((?i)^\W*(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes)|(?:posted by|joined:?|posts:|re:)\s.*)\W*$)re"};
+  size_t chars = 0, link = 0, h = 0, hlink = 0, ncta = 0, nmore = 0, ndocs = 0, nforum = 0, pre = 0,
+         short_blocks = 0, li = 0, lilink = 0, prose = 0, cells = 0;
+  for (const block::Block& b : doc.blocks) {
+    chars += b.features.chars;
+    link += b.features.link_chars;
+    if (b.kind == block::Kind::kHeading && b.heading_level >= 2 && b.heading_level <= 4) {
+      ++h;
+      if (b.features.link_density() > 0.8f) ++hlink;
+    }
+    if (b.kind == block::Kind::kPre) ++pre;
+    if (b.kind == block::Kind::kTableCell) ++cells;
+    if (b.kind == block::Kind::kListItem) {
+      ++li;
+      if (b.features.link_density() > 0.8f) ++lilink;
+    }
+    if (b.kind == block::Kind::kParagraph && b.features.chars >= 200 &&
+        b.features.sentence_ends >= 2 && b.features.link_density() < 0.2f)
+      ++prose;
+    if (b.text.size() < 60) {
+      ++short_blocks;
+      ncta += RE2::FullMatch(b.text, cta);
+      nmore += RE2::FullMatch(b.text, more);
+      ndocs += RE2::FullMatch(b.text, docs);
+      nforum += RE2::FullMatch(b.text, forum);
+    }
+  }
+  size_t forms = 0, navs = 0, asides = 0, articles = 0;
+  for (const block::Node& n : doc.nodes) {
+    forms += n.tag == "form";
+    navs += n.tag == "nav";
+    asides += n.tag == "aside";
+    articles += n.tag == "article";
+  }
+  std::string path(url);
+  fprintf(stderr,
+          "PTDBG\tblocks=%zu\tchars=%zu\tlinkshare=%.3f\th=%zu\thlink=%zu\tcta=%zu\tmore=%zu\tdocs="
+          "%zu\tforum=%zu\tpre=%zu\tli=%zu\tlilink=%zu\tcells=%zu\tprose=%zu\tforms=%zu\tnavs=%"
+          "zu\tasides=%zu\tarticles=%zu\tdates=%zu\tbylines=%zu\turl=%s\n",
+          doc.blocks.size(), chars, chars ? double(link) / chars : 0, h, hlink, ncta, nmore, ndocs,
+          nforum, pre, li, lilink, cells, prose, forms, navs, asides, articles,
+          doc.hints.dates.size(), doc.hints.bylines.size(), path.c_str());
+}
+}  // namespace
+}  // namespace webclean::classify
+
 namespace webclean {
 
 namespace {
@@ -48,6 +108,14 @@ class Ballot {
   // The type with the most votes, if it has kMinVotes; ties go to the
   // type listed first (article before the others).
   PageTypeDecision decide() {
+    if (std::getenv("WEBCLEAN_PT_DEBUG")) {
+      std::string line = "PTVOTES";
+      for (size_t t = 0; t < kTypes; ++t)
+        for (const Vote& v : votes_[t])
+          line +=
+              "\t" + std::string(kTypeNames[t]) + "|" + std::to_string(v.weight) + "|" + v.signal;
+      fprintf(stderr, "%s\n", line.c_str());
+    }
     size_t best = size_t(PageType::kArticle);
     for (size_t t = best + 1; t < kTypes; ++t) {
       if (totals_[t] > totals_[best] && totals_[t] >= kMinVotes) best = t;
@@ -115,8 +183,8 @@ struct SchemaType {
 // schema.org types that name what a page is. Article types are template
 // votes: WordPress SEO plugins put Article on every page of a site.
 constexpr SchemaType kSchemaTypes[] = {
-    {"DiscussionForumPosting", PageType::kForum, kDeclaredVote},
-    {"QAPage", PageType::kForum, kDeclaredVote},
+    {"DiscussionForumPosting", PageType::kForum, kThreadDeclaredVote},
+    {"QAPage", PageType::kForum, kThreadDeclaredVote},
     {"ProductGroup", PageType::kProduct, kDeclaredVote},
     {"OfferCatalog", PageType::kCollection, kDeclaredVote},
     {"SearchResultsPage", PageType::kListing, kDeclaredVote},
@@ -246,6 +314,7 @@ constexpr Platform kMarkup[] = {
     {"ipsComment", "Invision", PageType::kForum},
     {"cPost", "Invision", PageType::kForum},
     {"answercell", "Stack Exchange", PageType::kForum},
+    {"PostUser-name", "Flarum", PageType::kForum},
     {"postcell", "Stack Exchange", PageType::kForum},
     {"mw-parser-output", "MediaWiki", PageType::kDocumentation},
     {"sphinxsidebar", "Sphinx", PageType::kDocumentation},
@@ -298,7 +367,10 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
   for (size_t i = 0; i < hits.size(); ++i) {
     if (hits[i] == 0 || voted[size_t(kMarkup[i].type)]) continue;
     voted[size_t(kMarkup[i].type)] = true;
-    ballot.add(kMarkup[i].type, kPlatformVote,
+    // A forum's post markup on post after post is a thread as surely as a
+    // declaration (19 of 19 such pages of the tuning half).
+    const bool thread = kMarkup[i].type == PageType::kForum && hits[i] >= kMinPosts;
+    ballot.add(kMarkup[i].type, thread ? kThreadDeclaredVote : kPlatformVote,
                std::string(kMarkup[i].name) + " markup (" + std::to_string(hits[i]) + " ." +
                    kMarkup[i].marker + ")");
   }
@@ -323,7 +395,7 @@ constexpr UrlShape kUrlShapes[] = {
     {"/topics?/\\d+", "/topic/123", PageType::kForum, kUrlVote},
     {"(?:viewtopic|showthread|showtopic)\\.php", "viewtopic.php", PageType::kForum, kUrlVote},
     {"/questions/\\d+", "/questions/123", PageType::kForum, kUrlVote},
-    {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kWeakUrlVote},
+    {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kUrlVote},
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
     {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
@@ -510,11 +582,15 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     if (g.posts > best_posts.posts) best_posts = g;
   }
   if (best_posts.posts >= kMinPosts) {
-    ballot.add(PageType::kForum, kStructureVote,
+    // Signed and dated posts side by side: as telling as a platform's markup.
+    ballot.add(PageType::kForum, kPlatformVote,
                "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
   }
-  size_t page_chars = 0;
-  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
+  size_t page_chars = 0, page_link_chars = 0;
+  for (const block::Block& b : doc.blocks) {
+    page_chars += b.features.chars;
+    page_link_chars += b.features.link_chars;
+  }
   // Cards beside an article (related posts) hold a small part of its text.
   const bool card_page =
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
@@ -527,6 +603,15 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
                    (priced ? " with prices" : ""));
   } else if (prices >= kMinProductPrices) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
+  }
+  // A page mostly of links (and not a shop's priced grid) lists other pages.
+  const double link_share = double(page_link_chars) / double(std::max<size_t>(1, page_chars));
+  const bool priced_grid =
+      best_cards.cards >= kMinCards && card_page &&
+      double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
+  if (link_share >= kMinListingLinkShare && !priced_grid) {
+    ballot.add(PageType::kListing, kStructureVote,
+               "structure: " + std::to_string(int(100 * link_share)) + "% of the text in links");
   }
   // An article is a run of prose; service pages speak in short blurbs.
   size_t prose = 0;
@@ -619,6 +704,7 @@ void vote_text_lines(const block::Document& doc, Ballot& ballot) {
 }  // namespace
 
 PageTypeDecision decide_page_type(const block::Document& doc, std::string_view url) {
+  debug_features(doc, url);
   Ballot ballot;
   if (!doc.is_html) {
     vote_text_lines(doc, ballot);
