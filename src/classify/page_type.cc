@@ -639,15 +639,19 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
 // of what it is, is a business's page about itself.
 void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
   const size_t dates = doc.hints.dates.size();
-  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
-                     !meta_value(doc.hints, "article:published_time").empty() ||
-                     std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
-                                 [](const std::string& s) { return contains(s, "datePublished"); });
-  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
-  const bool article_markup =
-      meta_value(doc.hints, "og:type") == "article" ||
+  const bool article_type =
       count_of(types, "Article") + count_of(types, "BlogPosting") + count_of(types, "NewsArticle") >
-          0;
+      0;
+  // SEO plugins write datePublished on every WebPage, a service page's too:
+  // it dates an article only beside an article type.
+  const bool json_ld_dated =
+      article_type &&
+      std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
+                  [](const std::string& s) { return contains(s, "datePublished"); });
+  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
+                     !meta_value(doc.hints, "article:published_time").empty() || json_ld_dated;
+  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
+  const bool article_markup = meta_value(doc.hints, "og:type") == "article" || article_type;
   if (dates > kMaxArticleDates) {
     ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
   } else if (dated || signed_page) {
