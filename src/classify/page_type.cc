@@ -10,6 +10,66 @@
 
 #include "classify/params.h"
 
+// TEMP DEBUG
+#include <cstdio>
+#include <cstdlib>
+namespace webclean::classify {
+namespace {
+void debug_features(const block::Document& doc, std::string_view url) {
+  if (!std::getenv("WEBCLEAN_PT_DEBUG")) return;
+  static const RE2 cta{
+      R"re((?i)^\W*(?:get (?:a |your )?(?:quote|started|in touch|a demo|a free|estimate|pricing)|contact(?: us| sales)?|book (?:a |an |your )?\w+|request (?:a |an )?\w+|schedule (?:a |an |your )?\w+|free (?:trial|consultation|quote|estimate)|start (?:free|your|now|for free|a free)|try (?:it |for )?(?:free|now)|sign up(?: free| for free| now)?|talk to (?:an? |our )?\w+|call (?:us|now|today)|learn more|apply now|enroll now|buy now|shop now|order now|subscribe)\W*$)re"};
+  static const RE2 more{
+      R"re((?i)^\W*(?:read|view|see) (?:more|all|full|the full)\b.{0,20}$|^\W*(?:more|continue reading)\W*$)re"};
+  static const RE2 docs{
+      R"re((?i)^\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*$)re"};
+  static const RE2 forum{
+      R"re((?i)^\W*(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes)|(?:posted by|joined:?|posts:|re:)\s.*)\W*$)re"};
+  size_t chars = 0, link = 0, h = 0, hlink = 0, ncta = 0, nmore = 0, ndocs = 0, nforum = 0, pre = 0,
+         short_blocks = 0, li = 0, lilink = 0, prose = 0, cells = 0;
+  for (const block::Block& b : doc.blocks) {
+    chars += b.features.chars;
+    link += b.features.link_chars;
+    if (b.kind == block::Kind::kHeading && b.heading_level >= 2 && b.heading_level <= 4) {
+      ++h;
+      if (b.features.link_density() > 0.8f) ++hlink;
+    }
+    if (b.kind == block::Kind::kPre) ++pre;
+    if (b.kind == block::Kind::kTableCell) ++cells;
+    if (b.kind == block::Kind::kListItem) {
+      ++li;
+      if (b.features.link_density() > 0.8f) ++lilink;
+    }
+    if (b.kind == block::Kind::kParagraph && b.features.chars >= 200 &&
+        b.features.sentence_ends >= 2 && b.features.link_density() < 0.2f)
+      ++prose;
+    if (b.text.size() < 60) {
+      ++short_blocks;
+      ncta += RE2::FullMatch(b.text, cta);
+      nmore += RE2::FullMatch(b.text, more);
+      ndocs += RE2::FullMatch(b.text, docs);
+      nforum += RE2::FullMatch(b.text, forum);
+    }
+  }
+  size_t forms = 0, navs = 0, asides = 0, articles = 0;
+  for (const block::Node& n : doc.nodes) {
+    forms += n.tag == "form";
+    navs += n.tag == "nav";
+    asides += n.tag == "aside";
+    articles += n.tag == "article";
+  }
+  std::string path(url);
+  fprintf(stderr,
+          "PTDBG\tblocks=%zu\tchars=%zu\tlinkshare=%.3f\th=%zu\thlink=%zu\tcta=%zu\tmore=%zu\tdocs="
+          "%zu\tforum=%zu\tpre=%zu\tli=%zu\tlilink=%zu\tcells=%zu\tprose=%zu\tforms=%zu\tnavs=%"
+          "zu\tasides=%zu\tarticles=%zu\tdates=%zu\tbylines=%zu\turl=%s\n",
+          doc.blocks.size(), chars, chars ? double(link) / chars : 0, h, hlink, ncta, nmore, ndocs,
+          nforum, pre, li, lilink, cells, prose, forms, navs, asides, articles,
+          doc.hints.dates.size(), doc.hints.bylines.size(), path.c_str());
+}
+}  // namespace
+}  // namespace webclean::classify
+
 namespace webclean {
 
 namespace {
@@ -48,6 +108,14 @@ class Ballot {
   // The type with the most votes, if it has kMinVotes; ties go to the
   // type listed first (article before the others).
   PageTypeDecision decide() {
+    if (std::getenv("WEBCLEAN_PT_DEBUG")) {
+      std::string line = "PTVOTES";
+      for (size_t t = 0; t < kTypes; ++t)
+        for (const Vote& v : votes_[t])
+          line +=
+              "\t" + std::string(kTypeNames[t]) + "|" + std::to_string(v.weight) + "|" + v.signal;
+      fprintf(stderr, "%s\n", line.c_str());
+    }
     size_t best = size_t(PageType::kArticle);
     for (size_t t = best + 1; t < kTypes; ++t) {
       if (totals_[t] > totals_[best] && totals_[t] >= kMinVotes) best = t;
@@ -115,8 +183,8 @@ struct SchemaType {
 // schema.org types that name what a page is. Article types are template
 // votes: WordPress SEO plugins put Article on every page of a site.
 constexpr SchemaType kSchemaTypes[] = {
-    {"DiscussionForumPosting", PageType::kForum, kDeclaredVote},
-    {"QAPage", PageType::kForum, kDeclaredVote},
+    {"DiscussionForumPosting", PageType::kForum, kThreadDeclaredVote},
+    {"QAPage", PageType::kForum, kThreadDeclaredVote},
     {"ProductGroup", PageType::kProduct, kDeclaredVote},
     {"OfferCatalog", PageType::kCollection, kDeclaredVote},
     {"SearchResultsPage", PageType::kListing, kDeclaredVote},
@@ -129,7 +197,6 @@ constexpr SchemaType kSchemaTypes[] = {
     {"FAQPage", PageType::kService, kWeakUrlVote},
     {"AboutPage", PageType::kService, kDeclaredVote},
     {"ContactPage", PageType::kService, kTemplateVote},
-    {"Article", PageType::kArticle, kTemplateVote},
     {"NewsArticle", PageType::kArticle, kDeclaredVote},
     {"BlogPosting", PageType::kArticle, kDeclaredVote},
     {"Report", PageType::kArticle, kDeclaredVote},
@@ -177,15 +244,26 @@ void vote_og_type(const block::PageHints& hints, Ballot& ballot) {
     ballot.add(PageType::kProduct, kDeclaredVote, "og:type product");
   } else if (og == "product.group") {
     ballot.add(PageType::kCollection, kDeclaredVote, "og:type product.group");
-  } else if (og == "article") {
-    ballot.add(PageType::kArticle, kTemplateVote, "og:type article");
-  }
-  if (!meta_value(hints, "article:published_time").empty()) {
-    ballot.add(PageType::kArticle, kTemplateVote, "article:published_time");
   }
   if (!meta_value(hints, "product:price:amount").empty()) {
     ballot.add(PageType::kProduct, kDeclaredVote, "product:price:amount");
   }
+}
+
+// schema.org Article, og:type article and article:published_time: the
+// article markup of a site's template (Yoast writes all three, on its
+// service pages as well), one signal however many of them a page has.
+void vote_article_template(const TypeCounts& counts, const block::PageHints& hints,
+                           Ballot& ballot) {
+  std::string signal;
+  const auto name = [&](const char* what) {
+    signal += (signal.empty() ? "" : ", ") + std::string(what);
+  };
+  if (count_of(counts, "Article") > 0) name("schema.org Article");
+  if (meta_value(hints, "og:type") == "article") name("og:type article");
+  if (!meta_value(hints, "article:published_time").empty()) name("article:published_time");
+  if (!signal.empty())
+    ballot.add(PageType::kArticle, kTemplateVote, "article template (" + signal + ")");
 }
 
 struct Platform {
@@ -236,6 +314,7 @@ constexpr Platform kMarkup[] = {
     {"ipsComment", "Invision", PageType::kForum},
     {"cPost", "Invision", PageType::kForum},
     {"answercell", "Stack Exchange", PageType::kForum},
+    {"PostUser-name", "Flarum", PageType::kForum},
     {"postcell", "Stack Exchange", PageType::kForum},
     {"mw-parser-output", "MediaWiki", PageType::kDocumentation},
     {"sphinxsidebar", "Sphinx", PageType::kDocumentation},
@@ -288,7 +367,10 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
   for (size_t i = 0; i < hits.size(); ++i) {
     if (hits[i] == 0 || voted[size_t(kMarkup[i].type)]) continue;
     voted[size_t(kMarkup[i].type)] = true;
-    ballot.add(kMarkup[i].type, kPlatformVote,
+    // A forum's post markup on post after post is a thread as surely as a
+    // declaration (19 of 19 such pages of the tuning half).
+    const bool thread = kMarkup[i].type == PageType::kForum && hits[i] >= kMinPosts;
+    ballot.add(kMarkup[i].type, thread ? kThreadDeclaredVote : kPlatformVote,
                std::string(kMarkup[i].name) + " markup (" + std::to_string(hits[i]) + " ." +
                    kMarkup[i].marker + ")");
   }
@@ -313,7 +395,7 @@ constexpr UrlShape kUrlShapes[] = {
     {"/topics?/\\d+", "/topic/123", PageType::kForum, kUrlVote},
     {"(?:viewtopic|showthread|showtopic)\\.php", "viewtopic.php", PageType::kForum, kUrlVote},
     {"/questions/\\d+", "/questions/123", PageType::kForum, kUrlVote},
-    {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kWeakUrlVote},
+    {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kUrlVote},
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
     {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
@@ -355,6 +437,23 @@ std::string_view host_of(std::string_view url) {
   return rest.substr(0, rest.find_first_of("/?#"));
 }
 
+// Words of the path's last segment ("/2024/why-cats-purr-so-loud.html":
+// 5): publishing software makes an article's slug from its headline.
+size_t slug_words(std::string_view path) {
+  path = path.substr(0, path.find('?'));
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string_view slug = path.substr(path.find_last_of('/') + 1);
+  slug = slug.substr(0, slug.find('.'));
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : slug) {
+    const bool separator = c == '-' || c == '_' || c == '+';
+    words += !separator && !in_word ? 1 : 0;
+    in_word = !separator;
+  }
+  return words;
+}
+
 // The URL shapes compiled once (immutable after the first call, which C++
 // makes thread-safe).
 const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
@@ -381,6 +480,12 @@ void vote_url(std::string_view url, Ballot& ballot) {
   // hold documentation.
   if (path == "/" || path.rfind("/?", 0) == 0) {
     ballot.add(PageType::kListing, kWeakUrlVote, "URL /");
+    ballot.add(PageType::kService, kStructureVote, "URL / (a business's front page)");
+  }
+  const size_t words = slug_words(path);
+  if (words >= kMinArticleSlugWords) {
+    ballot.add(PageType::kArticle, kStructureVote,
+               "URL slug of " + std::to_string(words) + " words (a headline)");
   }
   const std::string host = lower(host_of(url));
   if (host.rfind("docs.", 0) == 0 || host.rfind("developer.", 0) == 0) {
@@ -477,21 +582,36 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     if (g.posts > best_posts.posts) best_posts = g;
   }
   if (best_posts.posts >= kMinPosts) {
-    ballot.add(PageType::kForum, kStructureVote,
+    // Signed and dated posts side by side: as telling as a platform's markup.
+    ballot.add(PageType::kForum, kPlatformVote,
                "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
   }
-  size_t page_chars = 0;
-  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
+  size_t page_chars = 0, page_link_chars = 0;
+  for (const block::Block& b : doc.blocks) {
+    page_chars += b.features.chars;
+    page_link_chars += b.features.link_chars;
+  }
   // Cards beside an article (related posts) hold a small part of its text.
   const bool card_page =
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
   if (best_cards.cards >= kMinCards && card_page) {
     const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
-    ballot.add(priced ? PageType::kCollection : PageType::kListing, kStructureVote,
+    // Cards with prices are a shop's grid as plainly as a declaration.
+    ballot.add(priced ? PageType::kCollection : PageType::kListing,
+               priced ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
                    (priced ? " with prices" : ""));
   } else if (prices >= kMinProductPrices) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
+  }
+  // A page mostly of links (and not a shop's priced grid) lists other pages.
+  const double link_share = double(page_link_chars) / double(std::max<size_t>(1, page_chars));
+  const bool priced_grid =
+      best_cards.cards >= kMinCards && card_page &&
+      double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
+  if (link_share >= kMinListingLinkShare && !priced_grid) {
+    ballot.add(PageType::kListing, kStructureVote,
+               "structure: " + std::to_string(int(100 * link_share)) + "% of the text in links");
   }
   // An article is a run of prose; service pages speak in short blurbs.
   size_t prose = 0;
@@ -508,7 +628,9 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   size_t code = 0;
   for (const block::Block& b : doc.blocks) code += b.kind == block::Kind::kPre ? 1 : 0;
   if (code >= kMinCodeBlocks) {
-    ballot.add(PageType::kDocumentation, kStructureVote,
+    // An article that quotes code has a few blocks; a reference page's
+    // examples run through it.
+    ballot.add(PageType::kDocumentation, code >= kManyCodeBlocks ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(code) + " code blocks");
   }
 }
@@ -517,15 +639,19 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
 // of what it is, is a business's page about itself.
 void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
   const size_t dates = doc.hints.dates.size();
-  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
-                     !meta_value(doc.hints, "article:published_time").empty() ||
-                     std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
-                                 [](const std::string& s) { return contains(s, "datePublished"); });
-  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
-  const bool article_markup =
-      meta_value(doc.hints, "og:type") == "article" ||
+  const bool article_type =
       count_of(types, "Article") + count_of(types, "BlogPosting") + count_of(types, "NewsArticle") >
-          0;
+      0;
+  // SEO plugins write datePublished on every WebPage, a service page's too:
+  // it dates an article only beside an article type.
+  const bool json_ld_dated =
+      article_type &&
+      std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
+                  [](const std::string& s) { return contains(s, "datePublished"); });
+  const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
+                     !meta_value(doc.hints, "article:published_time").empty() || json_ld_dated;
+  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
+  const bool article_markup = meta_value(doc.hints, "og:type") == "article" || article_type;
   if (dates > kMaxArticleDates) {
     ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
   } else if (dated || signed_page) {
@@ -534,20 +660,41 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
+// --- forum chrome ---
+
+// A short block of a post's chrome: its buttons (Reply, Quote), its
+// number (#12), the poster's box (Joined: ..., Posts: ...), a topic's
+// counts (12 replies).
+bool is_forum_chrome(std::string_view text) {
+  static const RE2 forum_line{
+      R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re"};
+  return text.size() <= kMaxPriceBlockBytes && RE2::FullMatch(text, forum_line);
+}
+
+size_t count_forum_chrome(const block::Document& doc) {
+  size_t lines = 0;
+  for (const block::Block& b : doc.blocks) lines += is_forum_chrome(b.text) ? 1 : 0;
+  return lines;
+}
+
+void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
+  const size_t lines = count_forum_chrome(doc);
+  if (lines >= kMinForumLines) {
+    // The chrome of six posts or more is a thread; an article's comments
+    // show a few.
+    ballot.add(PageType::kForum, doc.is_html ? kPlatformVote : kStructureVote,
+               "lines: " + std::to_string(lines) + " of forum chrome (Reply, Quote, Posted by)");
+  }
+}
+
 // --- text dumps ---
 
 void vote_text_lines(const block::Document& doc, Ballot& ballot) {
-  static const RE2 forum_line{
-      R"re((?i)(?:reply|quote|report|like|share|permalink|#\d+)|(?:posted by|joined:?|posts:|re:)\s.*)re"};
-  size_t forum = 0, prices = 0;
+  vote_forum_chrome(doc, ballot);
+  size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() > kMaxPriceBlockBytes) continue;
-    forum += RE2::FullMatch(b.text, forum_line) ? 1 : 0;
     prices += looks_like_price(b.text) ? 1 : 0;
-  }
-  if (forum >= kMinForumLines) {
-    ballot.add(PageType::kForum, kStructureVote,
-               "lines: " + std::to_string(forum) + " of forum chrome (Reply, Quote, Posted by)");
   }
   // A shop's grid is mostly prices and names; an article about prices
   // quotes them in a table or two among its paragraphs.
@@ -561,6 +708,7 @@ void vote_text_lines(const block::Document& doc, Ballot& ballot) {
 }  // namespace
 
 PageTypeDecision decide_page_type(const block::Document& doc, std::string_view url) {
+  debug_features(doc, url);
   Ballot ballot;
   if (!doc.is_html) {
     vote_text_lines(doc, ballot);
@@ -571,11 +719,13 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   count_microdata_types(doc, types);
   vote_schema_types(types, ballot);
   vote_og_type(doc.hints, ballot);
+  vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
   vote_url(url, ballot);
   vote_structure(doc, ballot);
   vote_unsigned(doc, types, ballot);
+  vote_forum_chrome(doc, ballot);
   return ballot.decide();
 }
 

@@ -30,6 +30,11 @@ inline constexpr float kPanelMaxLinkDensity = 0.3f;
 // service pages of wcxb-dev (100 to 800 chars and 0.05 to 0.2 scored
 // within 0.003 of each other).
 inline constexpr uint32_t kShownProseChars = 200;
+// Characters the rules must leave on a page; with fewer its boxes of prose
+// and text panels are shown whatever its type. Less than one paragraph:
+// on wcxb-dev's tuning half the rules left nothing on pages whose whole
+// text sat in page builders' "widget_text" boxes and hidden tabs.
+inline constexpr uint32_t kMinRulesKeptChars = 200;
 inline constexpr float kShownProseLinkDensity = 0.1f;
 
 // --- threads: forum, Q&A and comment pages ([post] rules) ---

@@ -52,6 +52,11 @@ bool is_prose_box(const rules::Rule& rule, uint32_t chars, uint32_t link_chars) 
          float(link_chars) <= float(chars) * params::kShownProseLinkDensity;
 }
 
+bool is_reply_box_on_forum(PageType type, const rules::Rule& rule) {
+  return type == PageType::kForum && rule.action == rules::Action::kDrop && !rule.always &&
+         rule.id.find("comments.rules:") != std::string::npos;
+}
+
 // A <header> inside an article is the article's own header: its lead,
 // standfirst and byline, not the site's banner (HTML's sectioning rules).
 bool is_article_header(const block::Document& doc, const block::Node& node) {
@@ -158,11 +163,15 @@ std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>
 }
 
 // For each node, the drop rule that removes it, or nullptr.
+// With `show_panels`, hidden panels and boxes of prose are shown whatever
+// the page type (see apply_rules).
 std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules::RuleSet& rules,
-                                               std::string_view host, rules::MatchCache* values) {
+                                               std::string_view host, rules::MatchCache* values,
+                                               bool show_panels) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
-  const bool panels = shows_hidden_panels(doc.page_type);
-  const std::vector<uint32_t> link_chars = panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+  const bool panels = show_panels || shows_hidden_panels(doc.page_type);
+  const std::vector<uint32_t> link_chars =
+      panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, values);
@@ -199,6 +208,9 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
         is_prose_box(*own, chars[i], link_chars[i])) {
       own = nullptr;
     }
+    // On a forum page the comment list is the thread's replies (bbPress'
+    // "bbp-replies", a WordPress comment list used as a board).
+    if (own != nullptr && is_reply_box_on_forum(doc.page_type, *own)) own = nullptr;
     if (own == nullptr) {
       dropped_by[i] = inherited;
     } else {
@@ -212,11 +224,48 @@ void drop(block::Block& b, const rules::Rule& rule) {
   b.decision = Decision{false, Stage::kRules, rule.id + " " + rule.source};
 }
 
+// Characters of the blocks no rule drops.
+uint64_t kept_chars(const block::Document& doc, const std::vector<const rules::Rule*>& dropped_by) {
+  uint64_t kept = 0;
+  for (const block::Block& b : doc.blocks) {
+    const bool dropped = b.node >= 0 && dropped_by[static_cast<size_t>(b.node)] != nullptr;
+    kept += b.decision.keep && !dropped ? b.features.chars : 0;
+  }
+  return kept;
+}
+
+// Pages whose rules would leave (almost) nothing put their text in boxes
+// named like chrome: a page builder's "widget_text" panels, a shop's
+// hidden description tabs. Their boxes of prose and text panels are the
+// page's text, shown as on service pages; each block kept so says why.
+std::vector<const rules::Rule*> rescue_prose_boxes(block::Document& doc,
+                                                   const rules::RuleSet& rules,
+                                                   std::string_view host, rules::MatchCache* values,
+                                                   std::vector<const rules::Rule*> dropped_by) {
+  const uint64_t kept = kept_chars(doc, dropped_by);
+  if (kept >= params::kMinRulesKeptChars) return dropped_by;
+  std::vector<const rules::Rule*> shown = dropping_rules(doc, rules, host, values, true);
+  char reason[160];
+  std::snprintf(reason, sizeof reason,
+                "rules left %llu chars (< kMinRulesKeptChars %u): a box of prose or text "
+                "panel a rule names chrome is shown",
+                static_cast<unsigned long long>(kept), params::kMinRulesKeptChars);
+  for (block::Block& b : doc.blocks) {
+    if (b.node < 0 || !b.decision.keep) continue;
+    const size_t n = static_cast<size_t>(b.node);
+    if (dropped_by[n] != nullptr && shown[n] == nullptr) {
+      b.decision = Decision{true, Stage::kRules, reason};
+    }
+  }
+  return shown;
+}
+
 }  // namespace
 
 void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host,
                  rules::MatchCache* cache) {
-  const std::vector<const rules::Rule*> dropped_by = dropping_rules(doc, rules, host, cache);
+  const std::vector<const rules::Rule*> dropped_by =
+      rescue_prose_boxes(doc, rules, host, cache, dropping_rules(doc, rules, host, cache, false));
   for (block::Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (b.node >= 0) {

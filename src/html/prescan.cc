@@ -588,10 +588,13 @@ class Scanner {
 
   // A <noscript> (content from `from`, attributes in attrs_) that is the
   // page as served without scripts: Discourse's crawler view, marked with
-  // the path it renders, of some size, and closed (an unclosed one is raw
-  // text to the end). Other big <noscript>s repeat the page's own text.
+  // the path it renders, or Flarum's (id=flarum-content), of some size, and
+  // closed (an unclosed one is raw text to the end). Other big <noscript>s
+  // repeat the page's own text.
   bool unwraps_noscript(size_t from) const {
-    if (find_attribute("data-path") == nullptr) return false;
+    const AttrSpan* id = find_attribute("id");
+    const bool flarum = id != nullptr && value_of(*id) == "flarum-content";
+    if (find_attribute("data-path") == nullptr && !flarum) return false;
     const size_t close = raw_text_close(from, "noscript");
     return close < in_.size() && close - from >= kMinNoscriptPageBytes;
   }

@@ -42,9 +42,9 @@ inline constexpr size_t kMaxDepth = 2000;
 // so a page of a million unclosed <table>s would otherwise take 1.3 GB.
 inline constexpr size_t kMaxElements = 250000;
 
-// A <noscript data-path> holding at least this many bytes is the page
-// itself as served without JavaScript (Discourse's crawler view: every post
-// of a thread is there), not a tracking pixel (a Google Tag Manager
+// A <noscript data-path> (or <noscript id=flarum-content>) holding at
+// least this many bytes is the page itself as served without JavaScript
+// (Discourse's and Flarum's crawler views: every post of a thread is there), not a tracking pixel (a Google Tag Manager
 // <iframe> is under 250 bytes) or an "enable JavaScript" notice (under
 // 1 KB): its tags are dropped and its content is parsed as part of the
 // page. Other <noscript>s go with their content: big ones without the

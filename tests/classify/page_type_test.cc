@@ -138,3 +138,46 @@ TEST_CASE("page type names read back as their types", "[classify]") {
   CHECK(std::string(webclean::page_type_name(PageType::kService)) == "service");
   CHECK_FALSE(webclean::page_type_from_name("blog").has_value());
 }
+
+TEST_CASE("a slug of five words or more is a headline and votes article", "[classify]") {
+  const Result long_slug =
+      clean_html("", kProse, "https://example.com/why-the-council-voted-against-the-budget");
+  CHECK(has_signal(long_slug, "URL slug of 7 words"));
+  const Result short_slug = clean_html("", kProse, "https://example.com/hr-consulting/");
+  CHECK_FALSE(has_signal(short_slug, "URL slug"));
+  CHECK(short_slug.metadata.page_type == PageType::kService);
+}
+
+TEST_CASE("the article markup of a template votes once however many tags say it", "[classify]") {
+  // og:type article alone does not outvote the code blocks of a reference page.
+  std::string code;
+  for (int i = 0; i < 8; ++i) code += "<pre>make install</pre>";
+  const Result r = clean_html(R"(<meta property="og:type" content="article">)", kProse + code);
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+  const Result article =
+      clean_html(R"(<meta property="og:type" content="article">)"
+                 R"(<meta property="article:published_time" content="2024-01-02">)"
+                 R"(<script type="application/ld+json">{"@type":"Article"}</script>)",
+                 kProse);
+  CHECK(article.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(article,
+                   "article template (schema.org Article, og:type article, "
+                   "article:published_time)"));
+}
+
+TEST_CASE("a page with the reply and quote buttons of many posts is a thread", "[classify]") {
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='entry'>" + kProse + "<p>Reply</p><p>Quote</p></div>";
+  }
+  const Result r = clean_html("", posts);
+  CHECK(r.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(r, "of forum chrome"));
+}
+
+TEST_CASE("a site's front page without an article's signs is a service page", "[classify]") {
+  const Result r = clean_html("", "<h2>Accounting for small firms</h2><p>We keep your books.</p>",
+                              "https://example.com/");
+  CHECK(r.metadata.page_type == PageType::kService);
+  CHECK(has_signal(r, "front page"));
+}

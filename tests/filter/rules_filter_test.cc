@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "doc_builder.h"
 #include "filter/filter.h"
@@ -263,4 +264,58 @@ TEST_CASE("a drop always box is dropped even when it holds most of the page's te
   CHECK(doc.blocks[consent].decision.reason.find("c.rules:2") != std::string::npos);
   // A plain [drop] rule keeps its share guard.
   CHECK(kept(doc, guarded));
+}
+
+TEST_CASE("a page whose prose sits only in boxes its rules drop keeps those boxes of prose",
+          "[filter][rules]") {
+  // A page builder's text widgets: three boxes named "sidebar", none holding
+  // most of the page, and a short menu. The rules would leave nothing.
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const size_t menu = b.element_with_text("p", b.node("div", body, "menu"), "Home");
+  std::vector<size_t> boxes;
+  for (int i = 0; i < 3; ++i)
+    boxes.push_back(b.element_with_text("p", b.node("div", body, "sidebar"), prose(i)));
+  Document doc = b.build();
+  apply_rules(doc, test_rules(), "");
+
+  for (size_t i : boxes) {
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("kMinRulesKeptChars") != std::string::npos);
+  }
+  // What is not prose still goes.
+  CHECK_FALSE(kept(doc, menu));
+}
+
+TEST_CASE("boxes of prose a rule drops stay dropped when the page has text elsewhere",
+          "[filter][rules]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  add_article(b, body);
+  const size_t box = b.element_with_text("p", b.node("div", body, "sidebar"), prose(5));
+  Document doc = b.build();
+  apply_rules(doc, test_rules(), "");
+
+  CHECK_FALSE(kept(doc, box));
+}
+
+TEST_CASE("on a forum page the comment list is the thread's replies, on an article it goes",
+          "[filter][rules]") {
+  RuleSet rules;
+  rules.add_source("comments.rules", "[drop]\nclass ^replies$\n[drop-text]\nreply\n");
+  rules.compile();
+  for (const webclean::PageType type : {webclean::PageType::kForum, webclean::PageType::kArticle}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    add_article(b, body);
+    const int32_t replies = b.node("div", body, "replies");
+    const size_t answer = b.element_with_text("p", replies, prose(5));
+    const size_t button = b.element_with_text("p", replies, "Reply");
+    Document doc = b.build();
+    doc.page_type = type;
+    apply_rules(doc, rules, "");
+
+    CHECK(kept(doc, answer) == (type == webclean::PageType::kForum));
+    CHECK_FALSE(kept(doc, button));  // the buttons' words still go
+  }
 }

@@ -284,6 +284,18 @@ TEST_CASE("a discourse crawler view in a big noscript data-path is parsed as the
   CHECK(contains(out, "<p>after</p>"));
 }
 
+TEST_CASE("a flarum crawler view in a big noscript id=flarum-content is parsed as the page",
+          "[html][prescan]") {
+  std::string posts;
+  for (int i = 0; i < 200; ++i)
+    posts += "<article><div class='Post-body'><p>reply</p></div></article>";
+  const std::string page = "<body><div id='app'></div><noscript id='flarum-content'>" + posts +
+                           "</noscript><p>after</p></body>";
+  std::string out = prescan(page).html;
+  CHECK(contains(out, "<p>reply</p>"));
+  CHECK(contains(out, "<p>after</p>"));
+}
+
 TEST_CASE("a big noscript without data-path and a small one with it are still dropped",
           "[html][prescan]") {
   std::string posts;
