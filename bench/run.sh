@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # webclean against Mozilla Readability.js on the same pages: pages/s, MB/s
 # and peak RSS, each configuration in its own process (see bench/README.md).
-#   bench/run.sh [PAGES_DIR] [--jobs N]
+#   bench/run.sh [PAGES_DIR] [--jobs N] [--against REV]
 #   (default PAGES_DIR ../shared/corpus/trafilatura, N = nproc; runs per
 #    configuration: WEBCLEAN_RUNS=3, READABILITY_RUNS=2)
+#   --against REV also builds the git revision REV and runs its
+#   webclean_bench -j1 in turn with this one: the cost of a change, as a
+#   ratio measured in the same invocation.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pages="$root/../shared/corpus/trafilatura"
@@ -11,11 +14,13 @@ jobs="$(nproc)"
 webclean_runs="${WEBCLEAN_RUNS:-3}"
 readability_runs="${READABILITY_RUNS:-2}"
 
-usage() { echo "usage: bench/run.sh [PAGES_DIR] [--jobs N]" >&2; exit 2; }
+against=""
+usage() { echo "usage: bench/run.sh [PAGES_DIR] [--jobs N] [--against REV]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     -j|--jobs) [ $# -ge 2 ] || usage; jobs="$2"; shift 2 ;;
     --jobs=*) jobs="${1#--jobs=}"; shift ;;
+    --against) [ $# -ge 2 ] || usage; against="$2"; shift 2 ;;
     -h|--help) usage ;;
     -*) usage ;;
     *) pages="$1"; shift ;;
@@ -38,6 +43,23 @@ cmake --build "$build" -j "$(nproc)" --target webclean_bench webclean_cli >/dev/
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "$against" ]; then
+  rev="$(git -C "$root" rev-parse --short "$against^{commit}")" ||
+    { echo "run.sh: --against $against is not a git revision of $root" >&2; exit 2; }
+  # The revision's sources, exported (no worktree is registered), built
+  # the same way into build-bench-REV/ (kept, so a rerun does not rebuild).
+  against_build="$root/build-bench-$rev"
+  if [ ! -x "$against_build/bin/webclean_bench" ]; then
+    echo "== building webclean_bench at $rev (Release, build-bench-$rev/)" >&2
+    mkdir -p "$against_build/src"
+    git -C "$root" archive "$rev" | tar -x -C "$against_build/src"
+    cmake -S "$against_build/src" -B "$against_build/build" -DCMAKE_BUILD_TYPE=Release \
+      -DWEBCLEAN_TESTS=OFF -DWEBCLEAN_BENCH=ON >/dev/null
+    cmake --build "$against_build/build" -j "$(nproc)" --target webclean_bench >/dev/null
+    mkdir -p "$against_build/bin"
+    cp "$against_build/build/webclean_bench" "$against_build/bin/"
+  fi
+fi
 echo "== installing @mozilla/readability and linkedom into $tmp" >&2
 (cd "$tmp" && npm install --no-save --no-audit --no-fund --prefix "$tmp" \
   @mozilla/readability linkedom >"$tmp/npm.log" 2>&1) ||
@@ -59,7 +81,16 @@ measure() {
     "$@" | tee -a "$results" >&2
   done
 }
-measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+if [ -n "$against" ]; then
+  # Alternated with this build, so load that comes and goes hits both.
+  for ((r = 1; r <= webclean_runs; r++)); do
+    measure 1 "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+    measure 1 "webclean@$rev -j1" sh -c '"$1" --jobs 1 "$2" | sed "s/^engine=webclean /engine=webclean@$3 /"' \
+      sh "$against_build/bin/webclean_bench" "$pages" "$rev"
+  done
+else
+  measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+fi
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean -j$jobs" "$build/webclean_bench" --jobs "$jobs" "$pages"
 measure "$webclean_runs" "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
@@ -102,7 +133,7 @@ echo
 echo "machine: $(nproc) cores, $cpu; load average $load_before before, $load_after after;" \
   "node $(node --version), $versions"
 echo "pages: $pages"
-awk -v jobs="$jobs" '
+awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
   { delete f; for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     k = f["engine"] " " f["threads"]
     if (!(k in secs) || f["seconds"] + 0 < secs[k]) secs[k] = f["seconds"] + 0
@@ -125,12 +156,14 @@ awk -v jobs="$jobs" '
     print "| engine         | threads | pages | pages/s |  MB/s | peak RSS | pages | setup | cleaning | runs |"
     print "|----------------|--------:|------:|--------:|------:|---------:|------:|------:|---------:|-----:|"
     row("webclean 1", "webclean"); if (jobs > 1) row("webclean " jobs, "webclean")
+    if (rev != "") row("webclean@" short " 1", "at " short)
     row("webclean-warm 1", "webclean, warm"); if (jobs > 1) row("webclean-warm " jobs, "webclean, warm")
     row("webclean-cli 1", "webclean CLI"); if (jobs > 1) row("webclean-cli " jobs, "webclean CLI")
     row("readability 1", "Readability.js")
     print ""
     w1 = "webclean 1"; wn = "webclean " jobs; r1 = "readability 1"
     h1 = "webclean-warm 1"; hn = "webclean-warm " jobs; c1 = "webclean-cli 1"; cn = "webclean-cli " jobs
+    if (rev != "") { a = "webclean@" short " 1"; printf "webclean -j1 / webclean at %s (%s) -j1: %.3fx pages/s (%+.1f%%)\n", rev, short, pps[w1] / pps[a], 100 * (pps[w1] / pps[a] - 1) }
     printf "webclean -j1 / Readability.js (one core each): %.1fx cold, %.1fx warm   (target >= 8x)\n", pps[w1] / pps[r1], pps[h1] / pps[r1]
     if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx cold, %.2fx warm, %.2fx CLI   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1], pps[hn] / pps[h1], pps[cn] / pps[c1]
     printf "webclean -j1: %.0f pages/s cold, %.0f warm, %.0f CLI end to end   (target >= 500 on the 990 trafilatura pages)\n", pps[w1], pps[h1], pps[c1]
