@@ -30,6 +30,13 @@ bool select_main_content(block::Document& doc);
 // lists, tables and code blocks of its core are kept whole.
 bool select_sections(block::Document& doc);
 
+// 2b. Listing and collection pages (src/filter/items.cc): the list of
+// items (same-shaped boxes of one container, each with a link) is found
+// and every item is kept whole; returns whether the page has one. The
+// rest of the page is left to the density filter, judged as on a page
+// with no region.
+bool select_items(block::Document& doc);
+
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
 // ones, and (text dumps) keep the main run of article paragraphs. Inside

@@ -64,6 +64,32 @@ inline constexpr float kMarqueeMaxDistinctShare = 0.2f;
 // sentence over and over is still cleaned whole).
 inline constexpr uint32_t kMarqueeMaxChars = 4000;
 
+// --- listing and collection pages: the list of items (src/filter/items.cc) ---
+// A container's children of one shape (tag and first class) are a list of
+// items when at least this many hold text...
+inline constexpr uint32_t kItemsMinCount = 3;
+// ...at least this share of them hold a link (cards link to their page)...
+inline constexpr float kItemsMinLinkedShare = 0.5f;
+// ...none holds more than this share of their text (a page's header, main
+// and footer are boxes of one shape too, but one of them holds the page)...
+inline constexpr float kItemsMaxItemShare = 0.5f;
+// ...and they hold this many chars each on average (a menu's entries are
+// a word or two).
+inline constexpr float kItemsMinMeanChars = 20.f;
+// The list is the page's text only when it holds this share of the text
+// the rules left; else the page is read as an article.
+inline constexpr float kItemsMinPageShare = 0.2f;
+// A collection page with this many chars of prose outside its items (in
+// blocks of at least kItemsProseBlockChars, with sentences and at most
+// kItemsProseMaxLinkDensity of links) has a category description, and
+// the description is its text, not the product grid. On the tuning half
+// of wcxb-dev's collection pages, the pages whose gold leaves the grid
+// out had 1,271 to 10,179 such chars, those whose gold is the grid 0 to
+// 434 (one exception, at 2,965).
+inline constexpr uint32_t kCollectionDescriptionChars = 1000;
+inline constexpr uint32_t kItemsProseBlockChars = 150;
+inline constexpr float kItemsProseMaxLinkDensity = 0.1f;
+
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---
 inline constexpr uint32_t kLengthLow = 70;    // chars: shorter is "short"

@@ -383,6 +383,9 @@ bool select_main_content(Document& doc) {
   if (doc.page_type == PageType::kService || doc.page_type == PageType::kDocumentation) {
     return select_sections(doc);
   }
+  if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {
+    if (select_items(doc)) return true;
+  }
   const Tree tree = build_tree(doc);
   const Scores s = score_candidates(doc, tree);
   int32_t top = best_candidate(s);
