@@ -50,14 +50,23 @@ std::vector<Text> subtree_text(const Document& doc) {
   return text;
 }
 
-// What makes boxes "the same": their tag and first class token ("li",
-// "div.card"). Further classes vary from item to item (is-featured,
-// col-3, sale).
+// What makes boxes "the same": their tag and first class token without
+// digits ("li", "div.card"). Further classes, and tokens with numbers
+// ("post-1234", "col-3"), vary from item to item.
 std::string shape(const Node& node) {
-  const size_t start = node.classes.find_first_not_of(" \t\n");
-  if (start == std::string::npos) return node.tag;
-  const size_t end = node.classes.find_first_of(" \t\n", start);
-  return node.tag + "." + node.classes.substr(start, end - start);
+  const std::string& c = node.classes;
+  for (size_t start = 0; start < c.size();) {
+    start = c.find_first_not_of(" \t\n", start);
+    if (start == std::string::npos) break;
+    size_t end = c.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = c.size();
+    const std::string_view token(c.data() + start, end - start);
+    if (std::none_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      return node.tag + "." + std::string(token);
+    }
+    start = end;
+  }
+  return node.tag;
 }
 
 // Elements that are text, not boxes of it: a run of paragraphs or

@@ -33,7 +33,8 @@ std::vector<uint32_t> subtree_chars(const block::Document& doc, bool links = fal
 // Page types whose hidden panels (tabs, accordions) are shown: see
 // dropping_rules.
 bool shows_hidden_panels(PageType type) {
-  return type == PageType::kService || type == PageType::kDocumentation;
+  return type == PageType::kService || type == PageType::kDocumentation ||
+         type == PageType::kListing || type == PageType::kCollection;
 }
 
 bool is_text_panel(uint32_t chars, uint32_t link_chars) {
@@ -162,7 +163,8 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
                                                std::string_view host, rules::MatchCache* values) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   const bool panels = shows_hidden_panels(doc.page_type);
-  const std::vector<uint32_t> link_chars = panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+  const std::vector<uint32_t> link_chars =
+      panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, values);

@@ -164,7 +164,7 @@ bool is_marquee(const Block& b) {
   size_t start = std::string_view::npos;
   for (size_t i = 0; i <= text.size(); ++i) {
     const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
-                                                std::isalnum(static_cast<unsigned char>(text[i])));
+                                               std::isalnum(static_cast<unsigned char>(text[i])));
     if (word_char && start == std::string_view::npos) start = i;
     if (!word_char && start != std::string_view::npos) {
       words.push_back(text.substr(start, i - start));
