@@ -76,6 +76,20 @@ inline constexpr float kItemsMaxItemShare = 0.5f;
 // ...and they hold this many chars each on average (a menu's entries are
 // a word or two).
 inline constexpr float kItemsMinMeanChars = 20.f;
+// A list whose items are, for at least this share, lists of items
+// themselves is a column of sections (a news front page: "Top stories",
+// "Sport", each a row of teasers); all the sections are kept, whatever
+// their shape. Half: most sections of such a column hold cards, a few
+// hold one lead story or a "Most read" box.
+inline constexpr float kItemsSectionsShare = 0.5f;
+// A list titled by a heading that related.rules drops ("More from the
+// show", "You may also like") is a list of other pages, not the page's:
+// the heading is looked for among this many blocks before the list, in
+// the box this many levels above its container (heading, list wrapper,
+// list: a carousel's markup puts the heading two levels up).
+inline constexpr const char* kRelatedRulesFile = "related.rules";
+inline constexpr size_t kListHeadingMaxBlocks = 3;
+inline constexpr int kListHeadingLevels = 3;
 // The list is the page's text only when it holds this share of the text
 // the rules left; else the page is read as an article.
 inline constexpr float kItemsMinPageShare = 0.2f;

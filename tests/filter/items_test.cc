@@ -140,3 +140,84 @@ TEST_CASE("an article with the same markup is not read as a list", "[filter][ite
     CHECK(b.decision.reason.find("item of") == std::string::npos);
   }
 }
+
+namespace {
+
+// An article page laid out as a listing page: h1, a paragraph of prose,
+// and a carousel of six linked teasers under the heading "More from the
+// show", which related.rules drops (set here as the rules filter would).
+struct StoryWithTeasers {
+  Document doc;
+  size_t story = 0;
+  std::vector<size_t> teasers;
+};
+
+StoryWithTeasers story_with_teasers() {
+  StoryWithTeasers p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "The dubious trade in hope");
+  p.story = b.element_with_text("p", body, prose(0));
+  const int32_t section = b.node("div", body, "gridlist");
+  const size_t heading = b.element_with_text("h2", section, "More from the show");
+  const int32_t row = b.node("div", b.node("div", section, "grid"), "row");
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("div", row, "col swiper-slide");
+    p.teasers.push_back(b.element_with_text(
+        "h3", card, "Another episode of the show, number " + std::to_string(i), true));
+    p.teasers.push_back(b.element_with_text("p", card, "45 min."));
+  }
+  p.doc = b.build();
+  p.doc.page_type = PageType::kListing;
+  p.doc.blocks[heading].decision = {false, webclean::block::Stage::kRules,
+                                    "rules/related.rules:37 more from [^.!?,;]+"};
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a list titled by a related-pages heading is not the page's list", "[filter][items]") {
+  StoryWithTeasers p = story_with_teasers();
+  clean(p.doc);
+  CHECK(kept(p.doc, p.story));
+  for (size_t i : p.teasers) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("of the page's list") == std::string::npos);
+  }
+}
+
+TEST_CASE("a column of sections, each a row of cards, keeps every section, whatever its shape",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t column = b.node("article", b.node("main", body));
+  std::vector<size_t> cards;
+  // Styled-components names: the component id first, then a style hash
+  // that differs from card to card.
+  const char* const hashes[] = {"cKhECM", "kIJWJi", "OpcHF", "fQkOKX"};
+  for (int s = 0; s < 4; ++s) {
+    const int32_t section = b.node("section", column, "sc-8fbea2e5-0 exUQHT");
+    b.element_with_text("h2", section, "Section " + std::to_string(s));
+    for (int c = 0; c < 4; ++c) {
+      const int32_t card = b.node("div", section, std::string("sc-82b3c53b-0 ") + hashes[c]);
+      cards.push_back(b.element_with_text(
+          "h3", card, "A headline of some length, story " + std::to_string(s * 4 + c), true));
+    }
+  }
+  // A "Most read" box between the sections, of another shape: numbered links.
+  const int32_t most_read = b.node("section", column, "sc-137e23a3-1 kBGGOJ");
+  const int32_t ranked = b.node("ol", most_read);
+  for (int i = 0; i < 5; ++i) {
+    cards.push_back(b.element_with_text(
+        "li", ranked, "The most read story of the day, number " + std::to_string(i), true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : cards) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  CHECK(doc.blocks[cards[0]].decision.reason.find("section of the page's list") !=
+        std::string::npos);
+}
