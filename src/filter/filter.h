@@ -37,6 +37,10 @@ bool select_sections(block::Document& doc);
 // with no region.
 bool select_items(block::Document& doc);
 
+// 2c. Product pages: every list of items on the page (cards of other
+// products, "customers also bought") is dropped.
+void drop_item_lists(block::Document& doc);
+
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
 // ones, and (text dumps) keep the main run of article paragraphs. Inside

@@ -95,6 +95,7 @@ struct Group {
   uint32_t items = 0;   // with text
   uint32_t linked = 0;  // with link text
   uint32_t chars = 0;
+  uint32_t link_chars = 0;
   uint32_t largest = 0;  // chars of the largest item
 };
 
@@ -138,6 +139,7 @@ void group_children(const Document& doc, const std::vector<Text>& text,
     ++g.items;
     g.linked += t.link_chars > 0 ? 1 : 0;
     g.chars += t.chars;
+    g.link_chars += t.link_chars;
     g.largest = std::max(g.largest, t.chars);
   }
 }
@@ -326,6 +328,62 @@ bool select_items(Document& doc) {
     b.decision = {true, block::Stage::kStructure, reason};
   }
   return true;
+}
+
+namespace {
+
+// Cards of other pages: each a linked title and a line or two (a price, a
+// rating), mostly link text; not sections of the page's own text that
+// end in a "Learn more" link, nor a list holding much of the page.
+bool is_card_list(const Group& g, uint32_t page_chars) {
+  if (float(g.chars) > float(g.items) * params::kCardMaxMeanChars) return false;
+  if (float(g.link_chars) < float(g.chars) * params::kCardMinLinkDensity) return false;
+  return float(g.chars) <= float(page_chars) * params::kCardListMaxPageShare;
+}
+
+}  // namespace
+
+void drop_item_lists(Document& doc) {
+  const std::vector<Text> text = subtree_text(doc);
+  Tree tree;
+  const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
+  if (lists.empty()) return;
+  // The reason of the list each node's item belongs to (the outermost).
+  std::vector<const std::string*> reason_of(doc.nodes.size(), nullptr);
+  std::vector<std::string> reasons;
+  reasons.reserve(lists.size());
+  std::vector<int32_t> list_of(doc.nodes.size(), -1);
+  uint32_t total = 0;
+  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  for (size_t l = 0; l < lists.size(); ++l) {
+    if (!is_card_list(lists[l].group, total)) continue;
+    const int32_t c = lists[l].container;
+    if (list_of[static_cast<size_t>(c)] < 0) list_of[static_cast<size_t>(c)] = int32_t(l);
+  }
+  char reason[200];
+  for (const ItemList& list : lists) {
+    std::snprintf(reason, sizeof reason, "a list of other pages (%u x %s in %s)", list.group.items,
+                  list.group.shape.c_str(),
+                  block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
+    reasons.emplace_back(reason);
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    if (reason_of[static_cast<size_t>(parent)] != nullptr) {
+      reason_of[i] = reason_of[static_cast<size_t>(parent)];
+      continue;
+    }
+    const int32_t l = list_of[static_cast<size_t>(parent)];
+    if (l >= 0 && shape(doc.nodes[i]) == lists[static_cast<size_t>(l)].group.shape) {
+      reason_of[i] = &reasons[static_cast<size_t>(l)];
+    }
+  }
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || reason_of[static_cast<size_t>(b.node)] == nullptr)
+      continue;
+    b.decision = {false, block::Stage::kStructure, *reason_of[static_cast<size_t>(b.node)]};
+  }
 }
 
 }  // namespace webclean::filter

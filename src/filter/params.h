@@ -104,6 +104,15 @@ inline constexpr uint32_t kCollectionDescriptionChars = 1000;
 inline constexpr uint32_t kItemsProseBlockChars = 150;
 inline constexpr float kItemsProseMaxLinkDensity = 0.1f;
 
+// --- product pages ---
+// Lists of cards of other products ("Customers also bought", "Complete
+// the look") are dropped: lists of items (as above) whose items hold at
+// most this many chars on average, at least this share of link text, and
+// at most this share of the page's text.
+inline constexpr float kCardMaxMeanChars = 200.f;
+inline constexpr float kCardMinLinkDensity = 0.3f;
+inline constexpr float kCardListMaxPageShare = 0.5f;
+
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---
 inline constexpr uint32_t kLengthLow = 70;    // chars: shorter is "short"

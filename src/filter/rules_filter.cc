@@ -163,8 +163,9 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
                                                std::string_view host, rules::MatchCache* values) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   const bool panels = shows_hidden_panels(doc.page_type);
+  const bool text_panels = panels || doc.page_type == PageType::kProduct;
   const std::vector<uint32_t> link_chars =
-      panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+      text_panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, values);
@@ -188,9 +189,10 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
       own = nullptr;
     }
     // Service and documentation pages fold their FAQ answers, tabs and
-    // "show more" sections into hidden panels: a panel of prose is text
-    // of the page; a hidden menu (mostly links) still goes.
-    if (panels && own != nullptr && own->source == "hidden" &&
+    // "show more" sections into hidden panels, and product pages their
+    // description and specification tabs: a panel of prose is text of
+    // the page; a hidden menu (mostly links) still goes.
+    if (text_panels && own != nullptr && own->source == "hidden" &&
         is_text_panel(chars[i], link_chars[i])) {
       own = nullptr;
     }

@@ -383,6 +383,10 @@ bool select_main_content(Document& doc) {
   if (doc.page_type == PageType::kService || doc.page_type == PageType::kDocumentation) {
     return select_sections(doc);
   }
+  if (doc.page_type == PageType::kProduct) {
+    drop_item_lists(doc);
+    return select_sections(doc);
+  }
   if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {
     if (select_items(doc)) return true;
   }
