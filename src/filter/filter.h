@@ -41,6 +41,11 @@ bool select_items(block::Document& doc);
 // products, "customers also bought") is dropped.
 void drop_item_lists(block::Document& doc);
 
+// 2d. A box whose kept text repeats that of an earlier box elsewhere on
+// the page (the phone layout's copy of a section) is dropped
+// (src/filter/repeats.cc).
+void drop_repeated_boxes(block::Document& doc);
+
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
 // ones, and (text dumps) keep the main run of article paragraphs. Inside

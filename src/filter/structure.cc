@@ -376,6 +376,9 @@ void keep_posts(Document& doc) {
 
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
+  // A manual repeats itself on purpose (one parameter, described in each
+  // call that takes it); other pages repeat a box for another layout.
+  if (doc.page_type != PageType::kDocumentation) drop_repeated_boxes(doc);
   if (!doc.post_roots.empty()) {
     keep_posts(doc);
     return true;
@@ -384,6 +387,8 @@ bool select_main_content(Document& doc) {
     return select_sections(doc);
   }
   if (doc.page_type == PageType::kProduct) {
+    // A product page is its sections (name, buy box, description, specs),
+    // as a service page is, less the cards of other products.
     drop_item_lists(doc);
     return select_sections(doc);
   }
