@@ -74,6 +74,7 @@ class PrefixHashes {
     return run * kBase + chars(first, last);
   }
   uint64_t chars(size_t first, size_t last) const { return chars_[last + 1] - chars_[first]; }
+  size_t count(size_t first, size_t last) const { return count_[last + 1] - count_[first]; }
 
  private:
   static constexpr uint64_t kBase = 1000003;  // odd: arithmetic mod 2^64
@@ -102,7 +103,10 @@ void drop_repeated_boxes(Document& doc) {
     const size_t first = runs.first[i];
     if (first == kNone || repeated[first] || in_quote[i]) continue;
     const size_t last = runs.last[i];
-    if (hashes.chars(first, last) < params::kRepeatMinChars) continue;
+    if (hashes.chars(first, last) < params::kRepeatMinChars ||
+        hashes.count(first, last) < params::kRepeatMinBlocks) {
+      continue;
+    }
     auto [it, added] = seen.try_emplace(hashes.hash(first, last), static_cast<int32_t>(i));
     if (added) continue;
     const size_t earlier = static_cast<size_t>(it->second);

@@ -372,13 +372,20 @@ void keep_posts(Document& doc) {
   }
 }
 
+bool has_layout_copies(PageType type) {
+  return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
+         type == PageType::kCollection;
+}
+
 }  // namespace
 
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
-  // A manual repeats itself on purpose (one parameter, described in each
-  // call that takes it); other pages repeat a box for another layout.
-  if (doc.page_type != PageType::kDocumentation) drop_repeated_boxes(doc);
+  // Shops, landing pages and front pages repeat a box for another layout.
+  // Articles and threads repeat text on purpose (a pull quote, a quoted
+  // post; Readability's test pages repeat paragraphs), and so do manuals
+  // (one parameter, described in each call that takes it).
+  if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
   if (!doc.post_roots.empty()) {
     keep_posts(doc);
     return true;
