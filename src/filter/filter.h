@@ -30,6 +30,22 @@ bool select_main_content(block::Document& doc);
 // lists, tables and code blocks of its core are kept whole.
 bool select_sections(block::Document& doc);
 
+// 2b. Listing and collection pages (src/filter/items.cc): the list of
+// items (same-shaped boxes of one container, each with a link) is found
+// and every item is kept whole; returns whether the page has one. The
+// rest of the page is left to the density filter, judged as on a page
+// with no region.
+bool select_items(block::Document& doc);
+
+// 2c. Product pages: every list of items on the page (cards of other
+// products, "customers also bought") is dropped.
+void drop_item_lists(block::Document& doc);
+
+// 2d. A box whose kept text repeats that of an earlier box elsewhere on
+// the page (the phone layout's copy of a section) is dropped
+// (src/filter/repeats.cc).
+void drop_repeated_boxes(block::Document& doc);
+
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
 // ones, and (text dumps) keep the main run of article paragraphs. Inside

@@ -33,12 +33,14 @@ std::vector<uint32_t> subtree_chars(const block::Document& doc, bool links = fal
 // Page types whose hidden panels (tabs, accordions) are shown: see
 // dropping_rules.
 bool shows_hidden_panels(PageType type) {
-  return type == PageType::kService || type == PageType::kDocumentation;
+  return type == PageType::kService || type == PageType::kDocumentation ||
+         type == PageType::kListing || type == PageType::kCollection;
 }
 
-bool is_text_panel(uint32_t chars, uint32_t link_chars) {
-  return chars >= params::kPanelMinChars &&
-         float(link_chars) <= float(chars) * params::kPanelMaxLinkDensity;
+bool is_text_panel(uint32_t chars, uint32_t link_chars, PageType type) {
+  const uint32_t min_chars =
+      type == PageType::kProduct ? params::kProductPanelMinChars : params::kPanelMinChars;
+  return chars >= min_chars && float(link_chars) <= float(chars) * params::kPanelMaxLinkDensity;
 }
 
 bool is_prose_box(const rules::Rule& rule, uint32_t chars, uint32_t link_chars) {
@@ -79,15 +81,19 @@ struct NodeRules {
 // rule for one combination of tag and attributes is looked up once.
 class NodeRuleCache {
  public:
-  NodeRuleCache(const rules::RuleSet& rules, std::string_view host, rules::MatchCache* values)
-      : rules_(rules), host_(host), values_(values != nullptr ? values : &own_values_) {}
+  NodeRuleCache(const rules::RuleSet& rules, std::string_view host, PageType page_type,
+                rules::MatchCache* values)
+      : rules_(rules),
+        host_(host),
+        page_type_(page_type),
+        values_(values != nullptr ? values : &own_values_) {}
 
   NodeRules match(const block::Node& node) {
     NodeRules found;
     if (node.id.empty() && node.classes.empty() && node.role.empty() && node.itemprop.empty() &&
         node.attrs.empty()) {
       // the engine's fast path: no attributes
-      found.decides = rules_.match_node(node, host_, values_, &found.post);
+      found.decides = rules_.match_node(node, host_, values_, &found.post, page_type_);
       return found;
     }
     key_.clear();
@@ -99,13 +105,16 @@ class NodeRuleCache {
     for (const auto& [name, value] : node.attrs) key_ += name + '=' + value + '\x1f';
     key_ += static_cast<char>('0' + (node.flags & block::kHidden));
     auto [it, inserted] = cache_.try_emplace(key_);
-    if (inserted) it->second.decides = rules_.match_node(node, host_, values_, &it->second.post);
+    if (inserted) {
+      it->second.decides = rules_.match_node(node, host_, values_, &it->second.post, page_type_);
+    }
     return it->second;
   }
 
  private:
   const rules::RuleSet& rules_;
   std::string_view host_;
+  PageType page_type_;
   std::string key_;
   std::unordered_map<std::string, NodeRules> cache_;
   rules::MatchCache own_values_;
@@ -170,11 +179,12 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
                                                bool show_panels) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   const bool panels = show_panels || shows_hidden_panels(doc.page_type);
+  const bool text_panels = panels || doc.page_type == PageType::kProduct;
   const std::vector<uint32_t> link_chars =
-      panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+      text_panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
-  NodeRuleCache cache(rules, host, values);
+  NodeRuleCache cache(rules, host, doc.page_type, values);
   std::vector<NodeRules> matched(doc.nodes.size());
   for (size_t i = 0; i < doc.nodes.size(); ++i) matched[i] = cache.match(doc.nodes[i]);
   // In a thread, a post is protected: its text stays whatever its
@@ -195,10 +205,11 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
       own = nullptr;
     }
     // Service and documentation pages fold their FAQ answers, tabs and
-    // "show more" sections into hidden panels: a panel of prose is text
-    // of the page; a hidden menu (mostly links) still goes.
-    if (panels && own != nullptr && own->source == "hidden" &&
-        is_text_panel(chars[i], link_chars[i])) {
+    // "show more" sections into hidden panels, and product pages their
+    // description and specification tabs: a panel of prose is text of
+    // the page; a hidden menu (mostly links) still goes.
+    if (text_panels && own != nullptr && own->source == "hidden" &&
+        is_text_panel(chars[i], link_chars[i], doc.page_type)) {
       own = nullptr;
     }
     // ...and name their boxes as they like ("accordion__dropdown",
@@ -277,7 +288,7 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
     // Boilerplate phrases are short; matching paragraphs of prose against
     // every phrase pattern would cost more than all the rest of the work.
     if (b.text.size() > params::kMaxDropTextBytes) continue;
-    if (const rules::Rule* rule = rules.match_text(b.text, host)) drop(b, *rule);
+    if (const rules::Rule* rule = rules.match_text(b.text, host, doc.page_type)) drop(b, *rule);
   }
 }
 

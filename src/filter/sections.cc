@@ -32,8 +32,16 @@ using block::Node;
 struct Text {
   uint32_t chars = 0;
   uint32_t link_chars = 0;
+  uint32_t prose_chars = 0;  // in paragraphs of prose (is_prose)
   uint32_t plain() const { return chars - link_chars; }
 };
+
+// A paragraph of prose: some length, sentences, few links.
+bool is_prose(const Block& b) {
+  const block::Features& f = b.features;
+  return f.chars >= params::kSectionsProseBlockChars && f.sentence_ends > 0 &&
+         f.link_density() <= params::kSectionsProseMaxLinkDensity;
+}
 
 // Text of the kept blocks below each node.
 std::vector<Text> subtree_text(const Document& doc) {
@@ -43,22 +51,26 @@ std::vector<Text> subtree_text(const Document& doc) {
     Text& t = text[static_cast<size_t>(b.node)];
     t.chars += b.features.chars;
     t.link_chars += std::min(b.features.link_chars, b.features.chars);
+    t.prose_chars += is_prose(b) ? b.features.chars : 0;
   }
   for (size_t i = doc.nodes.size(); i-- > 0;) {
     const int32_t parent = doc.nodes[i].parent;
     if (parent < 0) continue;
     text[static_cast<size_t>(parent)].chars += text[i].chars;
     text[static_cast<size_t>(parent)].link_chars += text[i].link_chars;
+    text[static_cast<size_t>(parent)].prose_chars += text[i].prose_chars;
   }
   return text;
 }
 
-// The body: the outermost <main> (or role=main) holding most of the text,
-// else <body>; -1 when the page has neither.
-int32_t body_root(const Document& doc, const std::vector<Text>& text, uint32_t total) {
+// The body: the outermost <main> (or role=main) holding most of the text
+// and leaving little prose out, else <body>; -1 when the page has neither.
+int32_t body_root(const Document& doc, const std::vector<Text>& text, uint32_t total,
+                  uint32_t total_prose) {
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     if (!(doc.nodes[i].flags & block::kMain)) continue;
-    if (float(text[i].chars) >= float(total) * params::kSectionsMainShare) {
+    if (float(text[i].chars) >= float(total) * params::kSectionsMainShare &&
+        total_prose - text[i].prose_chars < params::kSectionsProseOutsideMain) {
       return static_cast<int32_t>(i);
     }
   }
@@ -164,7 +176,7 @@ bool is_marquee(const Block& b) {
   size_t start = std::string_view::npos;
   for (size_t i = 0; i <= text.size(); ++i) {
     const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
-                                                std::isalnum(static_cast<unsigned char>(text[i])));
+                                               std::isalnum(static_cast<unsigned char>(text[i])));
     if (word_char && start == std::string_view::npos) start = i;
     if (!word_char && start != std::string_view::npos) {
       words.push_back(text.substr(start, i - start));
@@ -184,7 +196,11 @@ bool select_sections(Document& doc) {
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
   if (total == 0) return false;
-  const int32_t root = body_root(doc, text, total);
+  uint32_t total_prose = 0;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (doc.nodes[i].parent < 0) total_prose += text[i].prose_chars;
+  }
+  const int32_t root = body_root(doc, text, total, total_prose);
   if (root < 0) return false;
   char reason[160];
   std::snprintf(reason, sizeof reason, "outside the page's sections (%s)",

@@ -372,16 +372,35 @@ void keep_posts(Document& doc) {
   }
 }
 
+bool has_layout_copies(PageType type) {
+  return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
+         type == PageType::kCollection;
+}
+
 }  // namespace
 
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
+  // Shops, landing pages and front pages repeat a box for another layout.
+  // Articles and threads repeat text on purpose (a pull quote, a quoted
+  // post; Readability's test pages repeat paragraphs), and so do manuals
+  // (one parameter, described in each call that takes it).
+  if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
   if (!doc.post_roots.empty()) {
     keep_posts(doc);
     return true;
   }
   if (doc.page_type == PageType::kService || doc.page_type == PageType::kDocumentation) {
     return select_sections(doc);
+  }
+  if (doc.page_type == PageType::kProduct) {
+    // A product page is its sections (name, buy box, description, specs),
+    // as a service page is, less the cards of other products.
+    drop_item_lists(doc);
+    return select_sections(doc);
+  }
+  if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {
+    if (select_items(doc)) return true;
   }
   const Tree tree = build_tree(doc);
   const Scores s = score_candidates(doc, tree);

@@ -101,6 +101,18 @@ bool site_applies(std::string_view site, std::string_view host) {
          iequals(host.substr(host.size() - site.size()), site);
 }
 
+// A rule limited to a page type applies to pages of that type only (and
+// not at all when the type is not known, as in the prescan).
+bool type_applies(PageType rule_type, PageType page_type) {
+  return rule_type == PageType::kAuto || rule_type == page_type;
+}
+
+// Where the rules of a section apply: a site, a page type.
+struct Scope {
+  std::string site;
+  PageType page_type = PageType::kAuto;
+};
+
 RE2::Options pattern_options(Key key) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -232,9 +244,9 @@ struct RuleSet::Impl {
 
   void parse(std::string_view name, std::string_view content);
   void parse_line(std::string_view name, size_t line_no, std::string_view line, Section& section,
-                  std::string& site);
+                  Scope& scope);
   void add_rule(std::string_view name, size_t line_no, std::string_view source, Section section,
-                const std::string& site, Pattern pattern);
+                const Scope& scope, Pattern pattern);
   void build();
   void compile_set(PatternSet& set) const;
   PatternSet* element_set(Key key, bool ignore, const std::string& attr);
@@ -246,9 +258,10 @@ namespace {
   throw RuleError(std::string(name) + ":" + std::to_string(line_no) + ": " + std::string(reason));
 }
 
-// "[drop]", "[protect site=example.com]": sets `section` and `site`.
+// "[drop]", "[protect site=example.com]", "[drop type=product]": sets
+// `section` and `scope`.
 void parse_section(std::string_view name, size_t line_no, std::string_view header, Section& section,
-                   std::string& site) {
+                   Scope& scope) {
   std::string_view inner = trim(header.substr(1, header.size() - 2));
   std::string_view kind = take_word(inner);
   if (kind == "drop") {
@@ -266,7 +279,7 @@ void parse_section(std::string_view name, size_t line_no, std::string_view heade
          "unknown section [" + std::string(kind) +
              "] (expected drop, protect, ignore, drop-text or post)");
   }
-  site.clear();
+  scope = Scope{};
   while (!inner.empty()) {
     std::string_view option = take_word(inner);
     if (option == "always") {
@@ -274,11 +287,19 @@ void parse_section(std::string_view name, size_t line_no, std::string_view heade
       section = Section::kDropAlways;
       continue;
     }
+    if (option.substr(0, 5) == "type=") {
+      const std::optional<PageType> type = page_type_from_name(option.substr(5));
+      if (!type || *type == PageType::kAuto) {
+        fail(name, line_no, "unknown page type in '" + std::string(option) + "'");
+      }
+      scope.page_type = *type;
+      continue;
+    }
     if (option.substr(0, 5) != "site=")
       fail(name, line_no, "unknown section option '" + std::string(option) + "'");
     std::string_view host = option.substr(5);
     if (host.empty()) fail(name, line_no, "empty site= in section header");
-    site = lower(host);
+    scope.site = lower(host);
   }
 }
 
@@ -343,22 +364,22 @@ void check_pattern(std::string_view name, size_t line_no, Key key, std::string_v
 void RuleSet::Impl::parse(std::string_view name, std::string_view content) {
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 BOM
   Section section = Section::kNone;
-  std::string site;
+  Scope scope;
   size_t line_no = 0;
   while (!content.empty()) {
     size_t end = content.find('\n');
     std::string_view line = content.substr(0, end);
     content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
-    parse_line(name, ++line_no, line, section, site);
+    parse_line(name, ++line_no, line, section, scope);
   }
 }
 
 void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::string_view line,
-                               Section& section, std::string& site) {
+                               Section& section, Scope& scope) {
   std::string_view text = trim(strip_comment(line));
   if (text.empty()) return;
   if (text.front() == '[' && text.back() == ']')
-    return parse_section(name, line_no, text, section, site);
+    return parse_section(name, line_no, text, section, scope);
   if (section == Section::kNone) fail(name, line_no, "rule outside any section");
 
   Pattern pattern;
@@ -367,7 +388,7 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
     pattern.key = Key::kText;
     pattern.pattern = std::string(text);
     check_pattern(name, line_no, pattern.key, pattern.pattern);
-    return add_rule(name, line_no, text, section, site, std::move(pattern));
+    return add_rule(name, line_no, text, section, scope, std::move(pattern));
   }
 
   std::string_view rest = text;
@@ -375,7 +396,7 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
   if (pattern.key == Key::kHidden) {
     if (section == Section::kIgnore) fail(name, line_no, "'hidden' cannot be used in [ignore]");
     if (!rest.empty()) fail(name, line_no, "'hidden' takes no pattern");
-    return add_rule(name, line_no, text, section, site, std::move(pattern));
+    return add_rule(name, line_no, text, section, scope, std::move(pattern));
   }
   if (pattern.key == Key::kTag && section == Section::kIgnore)
     fail(name, line_no, "'tag' cannot be used in [ignore]");
@@ -385,18 +406,19 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
   }
   pattern.pattern = std::string(rest);
   check_pattern(name, line_no, pattern.key, pattern.pattern);
-  add_rule(name, line_no, text, section, site, std::move(pattern));
+  add_rule(name, line_no, text, section, scope, std::move(pattern));
 }
 
 void RuleSet::Impl::add_rule(std::string_view name, size_t line_no, std::string_view source,
-                             Section section, const std::string& site, Pattern pattern) {
+                             Section section, const Scope& scope, Pattern pattern) {
   Rule rule;
   rule.id = std::string(name) + ":" + std::to_string(line_no);
   rule.source = std::string(source);
   rule.action = section == Section::kProtect ? Action::kProtect
                 : section == Section::kPost  ? Action::kPost
                                              : Action::kDrop;
-  rule.site = site;
+  rule.site = scope.site;
+  rule.page_type = scope.page_type;
   rule.always = section == Section::kDropAlways;
   rules.push_back(std::move(rule));
   patterns.push_back(std::move(pattern));
@@ -509,8 +531,9 @@ namespace {
 // Collects the rules that match one element and picks the deciding one.
 class NodeMatcher {
  public:
-  NodeMatcher(const std::vector<Rule>& rules, std::string_view host, MatchCache* cache)
-      : rules_(rules), host_(host), cache_(cache) {}
+  NodeMatcher(const std::vector<Rule>& rules, std::string_view host, PageType page_type,
+              MatchCache* cache)
+      : rules_(rules), host_(host), page_type_(page_type), cache_(cache) {}
 
   void rules(const std::vector<uint32_t>& indices) {
     for (uint32_t index : indices) consider(index);
@@ -555,7 +578,7 @@ class NodeMatcher {
  private:
   void consider(uint32_t index) {
     const Rule& rule = rules_[index];
-    if (!site_applies(rule.site, host_)) return;
+    if (!site_applies(rule.site, host_) || !type_applies(rule.page_type, page_type_)) return;
     uint32_t& slot = rule.action == Action::kProtect ? protect_
                      : rule.action == Action::kPost  ? post_
                                                      : drop_;
@@ -582,13 +605,15 @@ class NodeMatcher {
   bool is_ignored(const PatternSet& ignore, std::string_view value) {
     bool hit = false;
     ignore.for_each_match(value, ignore_scratch_, [&](uint32_t index) {
-      hit = hit || site_applies(rules_[index].site, host_);
+      hit = hit || (site_applies(rules_[index].site, host_) &&
+                    type_applies(rules_[index].page_type, page_type_));
     });
     return hit;
   }
 
   const std::vector<Rule>& rules_;
   std::string_view host_;
+  PageType page_type_;
   uint32_t protect_ = kNoRule;  // lowest matching protect rule
   uint32_t drop_ = kNoRule;     // lowest matching drop rule
   uint32_t post_ = kNoRule;     // lowest matching post rule
@@ -601,11 +626,11 @@ class NodeMatcher {
 }  // namespace
 
 const Rule* RuleSet::match_node(const block::Node& node, std::string_view host, MatchCache* cache,
-                                const Rule** post) const {
+                                const Rule** post, PageType page_type) const {
   const Impl& im = *impl_;
   if (post != nullptr) *post = nullptr;
   if (!im.compiled) return nullptr;
-  NodeMatcher matcher(im.rules, host, cache);
+  NodeMatcher matcher(im.rules, host, page_type, cache);
   if (auto known = im.known_tag_rules.find(node.tag); known != im.known_tag_rules.end()) {
     matcher.rules(known->second);
   } else if (!node.tag.empty()) {
@@ -629,7 +654,8 @@ const Rule* RuleSet::match_node(const block::Node& node, std::string_view host, 
   return matcher.result(!is_root(node.tag));
 }
 
-const Rule* RuleSet::match_text(std::string_view text, std::string_view host) const {
+const Rule* RuleSet::match_text(std::string_view text, std::string_view host,
+                                PageType page_type) const {
   const Impl& im = *impl_;
   if (!im.compiled) return nullptr;
   text = trim(text);
@@ -637,7 +663,10 @@ const Rule* RuleSet::match_text(std::string_view text, std::string_view host) co
   uint32_t best = kNoRule;
   std::vector<int> scratch;
   im.text.for_each_match(text, scratch, [&](uint32_t index) {
-    if (site_applies(im.rules[index].site, host)) best = std::min(best, index);
+    if (site_applies(im.rules[index].site, host) &&
+        type_applies(im.rules[index].page_type, page_type)) {
+      best = std::min(best, index);
+    }
   });
   return best == kNoRule ? nullptr : &im.rules[best];
 }

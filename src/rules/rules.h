@@ -24,6 +24,9 @@ struct Rule {
   std::string source;  // the rule as written, for --explain
   Action action = Action::kDrop;
   std::string site;  // host the rule is limited to; empty for all sites
+  // [SECTION type=product]: the page type the rule is limited to; kAuto
+  // for all pages.
+  PageType page_type = PageType::kAuto;
   // [drop always]: drops however much of the page the element holds (a
   // consent manager's dialog is never the page's content); other drop
   // rules leave a box holding most of the page alone (kMaxRuleDropShare).
@@ -67,12 +70,16 @@ class RuleSet {
   // <html> and <body> are never dropped (see rules/README.md).
   // `cache`, when given, remembers attribute values already matched.
   // `post`, when given, receives the first matching [post] rule, or nullptr.
+  // `page_type` is the page's type for type= rules (kAuto: unknown, and
+  // no such rule applies).
   const Rule* match_node(const block::Node& node, std::string_view host,
-                         MatchCache* cache = nullptr, const Rule** post = nullptr) const;
+                         MatchCache* cache = nullptr, const Rule** post = nullptr,
+                         PageType page_type = PageType::kAuto) const;
   // The first drop-text rule whose pattern matches the whole of `text`
   // (case-insensitive; leading and trailing spaces, punctuation, symbols
   // and icons are allowed around the match), or nullptr.
-  const Rule* match_text(std::string_view text, std::string_view host) const;
+  const Rule* match_text(std::string_view text, std::string_view host,
+                         PageType page_type = PageType::kAuto) const;
 
   size_t size() const;
 

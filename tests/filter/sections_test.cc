@@ -29,9 +29,9 @@ namespace {
 
 constexpr const char* kRules =
     "[drop]\n"
-    "hidden\n"                     // 2
-    "class (?:^|[-_])dropdown\n"   // 3
-    "tag nav\n";                   // 4
+    "hidden\n"                    // 2
+    "class (?:^|[-_])dropdown\n"  // 3
+    "tag nav\n";                  // 4
 constexpr const char* kRelated =  // as related.rules would say it
     "[drop]\n"
     "class ^similar-course$\n";
@@ -124,8 +124,7 @@ TEST_CASE("an article keeps hidden panels and menu-named boxes dropped", "[filte
   CHECK(p.doc.blocks[p.faq_question].decision.reason.find(":3") != std::string::npos);
 }
 
-TEST_CASE("a hidden menu and a related list stay dropped on a service page",
-          "[filter][sections]") {
+TEST_CASE("a hidden menu and a related list stay dropped on a service page", "[filter][sections]") {
   DocBuilder b;
   const int32_t body = b.node("body", b.node("html"));
   const int32_t menu = b.node("ul", body, "", "", kHidden);
@@ -173,4 +172,34 @@ TEST_CASE("a documentation page keeps its list of links and code whole, not the 
   CHECK_FALSE(kept(doc, chapter_link));
   CHECK_FALSE(kept(doc, sub_link));
   CHECK(doc.blocks[see_link].decision.stage == Stage::kStructure);
+}
+
+TEST_CASE("a service page whose <main> leaves much prose out is read from its whole body",
+          "[filter][sections]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t main = b.node("main", body, "", "", kMain);
+  // More text than the description: <main> holds most of the page.
+  const int32_t grid = b.node("ul", main);
+  for (int i = 0; i < 100; ++i) {
+    b.element_with_text("li", grid, "Kettle grill, 57 cm, model " + std::to_string(i) + ", $199");
+  }
+  // The category's text, set after <main> in a box of its own.
+  const int32_t text = b.node("div", body, "category-text");
+  std::vector<size_t> description;
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 == 0) {
+      description.push_back(
+          b.element_with_text("h2", text, "How to choose, part " + std::to_string(i / 3)));
+    }
+    description.push_back(b.element_with_text("p", text, prose(i)));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  const bool in_region = select_main_content(doc);
+  classify_density(doc, in_region);
+  for (size_t i : description) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
 }

@@ -456,3 +456,32 @@ TEST_CASE("a post rule recognises an element without deciding for it", "[rules]"
   CHECK(rules.match_node(node, "", nullptr, &post) != nullptr);
   CHECK(post == nullptr);
 }
+
+TEST_CASE("type rules apply to pages of that type only, and not when the type is unknown",
+          "[rules][match][type]") {
+  RuleSet rules = compiled(
+      "[drop type=product]\n"
+      "class ^reviews-section$\n"
+      "[drop-text type=product]\n"
+      "write a review\n"
+      "[drop]\n"
+      "class ^share$\n");
+  const Node reviews = element("div", "", "reviews-section");
+  using webclean::PageType;
+  CHECK(id_of(rules.match_node(reviews, "", nullptr, nullptr, PageType::kProduct)) == "t.rules:2");
+  CHECK(rules.match_node(reviews, "", nullptr, nullptr, PageType::kArticle) == nullptr);
+  CHECK(rules.match_node(reviews, "") == nullptr);
+  CHECK(id_of(rules.match_text("Write a review", "", PageType::kProduct)) == "t.rules:4");
+  CHECK(rules.match_text("Write a review", "", PageType::kListing) == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "share"), "", nullptr, nullptr,
+                               PageType::kProduct)) == "t.rules:6");
+  const Rule* rule = rules.match_node(reviews, "", nullptr, nullptr, PageType::kProduct);
+  REQUIRE(rule);
+  CHECK(rule->page_type == PageType::kProduct);
+}
+
+TEST_CASE("an unknown page type in a section header is reported", "[rules][parse][type]") {
+  CHECK(parse_error("[drop type=shop]\n") == "t.rules:1: unknown page type in 'type=shop'");
+  CHECK(parse_error("[drop type=auto]\n") == "t.rules:1: unknown page type in 'type=auto'");
+  CHECK(parse_error("[drop site=a.com type=product]\nclass x\n").empty());
+}

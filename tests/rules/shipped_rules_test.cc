@@ -209,28 +209,27 @@ TEST_CASE("share, comment and related tokens drop boxes, not what merely mention
 
 TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their boxes",
           "[rules][shipped]") {
-  for (const char* token : {"prev-next", "pagination-nav", "md-footer__link", "next-link",
-                            "previous-page", "quick-feedback", "page-feedback",
-                            "edit-this-page", "edit-on-github", "version-switcher",
-                            "versions-dropdown", "browser-alert", "browserupgrade",
-                            "outdated-browser", "similar-course", "similar-posts"}) {
+  for (const char* token :
+       {"prev-next", "pagination-nav", "md-footer__link", "next-link", "previous-page",
+        "quick-feedback", "page-feedback", "edit-this-page", "edit-on-github", "version-switcher",
+        "versions-dropdown", "browser-alert", "browserupgrade", "outdated-browser",
+        "similar-course", "similar-posts"}) {
     INFO(token);
     CHECK(class_verdict(token) == "drop");
   }
   // Not a product's feedback form, an article's version history, a box
   // merely "similar" to others, or a page's own content area.
-  for (const char* token : {"pa_feedbackForm_container_sp_detail", "version-history",
-                            "similar", "next-steps", "browser-support-table"}) {
+  for (const char* token : {"pa_feedbackForm_container_sp_detail", "version-history", "similar",
+                            "next-steps", "browser-support-table"}) {
     INFO(token);
     CHECK(class_verdict(token) == "keep");
   }
   CHECK(verdict(element("div", "", "docComments")) == "drop");
   CHECK(verdict(element("div", "", "quick-feedback-yes")) == "drop");
-  for (const char* text : {"Did this page help you? - Yes", "Was this page helpful?",
-                           "Edit this page", "Edit on GitHub", "View page source",
-                           "Last updated on 12 May 2024",
-                           "This page was last updated on 2026-01-26 15:45:07Z",
-                           "Submit correction"}) {
+  for (const char* text :
+       {"Did this page help you? - Yes", "Was this page helpful?", "Edit this page",
+        "Edit on GitHub", "View page source", "Last updated on 12 May 2024",
+        "This page was last updated on 2026-01-26 15:45:07Z", "Submit correction"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") != nullptr);
   }
@@ -447,5 +446,26 @@ TEST_CASE("forum post labels and edit notices are dropped, a wiki's last-edited 
   for (const char* text : {"Last edited by chunix64 (2025-11-01)", "Edited by the news desk"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") == nullptr);
+  }
+}
+
+TEST_CASE("review widgets and the shipping policy go on product pages, and only there",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"yotpo-main-widget", "jdgm-widget", "product-reviews",
+                              "reviews-section", "customer-reviews__list", "bv-inline-rating"}) {
+    INFO(classes);
+    CHECK(on(PageType::kProduct, element("div", classes)));
+    CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
+  }
+  CHECK(on(PageType::kProduct, element("div", "", "reviews")));
+  CHECK(on(PageType::kProduct, element("div", "", "shipping-and-returns")));
+  // A review article's own text, and product boxes that merely say "review".
+  for (const char* classes : {"review", "review-body", "preview", "product-description"}) {
+    INFO(classes);
+    CHECK_FALSE(on(PageType::kProduct, element("div", classes)));
   }
 }

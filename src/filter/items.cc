@@ -1,0 +1,389 @@
+// Listing and collection pages: a list of items (news teasers, product
+// cards, job offers, category tiles), each a link with a few short lines
+// (a teaser, a price, a date, a rating). Readability's scoring picks one
+// card or one column, and the link and length tests of the density filter
+// drop the cards' short lines, while a reader of such a page wants every
+// item. Here the item list is found by its shape: one container whose
+// children are many boxes of the same tag and class, each holding text and
+// most a link, none holding most of the text (the page's own wrappers are
+// a header, a main and a footer of very different sizes). Every box of
+// that shape is an item and is kept whole; the page's heading, intro and
+// the rest are left to the density filter, which judges them as on a page
+// with no region (link lists and menus go, prose stays, a heading before
+// kept text stays).
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "filter/filter.h"
+#include "filter/params.h"
+
+namespace webclean::filter {
+namespace {
+
+using block::Block;
+using block::Document;
+using block::Node;
+
+struct Text {
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+};
+
+// Text of the kept blocks below each node.
+std::vector<Text> subtree_text(const Document& doc) {
+  std::vector<Text> text(doc.nodes.size());
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0) continue;
+    Text& t = text[static_cast<size_t>(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += std::min(b.features.link_chars, b.features.chars);
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    text[static_cast<size_t>(parent)].chars += text[i].chars;
+    text[static_cast<size_t>(parent)].link_chars += text[i].link_chars;
+  }
+  return text;
+}
+
+// styled-components names an element by its component ("sc-82b3c53b-0",
+// the same on every card) and then by a hash of its styles ("cKhECM",
+// one per card): the component id is the shape, digits and all.
+bool is_styled_component_id(std::string_view token) {
+  return token.size() > 3 && token.substr(0, 3) == "sc-";
+}
+
+bool has_digit(std::string_view token) {
+  return std::any_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// What makes boxes "the same": their tag and first class token without
+// digits ("li", "div.card"). Further classes, and tokens with numbers
+// ("post-1234", "col-3"), vary from item to item.
+std::string shape(const Node& node) {
+  const std::string& c = node.classes;
+  for (size_t start = 0; start < c.size();) {
+    start = c.find_first_not_of(" \t\n", start);
+    if (start == std::string::npos) break;
+    size_t end = c.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = c.size();
+    const std::string_view token(c.data() + start, end - start);
+    if (!has_digit(token) || is_styled_component_id(token)) {
+      return node.tag + "." + std::string(token);
+    }
+    start = end;
+  }
+  return node.tag;
+}
+
+// Elements that are text, not boxes of it: a run of paragraphs or
+// headings is an article, not a list.
+bool is_text_element(const std::string& tag) {
+  return tag == "p" || tag == "span" || tag == "a" || tag == "br" || tag == "pre" ||
+         tag == "blockquote" || tag == "td" || tag == "th" ||
+         (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6');
+}
+
+// The children of one container that share a shape.
+struct Group {
+  std::string shape;
+  uint32_t items = 0;   // with text
+  uint32_t linked = 0;  // with link text
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint32_t largest = 0;  // chars of the largest item
+};
+
+bool is_item_list(const Group& g) {
+  if (g.items < params::kItemsMinCount) return false;
+  if (float(g.linked) < float(g.items) * params::kItemsMinLinkedShare) return false;
+  if (float(g.largest) > float(g.chars) * params::kItemsMaxItemShare) return false;
+  return float(g.chars) >= float(g.items) * params::kItemsMinMeanChars;
+}
+
+struct ItemList {
+  int32_t container = -1;
+  Group group;
+  // The items are sections ("Top stories", "Sport", ...), each a list of
+  // cards itself: every child of the container is one, whatever its shape.
+  bool of_sections = false;
+};
+
+// The page's tree as the items step reads it: each node's children that
+// hold kept text, and whether an item list lies at or below each node.
+struct Tree {
+  std::vector<std::vector<int32_t>> children;
+  std::vector<bool> holds_list;
+};
+
+// Groups the children of `parent` by shape; one hash lookup a child, so a
+// container of many children of all-different shapes stays linear.
+void group_children(const Document& doc, const std::vector<Text>& text,
+                    const std::vector<int32_t>& children, std::vector<Group>& groups,
+                    std::unordered_map<std::string, size_t>& index) {
+  groups.clear();
+  index.clear();
+  for (int32_t child : children) {
+    const Node& node = doc.nodes[static_cast<size_t>(child)];
+    if (is_text_element(node.tag)) continue;
+    std::string s = shape(node);
+    auto [slot, added] = index.try_emplace(s, groups.size());
+    if (added) groups.push_back(Group{std::move(s)});
+    Group& g = groups[slot->second];
+    const Text& t = text[static_cast<size_t>(child)];
+    ++g.items;
+    g.linked += t.link_chars > 0 ? 1 : 0;
+    g.chars += t.chars;
+    g.link_chars += t.link_chars;
+    g.largest = std::max(g.largest, t.chars);
+  }
+}
+
+// Every container's same-shaped children that read as a list of items,
+// most text first; fills `tree`.
+std::vector<ItemList> find_item_lists(const Document& doc, const std::vector<Text>& text,
+                                      Tree& tree) {
+  tree.children.assign(doc.nodes.size(), {});
+  tree.holds_list.assign(doc.nodes.size(), false);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0 && text[i].chars > 0) {
+      tree.children[static_cast<size_t>(parent)].push_back(static_cast<int32_t>(i));
+    }
+  }
+  std::vector<ItemList> lists;
+  std::vector<Group> groups;
+  std::unordered_map<std::string, size_t> index;
+  for (size_t p = 0; p < doc.nodes.size(); ++p) {
+    if (tree.children[p].size() < params::kItemsMinCount) continue;
+    group_children(doc, text, tree.children[p], groups, index);
+    for (const Group& g : groups) {
+      if (!is_item_list(g)) continue;
+      lists.push_back({static_cast<int32_t>(p), g});
+      tree.holds_list[p] = true;
+    }
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0 && tree.holds_list[i]) tree.holds_list[static_cast<size_t>(parent)] = true;
+  }
+  std::stable_sort(lists.begin(), lists.end(), [](const ItemList& a, const ItemList& b) {
+    return a.group.chars > b.group.chars;
+  });
+  return lists;
+}
+
+// Whether most items of the list hold a list of items themselves: a news
+// front page's column of sections, each a row of teaser cards. Sections
+// of other shapes (a "Most read" box between them) belong to it too.
+bool is_list_of_sections(const Document& doc, const Tree& tree, const ItemList& list) {
+  uint32_t sections = 0;
+  for (int32_t child : tree.children[static_cast<size_t>(list.container)]) {
+    if (tree.holds_list[static_cast<size_t>(child)] &&
+        shape(doc.nodes[static_cast<size_t>(child)]) == list.group.shape) {
+      ++sections;
+    }
+  }
+  return float(sections) >= float(list.group.items) * params::kItemsSectionsShare;
+}
+
+// The index of the first kept block below each node (blocks.size() for none).
+std::vector<size_t> first_kept_block(const Document& doc) {
+  std::vector<size_t> first(doc.nodes.size(), doc.blocks.size());
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (!b.decision.keep) continue;
+    // Blocks come in page order: once an ancestor has its first, all
+    // ancestors above it have theirs.
+    for (int32_t n = b.node; n >= 0 && first[static_cast<size_t>(n)] == doc.blocks.size();
+         n = doc.nodes[static_cast<size_t>(n)].parent) {
+      first[static_cast<size_t>(n)] = i;
+    }
+  }
+  return first;
+}
+
+// Whether a rules-filter decision came from a rule of the file named
+// `file` ("related.rules"): its reason starts with the rule's id,
+// "PATH/related.rules:LINE", whatever folder the file was loaded from.
+bool decided_by_rule_file(const block::Decision& d, std::string_view file) {
+  if (d.stage != block::Stage::kRules) return false;
+  const std::string_view id = std::string_view(d.reason).substr(0, d.reason.find(' '));
+  const size_t colon = id.rfind(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view path = id.substr(0, colon);
+  return path.size() >= file.size() && path.substr(path.size() - file.size()) == file &&
+         (path.size() == file.size() || path[path.size() - file.size() - 1] == '/');
+}
+
+bool is_related_heading(const Block& b) {
+  return b.kind == block::Kind::kHeading && !b.decision.keep &&
+         decided_by_rule_file(b.decision, params::kRelatedRulesFile);
+}
+
+// Whether the list is titled as a list of other pages ("More from the
+// show", "Related articles", "You may also like": a heading the rules of
+// related.rules drop, just before the list, in a box around it): the
+// teasers below a story or a product, not the page's own list.
+bool is_related_list(const Document& doc, const std::vector<size_t>& first, const ItemList& list) {
+  int32_t box = list.container;
+  for (int up = 0;
+       up < params::kListHeadingLevels && doc.nodes[static_cast<size_t>(box)].parent >= 0; ++up) {
+    box = doc.nodes[static_cast<size_t>(box)].parent;
+  }
+  const size_t start = first[static_cast<size_t>(list.container)];
+  for (size_t i = start, seen = 0; i-- > 0 && seen < params::kListHeadingMaxBlocks; ++seen) {
+    const Block& b = doc.blocks[i];
+    if (b.node < 0 || !block::is_within(doc, b.node, box)) return false;
+    if (is_related_heading(b)) return true;
+    if (b.kind == block::Kind::kHeading && b.decision.keep) return false;
+  }
+  return false;
+}
+
+// The page's list: the one holding the most text, unless it is titled as
+// related pages.
+ItemList find_item_list(const Document& doc, const std::vector<Text>& text, Tree& tree) {
+  const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
+  if (lists.empty()) return {};
+  const std::vector<size_t> first = first_kept_block(doc);
+  for (const ItemList& list : lists) {
+    if (is_related_list(doc, first, list)) continue;
+    ItemList chosen = list;
+    chosen.of_sections = is_list_of_sections(doc, tree, list);
+    return chosen;
+  }
+  return {};
+}
+
+// For each node, whether it lies in an item: a box of the list's shape
+// under its container or, when the shape names a class, anywhere (a grid
+// laid out in rows of four is one list in several containers). In a list
+// of sections, every child of the container holding text is one.
+std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList& list) {
+  const bool by_class = list.group.shape.find('.') != std::string::npos;
+  std::vector<bool> inside(doc.nodes.size(), false);
+  if (list.of_sections) {
+    for (int32_t child : tree.children[static_cast<size_t>(list.container)]) {
+      inside[static_cast<size_t>(child)] = true;
+    }
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0 && inside[static_cast<size_t>(parent)]) {
+      inside[i] = true;
+      continue;
+    }
+    const bool in_container = parent == list.container;
+    if ((in_container || by_class) && shape(doc.nodes[i]) == list.group.shape) inside[i] = true;
+  }
+  return inside;
+}
+
+// Chars of prose outside the items: blocks of some length, few links,
+// made of sentences (a category's description, a listing's intro).
+uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
+  uint32_t chars = 0;
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || inside[static_cast<size_t>(b.node)]) continue;
+    const block::Features& f = b.features;
+    if (f.chars < params::kItemsProseBlockChars || f.sentence_ends == 0) continue;
+    if (f.link_density() > params::kItemsProseMaxLinkDensity) continue;
+    chars += f.chars;
+  }
+  return chars;
+}
+
+}  // namespace
+
+bool select_items(Document& doc) {
+  const std::vector<Text> text = subtree_text(doc);
+  Tree tree;
+  const ItemList list = find_item_list(doc, text, tree);
+  if (list.container < 0) return false;
+  uint32_t total = 0;
+  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
+  char reason[200];
+  std::snprintf(reason, sizeof reason, "%s of the page's list (%u x %s in %s), kept whole",
+                list.of_sections ? "section" : "item", list.group.items, list.group.shape.c_str(),
+                block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
+  const std::vector<bool> inside = in_items(doc, tree, list);
+  // A shop's category page with a written description: the description
+  // is its text, the grid of products is the shop's navigation (that is
+  // how readers and the wcxb annotators take it). Read as an article.
+  if (doc.page_type == PageType::kCollection &&
+      prose_outside(doc, inside) >= params::kCollectionDescriptionChars) {
+    return false;
+  }
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    // Kept whole, as a post of a thread is: density does not judge it.
+    b.in_post = true;
+    b.decision = {true, block::Stage::kStructure, reason};
+  }
+  return true;
+}
+
+namespace {
+
+// Cards of other pages: each a linked title and a line or two (a price, a
+// rating), mostly link text; not sections of the page's own text that
+// end in a "Learn more" link, nor a list holding much of the page.
+bool is_card_list(const Group& g, uint32_t page_chars) {
+  if (float(g.chars) > float(g.items) * params::kCardMaxMeanChars) return false;
+  if (float(g.link_chars) < float(g.chars) * params::kCardMinLinkDensity) return false;
+  return float(g.chars) <= float(page_chars) * params::kCardListMaxPageShare;
+}
+
+}  // namespace
+
+void drop_item_lists(Document& doc) {
+  const std::vector<Text> text = subtree_text(doc);
+  Tree tree;
+  const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
+  if (lists.empty()) return;
+  // The reason of the list each node's item belongs to (the outermost).
+  std::vector<const std::string*> reason_of(doc.nodes.size(), nullptr);
+  std::vector<std::string> reasons;
+  reasons.reserve(lists.size());
+  std::vector<int32_t> list_of(doc.nodes.size(), -1);
+  uint32_t total = 0;
+  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  for (size_t l = 0; l < lists.size(); ++l) {
+    if (!is_card_list(lists[l].group, total)) continue;
+    const int32_t c = lists[l].container;
+    if (list_of[static_cast<size_t>(c)] < 0) list_of[static_cast<size_t>(c)] = int32_t(l);
+  }
+  char reason[200];
+  for (const ItemList& list : lists) {
+    std::snprintf(reason, sizeof reason, "a list of other pages (%u x %s in %s)", list.group.items,
+                  list.group.shape.c_str(),
+                  block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
+    reasons.emplace_back(reason);
+  }
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    if (reason_of[static_cast<size_t>(parent)] != nullptr) {
+      reason_of[i] = reason_of[static_cast<size_t>(parent)];
+      continue;
+    }
+    const int32_t l = list_of[static_cast<size_t>(parent)];
+    if (l >= 0 && shape(doc.nodes[i]) == lists[static_cast<size_t>(l)].group.shape) {
+      reason_of[i] = &reasons[static_cast<size_t>(l)];
+    }
+  }
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || reason_of[static_cast<size_t>(b.node)] == nullptr)
+      continue;
+    b.decision = {false, block::Stage::kStructure, *reason_of[static_cast<size_t>(b.node)]};
+  }
+}
+
+}  // namespace webclean::filter

@@ -1,0 +1,223 @@
+// Listing and collection pages on hand-built documents: the list of items
+// (same-shaped boxes, each with a link) is kept whole, short lines and
+// links included; a menu of one-word links is not a list of items; a
+// collection page with a written description is read as an article.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "doc_builder.h"
+#include "filter/filter.h"
+
+using webclean::PageType;
+using webclean::block::Document;
+using webclean::filter::classify_density;
+using webclean::filter::select_main_content;
+using webclean::testing::DocBuilder;
+using webclean::testing::kept;
+using webclean::testing::prose;
+
+namespace {
+
+struct ListingPage {
+  Document doc;
+  size_t heading = 0, intro = 0;
+  std::vector<size_t> item_blocks;
+  std::vector<size_t> menu_blocks;
+  std::vector<size_t> description;
+};
+
+// body > ul.menu (one-word links), h1, p.intro, div.grid > article x6 (a
+// linked title, a date, a price), and `description_paragraphs` of prose
+// after the grid. `card_class(i)` names each card.
+ListingPage listing_page(PageType type, const std::string& (*card_class)(int),
+                         int description_paragraphs = 0) {
+  ListingPage p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t menu = b.node("ul", body, "links");
+  for (const char* entry : {"Home", "Shop", "About", "Help", "Cart"}) {
+    p.menu_blocks.push_back(b.element_with_text("li", menu, entry, true));
+  }
+  p.heading = b.element_with_text("h1", body, "Camping stoves");
+  p.intro = b.element_with_text("p", body, "Stoves for every trip, from one night to a month.");
+  const int32_t grid = b.node("div", body, "grid");
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("article", grid, card_class(i));
+    p.item_blocks.push_back(
+        b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
+    p.item_blocks.push_back(b.element_with_text("p", card, "Posted 3 days ago"));
+    p.item_blocks.push_back(b.element_with_text("p", card, "$" + std::to_string(20 + i) + ".99"));
+  }
+  for (int i = 0; i < description_paragraphs; ++i) {
+    p.description.push_back(b.element_with_text("p", body, prose(i)));
+  }
+  Document doc = b.build();
+  doc.page_type = type;
+  p.doc = std::move(doc);
+  return p;
+}
+
+const std::string& plain_card(int) {
+  static const std::string name = "card";
+  return name;
+}
+
+// WordPress names each post box by its id first: "post-101 post type-post".
+const std::string& numbered_card(int i) {
+  static std::string names[6];
+  names[i] = "post-" + std::to_string(100 + i) + " post type-post";
+  return names[i];
+}
+
+void clean(Document& doc) {
+  const bool in_region = select_main_content(doc);
+  classify_density(doc, in_region);
+}
+
+}  // namespace
+
+TEST_CASE("a listing page keeps every item of its list, dates, prices and links included",
+          "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  clean(p.doc);
+  for (size_t i : p.item_blocks) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("item of the page's list") != std::string::npos);
+  }
+  CHECK(p.doc.blocks[p.item_blocks[0]].decision.reason.find("article.card") != std::string::npos);
+}
+
+TEST_CASE("a menu of one-word links is not a list of items", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  clean(p.doc);
+  for (size_t i : p.menu_blocks) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+  }
+}
+
+TEST_CASE("cards whose first class is a number-bearing id still make one list", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, numbered_card);
+  clean(p.doc);
+  for (size_t i : p.item_blocks) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+  }
+  CHECK(p.doc.blocks[p.item_blocks[0]].decision.reason.find("article.post ") != std::string::npos);
+}
+
+TEST_CASE("a collection page without a description keeps its product grid", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kCollection, plain_card, 1);
+  clean(p.doc);
+  for (size_t i : p.item_blocks) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+  }
+}
+
+TEST_CASE("a collection page with a written description keeps the description, not the grid",
+          "[filter][items]") {
+  ListingPage p = listing_page(PageType::kCollection, plain_card, 6);
+  clean(p.doc);
+  for (size_t i : p.description) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+  }
+  for (size_t i : p.item_blocks) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("item of") == std::string::npos);
+  }
+  CHECK_FALSE(kept(p.doc, p.item_blocks[0]));
+}
+
+TEST_CASE("an article with the same markup is not read as a list", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kArticle, plain_card, 6);
+  clean(p.doc);
+  for (const auto& b : p.doc.blocks) {
+    CHECK(b.decision.reason.find("item of") == std::string::npos);
+  }
+}
+
+namespace {
+
+// An article page laid out as a listing page: h1, a paragraph of prose,
+// and a carousel of six linked teasers under the heading "More from the
+// show", which related.rules drops (set here as the rules filter would).
+struct StoryWithTeasers {
+  Document doc;
+  size_t story = 0;
+  std::vector<size_t> teasers;
+};
+
+StoryWithTeasers story_with_teasers() {
+  StoryWithTeasers p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "The dubious trade in hope");
+  p.story = b.element_with_text("p", body, prose(0));
+  const int32_t section = b.node("div", body, "gridlist");
+  const size_t heading = b.element_with_text("h2", section, "More from the show");
+  const int32_t row = b.node("div", b.node("div", section, "grid"), "row");
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("div", row, "col swiper-slide");
+    p.teasers.push_back(b.element_with_text(
+        "h3", card, "Another episode of the show, number " + std::to_string(i), true));
+    p.teasers.push_back(b.element_with_text("p", card, "45 min."));
+  }
+  p.doc = b.build();
+  p.doc.page_type = PageType::kListing;
+  p.doc.blocks[heading].decision = {false, webclean::block::Stage::kRules,
+                                    "rules/related.rules:37 more from [^.!?,;]+"};
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a list titled by a related-pages heading is not the page's list", "[filter][items]") {
+  StoryWithTeasers p = story_with_teasers();
+  clean(p.doc);
+  CHECK(kept(p.doc, p.story));
+  for (size_t i : p.teasers) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("of the page's list") == std::string::npos);
+  }
+}
+
+TEST_CASE("a column of sections, each a row of cards, keeps every section, whatever its shape",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t column = b.node("article", b.node("main", body));
+  std::vector<size_t> cards;
+  // Styled-components names: the component id first, then a style hash
+  // that differs from card to card.
+  const char* const hashes[] = {"cKhECM", "kIJWJi", "OpcHF", "fQkOKX"};
+  for (int s = 0; s < 4; ++s) {
+    const int32_t section = b.node("section", column, "sc-8fbea2e5-0 exUQHT");
+    b.element_with_text("h2", section, "Section " + std::to_string(s));
+    for (int c = 0; c < 4; ++c) {
+      const int32_t card = b.node("div", section, std::string("sc-82b3c53b-0 ") + hashes[c]);
+      cards.push_back(b.element_with_text(
+          "h3", card, "A headline of some length, story " + std::to_string(s * 4 + c), true));
+    }
+  }
+  // A "Most read" box between the sections, of another shape: numbered links.
+  const int32_t most_read = b.node("section", column, "sc-137e23a3-1 kBGGOJ");
+  const int32_t ranked = b.node("ol", most_read);
+  for (int i = 0; i < 5; ++i) {
+    cards.push_back(b.element_with_text(
+        "li", ranked, "The most read story of the day, number " + std::to_string(i), true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : cards) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  CHECK(doc.blocks[cards[0]].decision.reason.find("section of the page's list") !=
+        std::string::npos);
+}

@@ -1,0 +1,121 @@
+// Product pages on hand-built documents: the page is its sections (name,
+// buy box, description, specs), less the cards of other products and
+// the boxes a second layout repeats.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "doc_builder.h"
+#include "filter/filter.h"
+
+using webclean::PageType;
+using webclean::block::Document;
+using webclean::filter::classify_density;
+using webclean::filter::select_main_content;
+using webclean::testing::DocBuilder;
+using webclean::testing::kept;
+using webclean::testing::prose;
+
+namespace {
+
+struct ProductPage {
+  Document doc;
+  std::vector<size_t> buy_box;      // short lines: price, stock, shipping
+  std::vector<size_t> description;  // prose and a spec list
+  std::vector<size_t> cards;        // "Customers also bought"
+  std::vector<size_t> copy;         // the phone layout's copy of the specs
+};
+
+// body > main > [h1, div.buy (price, stock, delivery), div.description
+// (two paragraphs, ul.specs), div.specs-mobile (the spec list again),
+// div.carousel > div.product-card x5 (linked name, price)].
+ProductPage product_page() {
+  ProductPage p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t main = b.node("main", body);
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  const int32_t buy = b.node("div", main, "buy");
+  for (const char* line : {"$89.00", "In stock", "Free delivery in 3 to 5 days"}) {
+    p.buy_box.push_back(b.element_with_text("p", buy, line));
+  }
+  const int32_t description = b.node("div", main, "description");
+  p.description.push_back(b.element_with_text("p", description, prose(0)));
+  p.description.push_back(b.element_with_text("p", description, prose(1)));
+  const char* const specs[] = {"Weight: 45 g, burner and pot support",
+                               "Output: 2,600 W on butane and propane",
+                               "Boils a litre of water in three and a half minutes"};
+  const int32_t spec_list = b.node("ul", description, "specs");
+  for (const char* spec : specs)
+    p.description.push_back(b.element_with_text("li", spec_list, spec));
+  const int32_t mobile = b.node("ul", b.node("div", main, "specs-mobile"), "specs");
+  for (const char* spec : specs) p.copy.push_back(b.element_with_text("li", mobile, spec));
+  const int32_t carousel = b.node("div", main, "carousel");
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("div", carousel, "product-card");
+    p.cards.push_back(
+        b.element_with_text("h3", card, "Camp pot set, model " + std::to_string(i), true));
+    p.cards.push_back(b.element_with_text("p", card, "$" + std::to_string(30 + i) + ".00"));
+  }
+  p.doc = b.build();
+  p.doc.page_type = PageType::kProduct;
+  return p;
+}
+
+void clean(Document& doc) {
+  const bool in_region = select_main_content(doc);
+  classify_density(doc, in_region);
+}
+
+}  // namespace
+
+TEST_CASE("a product page keeps its buy box, description and specs", "[filter][product]") {
+  ProductPage p = product_page();
+  clean(p.doc);
+  for (const std::vector<size_t>* blocks : {&p.buy_box, &p.description}) {
+    for (size_t i : *blocks) {
+      INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+      CHECK(kept(p.doc, i));
+    }
+  }
+}
+
+TEST_CASE("a product page drops the cards of other products", "[filter][product]") {
+  ProductPage p = product_page();
+  clean(p.doc);
+  for (size_t i : p.cards) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+  }
+  CHECK(p.doc.blocks[p.cards[0]].decision.reason.find("a list of other pages") !=
+        std::string::npos);
+}
+
+TEST_CASE("a product page drops the second layout's copy of a box", "[filter][product]") {
+  ProductPage p = product_page();
+  clean(p.doc);
+  for (size_t i : p.copy) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("a copy of an earlier box") != std::string::npos);
+  }
+}
+
+TEST_CASE("an article keeps a paragraph it says twice", "[filter][product]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t article = b.node("article", body);
+  std::vector<size_t> paragraphs;
+  for (int i = 0; i < 4; ++i) paragraphs.push_back(b.element_with_text("p", article, prose(i)));
+  const int32_t quote = b.node("div", article, "pull-quote");
+  paragraphs.push_back(b.element_with_text("p", quote, prose(0)));
+  paragraphs.push_back(b.element_with_text("p", quote, prose(1)));
+  Document doc = b.build();
+  doc.page_type = PageType::kArticle;
+  clean(doc);
+  for (size_t i : paragraphs) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+}
