@@ -181,3 +181,57 @@ TEST_CASE("a site's front page without an article's signs is a service page", "[
   CHECK(r.metadata.page_type == PageType::kService);
   CHECK(has_signal(r, "front page"));
 }
+
+TEST_CASE("og:type article on a WordPress page without a publication time is no article's sign",
+          "[classify]") {
+  const std::string page_meta = R"(<meta property="og:type" content="article">)"
+                                R"(<meta property="article:modified_time" content="2024-01-02">)";
+  const Result page = clean_html(page_meta, "<h2>Our services</h2><p>We fix roofs.</p>");
+  CHECK(page.metadata.page_type == PageType::kService);
+  CHECK_FALSE(has_signal(page, "og:type article"));
+  const Result post = clean_html(
+      page_meta + R"(<meta property="article:published_time" content="2024-01-01">)", kProse);
+  CHECK(post.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(post, "og:type article"));
+}
+
+TEST_CASE("a byline without a date does not outvote a page's other signs", "[classify]") {
+  const Result r = clean_html("",
+                              "<h2>What our clients say</h2><p>They fixed our roof in a day.</p>"
+                              "<p class='author'>Jane Smith</p>",
+                              "https://example.com/");
+  CHECK(r.metadata.page_type == PageType::kService);
+}
+
+TEST_CASE("a grid of priced cards outvotes one declared Product", "[classify]") {
+  std::string grid = R"(<div itemscope itemtype="https://schema.org/Product"><h1>Sale</h1></div>)"
+                     "<ul>";
+  for (int i = 0; i < 10; ++i) {
+    grid += "<li class=\"card\"><a href=\"/p/" + std::to_string(i) + "\">Woollen socks, pair " +
+            std::to_string(i) + "</a> <span>$12.99</span></li>";
+  }
+  const Result r = clean_html("", grid + "</ul>");
+  CHECK(r.metadata.page_type == PageType::kCollection);
+}
+
+TEST_CASE("many Add to cart buttons make a collection", "[classify]") {
+  std::string grid;
+  for (int i = 0; i < 5; ++i) {
+    grid +=
+        "<div><h3>Socks " + std::to_string(i) + "</h3><p><a href='/cart'>Add to cart</a></p></div>";
+  }
+  const Result r = clean_html("", grid);
+  CHECK(r.metadata.page_type == PageType::kCollection);
+  CHECK(has_signal(r, "Add to cart"));
+}
+
+TEST_CASE("the chrome of a documentation theme makes a documentation page", "[classify]") {
+  const Result r = clean_html(
+      "", "<div><p>On this page</p></div>" + kProse + "<p>Edit this page</p><p>Next steps</p>");
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+}
+
+TEST_CASE("a /t/123/slug path is a forum thread", "[classify]") {
+  const Result r = clean_html("", kProse, "https://example.com/t/123270/tiny-house");
+  CHECK(r.metadata.page_type == PageType::kForum);
+}
