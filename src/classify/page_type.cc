@@ -592,7 +592,9 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
                   [](const std::string& s) { return contains(s, "datePublished"); });
   const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
                      !meta_value(doc.hints, "article:published_time").empty() || json_ld_dated;
-  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
+  // A meta author tag is most often the site's or the company's name, written on
+  // every page: only a byline in the body signs a page.
+  const bool signed_page = !doc.hints.bylines.empty();
   const bool article_markup =
       (meta_value(doc.hints, "og:type") == "article" && !is_wordpress_page(doc.hints)) ||
       article_type;

@@ -235,3 +235,10 @@ TEST_CASE("a /t/123/slug path is a forum thread", "[classify]") {
   const Result r = clean_html("", kProse, "https://example.com/t/123270/tiny-house");
   CHECK(r.metadata.page_type == PageType::kForum);
 }
+
+TEST_CASE("a meta author tag without a byline in the body does not sign a page", "[classify]") {
+  const Result r = clean_html(R"(<meta name="author" content="Acme Roofing Inc.">)",
+                              "<h2>Roof repair</h2><p>We fix roofs in a day.</p>");
+  CHECK(r.metadata.page_type == PageType::kService);
+  CHECK(has_signal(r, "no date or author"));
+}
