@@ -352,6 +352,11 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
     {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
      "/services/", PageType::kService, kUrlVote},
+    // A line of business named in a segment (/application-services/,
+    // /data-analytics-services, /what-we-do/): the sites of firms.
+    {"[-_]services?(?:[-_/.]|$)|/services?[-_]|/(?:what-we-do|capabilities|industries|why-us)(?:/"
+     "|$)",
+     "/…-services/", PageType::kService, kUrlVote},
     {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
      PageType::kListing, kUrlVote},
     // A section's root lists its items: /news, /blog/, /latest.

@@ -242,3 +242,10 @@ TEST_CASE("a meta author tag without a byline in the body does not sign a page",
   CHECK(r.metadata.page_type == PageType::kService);
   CHECK(has_signal(r, "no date or author"));
 }
+
+TEST_CASE("a line of business named in a URL segment votes service", "[classify]") {
+  const Result r = clean_html("", "<h2>Fast delivery</h2><p>Our network is fast.</p>",
+                              "https://example.com/application-services/products/cdn/");
+  CHECK(r.metadata.page_type == PageType::kService);
+  CHECK(has_signal(r, "-services/"));
+}
