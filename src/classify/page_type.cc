@@ -347,7 +347,7 @@ constexpr UrlShape kUrlShapes[] = {
      kUrlVote},
     // Category pages of large shops (/c/tents); Discourse's categories use it too.
     {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
-    {"/(?:docs?|documentation|reference|manual|man-?pages|api)/", "/docs/",
+    {"/(?:docs?|documentation|reference|manual|man-?pages|api|support|help|handbook)/", "/docs/",
      PageType::kDocumentation, kUrlVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
     {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
@@ -412,6 +412,15 @@ const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
   return compiled;
 }
 
+// Hosts that serve documentation and help centres: docs.*, docs-*,
+// developer(s).*, support.*, help.*.
+bool is_docs_host(std::string_view host) {
+  for (const char* prefix : {"docs.", "docs-", "developer.", "developers.", "support.", "help."}) {
+    if (host.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 void vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
   if (path.empty()) return;
@@ -435,8 +444,8 @@ void vote_url(std::string_view url, Ballot& ballot) {
                "URL slug of " + std::to_string(words) + " words (a headline)");
   }
   const std::string host = lower(host_of(url));
-  if (host.rfind("docs.", 0) == 0 || host.rfind("developer.", 0) == 0) {
-    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host.substr(0, host.find('.')) + ".");
+  if (is_docs_host(host)) {
+    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host + " (docs)");
   }
 }
 

@@ -249,3 +249,11 @@ TEST_CASE("a line of business named in a URL segment votes service", "[classify]
   CHECK(r.metadata.page_type == PageType::kService);
   CHECK(has_signal(r, "-services/"));
 }
+
+TEST_CASE("developer hosts and help centre paths hold documentation", "[classify]") {
+  const std::string body = "<h2>Fields</h2><p>Each field of the feed is listed below.</p>";
+  CHECK(clean_html("", body, "https://developers.example.com/feeds/spec/").metadata.page_type ==
+        PageType::kDocumentation);
+  CHECK(clean_html("", body, "https://www.example.org/support/searching").metadata.page_type ==
+        PageType::kDocumentation);
+}
