@@ -143,15 +143,20 @@ void vote_schema_types(const TypeCounts& counts, Ballot& ballot) {
       ballot.add(known.type, known.weight, std::string("schema.org ") + known.name);
     }
   }
-  // One Product (and its offers) is a product page; many, or products in an
-  // ItemList or CollectionPage, a shop's grid.
+  // Products in an ItemList or CollectionPage are a shop's grid; outside a
+  // list they are a product page's own, its variants and related items (on
+  // the tuning half 5 of 6 pages with several Products and no list are
+  // product pages, none a collection: a grid's cards show prices, which
+  // vote on their own).
   const int products = count_of(counts, "Product");
   const bool list = count_of(counts, "ItemList") + count_of(counts, "CollectionPage") > 0;
-  if (products >= kMinCollectionProducts || (products > 0 && list)) {
+  if (products > 0 && list) {
     ballot.add(PageType::kCollection, kDeclaredVote,
-               "schema.org " + std::to_string(products) + " Product" + (list ? " in a list" : ""));
+               "schema.org " + std::to_string(products) + " Product in a list");
   } else if (products > 0) {
-    ballot.add(PageType::kProduct, kDeclaredVote, "schema.org Product");
+    ballot.add(PageType::kProduct, kDeclaredVote,
+               products == 1 ? std::string("schema.org Product")
+                             : "schema.org " + std::to_string(products) + " Product (variants)");
   } else if (list) {
     ballot.add(PageType::kListing, kTemplateVote, "schema.org ItemList/CollectionPage");
   }
@@ -566,7 +571,8 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
       best_cards.cards >= kMinCards && card_page &&
       double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
   if (link_share >= kMinListingLinkShare && !priced_grid) {
-    ballot.add(PageType::kListing, kStructureVote,
+    // Four fifths of the text in links: a list whatever markup the page has.
+    ballot.add(PageType::kListing, link_share >= kManyLinksShare ? kPlatformVote : kStructureVote,
                "structure: " + std::to_string(int(100 * link_share)) + "% of the text in links");
   }
   // An article is a run of prose; service pages speak in short blurbs.

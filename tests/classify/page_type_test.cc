@@ -49,13 +49,16 @@ TEST_CASE("a JSON-LD DiscussionForumPosting makes a forum page", "[classify]") {
   CHECK(has_signal(r, "DiscussionForumPosting"));
 }
 
-TEST_CASE("one microdata Product is a product page, many are a collection", "[classify]") {
+TEST_CASE("microdata Products are a product page, in an ItemList a collection", "[classify]") {
   const std::string one =
       R"(<div itemscope itemtype="https://schema.org/Product"><p>Mug</p></div>)";
   CHECK(clean_html("", one + kProse).metadata.page_type == PageType::kProduct);
-  std::string grid;
-  for (int i = 0; i < 6; ++i) grid += one;
-  CHECK(clean_html("", grid).metadata.page_type == PageType::kCollection);
+  std::string variants;
+  for (int i = 0; i < 6; ++i) variants += one;
+  CHECK(clean_html("", variants).metadata.page_type == PageType::kProduct);
+  const std::string list =
+      R"(<div itemscope itemtype="https://schema.org/ItemList">)" + variants + "</div>";
+  CHECK(clean_html("", list).metadata.page_type == PageType::kCollection);
 }
 
 TEST_CASE("og:type product makes a product page", "[classify]") {
@@ -256,4 +259,16 @@ TEST_CASE("developer hosts and help centre paths hold documentation", "[classify
         PageType::kDocumentation);
   CHECK(clean_html("", body, "https://www.example.org/support/searching").metadata.page_type ==
         PageType::kDocumentation);
+}
+
+TEST_CASE("a page with four fifths of its text in links is a listing despite its dates",
+          "[classify]") {
+  std::string links;
+  for (int i = 0; i < 12; ++i) {
+    links += "<h3><a href='/car/" + std::to_string(i) + "'>Rental car number " + std::to_string(i) +
+             " for the weekend</a></h3>";
+  }
+  const Result r = clean_html(R"(<meta property="article:published_time" content="2024-01-02">)",
+                              links + "<p>Rent a car.</p>");
+  CHECK(r.metadata.page_type == PageType::kListing);
 }
