@@ -346,8 +346,9 @@ constexpr UrlShape kUrlShapes[] = {
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
     {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
-    {"/collections?/[^/?]+$|/collections?/[^/?]+/?(?:\\?|$)", "/collections/…",
-     PageType::kCollection, kUrlVote},
+    // Shopify's plural: editorial sites name a set of essays or guides /collection/.
+    {"/collections/[^/?]+$|/collections/[^/?]+/?(?:\\?|$)", "/collections/…", PageType::kCollection,
+     kUrlVote},
     {"/product-categor(?:y|ies)/|/shop/?(?:\\?|$)", "/product-category/", PageType::kCollection,
      kUrlVote},
     // Category pages of large shops (/c/tents); Discourse's categories use it too.

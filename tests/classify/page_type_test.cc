@@ -272,3 +272,12 @@ TEST_CASE("a page with four fifths of its text in links is a listing despite its
                               links + "<p>Rent a car.</p>");
   CHECK(r.metadata.page_type == PageType::kListing);
 }
+
+TEST_CASE("an editorial /collection/ path is no shop's collection", "[classify]") {
+  const Result essay =
+      clean_html(R"(<meta property="article:published_time" content="2024-01-02">)", kProse,
+                 "https://example.org/collection/coffee-essays/");
+  CHECK(essay.metadata.page_type == PageType::kArticle);
+  const Result shop = clean_html("", "<h2>Socks</h2>", "https://example.com/collections/socks");
+  CHECK(shop.metadata.page_type == PageType::kCollection);
+}
