@@ -598,6 +598,17 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   }
 }
 
+// A meta tag giving the publication date, under the names news and blog
+// software write it (the metadata step reads the same ones).
+bool has_publication_date_meta(const block::PageHints& hints) {
+  for (const char* key : {"article:published_time", "og:published_time", "datepublished", "dc:date",
+                          "dcterms:created", "date", "pubdate", "publishdate", "publish-date",
+                          "parsely-pub-date", "sailthru.date"}) {
+    if (!meta_value(hints, key).empty()) return true;
+  }
+  return false;
+}
+
 // An article is signed or dated; a page with neither, and no other sign
 // of what it is, is a business's page about itself.
 void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
@@ -612,7 +623,7 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
       std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
                   [](const std::string& s) { return contains(s, "datePublished"); });
   const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
-                     !meta_value(doc.hints, "article:published_time").empty() || json_ld_dated;
+                     has_publication_date_meta(doc.hints) || json_ld_dated;
   // A meta author tag is most often the site's or the company's name, written on
   // every page: only a byline in the body signs a page.
   const bool signed_page = !doc.hints.bylines.empty();

@@ -281,3 +281,10 @@ TEST_CASE("an editorial /collection/ path is no shop's collection", "[classify]"
   const Result shop = clean_html("", "<h2>Socks</h2>", "https://example.com/collections/socks");
   CHECK(shop.metadata.page_type == PageType::kCollection);
 }
+
+TEST_CASE("a publication date meta tag under a news CMS's name dates a page", "[classify]") {
+  const Result r = clean_html(R"(<meta name="publishdate" content="2017-03-10">)",
+                              "<h2>Students abroad</h2><p>They watch the sessions.</p>");
+  CHECK(r.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(r, "dated"));
+}
