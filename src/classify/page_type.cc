@@ -10,66 +10,6 @@
 
 #include "classify/params.h"
 
-// TEMP DEBUG
-#include <cstdio>
-#include <cstdlib>
-namespace webclean::classify {
-namespace {
-void debug_features(const block::Document& doc, std::string_view url) {
-  if (!std::getenv("WEBCLEAN_PT_DEBUG")) return;
-  static const RE2 cta{
-      R"re((?i)^\W*(?:get (?:a |your )?(?:quote|started|in touch|a demo|a free|estimate|pricing)|contact(?: us| sales)?|book (?:a |an |your )?\w+|request (?:a |an )?\w+|schedule (?:a |an |your )?\w+|free (?:trial|consultation|quote|estimate)|start (?:free|your|now|for free|a free)|try (?:it |for )?(?:free|now)|sign up(?: free| for free| now)?|talk to (?:an? |our )?\w+|call (?:us|now|today)|learn more|apply now|enroll now|buy now|shop now|order now|subscribe)\W*$)re"};
-  static const RE2 more{
-      R"re((?i)^\W*(?:read|view|see) (?:more|all|full|the full)\b.{0,20}$|^\W*(?:more|continue reading)\W*$)re"};
-  static const RE2 docs{
-      R"re((?i)^\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*$)re"};
-  static const RE2 forum{
-      R"re((?i)^\W*(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes)|(?:posted by|joined:?|posts:|re:)\s.*)\W*$)re"};
-  size_t chars = 0, link = 0, h = 0, hlink = 0, ncta = 0, nmore = 0, ndocs = 0, nforum = 0, pre = 0,
-         short_blocks = 0, li = 0, lilink = 0, prose = 0, cells = 0;
-  for (const block::Block& b : doc.blocks) {
-    chars += b.features.chars;
-    link += b.features.link_chars;
-    if (b.kind == block::Kind::kHeading && b.heading_level >= 2 && b.heading_level <= 4) {
-      ++h;
-      if (b.features.link_density() > 0.8f) ++hlink;
-    }
-    if (b.kind == block::Kind::kPre) ++pre;
-    if (b.kind == block::Kind::kTableCell) ++cells;
-    if (b.kind == block::Kind::kListItem) {
-      ++li;
-      if (b.features.link_density() > 0.8f) ++lilink;
-    }
-    if (b.kind == block::Kind::kParagraph && b.features.chars >= 200 &&
-        b.features.sentence_ends >= 2 && b.features.link_density() < 0.2f)
-      ++prose;
-    if (b.text.size() < 60) {
-      ++short_blocks;
-      ncta += RE2::FullMatch(b.text, cta);
-      nmore += RE2::FullMatch(b.text, more);
-      ndocs += RE2::FullMatch(b.text, docs);
-      nforum += RE2::FullMatch(b.text, forum);
-    }
-  }
-  size_t forms = 0, navs = 0, asides = 0, articles = 0;
-  for (const block::Node& n : doc.nodes) {
-    forms += n.tag == "form";
-    navs += n.tag == "nav";
-    asides += n.tag == "aside";
-    articles += n.tag == "article";
-  }
-  std::string path(url);
-  fprintf(stderr,
-          "PTDBG\tblocks=%zu\tchars=%zu\tlinkshare=%.3f\th=%zu\thlink=%zu\tcta=%zu\tmore=%zu\tdocs="
-          "%zu\tforum=%zu\tpre=%zu\tli=%zu\tlilink=%zu\tcells=%zu\tprose=%zu\tforms=%zu\tnavs=%"
-          "zu\tasides=%zu\tarticles=%zu\tdates=%zu\tbylines=%zu\turl=%s\n",
-          doc.blocks.size(), chars, chars ? double(link) / chars : 0, h, hlink, ncta, nmore, ndocs,
-          nforum, pre, li, lilink, cells, prose, forms, navs, asides, articles,
-          doc.hints.dates.size(), doc.hints.bylines.size(), path.c_str());
-}
-}  // namespace
-}  // namespace webclean::classify
-
 namespace webclean {
 
 namespace {
@@ -108,14 +48,6 @@ class Ballot {
   // The type with the most votes, if it has kMinVotes; ties go to the
   // type listed first (article before the others).
   PageTypeDecision decide() {
-    if (std::getenv("WEBCLEAN_PT_DEBUG")) {
-      std::string line = "PTVOTES";
-      for (size_t t = 0; t < kTypes; ++t)
-        for (const Vote& v : votes_[t])
-          line +=
-              "\t" + std::string(kTypeNames[t]) + "|" + std::to_string(v.weight) + "|" + v.signal;
-      fprintf(stderr, "%s\n", line.c_str());
-    }
     size_t best = size_t(PageType::kArticle);
     for (size_t t = best + 1; t < kTypes; ++t) {
       if (totals_[t] > totals_[best] && totals_[t] >= kMinVotes) best = t;
@@ -211,15 +143,20 @@ void vote_schema_types(const TypeCounts& counts, Ballot& ballot) {
       ballot.add(known.type, known.weight, std::string("schema.org ") + known.name);
     }
   }
-  // One Product (and its offers) is a product page; many, or products in an
-  // ItemList or CollectionPage, a shop's grid.
+  // Products in an ItemList or CollectionPage are a shop's grid; outside a
+  // list they are a product page's own, its variants and related items (on
+  // the tuning half 5 of 6 pages with several Products and no list are
+  // product pages, none a collection: a grid's cards show prices, which
+  // vote on their own).
   const int products = count_of(counts, "Product");
   const bool list = count_of(counts, "ItemList") + count_of(counts, "CollectionPage") > 0;
-  if (products >= kMinCollectionProducts || (products > 0 && list)) {
+  if (products > 0 && list) {
     ballot.add(PageType::kCollection, kDeclaredVote,
-               "schema.org " + std::to_string(products) + " Product" + (list ? " in a list" : ""));
+               "schema.org " + std::to_string(products) + " Product in a list");
   } else if (products > 0) {
-    ballot.add(PageType::kProduct, kDeclaredVote, "schema.org Product");
+    ballot.add(PageType::kProduct, kDeclaredVote,
+               products == 1 ? std::string("schema.org Product")
+                             : "schema.org " + std::to_string(products) + " Product (variants)");
   } else if (list) {
     ballot.add(PageType::kListing, kTemplateVote, "schema.org ItemList/CollectionPage");
   }
@@ -250,6 +187,14 @@ void vote_og_type(const block::PageHints& hints, Ballot& ballot) {
   }
 }
 
+// WordPress SEO plugins write og:type article on every page, with
+// article:published_time on posts only: a page (About, Services, Pricing)
+// has article:modified_time alone.
+bool is_wordpress_page(const block::PageHints& hints) {
+  return meta_value(hints, "article:published_time").empty() &&
+         !meta_value(hints, "article:modified_time").empty();
+}
+
 // schema.org Article, og:type article and article:published_time: the
 // article markup of a site's template (Yoast writes all three, on its
 // service pages as well), one signal however many of them a page has.
@@ -259,9 +204,11 @@ void vote_article_template(const TypeCounts& counts, const block::PageHints& hin
   const auto name = [&](const char* what) {
     signal += (signal.empty() ? "" : ", ") + std::string(what);
   };
+  const bool published = !meta_value(hints, "article:published_time").empty();
   if (count_of(counts, "Article") > 0) name("schema.org Article");
-  if (meta_value(hints, "og:type") == "article") name("og:type article");
-  if (!meta_value(hints, "article:published_time").empty()) name("article:published_time");
+  if (meta_value(hints, "og:type") == "article" && !is_wordpress_page(hints))
+    name("og:type article");
+  if (published) name("article:published_time");
   if (!signal.empty())
     ballot.add(PageType::kArticle, kTemplateVote, "article template (" + signal + ")");
 }
@@ -390,7 +337,7 @@ struct UrlShape {
 // showthread.php, Stack Exchange's /questions/123, Shopify's /products/ and
 // /collections/, WooCommerce's /product/ and /product-category/, /docs/.
 constexpr UrlShape kUrlShapes[] = {
-    {"^/t/[^/]+/\\d+", "/t/…/123", PageType::kForum, kUrlVote},
+    {"^/t/[^/]+/\\d+|^/t/\\d+/", "/t/…/123", PageType::kForum, kUrlVote},
     {"/threads?/[^/]+", "/threads/", PageType::kForum, kUrlVote},
     {"/topics?/\\d+", "/topic/123", PageType::kForum, kUrlVote},
     {"(?:viewtopic|showthread|showtopic)\\.php", "viewtopic.php", PageType::kForum, kUrlVote},
@@ -399,17 +346,23 @@ constexpr UrlShape kUrlShapes[] = {
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
     {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
-    {"/collections?/[^/?]+$|/collections?/[^/?]+/?(?:\\?|$)", "/collections/…",
-     PageType::kCollection, kUrlVote},
+    // Shopify's plural: editorial sites name a set of essays or guides /collection/.
+    {"/collections/[^/?]+$|/collections/[^/?]+/?(?:\\?|$)", "/collections/…", PageType::kCollection,
+     kUrlVote},
     {"/product-categor(?:y|ies)/|/shop/?(?:\\?|$)", "/product-category/", PageType::kCollection,
      kUrlVote},
     // Category pages of large shops (/c/tents); Discourse's categories use it too.
     {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
-    {"/(?:docs?|documentation|reference|manual|man-?pages|api)/", "/docs/",
+    {"/(?:docs?|documentation|reference|manual|man-?pages|api|support|help|handbook)/", "/docs/",
      PageType::kDocumentation, kUrlVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
     {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
      "/services/", PageType::kService, kUrlVote},
+    // A line of business named in a segment (/application-services/,
+    // /data-analytics-services, /what-we-do/): the sites of firms.
+    {"[-_]services?(?:[-_/.]|$)|/services?[-_]|/(?:what-we-do|capabilities|industries|why-us)(?:/"
+     "|$)",
+     "/…-services/", PageType::kService, kUrlVote},
     {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
      PageType::kListing, kUrlVote},
     // A section's root lists its items: /news, /blog/, /latest.
@@ -465,6 +418,15 @@ const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
   return compiled;
 }
 
+// Hosts that serve documentation and help centres: docs.*, docs-*,
+// developer(s).*, support.*, help.*.
+bool is_docs_host(std::string_view host) {
+  for (const char* prefix : {"docs.", "docs-", "developer.", "developers.", "support.", "help."}) {
+    if (host.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 void vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
   if (path.empty()) return;
@@ -488,8 +450,8 @@ void vote_url(std::string_view url, Ballot& ballot) {
                "URL slug of " + std::to_string(words) + " words (a headline)");
   }
   const std::string host = lower(host_of(url));
-  if (host.rfind("docs.", 0) == 0 || host.rfind("developer.", 0) == 0) {
-    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host.substr(0, host.find('.')) + ".");
+  if (is_docs_host(host)) {
+    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host + " (docs)");
   }
 }
 
@@ -598,7 +560,7 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
     // Cards with prices are a shop's grid as plainly as a declaration.
     ballot.add(priced ? PageType::kCollection : PageType::kListing,
-               priced ? kDeclaredVote : kStructureVote,
+               priced ? kPricedGridVote : kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
                    (priced ? " with prices" : ""));
   } else if (prices >= kMinProductPrices) {
@@ -610,7 +572,8 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
       best_cards.cards >= kMinCards && card_page &&
       double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
   if (link_share >= kMinListingLinkShare && !priced_grid) {
-    ballot.add(PageType::kListing, kStructureVote,
+    // Four fifths of the text in links: a list whatever markup the page has.
+    ballot.add(PageType::kListing, link_share >= kManyLinksShare ? kPlatformVote : kStructureVote,
                "structure: " + std::to_string(int(100 * link_share)) + "% of the text in links");
   }
   // An article is a run of prose; service pages speak in short blurbs.
@@ -635,6 +598,17 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   }
 }
 
+// A meta tag giving the publication date, under the names news and blog
+// software write it (the metadata step reads the same ones).
+bool has_publication_date_meta(const block::PageHints& hints) {
+  for (const char* key : {"article:published_time", "og:published_time", "datepublished", "dc:date",
+                          "dcterms:created", "date", "pubdate", "publishdate", "publish-date",
+                          "parsely-pub-date", "sailthru.date"}) {
+    if (!meta_value(hints, key).empty()) return true;
+  }
+  return false;
+}
+
 // An article is signed or dated; a page with neither, and no other sign
 // of what it is, is a business's page about itself.
 void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
@@ -649,13 +623,19 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
       std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
                   [](const std::string& s) { return contains(s, "datePublished"); });
   const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
-                     !meta_value(doc.hints, "article:published_time").empty() || json_ld_dated;
-  const bool signed_page = !doc.hints.bylines.empty() || !meta_value(doc.hints, "author").empty();
-  const bool article_markup = meta_value(doc.hints, "og:type") == "article" || article_type;
+                     has_publication_date_meta(doc.hints) || json_ld_dated;
+  // A meta author tag is most often the site's or the company's name, written on
+  // every page: only a byline in the body signs a page.
+  const bool signed_page = !doc.hints.bylines.empty();
+  const bool article_markup =
+      (meta_value(doc.hints, "og:type") == "article" && !is_wordpress_page(doc.hints)) ||
+      article_type;
   if (dates > kMaxArticleDates) {
     ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
-  } else if (dated || signed_page) {
-    ballot.add(PageType::kArticle, kStructureVote, dated ? "dated" : "signed");
+  } else if (dated) {
+    ballot.add(PageType::kArticle, kStructureVote, "dated");
+  } else if (signed_page) {
+    ballot.add(PageType::kArticle, kSignedVote, "signed");
   } else if (!article_markup)
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
@@ -687,6 +667,44 @@ void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
   }
 }
 
+// --- documentation and shop chrome ---
+
+// The longest button or navigation label read: longer blocks are prose.
+constexpr size_t kMaxLabelBytes = 40;
+
+// A label of a documentation theme: its page outline ("On this page"), its
+// edit and feedback links, its previous/next links between pages.
+bool is_docs_chrome(std::string_view text) {
+  static const RE2 docs_line{
+      R"re((?i)\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*)re"};
+  return RE2::FullMatch(text, docs_line);
+}
+
+// A shop card's button: every product of a grid has one.
+bool is_cart_button(std::string_view text) {
+  static const RE2 cart_line{
+      R"re((?i)\W*(?:add to (?:cart|bag|basket)|buy now|quick (?:view|shop|add)|choose options|select options|sold out)\W*)re"};
+  return RE2::FullMatch(text, cart_line);
+}
+
+void vote_labels(const block::Document& doc, Ballot& ballot) {
+  size_t docs = 0, carts = 0;
+  for (const block::Block& b : doc.blocks) {
+    if (b.text.size() >= kMaxLabelBytes) continue;
+    docs += is_docs_chrome(b.text) ? 1 : 0;
+    carts += is_cart_button(b.text) ? 1 : 0;
+  }
+  if (docs >= kMinDocsLines) {
+    ballot.add(PageType::kDocumentation, kStructureVote,
+               "lines: " + std::to_string(docs) + " of docs chrome (On this page, Edit this page)");
+  }
+  if (carts >= kMinCartButtons) {
+    // One button per card: a grid of products, as plain as a declaration.
+    ballot.add(PageType::kCollection, kDeclaredVote,
+               "lines: " + std::to_string(carts) + " \"Add to cart\" buttons");
+  }
+}
+
 // --- text dumps ---
 
 void vote_text_lines(const block::Document& doc, Ballot& ballot) {
@@ -708,7 +726,6 @@ void vote_text_lines(const block::Document& doc, Ballot& ballot) {
 }  // namespace
 
 PageTypeDecision decide_page_type(const block::Document& doc, std::string_view url) {
-  debug_features(doc, url);
   Ballot ballot;
   if (!doc.is_html) {
     vote_text_lines(doc, ballot);
@@ -726,6 +743,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_structure(doc, ballot);
   vote_unsigned(doc, types, ballot);
   vote_forum_chrome(doc, ballot);
+  vote_labels(doc, ballot);
   return ballot.decide();
 }
 

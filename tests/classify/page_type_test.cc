@@ -49,13 +49,16 @@ TEST_CASE("a JSON-LD DiscussionForumPosting makes a forum page", "[classify]") {
   CHECK(has_signal(r, "DiscussionForumPosting"));
 }
 
-TEST_CASE("one microdata Product is a product page, many are a collection", "[classify]") {
+TEST_CASE("microdata Products are a product page, in an ItemList a collection", "[classify]") {
   const std::string one =
       R"(<div itemscope itemtype="https://schema.org/Product"><p>Mug</p></div>)";
   CHECK(clean_html("", one + kProse).metadata.page_type == PageType::kProduct);
-  std::string grid;
-  for (int i = 0; i < 6; ++i) grid += one;
-  CHECK(clean_html("", grid).metadata.page_type == PageType::kCollection);
+  std::string variants;
+  for (int i = 0; i < 6; ++i) variants += one;
+  CHECK(clean_html("", variants).metadata.page_type == PageType::kProduct);
+  const std::string list =
+      R"(<div itemscope itemtype="https://schema.org/ItemList">)" + variants + "</div>";
+  CHECK(clean_html("", list).metadata.page_type == PageType::kCollection);
 }
 
 TEST_CASE("og:type product makes a product page", "[classify]") {
@@ -180,4 +183,108 @@ TEST_CASE("a site's front page without an article's signs is a service page", "[
                               "https://example.com/");
   CHECK(r.metadata.page_type == PageType::kService);
   CHECK(has_signal(r, "front page"));
+}
+
+TEST_CASE("og:type article on a WordPress page without a publication time is no article's sign",
+          "[classify]") {
+  const std::string page_meta = R"(<meta property="og:type" content="article">)"
+                                R"(<meta property="article:modified_time" content="2024-01-02">)";
+  const Result page = clean_html(page_meta, "<h2>Our services</h2><p>We fix roofs.</p>");
+  CHECK(page.metadata.page_type == PageType::kService);
+  CHECK_FALSE(has_signal(page, "og:type article"));
+  const Result post = clean_html(
+      page_meta + R"(<meta property="article:published_time" content="2024-01-01">)", kProse);
+  CHECK(post.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(post, "og:type article"));
+}
+
+TEST_CASE("a byline without a date does not outvote a page's other signs", "[classify]") {
+  const Result r = clean_html("",
+                              "<h2>What our clients say</h2><p>They fixed our roof in a day.</p>"
+                              "<p class='author'>Jane Smith</p>",
+                              "https://example.com/");
+  CHECK(r.metadata.page_type == PageType::kService);
+}
+
+TEST_CASE("a grid of priced cards outvotes one declared Product", "[classify]") {
+  std::string grid = R"(<div itemscope itemtype="https://schema.org/Product"><h1>Sale</h1></div>)"
+                     "<ul>";
+  for (int i = 0; i < 10; ++i) {
+    grid += "<li class=\"card\"><a href=\"/p/" + std::to_string(i) + "\">Woollen socks, pair " +
+            std::to_string(i) + "</a> <span>$12.99</span></li>";
+  }
+  const Result r = clean_html("", grid + "</ul>");
+  CHECK(r.metadata.page_type == PageType::kCollection);
+}
+
+TEST_CASE("many Add to cart buttons make a collection", "[classify]") {
+  std::string grid;
+  for (int i = 0; i < 5; ++i) {
+    grid +=
+        "<div><h3>Socks " + std::to_string(i) + "</h3><p><a href='/cart'>Add to cart</a></p></div>";
+  }
+  const Result r = clean_html("", grid);
+  CHECK(r.metadata.page_type == PageType::kCollection);
+  CHECK(has_signal(r, "Add to cart"));
+}
+
+TEST_CASE("the chrome of a documentation theme makes a documentation page", "[classify]") {
+  const Result r = clean_html(
+      "", "<div><p>On this page</p></div>" + kProse + "<p>Edit this page</p><p>Next steps</p>");
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+}
+
+TEST_CASE("a /t/123/slug path is a forum thread", "[classify]") {
+  const Result r = clean_html("", kProse, "https://example.com/t/123270/tiny-house");
+  CHECK(r.metadata.page_type == PageType::kForum);
+}
+
+TEST_CASE("a meta author tag without a byline in the body does not sign a page", "[classify]") {
+  const Result r = clean_html(R"(<meta name="author" content="Acme Roofing Inc.">)",
+                              "<h2>Roof repair</h2><p>We fix roofs in a day.</p>");
+  CHECK(r.metadata.page_type == PageType::kService);
+  CHECK(has_signal(r, "no date or author"));
+}
+
+TEST_CASE("a line of business named in a URL segment votes service", "[classify]") {
+  const Result r = clean_html("", "<h2>Fast delivery</h2><p>Our network is fast.</p>",
+                              "https://example.com/application-services/products/cdn/");
+  CHECK(r.metadata.page_type == PageType::kService);
+  CHECK(has_signal(r, "-services/"));
+}
+
+TEST_CASE("developer hosts and help centre paths hold documentation", "[classify]") {
+  const std::string body = "<h2>Fields</h2><p>Each field of the feed is listed below.</p>";
+  CHECK(clean_html("", body, "https://developers.example.com/feeds/spec/").metadata.page_type ==
+        PageType::kDocumentation);
+  CHECK(clean_html("", body, "https://www.example.org/support/searching").metadata.page_type ==
+        PageType::kDocumentation);
+}
+
+TEST_CASE("a page with four fifths of its text in links is a listing despite its dates",
+          "[classify]") {
+  std::string links;
+  for (int i = 0; i < 12; ++i) {
+    links += "<h3><a href='/car/" + std::to_string(i) + "'>Rental car number " + std::to_string(i) +
+             " for the weekend</a></h3>";
+  }
+  const Result r = clean_html(R"(<meta property="article:published_time" content="2024-01-02">)",
+                              links + "<p>Rent a car.</p>");
+  CHECK(r.metadata.page_type == PageType::kListing);
+}
+
+TEST_CASE("an editorial /collection/ path is no shop's collection", "[classify]") {
+  const Result essay =
+      clean_html(R"(<meta property="article:published_time" content="2024-01-02">)", kProse,
+                 "https://example.org/collection/coffee-essays/");
+  CHECK(essay.metadata.page_type == PageType::kArticle);
+  const Result shop = clean_html("", "<h2>Socks</h2>", "https://example.com/collections/socks");
+  CHECK(shop.metadata.page_type == PageType::kCollection);
+}
+
+TEST_CASE("a publication date meta tag under a news CMS's name dates a page", "[classify]") {
+  const Result r = clean_html(R"(<meta name="publishdate" content="2017-03-10">)",
+                              "<h2>Students abroad</h2><p>They watch the sessions.</p>");
+  CHECK(r.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(r, "dated"));
 }
