@@ -44,12 +44,11 @@ inline constexpr size_t kMaxElements = 250000;
 
 // A <noscript data-path> (or <noscript id=flarum-content>) holding at
 // least this many bytes is the page itself as served without JavaScript
-// (Discourse's and Flarum's crawler views: every post of a thread is there), not a tracking pixel (a Google Tag Manager
-// <iframe> is under 250 bytes) or an "enable JavaScript" notice (under
-// 1 KB): its tags are dropped and its content is parsed as part of the
-// page. Other <noscript>s go with their content: big ones without the
-// attribute repeat the page's text (seen on wcxb-dev: 3 pages lost 0.04 to
-// 0.3 of F1 when every <noscript> of 4 KB or more was kept).
+// (Discourse's and Flarum's crawler views: every post of a thread is there), not a tracking pixel
+// (a Google Tag Manager <iframe> is under 250 bytes) or an "enable JavaScript" notice (under 1 KB):
+// its tags are dropped and its content is parsed as part of the page. Other <noscript>s go with
+// their content: big ones without the attribute repeat the page's text (seen on wcxb-dev: 3 pages
+// lost 0.04 to 0.3 of F1 when every <noscript> of 4 KB or more was kept).
 inline constexpr size_t kMinNoscriptPageBytes = 4096;
 
 // The text of the stand-in left where a subtree was dropped.
