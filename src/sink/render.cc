@@ -13,8 +13,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr size_t kExplainTextWidth = 100;   // code points of block text shown
-constexpr size_t kExplainReasonWidth = 40;  // longer reasons are cut
+constexpr size_t kExplainTextWidth = 100;  // code points of block text shown
+// A rule's reason is its file:line and pattern: the pattern, which can run
+// to hundreds of characters, is cut (file:line finds it). Other reasons are
+// the measures and constants that decided, shown whole up to a line's room.
+constexpr size_t kExplainRuleReasonWidth = 40;
+constexpr size_t kExplainReasonWidth = 90;
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -33,6 +37,15 @@ std::string cut(std::string_view text, size_t limit) {
     if (seen++ == limit) return std::string(text.substr(0, i)) + "\u2026";
   }
   return std::string(text);
+}
+
+bool is_rule_reason(std::string_view reason) {
+  const size_t space = reason.find(' ');
+  return reason.substr(0, space).find(".rules:") != std::string_view::npos;
+}
+
+std::string cut_reason(std::string_view reason) {
+  return cut(reason, is_rule_reason(reason) ? kExplainRuleReasonWidth : kExplainReasonWidth);
 }
 
 std::string pad(std::string text, size_t width) {
@@ -230,7 +243,7 @@ std::string render_explain(const Result& result) {
   size_t reason_width = 0;
   for (const BlockReport& block : result.blocks) {
     stages.push_back(block.stage.empty() ? "-" : block.stage);
-    reasons.push_back(block.reason.empty() ? "-" : cut(block.reason, kExplainReasonWidth));
+    reasons.push_back(block.reason.empty() ? "-" : cut_reason(block.reason));
     stage_width = std::max(stage_width, code_points(stages.back()));
     reason_width = std::max(reason_width, code_points(reasons.back()));
   }

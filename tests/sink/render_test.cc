@@ -182,3 +182,19 @@ TEST_CASE("an explain listing starts with the page type and the signals that dec
         "page type: forum (schema.org DiscussionForumPosting; URL /t/…/123)\n");
   CHECK(render_explain(Result{}) == "page type: article (default: no signal)\n");
 }
+
+TEST_CASE("the explain listing shows a measured reason whole and cuts a rule's long pattern",
+          "[sink]") {
+  Result result;
+  const std::string measured =
+      "near-good -> bad by its neighbours (169 chars, stop 0.48), no good block in reach";
+  const std::string rule =
+      "rules/structure.rules:108 (?:skip|jump|go|move)(?: to)?:?(?: the)?(?: (?:main|primary))?";
+  result.blocks = {block("A paragraph", "paragraph", false, "context", measured),
+                   block("Skip to content", "paragraph", false, "rules", rule)};
+  const auto lines = block_lines(render_explain(result));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].find(measured) != std::string::npos);
+  CHECK(lines[1].find("rules/structure.rules:108") != std::string::npos);
+  CHECK(lines[1].find(rule) == std::string::npos);
+}
