@@ -4,7 +4,9 @@
 #ifndef WEBCLEAN_FILTER_FILTER_H_
 #define WEBCLEAN_FILTER_FILTER_H_
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "block/block.h"
 #include "rules/rules.h"
@@ -24,6 +26,22 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
 // then clean link-heavy lists and boxes inside it. Returns whether a
 // region was found (a page with no clear one is left to density).
 bool select_main_content(block::Document& doc);
+
+// The kept text below a node, by which the sections and items steps weigh
+// containers.
+struct KeptText {
+  uint32_t chars = 0;
+  uint32_t link_chars = 0;
+  uint32_t prose_chars = 0;  // in paragraphs of prose (is_prose_paragraph)
+  uint32_t plain() const { return chars - link_chars; }
+};
+
+// For each node, the kept text of its own blocks and its subtree's.
+std::vector<KeptText> kept_text_below(const block::Document& doc);
+
+// A paragraph of prose: some length, a sentence, few links
+// (kProseParagraphChars).
+bool is_prose_paragraph(const block::Block& b);
 
 // 2a. Service, marketing and documentation pages (src/filter/sections.cc):
 // every section of the page's body is the region, not one best container;

@@ -28,28 +28,7 @@ using block::Block;
 using block::Document;
 using block::Node;
 
-struct Text {
-  uint32_t chars = 0;
-  uint32_t link_chars = 0;
-};
-
-// Text of the kept blocks below each node.
-std::vector<Text> subtree_text(const Document& doc) {
-  std::vector<Text> text(doc.nodes.size());
-  for (const Block& b : doc.blocks) {
-    if (!b.decision.keep || b.node < 0) continue;
-    Text& t = text[static_cast<size_t>(b.node)];
-    t.chars += b.features.chars;
-    t.link_chars += std::min(b.features.link_chars, b.features.chars);
-  }
-  for (size_t i = doc.nodes.size(); i-- > 0;) {
-    const int32_t parent = doc.nodes[i].parent;
-    if (parent < 0) continue;
-    text[static_cast<size_t>(parent)].chars += text[i].chars;
-    text[static_cast<size_t>(parent)].link_chars += text[i].link_chars;
-  }
-  return text;
-}
+using Text = KeptText;
 
 // styled-components names an element by its component ("sc-82b3c53b-0",
 // the same on every card) and then by a hash of its styles ("cKhECM",
@@ -285,16 +264,13 @@ std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList
   return inside;
 }
 
-// Chars of prose outside the items: blocks of some length, few links,
-// made of sentences (a category's description, a listing's intro).
+// Chars of prose paragraphs outside the items (a category's description,
+// a listing's intro).
 uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
   uint32_t chars = 0;
   for (const Block& b : doc.blocks) {
     if (!b.decision.keep || b.node < 0 || inside[static_cast<size_t>(b.node)]) continue;
-    const block::Features& f = b.features;
-    if (f.chars < params::kItemsProseBlockChars || f.sentence_ends == 0) continue;
-    if (f.link_density() > params::kItemsProseMaxLinkDensity) continue;
-    chars += f.chars;
+    if (is_prose_paragraph(b)) chars += b.features.chars;
   }
   return chars;
 }
@@ -302,7 +278,7 @@ uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
 }  // namespace
 
 bool select_items(Document& doc) {
-  const std::vector<Text> text = subtree_text(doc);
+  const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
   const ItemList list = find_item_list(doc, text, tree);
   if (list.container < 0) return false;
@@ -344,7 +320,7 @@ bool is_card_list(const Group& g, uint32_t page_chars) {
 }  // namespace
 
 void drop_item_lists(Document& doc) {
-  const std::vector<Text> text = subtree_text(doc);
+  const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
   const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
   if (lists.empty()) return;

@@ -36,12 +36,12 @@ inline constexpr uint32_t kProductPanelMinChars = 500;
 // service pages of wcxb-dev (100 to 800 chars and 0.05 to 0.2 scored
 // within 0.003 of each other).
 inline constexpr uint32_t kShownProseChars = 200;
+inline constexpr float kShownProseLinkDensity = 0.1f;
 // Characters the rules must leave on a page; with fewer its boxes of prose
 // and text panels are shown whatever its type. Less than one paragraph:
 // on wcxb-dev's tuning half the rules left nothing on pages whose whole
 // text sat in page builders' "widget_text" boxes and hidden tabs.
 inline constexpr uint32_t kMinRulesKeptChars = 200;
-inline constexpr float kShownProseLinkDensity = 0.1f;
 
 // --- threads: forum, Q&A and comment pages ([post] rules) ---
 // A page is a thread when at least this many elements that [post] rules
@@ -58,14 +58,11 @@ inline constexpr float kThreadMinPostShare = 0.3f;
 // A <main> holding this share of the text left by the rules is the
 // page's body; else <body> is.
 inline constexpr float kSectionsMainShare = 0.5f;
-// ...unless it leaves out this many chars of prose (paragraphs of at least
-// kSectionsProseBlockChars with sentences and few links): a shop's
-// category text set below its <main>. On the tuning half of the product
-// pages of wcxb-dev 500 cost 0.005, 1,000 0.001, 2,000 nothing; service
-// and documentation pages did not move.
+// ...unless it leaves out this many chars of prose paragraphs
+// (kProseParagraphChars): a shop's category text set below its <main>. On
+// the tuning half of the product pages of wcxb-dev 500 cost 0.005, 1,000
+// 0.001, 2,000 nothing; service and documentation pages did not move.
 inline constexpr uint32_t kSectionsProseOutsideMain = 2000;
-inline constexpr uint32_t kSectionsProseBlockChars = 150;
-inline constexpr float kSectionsProseMaxLinkDensity = 0.1f;
 // The body's core, where lists, tables and code are kept whole: the
 // deepest box holding this share of the body's text outside links (0.5
 // to 0.8 scored the same on the tuning half of wcxb-dev's documentation
@@ -82,6 +79,13 @@ inline constexpr float kMarqueeMaxDistinctShare = 0.2f;
 // wcxb-dev): a longer block is text, however repetitive (a page of one
 // sentence over and over is still cleaned whole).
 inline constexpr uint32_t kMarqueeMaxChars = 4000;
+
+// A paragraph of prose, as the sections and items steps weigh a page's
+// written text (a description, an intro): a block of at least this many
+// chars, with a sentence end and at most this share of link text. A
+// paragraph of a few sentences; links of a teaser or menu are more.
+inline constexpr uint32_t kProseParagraphChars = 150;
+inline constexpr float kProseParagraphMaxLinkDensity = 0.1f;
 
 // --- listing and collection pages: the list of items (src/filter/items.cc) ---
 // A container's children of one shape (tag and first class) are a list of
@@ -112,16 +116,13 @@ inline constexpr int kListHeadingLevels = 3;
 // The list is the page's text only when it holds this share of the text
 // the rules left; else the page is read as an article.
 inline constexpr float kItemsMinPageShare = 0.2f;
-// A collection page with this many chars of prose outside its items (in
-// blocks of at least kItemsProseBlockChars, with sentences and at most
-// kItemsProseMaxLinkDensity of links) has a category description, and
+// A collection page with this many chars of prose paragraphs outside its
+// items (kProseParagraphChars) has a category description, and
 // the description is its text, not the product grid. On the tuning half
 // of wcxb-dev's collection pages, the pages whose gold leaves the grid
 // out had 1,271 to 10,179 such chars, those whose gold is the grid 0 to
 // 434 (one exception, at 2,965).
 inline constexpr uint32_t kCollectionDescriptionChars = 1000;
-inline constexpr uint32_t kItemsProseBlockChars = 150;
-inline constexpr float kItemsProseMaxLinkDensity = 0.1f;
 
 // --- product pages ---
 // Lists of cards of other products ("Customers also bought", "Complete

@@ -29,39 +29,7 @@ using block::Block;
 using block::Document;
 using block::Node;
 
-struct Text {
-  uint32_t chars = 0;
-  uint32_t link_chars = 0;
-  uint32_t prose_chars = 0;  // in paragraphs of prose (is_prose)
-  uint32_t plain() const { return chars - link_chars; }
-};
-
-// A paragraph of prose: some length, sentences, few links.
-bool is_prose(const Block& b) {
-  const block::Features& f = b.features;
-  return f.chars >= params::kSectionsProseBlockChars && f.sentence_ends > 0 &&
-         f.link_density() <= params::kSectionsProseMaxLinkDensity;
-}
-
-// Text of the kept blocks below each node.
-std::vector<Text> subtree_text(const Document& doc) {
-  std::vector<Text> text(doc.nodes.size());
-  for (const Block& b : doc.blocks) {
-    if (!b.decision.keep || b.node < 0) continue;
-    Text& t = text[static_cast<size_t>(b.node)];
-    t.chars += b.features.chars;
-    t.link_chars += std::min(b.features.link_chars, b.features.chars);
-    t.prose_chars += is_prose(b) ? b.features.chars : 0;
-  }
-  for (size_t i = doc.nodes.size(); i-- > 0;) {
-    const int32_t parent = doc.nodes[i].parent;
-    if (parent < 0) continue;
-    text[static_cast<size_t>(parent)].chars += text[i].chars;
-    text[static_cast<size_t>(parent)].link_chars += text[i].link_chars;
-    text[static_cast<size_t>(parent)].prose_chars += text[i].prose_chars;
-  }
-  return text;
-}
+using Text = KeptText;
 
 // The body: the outermost <main> (or role=main) holding most of the text
 // and leaving little prose out, else <body>; -1 when the page has neither.
@@ -192,7 +160,7 @@ bool is_marquee(const Block& b) {
 }  // namespace
 
 bool select_sections(Document& doc) {
-  const std::vector<Text> text = subtree_text(doc);
+  const std::vector<Text> text = kept_text_below(doc);
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
   if (total == 0) return false;

@@ -379,6 +379,32 @@ bool has_layout_copies(PageType type) {
 
 }  // namespace
 
+bool is_prose_paragraph(const Block& b) {
+  const block::Features& f = b.features;
+  return f.chars >= params::kProseParagraphChars && f.sentence_ends > 0 &&
+         f.link_density() <= params::kProseParagraphMaxLinkDensity;
+}
+
+std::vector<KeptText> kept_text_below(const Document& doc) {
+  std::vector<KeptText> text(doc.nodes.size());
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0) continue;
+    KeptText& t = text[static_cast<size_t>(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += std::min(b.features.link_chars, b.features.chars);
+    t.prose_chars += is_prose_paragraph(b) ? b.features.chars : 0;
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    KeptText& up = text[static_cast<size_t>(parent)];
+    up.chars += text[i].chars;
+    up.link_chars += text[i].link_chars;
+    up.prose_chars += text[i].prose_chars;
+  }
+  return text;
+}
+
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
   // Shops, landing pages and front pages repeat a box for another layout.

@@ -101,10 +101,12 @@ bool site_applies(std::string_view site, std::string_view host) {
          iequals(host.substr(host.size() - site.size()), site);
 }
 
-// A rule limited to a page type applies to pages of that type only (and
-// not at all when the type is not known, as in the prescan).
-bool type_applies(PageType rule_type, PageType page_type) {
-  return rule_type == PageType::kAuto || rule_type == page_type;
+// Whether a rule applies on this host and page type: a rule limited to a
+// site applies there only; one limited to a page type on pages of that
+// type only (and not at all when the type is not known, as in the prescan).
+bool applies(const Rule& rule, std::string_view host, PageType page_type) {
+  return site_applies(rule.site, host) &&
+         (rule.page_type == PageType::kAuto || rule.page_type == page_type);
 }
 
 // Where the rules of a section apply: a site, a page type.
@@ -578,7 +580,7 @@ class NodeMatcher {
  private:
   void consider(uint32_t index) {
     const Rule& rule = rules_[index];
-    if (!site_applies(rule.site, host_) || !type_applies(rule.page_type, page_type_)) return;
+    if (!applies(rule, host_, page_type_)) return;
     uint32_t& slot = rule.action == Action::kProtect ? protect_
                      : rule.action == Action::kPost  ? post_
                                                      : drop_;
@@ -605,8 +607,7 @@ class NodeMatcher {
   bool is_ignored(const PatternSet& ignore, std::string_view value) {
     bool hit = false;
     ignore.for_each_match(value, ignore_scratch_, [&](uint32_t index) {
-      hit = hit || (site_applies(rules_[index].site, host_) &&
-                    type_applies(rules_[index].page_type, page_type_));
+      hit = hit || applies(rules_[index], host_, page_type_);
     });
     return hit;
   }
@@ -663,10 +664,7 @@ const Rule* RuleSet::match_text(std::string_view text, std::string_view host,
   uint32_t best = kNoRule;
   std::vector<int> scratch;
   im.text.for_each_match(text, scratch, [&](uint32_t index) {
-    if (site_applies(im.rules[index].site, host) &&
-        type_applies(im.rules[index].page_type, page_type)) {
-      best = std::min(best, index);
-    }
+    if (applies(im.rules[index], host, page_type)) best = std::min(best, index);
   });
   return best == kNoRule ? nullptr : &im.rules[best];
 }
