@@ -89,9 +89,8 @@ class PrefixHashes {
 void drop_repeated_boxes(Document& doc) {
   const Runs runs = block_runs(doc);
   const PrefixHashes hashes(doc);
-  std::unordered_map<uint64_t, int32_t> seen;  // hash -> the first box with it
-  std::vector<bool> repeated(doc.blocks.size(), false);
-  std::vector<int32_t> copy_of(doc.blocks.size(), -1);
+  std::unordered_map<uint64_t, int32_t> seen;           // hash -> the first box with it
+  std::vector<int32_t> copy_of(doc.blocks.size(), -1);  // the box a block's box copies
   // A quote repeats what it quotes on purpose (a reply quoting a post).
   std::vector<bool> in_quote(doc.nodes.size(), false);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
@@ -101,7 +100,7 @@ void drop_repeated_boxes(Document& doc) {
   }
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const size_t first = runs.first[i];
-    if (first == kNone || repeated[first] || in_quote[i]) continue;
+    if (first == kNone || copy_of[first] >= 0 || in_quote[i]) continue;
     const size_t last = runs.last[i];
     if (hashes.chars(first, last) < params::kRepeatMinChars ||
         hashes.count(first, last) < params::kRepeatMinBlocks) {
@@ -112,15 +111,12 @@ void drop_repeated_boxes(Document& doc) {
     const size_t earlier = static_cast<size_t>(it->second);
     // A wrapper and its only child hold the same blocks: not a copy.
     if (runs.last[earlier] >= first) continue;
-    for (size_t b = first; b <= last; ++b) {
-      repeated[b] = true;
-      copy_of[b] = it->second;
-    }
+    for (size_t b = first; b <= last; ++b) copy_of[b] = it->second;
   }
   char reason[200];
   for (size_t b = 0; b < doc.blocks.size(); ++b) {
     Block& block = doc.blocks[b];
-    if (!repeated[b] || !block.decision.keep) continue;
+    if (copy_of[b] < 0 || !block.decision.keep) continue;
     std::snprintf(reason, sizeof reason, "a copy of an earlier box of the page (%s)",
                   block::describe(doc.nodes[static_cast<size_t>(copy_of[b])]).c_str());
     block.decision = {false, block::Stage::kStructure, reason};
