@@ -556,8 +556,9 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   // Cards beside an article (related posts) hold a small part of its text.
   const bool card_page =
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
-  if (best_cards.cards >= kMinCards && card_page) {
-    const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
+  const bool card_grid = best_cards.cards >= kMinCards && card_page;
+  const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
+  if (card_grid) {
     // Cards with prices are a shop's grid as plainly as a declaration.
     ballot.add(priced ? PageType::kCollection : PageType::kListing,
                priced ? kPricedGridVote : kStructureVote,
@@ -568,10 +569,7 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
   }
   // A page mostly of links (and not a shop's priced grid) lists other pages.
   const double link_share = double(page_link_chars) / double(std::max<size_t>(1, page_chars));
-  const bool priced_grid =
-      best_cards.cards >= kMinCards && card_page &&
-      double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
-  if (link_share >= kMinListingLinkShare && !priced_grid) {
+  if (link_share >= kMinListingLinkShare && !(card_grid && priced)) {
     // Four fifths of the text in links: a list whatever markup the page has.
     ballot.add(PageType::kListing, link_share >= kManyLinksShare ? kPlatformVote : kStructureVote,
                "structure: " + std::to_string(int(100 * link_share)) + "% of the text in links");
@@ -599,7 +597,8 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
 }
 
 // A meta tag giving the publication date, under the names news and blog
-// software write it (the metadata step reads the same ones).
+// software write it (the metadata step's page_date reads most of them; it
+// does not read publishdate and sailthru.date).
 bool has_publication_date_meta(const block::PageHints& hints) {
   for (const char* key : {"article:published_time", "og:published_time", "datepublished", "dc:date",
                           "dcterms:created", "date", "pubdate", "publishdate", "publish-date",
@@ -668,9 +667,6 @@ void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
 }
 
 // --- documentation and shop chrome ---
-
-// The longest button or navigation label read: longer blocks are prose.
-constexpr size_t kMaxLabelBytes = 40;
 
 // A label of a documentation theme: its page outline ("On this page"), its
 // edit and feedback links, its previous/next links between pages.

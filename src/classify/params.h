@@ -97,6 +97,9 @@ inline constexpr size_t kMinArticleSlugWords = 5;
 // one post shows two or three. On the tuning half's pages 24 of 51 forum
 // pages have 6 or more, 5 of 364 articles (comment sections).
 inline constexpr size_t kMinForumLines = 6;
+// The longest block read as a button or navigation label ("Add to cart",
+// "On this page"): longer blocks are prose, and are not matched.
+inline constexpr size_t kMaxLabelBytes = 40;
 // Lines of a documentation page's chrome ("On this page", "Edit this
 // page", "Was this page helpful?", "Next steps"): a docs theme shows
 // several. On the tuning half 10 of 47 documentation pages have 3 or more,
