@@ -263,5 +263,5 @@ TEST_CASE("the page-type option forces the type and names what it expects", "[cl
 
 TEST_CASE("stdin named twice is a usage error", "[cli]") {
   TempDir dir;
-  CHECK(run(dir, "- - </dev/null").status == 2);
+  CHECK(run(dir, "- - " + empty_stdin(dir)).status == 2);
 }

@@ -112,7 +112,7 @@ TEST_CASE("every option given a bad value says what it expected and exits with s
   TempDir dir;
   for (const Case& c : cases) {
     INFO(c.arguments);
-    const Run result = run(dir, c.arguments + " - </dev/null");
+    const Run result = run(dir, c.arguments + " - " + empty_stdin(dir));
     CHECK(result.status == 2);
     CHECK(contains(result.err, "webclean: " + c.message));
     CHECK_FALSE(contains(result.err, "not in range"));

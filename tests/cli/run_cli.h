@@ -61,8 +61,18 @@ struct Child {
   pid_t pid = -1;
 };
 
+// A shell redirection giving webclean an empty standard input. Not
+// </dev/null: in some sandboxes (this project's CI among them) /dev/null is
+// a regular file that other processes' writes briefly fill.
+inline std::string empty_stdin(const TempDir& scratch) {
+  const std::string path = scratch / "empty.stdin";
+  write_file(path, "");
+  return "<" + quoted(path);
+}
+
 // Starts webclean with `arguments` (not quoted: each is one argv entry).
-// `stdin_fd` becomes its standard input (-1: /dev/null). `extra_env`
+// `stdin_fd` becomes its standard input (-1: an empty pipe, for the
+// reason empty_stdin() gives). `extra_env`
 // ("NAME=value" entries) goes before the inherited environment, so it wins.
 inline Child spawn(const std::vector<std::string>& arguments, int stdin_fd, const std::string& out,
                    const std::string& err, std::vector<std::string> extra_env = {}) {
@@ -75,11 +85,13 @@ inline Child spawn(const std::vector<std::string>& arguments, int stdin_fd, cons
   for (std::string& entry : extra_env) envp.push_back(entry.data());
   for (char** entry = environ; *entry != nullptr; ++entry) envp.push_back(*entry);
   envp.push_back(nullptr);
+  int empty_pipe[2] = {-1, -1};
+  if (stdin_fd < 0 && ::pipe2(empty_pipe, O_CLOEXEC) != 0) return Child{};
   Child child;
   child.pid = ::fork();
   if (child.pid == 0) {
     // Only async-signal-safe calls between fork and exec.
-    const int in = stdin_fd >= 0 ? stdin_fd : ::open("/dev/null", O_RDONLY);
+    const int in = stdin_fd >= 0 ? stdin_fd : empty_pipe[0];
     const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (in < 0 || out_fd < 0 || err_fd < 0) ::_exit(127);
@@ -88,6 +100,10 @@ inline Child spawn(const std::vector<std::string>& arguments, int stdin_fd, cons
     ::dup2(err_fd, 2);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
+  }
+  // The write end closes here, so the child reads end of input at once.
+  for (const int end : empty_pipe) {
+    if (end >= 0) ::close(end);
   }
   return child;
 }

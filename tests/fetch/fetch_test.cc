@@ -336,7 +336,7 @@ TEST_CASE("an unreadable --urls file, or stdin named twice, is a usage error", "
   const Run missing = run(scratch, "--urls " + quoted(scratch / "no-such-list.txt"));
   CHECK(missing.status == 2);
   CHECK(missing.err.find("--urls") != std::string::npos);
-  const Run twice = run(scratch, "--urls - - </dev/null");
+  const Run twice = run(scratch, "--urls - - " + empty_stdin(scratch));
   CHECK(twice.status == 2);
   CHECK(twice.err.find("only once") != std::string::npos);
 }
