@@ -68,6 +68,26 @@ bool is_text_element(const std::string& tag) {
          (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6');
 }
 
+// Inline markup inside a line of text.
+bool is_inline_format(const std::string& tag) {
+  return tag == "b" || tag == "strong" || tag == "em" || tag == "i" || tag == "small" ||
+         tag == "sup" || tag == "sub" || tag == "mark" || tag == "time" || tag == "abbr" ||
+         tag == "code" || tag == "img" || tag == "picture" || tag == "svg";
+}
+
+// A link wrapped around boxes (a heading, a div of lines): a card that is
+// one link to its page, as modern shops and front pages write them, not a
+// link in a line of text.
+bool is_card_link(const Document& doc, const std::vector<std::vector<int32_t>>& children_of,
+                  int32_t node) {
+  if (doc.nodes[static_cast<size_t>(node)].tag != "a") return false;
+  for (int32_t child : children_of[static_cast<size_t>(node)]) {
+    const std::string& tag = doc.nodes[static_cast<size_t>(child)].tag;
+    if (tag != "span" && tag != "a" && tag != "br" && !is_inline_format(tag)) return true;
+  }
+  return false;
+}
+
 // The children of one container that share a shape.
 struct Group {
   std::string shape;
@@ -103,13 +123,14 @@ struct Tree {
 // Groups the children of `parent` by shape; one hash lookup a child, so a
 // container of many children of all-different shapes stays linear.
 void group_children(const Document& doc, const std::vector<Text>& text,
+                    const std::vector<std::vector<int32_t>>& children_of,
                     const std::vector<int32_t>& children, std::vector<Group>& groups,
                     std::unordered_map<std::string, size_t>& index) {
   groups.clear();
   index.clear();
   for (int32_t child : children) {
     const Node& node = doc.nodes[static_cast<size_t>(child)];
-    if (is_text_element(node.tag)) continue;
+    if (is_text_element(node.tag) && !is_card_link(doc, children_of, child)) continue;
     std::string s = shape(node);
     auto [slot, added] = index.try_emplace(s, groups.size());
     if (added) groups.push_back(Group{std::move(s)});
@@ -140,7 +161,7 @@ std::vector<ItemList> find_item_lists(const Document& doc, const std::vector<Tex
   std::unordered_map<std::string, size_t> index;
   for (size_t p = 0; p < doc.nodes.size(); ++p) {
     if (tree.children[p].size() < params::kItemsMinCount) continue;
-    group_children(doc, text, tree.children[p], groups, index);
+    group_children(doc, text, tree.children, tree.children[p], groups, index);
     for (const Group& g : groups) {
       if (!is_item_list(g)) continue;
       lists.push_back({static_cast<int32_t>(p), g});
@@ -275,6 +296,15 @@ uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
   return chars;
 }
 
+// A line the metadata step took for the page's byline or dateline: in an
+// item it is the item's own ("By Jane Doe", "March 3, 2025" under a
+// teaser), and a reader of the list reads it with the item. The page's
+// title is another thing: a heading repeating it is still dropped.
+bool is_item_header_line(const Block& b) {
+  return !b.decision.keep && b.decision.stage == block::Stage::kMetadata &&
+         b.decision.reason != "title";
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
@@ -298,7 +328,8 @@ bool select_items(Document& doc) {
     return false;
   }
   for (Block& b : doc.blocks) {
-    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (!b.decision.keep && !is_item_header_line(b)) continue;
     // Kept whole, as a post of a thread is: density does not judge it.
     b.in_post = true;
     b.decision = {true, block::Stage::kStructure, reason};

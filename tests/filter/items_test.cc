@@ -221,3 +221,39 @@ TEST_CASE("a column of sections, each a row of cards, keeps every section, whate
   CHECK(doc.blocks[cards[0]].decision.reason.find("section of the page's list") !=
         std::string::npos);
 }
+
+TEST_CASE("cards written as one link around a heading and lines make a list of items",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "Exercises");
+  const int32_t row = b.node("div", body, "flex overflow-x-auto");
+  std::vector<size_t> cards;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("a", row, "group relative flex");
+    const int32_t inner = b.node("div", card, "grow px-4");
+    cards.push_back(
+        b.element_with_text("h3", inner, "Warming up, part " + std::to_string(i), true));
+    cards.push_back(b.element_with_text("p", inner, "Duration: 8 Min", true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i : cards) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("x a.group") != std::string::npos);
+  }
+}
+
+TEST_CASE("an item's byline and date, which the metadata step took for the page's, are kept",
+          "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  const size_t dateline = p.item_blocks[1];  // "Posted 3 days ago"
+  const size_t title = p.item_blocks[0];
+  p.doc.blocks[dateline].decision = {false, webclean::block::Stage::kMetadata, "dateline"};
+  p.doc.blocks[title].decision = {false, webclean::block::Stage::kMetadata, "title"};
+  clean(p.doc);
+  CHECK(kept(p.doc, dateline));
+  CHECK_FALSE(kept(p.doc, title));  // a heading repeating the page's title still goes
+}

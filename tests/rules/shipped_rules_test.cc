@@ -469,3 +469,19 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
     CHECK_FALSE(on(PageType::kProduct, element("div", classes)));
   }
 }
+
+TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
+          "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"product-caption", "caption", "card-caption"}) {
+    INFO(classes);
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kCollection, element("div", classes)));
+    CHECK(on(PageType::kArticle, element("div", classes)));
+  }
+  // A figure's caption element is still one.
+  CHECK(on(PageType::kCollection, element("figcaption")));
+}
