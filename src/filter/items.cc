@@ -12,6 +12,7 @@
 // with no region (link lists and menus go, prose stays, a heading before
 // kept text stays).
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -305,6 +306,76 @@ bool is_item_header_line(const Block& b) {
          b.decision.reason != "title";
 }
 
+// A block's text as a key: lower case, white space collapsed.
+std::string line_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+      continue;
+    }
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+// Each node's item (its outermost node inside the list), -1 outside.
+std::vector<int32_t> item_of(const Document& doc, const std::vector<bool>& inside) {
+  std::vector<int32_t> item(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (!inside[i]) continue;
+    const int32_t parent = doc.nodes[i].parent;
+    item[i] = parent >= 0 && inside[static_cast<size_t>(parent)] ? item[static_cast<size_t>(parent)]
+                                                                 : static_cast<int32_t>(i);
+  }
+  return item;
+}
+
+// The buttons every card repeats ("Add to cart", "Apply now", "Listen to
+// this podcast"): a short link whose text recurs in most items, in items
+// that also hold text of their own outside links. A card that is one
+// link as a whole is left as it is: every line of it is link text, its
+// labels ("Duration") included.
+void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
+  const std::vector<int32_t> item = item_of(doc, inside);
+  std::vector<uint32_t> plain(doc.nodes.size(), 0);  // an item's chars outside links
+  std::vector<bool> counted(doc.nodes.size(), false);
+  uint32_t items = 0;
+  // For each line: the last item it was seen in, and in how many items.
+  std::unordered_map<std::string, std::pair<int32_t, uint32_t>> seen;
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    const int32_t it = item[static_cast<size_t>(b.node)];
+    if (!counted[static_cast<size_t>(it)]) {
+      counted[static_cast<size_t>(it)] = true;
+      ++items;
+    }
+    plain[static_cast<size_t>(it)] +=
+        b.features.chars - std::min(b.features.chars, b.features.link_chars);
+    auto& [last, count] = seen.try_emplace(line_key(b.text), -1, 0).first->second;
+    if (last != it) {
+      last = it;
+      ++count;
+    }
+  }
+  char reason[160];
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (b.text.size() > params::kItemButtonMaxBytes) continue;
+    if (b.features.link_chars < b.features.chars) continue;
+    if (plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] == 0) continue;
+    const uint32_t count = seen[line_key(b.text)].second;
+    if (count < params::kItemsMinCount ||
+        float(count) < float(items) * params::kItemButtonMinShare) {
+      continue;
+    }
+    std::snprintf(reason, sizeof reason, "a button of every item (a link in %u of %u items)", count,
+                  items);
+    b.decision = {false, block::Stage::kStructure, reason};
+  }
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
@@ -334,6 +405,7 @@ bool select_items(Document& doc) {
     b.in_post = true;
     b.decision = {true, block::Stage::kStructure, reason};
   }
+  drop_item_buttons(doc, inside);
   return true;
 }
 

@@ -257,3 +257,28 @@ TEST_CASE("an item's byline and date, which the metadata step took for the page'
   CHECK(kept(p.doc, dateline));
   CHECK_FALSE(kept(p.doc, title));  // a heading repeating the page's title still goes
 }
+
+TEST_CASE("a button every card repeats goes, the cards' own lines stay", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t grid = b.node("ul", body, "products");
+  std::vector<size_t> titles, prices, buttons;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("li", grid, "product");
+    titles.push_back(
+        b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
+    prices.push_back(b.element_with_text("p", card, "In stock, ships in two days"));
+    buttons.push_back(b.element_with_text("p", card, "Add to cart", true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i = 0; i < titles.size(); ++i) {
+    CHECK(kept(doc, titles[i]));
+    CHECK(kept(doc, prices[i]));  // repeated too, but not a link
+    INFO(doc.blocks[buttons[i]].decision.reason);
+    CHECK_FALSE(kept(doc, buttons[i]));
+    CHECK(doc.blocks[buttons[i]].decision.reason.find("a button of every item") !=
+          std::string::npos);
+  }
+}
