@@ -7,10 +7,11 @@
 // children are many boxes of the same tag and class, each holding text and
 // most a link, none holding most of the text (the page's own wrappers are
 // a header, a main and a footer of very different sizes). Every box of
-// that shape is an item and is kept whole; the page's heading, intro and
-// the rest are left to the density filter, which judges them as on a page
-// with no region (link lists and menus go, prose stays, a heading before
-// kept text stays).
+// that shape is an item and is kept whole (less the button every card
+// repeats); a collection page's other grids of products are kept too.
+// The page's heading, intro and the rest are left to the density filter,
+// which judges them as on a page with no region (link lists and menus go,
+// prose stays, a heading before kept text stays).
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -247,16 +248,46 @@ bool is_related_list(const Document& doc, const std::vector<size_t>& first, cons
   return false;
 }
 
+bool nested(const Document& doc, int32_t a, int32_t b) {
+  return block::is_within(doc, a, b) || block::is_within(doc, b, a);
+}
+
+// A collection page's other grids of products, beside its main one (a
+// featured row, a grid split into rows without class names): lists
+// holding at least kCollectionOtherGridShare of the main one's text,
+// apart from it and from each other, not titled as related pages.
+std::vector<ItemList> other_grids(const Document& doc, const std::vector<ItemList>& lists,
+                                  const std::vector<size_t>& first, const ItemList& main) {
+  std::vector<ItemList> grids;
+  for (const ItemList& other : lists) {
+    if (float(other.group.chars) < float(main.group.chars) * params::kCollectionOtherGridShare)
+      continue;
+    if (nested(doc, other.container, main.container)) continue;
+    if (std::any_of(grids.begin(), grids.end(), [&](const ItemList& grid) {
+          return nested(doc, other.container, grid.container);
+        })) {
+      continue;
+    }
+    if (!is_related_list(doc, first, other)) grids.push_back(other);
+  }
+  return grids;
+}
+
 // The page's list: the one holding the most text, unless it is titled as
-// related pages.
-ItemList find_item_list(const Document& doc, const std::vector<Text>& text, Tree& tree) {
+// related pages; first in the result, followed on a collection page by
+// its other grids.
+std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Text>& text,
+                                      Tree& tree) {
   const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
   if (lists.empty()) return {};
   const std::vector<size_t> first = first_kept_block(doc);
   for (const ItemList& list : lists) {
     if (is_related_list(doc, first, list)) continue;
-    ItemList chosen = list;
-    chosen.of_sections = is_list_of_sections(doc, tree, list);
+    std::vector<ItemList> chosen{list};
+    chosen.front().of_sections = is_list_of_sections(doc, tree, list);
+    if (doc.page_type == PageType::kCollection) {
+      for (ItemList& grid : other_grids(doc, lists, first, list)) chosen.push_back(grid);
+    }
     return chosen;
   }
   return {};
@@ -381,16 +412,30 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
 bool select_items(Document& doc) {
   const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
-  const ItemList list = find_item_list(doc, text, tree);
-  if (list.container < 0) return false;
+  const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
+  if (lists.empty()) return false;
+  const ItemList& list = lists.front();
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
   if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
+  // Which list each node's item belongs to (-1: none), and why it is kept.
+  std::vector<int32_t> list_of(doc.nodes.size(), -1);
+  std::vector<std::string> reasons;
   char reason[200];
-  std::snprintf(reason, sizeof reason, "%s of the page's list (%u x %s in %s), kept whole",
-                list.of_sections ? "section" : "item", list.group.items, list.group.shape.c_str(),
-                block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
-  const std::vector<bool> inside = in_items(doc, tree, list);
+  for (size_t l = 0; l < lists.size(); ++l) {
+    const ItemList& li = lists[l];
+    std::snprintf(reason, sizeof reason, "%s of the page's %s (%u x %s in %s), kept whole",
+                  li.of_sections ? "section" : "item", l == 0 ? "list" : "other grid",
+                  li.group.items, li.group.shape.c_str(),
+                  block::describe(doc.nodes[static_cast<size_t>(li.container)]).c_str());
+    reasons.emplace_back(reason);
+    const std::vector<bool> in_list = in_items(doc, tree, li);
+    for (size_t i = 0; i < in_list.size(); ++i) {
+      if (in_list[i] && list_of[i] < 0) list_of[i] = static_cast<int32_t>(l);
+    }
+  }
+  std::vector<bool> inside(doc.nodes.size());
+  for (size_t i = 0; i < inside.size(); ++i) inside[i] = list_of[i] >= 0;
   // A shop's category page with a written description: the description
   // is its text, the grid of products is the shop's navigation (that is
   // how readers and the wcxb annotators take it). Read as an article.
@@ -403,7 +448,8 @@ bool select_items(Document& doc) {
     if (!b.decision.keep && !is_item_header_line(b)) continue;
     // Kept whole, as a post of a thread is: density does not judge it.
     b.in_post = true;
-    b.decision = {true, block::Stage::kStructure, reason};
+    b.decision = {true, block::Stage::kStructure,
+                  reasons[static_cast<size_t>(list_of[static_cast<size_t>(b.node)])]};
   }
   drop_item_buttons(doc, inside);
   return true;

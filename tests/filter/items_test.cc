@@ -282,3 +282,61 @@ TEST_CASE("a button every card repeats goes, the cards' own lines stay", "[filte
           std::string::npos);
   }
 }
+
+namespace {
+
+// body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
+// products, the second twice the first.
+struct TwoGrids {
+  Document doc;
+  std::vector<size_t> featured, grid;
+};
+
+TwoGrids two_grids(PageType type) {
+  TwoGrids p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "Camping stoves");
+  const int32_t featured = b.node("div", body, "featured");
+  for (int i = 0; i < 3; ++i) {
+    const int32_t card = b.node("div", featured, "tile");
+    p.featured.push_back(
+        b.element_with_text("h3", card, "Featured stove number " + std::to_string(i), true));
+    p.featured.push_back(b.element_with_text("p", card, "Back in stock this week"));
+  }
+  const int32_t grid = b.node("div", body, "grid");
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("article", grid, "card");
+    p.grid.push_back(
+        b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
+    p.grid.push_back(b.element_with_text("p", card, "Ships in two days"));
+  }
+  p.doc = b.build();
+  p.doc.page_type = type;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a collection page keeps its other grids of products beside the main one",
+          "[filter][items]") {
+  TwoGrids p = two_grids(PageType::kCollection);
+  clean(p.doc);
+  for (size_t i : p.grid) CHECK(kept(p.doc, i));
+  for (size_t i : p.featured) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("page's other grid (3 x div.tile") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a listing page's second list is not taken as its own", "[filter][items]") {
+  TwoGrids p = two_grids(PageType::kListing);
+  clean(p.doc);
+  for (size_t i : p.grid) CHECK(kept(p.doc, i));
+  for (size_t i : p.featured) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("of the page's") == std::string::npos);
+  }
+}
