@@ -248,7 +248,7 @@ bool is_related_list(const Document& doc, const std::vector<size_t>& first, cons
   return false;
 }
 
-bool nested(const Document& doc, int32_t a, int32_t b) {
+bool one_within_other(const Document& doc, int32_t a, int32_t b) {
   return block::is_within(doc, a, b) || block::is_within(doc, b, a);
 }
 
@@ -262,9 +262,9 @@ std::vector<ItemList> other_grids(const Document& doc, const std::vector<ItemLis
   for (const ItemList& other : lists) {
     if (float(other.group.chars) < float(main.group.chars) * params::kCollectionOtherGridShare)
       continue;
-    if (nested(doc, other.container, main.container)) continue;
+    if (one_within_other(doc, other.container, main.container)) continue;
     if (std::any_of(grids.begin(), grids.end(), [&](const ItemList& grid) {
-          return nested(doc, other.container, grid.container);
+          return one_within_other(doc, other.container, grid.container);
         })) {
       continue;
     }
