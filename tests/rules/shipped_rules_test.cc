@@ -505,3 +505,18 @@ TEST_CASE("a list's sort and filter controls go on listing pages, and only there
     CHECK_FALSE(drops(PageType::kListing, text));
   }
 }
+
+TEST_CASE("review widgets go on collection pages too, not on listings or articles",
+          "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"reviews-carousel", "yotpo-main-widget", "customer-reviews"}) {
+    INFO(classes);
+    CHECK(on(PageType::kCollection, element("div", classes)));
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
+  }
+  CHECK_FALSE(on(PageType::kCollection, element("div", "preview")));
+}
