@@ -7,11 +7,13 @@
 // children are many boxes of the same tag and class, each holding text and
 // most a link, none holding most of the text (the page's own wrappers are
 // a header, a main and a footer of very different sizes). Every box of
-// that shape is an item and is kept whole; the page's heading, intro and
-// the rest are left to the density filter, which judges them as on a page
-// with no region (link lists and menus go, prose stays, a heading before
-// kept text stays).
+// that shape is an item and is kept whole (less the button every card
+// repeats); a collection page's other grids of products are kept too.
+// The page's heading, intro and the rest are left to the density filter,
+// which judges them as on a page with no region (link lists and menus go,
+// prose stays, a heading before kept text stays).
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -68,6 +70,26 @@ bool is_text_element(const std::string& tag) {
          (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6');
 }
 
+// Inline markup inside a line of text.
+bool is_inline_format(const std::string& tag) {
+  return tag == "b" || tag == "strong" || tag == "em" || tag == "i" || tag == "small" ||
+         tag == "sup" || tag == "sub" || tag == "mark" || tag == "time" || tag == "abbr" ||
+         tag == "code" || tag == "img" || tag == "picture" || tag == "svg";
+}
+
+// A link wrapped around boxes (a heading, a div of lines): a card that is
+// one link to its page, as modern shops and front pages write them, not a
+// link in a line of text.
+bool is_card_link(const Document& doc, const std::vector<std::vector<int32_t>>& children_of,
+                  int32_t node) {
+  if (doc.nodes[static_cast<size_t>(node)].tag != "a") return false;
+  for (int32_t child : children_of[static_cast<size_t>(node)]) {
+    const std::string& tag = doc.nodes[static_cast<size_t>(child)].tag;
+    if (tag != "span" && tag != "a" && tag != "br" && !is_inline_format(tag)) return true;
+  }
+  return false;
+}
+
 // The children of one container that share a shape.
 struct Group {
   std::string shape;
@@ -103,13 +125,14 @@ struct Tree {
 // Groups the children of `parent` by shape; one hash lookup a child, so a
 // container of many children of all-different shapes stays linear.
 void group_children(const Document& doc, const std::vector<Text>& text,
+                    const std::vector<std::vector<int32_t>>& children_of,
                     const std::vector<int32_t>& children, std::vector<Group>& groups,
                     std::unordered_map<std::string, size_t>& index) {
   groups.clear();
   index.clear();
   for (int32_t child : children) {
     const Node& node = doc.nodes[static_cast<size_t>(child)];
-    if (is_text_element(node.tag)) continue;
+    if (is_text_element(node.tag) && !is_card_link(doc, children_of, child)) continue;
     std::string s = shape(node);
     auto [slot, added] = index.try_emplace(s, groups.size());
     if (added) groups.push_back(Group{std::move(s)});
@@ -140,7 +163,7 @@ std::vector<ItemList> find_item_lists(const Document& doc, const std::vector<Tex
   std::unordered_map<std::string, size_t> index;
   for (size_t p = 0; p < doc.nodes.size(); ++p) {
     if (tree.children[p].size() < params::kItemsMinCount) continue;
-    group_children(doc, text, tree.children[p], groups, index);
+    group_children(doc, text, tree.children, tree.children[p], groups, index);
     for (const Group& g : groups) {
       if (!is_item_list(g)) continue;
       lists.push_back({static_cast<int32_t>(p), g});
@@ -225,16 +248,46 @@ bool is_related_list(const Document& doc, const std::vector<size_t>& first, cons
   return false;
 }
 
+bool one_within_other(const Document& doc, int32_t a, int32_t b) {
+  return block::is_within(doc, a, b) || block::is_within(doc, b, a);
+}
+
+// A collection page's other grids of products, beside its main one (a
+// featured row, a grid split into rows without class names): lists
+// holding at least kCollectionOtherGridShare of the main one's text,
+// apart from it and from each other, not titled as related pages.
+std::vector<ItemList> other_grids(const Document& doc, const std::vector<ItemList>& lists,
+                                  const std::vector<size_t>& first, const ItemList& main) {
+  std::vector<ItemList> grids;
+  for (const ItemList& other : lists) {
+    if (float(other.group.chars) < float(main.group.chars) * params::kCollectionOtherGridShare)
+      continue;
+    if (one_within_other(doc, other.container, main.container)) continue;
+    if (std::any_of(grids.begin(), grids.end(), [&](const ItemList& grid) {
+          return one_within_other(doc, other.container, grid.container);
+        })) {
+      continue;
+    }
+    if (!is_related_list(doc, first, other)) grids.push_back(other);
+  }
+  return grids;
+}
+
 // The page's list: the one holding the most text, unless it is titled as
-// related pages.
-ItemList find_item_list(const Document& doc, const std::vector<Text>& text, Tree& tree) {
+// related pages; first in the result, followed on a collection page by
+// its other grids.
+std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Text>& text,
+                                      Tree& tree) {
   const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
   if (lists.empty()) return {};
   const std::vector<size_t> first = first_kept_block(doc);
   for (const ItemList& list : lists) {
     if (is_related_list(doc, first, list)) continue;
-    ItemList chosen = list;
-    chosen.of_sections = is_list_of_sections(doc, tree, list);
+    std::vector<ItemList> chosen{list};
+    chosen.front().of_sections = is_list_of_sections(doc, tree, list);
+    if (doc.page_type == PageType::kCollection) {
+      for (ItemList& grid : other_grids(doc, lists, first, list)) chosen.push_back(grid);
+    }
     return chosen;
   }
   return {};
@@ -275,21 +328,114 @@ uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
   return chars;
 }
 
+// A line the metadata step took for the page's byline or dateline: in an
+// item it is the item's own ("By Jane Doe", "March 3, 2025" under a
+// teaser), and a reader of the list reads it with the item. The page's
+// title is another thing: a heading repeating it is still dropped.
+bool is_item_header_line(const Block& b) {
+  return !b.decision.keep && b.decision.stage == block::Stage::kMetadata &&
+         b.decision.reason != "title";
+}
+
+// A block's text as a key: lower case, white space collapsed.
+std::string line_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+      continue;
+    }
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+// Each node's item (its outermost node inside the list), -1 outside.
+std::vector<int32_t> item_of(const Document& doc, const std::vector<bool>& inside) {
+  std::vector<int32_t> item(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (!inside[i]) continue;
+    const int32_t parent = doc.nodes[i].parent;
+    item[i] = parent >= 0 && inside[static_cast<size_t>(parent)] ? item[static_cast<size_t>(parent)]
+                                                                 : static_cast<int32_t>(i);
+  }
+  return item;
+}
+
+// The buttons every card repeats ("Add to cart", "Apply now", "Listen to
+// this podcast"): a short link whose text recurs in most items, in items
+// that also hold text of their own outside links. A card that is one
+// link as a whole is left as it is: every line of it is link text, its
+// labels ("Duration") included.
+void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
+  const std::vector<int32_t> item = item_of(doc, inside);
+  std::vector<uint32_t> plain(doc.nodes.size(), 0);  // an item's chars outside links
+  std::vector<bool> counted(doc.nodes.size(), false);
+  uint32_t items = 0;
+  // For each line: the last item it was seen in, and in how many items.
+  std::unordered_map<std::string, std::pair<int32_t, uint32_t>> seen;
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    const int32_t it = item[static_cast<size_t>(b.node)];
+    if (!counted[static_cast<size_t>(it)]) {
+      counted[static_cast<size_t>(it)] = true;
+      ++items;
+    }
+    plain[static_cast<size_t>(it)] +=
+        b.features.chars - std::min(b.features.chars, b.features.link_chars);
+    auto& [last, count] = seen.try_emplace(line_key(b.text), -1, 0).first->second;
+    if (last != it) {
+      last = it;
+      ++count;
+    }
+  }
+  char reason[160];
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (b.text.size() > params::kItemButtonMaxBytes) continue;
+    if (b.features.link_chars < b.features.chars) continue;
+    if (plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] == 0) continue;
+    const uint32_t count = seen[line_key(b.text)].second;
+    if (count < params::kItemsMinCount ||
+        float(count) < float(items) * params::kItemButtonMinShare) {
+      continue;
+    }
+    std::snprintf(reason, sizeof reason, "a button of every item (a link in %u of %u items)", count,
+                  items);
+    b.decision = {false, block::Stage::kStructure, reason};
+  }
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
   const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
-  const ItemList list = find_item_list(doc, text, tree);
-  if (list.container < 0) return false;
+  const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
+  if (lists.empty()) return false;
+  const ItemList& list = lists.front();
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
   if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
+  // Which list each node's item belongs to (-1: none), and why it is kept.
+  std::vector<int32_t> list_of(doc.nodes.size(), -1);
+  std::vector<std::string> reasons;
   char reason[200];
-  std::snprintf(reason, sizeof reason, "%s of the page's list (%u x %s in %s), kept whole",
-                list.of_sections ? "section" : "item", list.group.items, list.group.shape.c_str(),
-                block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
-  const std::vector<bool> inside = in_items(doc, tree, list);
+  for (size_t l = 0; l < lists.size(); ++l) {
+    const ItemList& li = lists[l];
+    std::snprintf(reason, sizeof reason, "%s of the page's %s (%u x %s in %s), kept whole",
+                  li.of_sections ? "section" : "item", l == 0 ? "list" : "other grid",
+                  li.group.items, li.group.shape.c_str(),
+                  block::describe(doc.nodes[static_cast<size_t>(li.container)]).c_str());
+    reasons.emplace_back(reason);
+    const std::vector<bool> in_list = in_items(doc, tree, li);
+    for (size_t i = 0; i < in_list.size(); ++i) {
+      if (in_list[i] && list_of[i] < 0) list_of[i] = static_cast<int32_t>(l);
+    }
+  }
+  std::vector<bool> inside(doc.nodes.size());
+  for (size_t i = 0; i < inside.size(); ++i) inside[i] = list_of[i] >= 0;
   // A shop's category page with a written description: the description
   // is its text, the grid of products is the shop's navigation (that is
   // how readers and the wcxb annotators take it). Read as an article.
@@ -298,11 +444,14 @@ bool select_items(Document& doc) {
     return false;
   }
   for (Block& b : doc.blocks) {
-    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    if (!b.decision.keep && !is_item_header_line(b)) continue;
     // Kept whole, as a post of a thread is: density does not judge it.
     b.in_post = true;
-    b.decision = {true, block::Stage::kStructure, reason};
+    b.decision = {true, block::Stage::kStructure,
+                  reasons[static_cast<size_t>(list_of[static_cast<size_t>(b.node)])]};
   }
+  drop_item_buttons(doc, inside);
   return true;
 }
 

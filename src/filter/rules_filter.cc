@@ -37,6 +37,15 @@ bool shows_hidden_panels(PageType type) {
          type == PageType::kListing || type == PageType::kCollection;
 }
 
+// Page types whose boxes of prose are kept whatever their class names
+// (see dropping_rules). Not listings and collections: their text is the
+// list, and a box of prose their rules drop is chrome (on the tuning half
+// of wcxb-dev mostly the cookie-consent texts and ad notices); keeping
+// such boxes cost listing pages 0.006 and collection pages 0.006 there.
+bool shows_prose_boxes(PageType type) {
+  return type == PageType::kService || type == PageType::kDocumentation;
+}
+
 bool is_text_panel(uint32_t chars, uint32_t link_chars, PageType type) {
   const uint32_t min_chars =
       type == PageType::kProduct ? params::kProductPanelMinChars : params::kPanelMinChars;
@@ -179,6 +188,7 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
                                                bool show_panels) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
   const bool panels = show_panels || shows_hidden_panels(doc.page_type);
+  const bool prose_boxes = show_panels || shows_prose_boxes(doc.page_type);
   const bool text_panels = panels || doc.page_type == PageType::kProduct;
   const std::vector<uint32_t> link_chars =
       text_panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
@@ -215,7 +225,7 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
     // ...and name their boxes as they like ("accordion__dropdown",
     // "faq_tabs-menu", "promo"): a box of prose is not the menu or promo
     // its class names. Tags and roles (nav, footer, navigation) still drop.
-    if (panels && own != nullptr && own->action == rules::Action::kDrop && !own->always &&
+    if (prose_boxes && own != nullptr && own->action == rules::Action::kDrop && !own->always &&
         is_prose_box(*own, chars[i], link_chars[i])) {
       own = nullptr;
     }

@@ -221,3 +221,122 @@ TEST_CASE("a column of sections, each a row of cards, keeps every section, whate
   CHECK(doc.blocks[cards[0]].decision.reason.find("section of the page's list") !=
         std::string::npos);
 }
+
+TEST_CASE("cards written as one link around a heading and lines make a list of items",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "Exercises");
+  const int32_t row = b.node("div", body, "flex overflow-x-auto");
+  std::vector<size_t> cards;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("a", row, "group relative flex");
+    const int32_t inner = b.node("div", card, "grow px-4");
+    cards.push_back(
+        b.element_with_text("h3", inner, "Warming up, part " + std::to_string(i), true));
+    cards.push_back(b.element_with_text("p", inner, "Duration: 8 Min", true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i : cards) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("x a.group") != std::string::npos);
+  }
+}
+
+TEST_CASE("an item's byline and date, which the metadata step took for the page's, are kept",
+          "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  const size_t dateline = p.item_blocks[1];  // "Posted 3 days ago"
+  const size_t title = p.item_blocks[0];
+  p.doc.blocks[dateline].decision = {false, webclean::block::Stage::kMetadata, "dateline"};
+  p.doc.blocks[title].decision = {false, webclean::block::Stage::kMetadata, "title"};
+  clean(p.doc);
+  CHECK(kept(p.doc, dateline));
+  CHECK_FALSE(kept(p.doc, title));  // a heading repeating the page's title still goes
+}
+
+TEST_CASE("a button every card repeats goes, the cards' own lines stay", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t grid = b.node("ul", body, "products");
+  std::vector<size_t> titles, prices, buttons;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("li", grid, "product");
+    titles.push_back(
+        b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
+    prices.push_back(b.element_with_text("p", card, "In stock, ships in two days"));
+    buttons.push_back(b.element_with_text("p", card, "Add to cart", true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i = 0; i < titles.size(); ++i) {
+    CHECK(kept(doc, titles[i]));
+    CHECK(kept(doc, prices[i]));  // repeated too, but not a link
+    INFO(doc.blocks[buttons[i]].decision.reason);
+    CHECK_FALSE(kept(doc, buttons[i]));
+    CHECK(doc.blocks[buttons[i]].decision.reason.find("a button of every item") !=
+          std::string::npos);
+  }
+}
+
+namespace {
+
+// body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
+// products, the second twice the first.
+struct TwoGrids {
+  Document doc;
+  std::vector<size_t> featured, grid;
+};
+
+TwoGrids two_grids(PageType type) {
+  TwoGrids p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  b.element_with_text("h1", body, "Camping stoves");
+  const int32_t featured = b.node("div", body, "featured");
+  for (int i = 0; i < 3; ++i) {
+    const int32_t card = b.node("div", featured, "tile");
+    p.featured.push_back(
+        b.element_with_text("h3", card, "Featured stove number " + std::to_string(i), true));
+    p.featured.push_back(b.element_with_text("p", card, "Back in stock this week"));
+  }
+  const int32_t grid = b.node("div", body, "grid");
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("article", grid, "card");
+    p.grid.push_back(
+        b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
+    p.grid.push_back(b.element_with_text("p", card, "Ships in two days"));
+  }
+  p.doc = b.build();
+  p.doc.page_type = type;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a collection page keeps its other grids of products beside the main one",
+          "[filter][items]") {
+  TwoGrids p = two_grids(PageType::kCollection);
+  clean(p.doc);
+  for (size_t i : p.grid) CHECK(kept(p.doc, i));
+  for (size_t i : p.featured) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("page's other grid (3 x div.tile") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a listing page's second list is not taken as its own", "[filter][items]") {
+  TwoGrids p = two_grids(PageType::kListing);
+  clean(p.doc);
+  for (size_t i : p.grid) CHECK(kept(p.doc, i));
+  for (size_t i : p.featured) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("of the page's") == std::string::npos);
+  }
+}

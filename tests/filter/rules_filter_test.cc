@@ -299,6 +299,23 @@ TEST_CASE("boxes of prose a rule drops stay dropped when the page has text elsew
   CHECK_FALSE(kept(doc, box));
 }
 
+TEST_CASE("a box of prose a rule drops is kept on a service page, not on a listing or collection",
+          "[filter][rules]") {
+  using webclean::PageType;
+  for (const PageType type :
+       {PageType::kService, PageType::kListing, PageType::kCollection, PageType::kArticle}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    add_article(b, body);
+    const size_t box = b.element_with_text("p", b.node("div", body, "sidebar"), prose(5));
+    Document doc = b.build();
+    doc.page_type = type;
+    apply_rules(doc, test_rules(), "");
+    INFO(static_cast<int>(type) << ": " << doc.blocks[box].decision.reason);
+    CHECK(kept(doc, box) == (type == PageType::kService));
+  }
+}
+
 TEST_CASE("on a forum page the comment list is the thread's replies, on an article it goes",
           "[filter][rules]") {
   RuleSet rules;

@@ -469,3 +469,54 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
     CHECK_FALSE(on(PageType::kProduct, element("div", classes)));
   }
 }
+
+TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
+          "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"product-caption", "caption", "card-caption"}) {
+    INFO(classes);
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kCollection, element("div", classes)));
+    CHECK(on(PageType::kArticle, element("div", classes)));
+  }
+  // A figure's caption element is still one.
+  CHECK(on(PageType::kCollection, element("figcaption")));
+}
+
+TEST_CASE("a list's sort and filter controls go on listing pages, and only there",
+          "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto drops = [](PageType type, const std::string& text) {
+    return shipped().match_text(text, "example.com", type) != nullptr;
+  };
+  for (const char* text : {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)",
+                           "Clear all", "Recently viewed"}) {
+    INFO(text);
+    CHECK(drops(PageType::kListing, text));
+    CHECK(drops(PageType::kCollection, text));
+    CHECK_FALSE(drops(PageType::kArticle, text));
+  }
+  // A result count is the list's heading as often as not; a sentence stays.
+  for (const char* text : {"672 results", "20 products", "Sort the laundry by colour first."}) {
+    INFO(text);
+    CHECK_FALSE(drops(PageType::kListing, text));
+  }
+}
+
+TEST_CASE("review widgets go on collection pages too, not on listings or articles",
+          "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"reviews-carousel", "yotpo-main-widget", "customer-reviews"}) {
+    INFO(classes);
+    CHECK(on(PageType::kCollection, element("div", classes)));
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
+  }
+  CHECK_FALSE(on(PageType::kCollection, element("div", "preview")));
+}
