@@ -683,16 +683,31 @@ bool is_cart_button(std::string_view text) {
   return RE2::FullMatch(text, cart_line);
 }
 
+// A business's call to action: the buttons a service page repeats in its
+// hero, after its sections and at its foot, to sell what it describes.
+bool is_call_to_action(std::string_view text) {
+  static const RE2 cta_line{
+      R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re"};
+  return RE2::FullMatch(text, cta_line);
+}
+
 void vote_labels(const block::Document& doc, Ballot& ballot) {
-  size_t docs = 0, carts = 0;
+  size_t docs = 0, carts = 0, calls = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() >= kMaxLabelBytes) continue;
     docs += is_docs_chrome(b.text) ? 1 : 0;
     carts += is_cart_button(b.text) ? 1 : 0;
+    calls += is_call_to_action(b.text) ? 1 : 0;
   }
   if (docs >= kMinDocsLines) {
     ballot.add(PageType::kDocumentation, kStructureVote,
                "lines: " + std::to_string(docs) + " of docs chrome (On this page, Edit this page)");
+  }
+  if (calls >= kMinCallsToAction) {
+    // A page that keeps asking the reader to buy, book or sign up sells a
+    // service; an article's template shows one or two such buttons.
+    ballot.add(PageType::kService, kStructureVote,
+               "lines: " + std::to_string(calls) + " calls to action (Get started, Book a demo)");
   }
   if (carts >= kMinCartButtons) {
     // One button per card: a grid of products, as plain as a declaration.

@@ -288,3 +288,19 @@ TEST_CASE("a publication date meta tag under a news CMS's name dates a page", "[
   CHECK(r.metadata.page_type == PageType::kArticle);
   CHECK(has_signal(r, "dated"));
 }
+
+TEST_CASE("a page that keeps asking the reader to book or sign up is a service page",
+          "[classify]") {
+  const std::string url = "https://example.com/payroll-software-for-small-teams-and-firms";
+  const std::string body = "<h2>Payroll for small teams</h2><p>Pay everyone on time.</p>";
+  const Result plain = clean_html("", body, url);
+  CHECK(plain.metadata.page_type == PageType::kArticle);
+  const Result selling = clean_html(
+      "",
+      body +
+          "<a href='/demo'>Book a demo</a><p>Taxes filed for you.</p>"
+          "<a href='/signup'>Get started</a><p>Any bank.</p><a href='/trial'>Start free trial</a>",
+      url);
+  CHECK(selling.metadata.page_type == PageType::kService);
+  CHECK(has_signal(selling, "calls to action"));
+}
