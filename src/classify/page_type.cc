@@ -558,12 +558,18 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
   const bool card_grid = best_cards.cards >= kMinCards && card_page;
   const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
-  if (card_grid) {
+  // Cards holding most of the page's text are the page: teasers of
+  // stories, episodes or entries, not a sidebar beside an article.
+  const bool cards_are_page =
+      double(best_cards.card_chars) >= kMostCardTextShare * double(std::max<size_t>(1, page_chars));
+  if (card_grid && priced) {
     // Cards with prices are a shop's grid as plainly as a declaration.
-    ballot.add(priced ? PageType::kCollection : PageType::kListing,
-               priced ? kPricedGridVote : kStructureVote,
+    ballot.add(PageType::kCollection, kPricedGridVote,
+               "structure: " + std::to_string(best_cards.cards) + " repeated cards with prices");
+  } else if (card_grid) {
+    ballot.add(PageType::kListing, cards_are_page ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
-                   (priced ? " with prices" : ""));
+                   (cards_are_page ? " holding most of the text" : ""));
   } else if (prices >= kMinProductPrices) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
   }

@@ -304,3 +304,18 @@ TEST_CASE("a page that keeps asking the reader to book or sign up is a service p
   CHECK(selling.metadata.page_type == PageType::kService);
   CHECK(has_signal(selling, "calls to action"));
 }
+
+TEST_CASE("a grid of teasers holding most of the page's text is a listing despite their prose",
+          "[classify]") {
+  std::string grid;
+  for (int i = 0; i < 10; ++i) {
+    grid += "<article class=\"teaser\"><h2><a href=\"/story/" + std::to_string(i) +
+            "\">Story number " + std::to_string(i) +
+            "</a></h2><p>The council met on Tuesday to discuss the new budget for the coming "
+            "year. The members agreed on most of the points that had been raised before, and "
+            "the mayor said the vote would follow next month.</p></article>";
+  }
+  const Result r = clean_html("", "<main>" + grid + "</main>");
+  CHECK(r.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(r, "holding most of the text"));
+}
