@@ -354,7 +354,7 @@ constexpr UrlShape kUrlShapes[] = {
     // Category pages of large shops (/c/tents); Discourse's categories use it too.
     {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
     {"/(?:docs?|documentation|reference|manual|man-?pages|api|support|help|handbook)/", "/docs/",
-     PageType::kDocumentation, kUrlVote},
+     PageType::kDocumentation, kDocsAddressVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
     {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
      "/services/", PageType::kService, kUrlVote},
@@ -451,7 +451,7 @@ void vote_url(std::string_view url, Ballot& ballot) {
   }
   const std::string host = lower(host_of(url));
   if (is_docs_host(host)) {
-    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host + " (docs)");
+    ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
   }
 }
 

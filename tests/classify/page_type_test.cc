@@ -319,3 +319,13 @@ TEST_CASE("a grid of teasers holding most of the page's text is a listing despit
   CHECK(r.metadata.page_type == PageType::kListing);
   CHECK(has_signal(r, "holding most of the text"));
 }
+
+TEST_CASE("a documentation address outvotes the article template and date of its theme",
+          "[classify]") {
+  const std::string meta = R"(<meta property="og:type" content="article">)"
+                           R"(<meta property="article:published_time" content="2024-01-02">)";
+  const Result r = clean_html(meta, "<h2>Sessions</h2><p>Sessions expire after an hour.</p>",
+                              "https://example.com/docs/guides/auth");
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+  CHECK(has_signal(r, "URL /docs/"));
+}
