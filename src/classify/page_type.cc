@@ -455,6 +455,39 @@ void vote_url(std::string_view url, Ballot& ballot) {
   }
 }
 
+// --- title ---
+
+// The page's title without the site's name a template appends ("How
+// cats purr | The Daily Cat": "How cats purr").
+std::string_view title_without_site(std::string_view title) {
+  for (const char* separator :
+       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xC2\xBB "}) {
+    title = title.substr(0, title.find(separator));
+  }
+  return title;
+}
+
+size_t word_count(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A title that reads as a sentence is a headline: a shop's, a service's,
+// a listing's or a docs page's titles name a thing in a few words.
+void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
+  const size_t words = word_count(title_without_site(hints.title));
+  if (words >= kMinHeadlineTitleWords) {
+    ballot.add(PageType::kArticle, kSignedVote,
+               "title of " + std::to_string(words) + " words (a headline)");
+  }
+}
+
 // --- structure ---
 
 // A price: a currency sign or code next to a number ("$12.99", "12,99 €",
@@ -757,6 +790,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
   vote_url(url, ballot);
+  vote_headline_title(doc.hints, ballot);
   vote_structure(doc, ballot);
   vote_unsigned(doc, types, ballot);
   vote_forum_chrome(doc, ballot);

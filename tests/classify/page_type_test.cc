@@ -329,3 +329,22 @@ TEST_CASE("a documentation address outvotes the article template and date of its
   CHECK(r.metadata.page_type == PageType::kDocumentation);
   CHECK(has_signal(r, "URL /docs/"));
 }
+
+TEST_CASE("a title that reads as a headline tips an undated page to article", "[classify]") {
+  const auto page_titled = [](const std::string& title) {
+    DocumentInfo info;
+    info.url = "https://example.com/blog/mesh";
+    info.kind = webclean::InputKind::kHtml;
+    const std::string page =
+        "<!doctype html><html><head><title>" + title +
+        "</title></head><body><h2>Mesh wifi</h2><p>A mesh covers a house with one network.</p>"
+        "<div><a href='/a'>Learn more</a></div><div><a href='/b'>Contact us</a></div>"
+        "<div><a href='/c'>Get started</a></div>"
+        "</body></html>";
+    return cleaner().clean(page, info);
+  };
+  CHECK(page_titled("Mesh wifi | Example").metadata.page_type == PageType::kService);
+  const Result headline = page_titled("What is mesh wifi and why your house may need it | Example");
+  CHECK(headline.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(headline, "(a headline)"));
+}
