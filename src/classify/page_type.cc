@@ -354,7 +354,7 @@ constexpr UrlShape kUrlShapes[] = {
     // Category pages of large shops (/c/tents); Discourse's categories use it too.
     {"/c/[^/?]+", "/c/…", PageType::kCollection, kWeakUrlVote},
     {"/(?:docs?|documentation|reference|manual|man-?pages|api|support|help|handbook)/", "/docs/",
-     PageType::kDocumentation, kUrlVote},
+     PageType::kDocumentation, kDocsAddressVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
     {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
      "/services/", PageType::kService, kUrlVote},
@@ -451,7 +451,40 @@ void vote_url(std::string_view url, Ballot& ballot) {
   }
   const std::string host = lower(host_of(url));
   if (is_docs_host(host)) {
-    ballot.add(PageType::kDocumentation, kUrlVote, "host " + host + " (docs)");
+    ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
+  }
+}
+
+// --- title ---
+
+// The page's title without the site's name a template appends ("How
+// cats purr | The Daily Cat": "How cats purr").
+std::string_view title_without_site(std::string_view title) {
+  for (const char* separator :
+       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xC2\xBB "}) {
+    title = title.substr(0, title.find(separator));
+  }
+  return title;
+}
+
+size_t word_count(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A title that reads as a sentence is a headline: a shop's, a service's,
+// a listing's or a docs page's titles name a thing in a few words.
+void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
+  const size_t words = word_count(title_without_site(hints.title));
+  if (words >= kMinHeadlineTitleWords) {
+    ballot.add(PageType::kArticle, kSignedVote,
+               "title of " + std::to_string(words) + " words (a headline)");
   }
 }
 
@@ -558,12 +591,18 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
   const bool card_grid = best_cards.cards >= kMinCards && card_page;
   const bool priced = double(best_cards.priced) >= kMinPricedCardShare * double(best_cards.cards);
-  if (card_grid) {
+  // Cards holding most of the page's text are the page: teasers of
+  // stories, episodes or entries, not a sidebar beside an article.
+  const bool cards_are_page =
+      double(best_cards.card_chars) >= kMostCardTextShare * double(std::max<size_t>(1, page_chars));
+  if (card_grid && priced) {
     // Cards with prices are a shop's grid as plainly as a declaration.
-    ballot.add(priced ? PageType::kCollection : PageType::kListing,
-               priced ? kPricedGridVote : kStructureVote,
+    ballot.add(PageType::kCollection, kPricedGridVote,
+               "structure: " + std::to_string(best_cards.cards) + " repeated cards with prices");
+  } else if (card_grid) {
+    ballot.add(PageType::kListing, cards_are_page ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(best_cards.cards) + " repeated cards" +
-                   (priced ? " with prices" : ""));
+                   (cards_are_page ? " holding most of the text" : ""));
   } else if (prices >= kMinProductPrices) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
   }
@@ -683,16 +722,31 @@ bool is_cart_button(std::string_view text) {
   return RE2::FullMatch(text, cart_line);
 }
 
+// A business's call to action: the buttons a service page repeats in its
+// hero, after its sections and at its foot, to sell what it describes.
+bool is_call_to_action(std::string_view text) {
+  static const RE2 cta_line{
+      R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re"};
+  return RE2::FullMatch(text, cta_line);
+}
+
 void vote_labels(const block::Document& doc, Ballot& ballot) {
-  size_t docs = 0, carts = 0;
+  size_t docs = 0, carts = 0, calls = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() >= kMaxLabelBytes) continue;
     docs += is_docs_chrome(b.text) ? 1 : 0;
     carts += is_cart_button(b.text) ? 1 : 0;
+    calls += is_call_to_action(b.text) ? 1 : 0;
   }
   if (docs >= kMinDocsLines) {
     ballot.add(PageType::kDocumentation, kStructureVote,
                "lines: " + std::to_string(docs) + " of docs chrome (On this page, Edit this page)");
+  }
+  if (calls >= kMinCallsToAction) {
+    // A page that keeps asking the reader to buy, book or sign up sells a
+    // service; an article's template shows one or two such buttons.
+    ballot.add(PageType::kService, kStructureVote,
+               "lines: " + std::to_string(calls) + " calls to action (Get started, Book a demo)");
   }
   if (carts >= kMinCartButtons) {
     // One button per card: a grid of products, as plain as a declaration.
@@ -736,6 +790,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
   vote_url(url, ballot);
+  vote_headline_title(doc.hints, ballot);
   vote_structure(doc, ballot);
   vote_unsigned(doc, types, ballot);
   vote_forum_chrome(doc, ballot);

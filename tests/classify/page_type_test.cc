@@ -288,3 +288,63 @@ TEST_CASE("a publication date meta tag under a news CMS's name dates a page", "[
   CHECK(r.metadata.page_type == PageType::kArticle);
   CHECK(has_signal(r, "dated"));
 }
+
+TEST_CASE("a page that keeps asking the reader to book or sign up is a service page",
+          "[classify]") {
+  const std::string url = "https://example.com/payroll-software-for-small-teams-and-firms";
+  const std::string body = "<h2>Payroll for small teams</h2><p>Pay everyone on time.</p>";
+  const Result plain = clean_html("", body, url);
+  CHECK(plain.metadata.page_type == PageType::kArticle);
+  const Result selling = clean_html(
+      "",
+      body +
+          "<a href='/demo'>Book a demo</a><p>Taxes filed for you.</p>"
+          "<a href='/signup'>Get started</a><p>Any bank.</p><a href='/trial'>Start free trial</a>",
+      url);
+  CHECK(selling.metadata.page_type == PageType::kService);
+  CHECK(has_signal(selling, "calls to action"));
+}
+
+TEST_CASE("a grid of teasers holding most of the page's text is a listing despite their prose",
+          "[classify]") {
+  std::string grid;
+  for (int i = 0; i < 10; ++i) {
+    grid += "<article class=\"teaser\"><h2><a href=\"/story/" + std::to_string(i) +
+            "\">Story number " + std::to_string(i) +
+            "</a></h2><p>The council met on Tuesday to discuss the new budget for the coming "
+            "year. The members agreed on most of the points that had been raised before, and "
+            "the mayor said the vote would follow next month.</p></article>";
+  }
+  const Result r = clean_html("", "<main>" + grid + "</main>");
+  CHECK(r.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(r, "holding most of the text"));
+}
+
+TEST_CASE("a documentation address outvotes the article template and date of its theme",
+          "[classify]") {
+  const std::string meta = R"(<meta property="og:type" content="article">)"
+                           R"(<meta property="article:published_time" content="2024-01-02">)";
+  const Result r = clean_html(meta, "<h2>Sessions</h2><p>Sessions expire after an hour.</p>",
+                              "https://example.com/docs/guides/auth");
+  CHECK(r.metadata.page_type == PageType::kDocumentation);
+  CHECK(has_signal(r, "URL /docs/"));
+}
+
+TEST_CASE("a title that reads as a headline tips an undated page to article", "[classify]") {
+  const auto page_titled = [](const std::string& title) {
+    DocumentInfo info;
+    info.url = "https://example.com/blog/mesh";
+    info.kind = webclean::InputKind::kHtml;
+    const std::string page =
+        "<!doctype html><html><head><title>" + title +
+        "</title></head><body><h2>Mesh wifi</h2><p>A mesh covers a house with one network.</p>"
+        "<div><a href='/a'>Learn more</a></div><div><a href='/b'>Contact us</a></div>"
+        "<div><a href='/c'>Get started</a></div>"
+        "</body></html>";
+    return cleaner().clean(page, info);
+  };
+  CHECK(page_titled("Mesh wifi | Example").metadata.page_type == PageType::kService);
+  const Result headline = page_titled("What is mesh wifi and why your house may need it | Example");
+  CHECK(headline.metadata.page_type == PageType::kArticle);
+  CHECK(has_signal(headline, "(a headline)"));
+}
