@@ -133,6 +133,55 @@ inline constexpr float kCardMaxMeanChars = 200.f;
 inline constexpr float kCardMinLinkDensity = 0.3f;
 inline constexpr float kCardListMaxPageShare = 0.5f;
 
+// A section titled as other products ("Customers also bought", "You may
+// also like", "Recently viewed", "Frequently bought together") is the
+// shop's advertising of its range, not this product: the title (a block
+// whose whole text is one of these phrases, decoration aside, at most
+// kOtherProductsTitleMaxChars long) and the box it heads go. Phrases many
+// shops share (Amazon, eBay, Shopify and WooCommerce themes, IKEA, Steam);
+// English, and the usual forms in German, French, Spanish and Italian.
+inline constexpr const char* kOtherProductsTitles =
+    "(?:(?:customers|people|shoppers|others?)(?: like you)?"
+    "(?: who (?:viewed|bought|purchased|searched for) this (?:item|product))?"
+    " (?:also|have also|usually) (?:bought|viewed|purchased|liked|like|loved|considered|"
+    "searched for|shopped|search for)"
+    "|this is what customers who viewed this (?:item|product) bought"
+    "|(?:frequently|often|usually) (?:bought|purchased) together|bought together"
+    "|(?:your )?recently viewed(?: items| products)?"
+    "|(?:you )?(?:may|might|will) also (?:like|love|need|want|enjoy)"
+    "|you may also be interested in|you might be interested in"
+    "|(?:related|similar|recommended|featured|trending|popular|matching|other) (?:products|items)"
+    "|(?:products|items) (?:related|similar) to this (?:item|product)"
+    "|(?:sponsored products|sponsored items)(?: related to this item)?"
+    "|explore (?:related|similar) (?:items|products)"
+    "|compare (?:with )?similar (?:items|products)"
+    "|more (?:items|products) (?:from|by|like this)[^.!?]*"
+    "|complete (?:the|your) look|shop the look|get the look|wear it with|style it with"
+    "|pairs (?:well )?with|goes (?:well )?with|recommended (?:for you|accessories)"
+    "|(?:inspired by|based on) your (?:browsing|shopping) history"
+    "|ideas based on your recently viewed products|top picks for you|more to (?:explore|consider)"
+    "|kunden (?:kauften|kaufen) auch|das könnte (?:dir|ihnen) auch gefallen"
+    "|ähnliche (?:produkte|artikel)|zuletzt angesehen(?:e produkte)?"
+    "|vous aimerez aussi|vous aimerez peut-être aussi|produits similaires"
+    "|(?:les clients|ils) ont aussi acheté|produits récemment consultés"
+    "|productos (?:relacionados|similares)|también te puede gustar"
+    "|prodotti (?:correlati|simili)|potrebbe (?:interessarti|piacerti) anche)";
+inline constexpr uint32_t kOtherProductsTitleMaxChars = 80;
+// The box the title heads is its nearest ancestor holding other kept
+// text; a box holding more than this share of the page's text is the
+// page's main flow, not a section, and stays. On wcxb-dev's product pages
+// (tuning half) 0.3 drops the sections on 4 pages, gaining 0.003;
+// dropping instead, in such a box, the blocks up to the next heading of
+// the title's level lost a held-out page 0.45.
+inline constexpr float kOtherProductsMaxShare = 0.3f;
+
+// The description of a product page's JSON-LD Product is its text when
+// less than this share of its words appear on the page as the rules left
+// it (any block, in any order): a description shown on the page has
+// nearly all its words there; one shown nowhere still shares the common
+// words and the product's name with the page.
+inline constexpr float kDeclaredShownShare = 0.6f;
+
 // A box repeating an earlier one is a layout's second copy when it holds
 // at least this many chars and blocks: shorter runs repeat for good
 // reasons (labels of a comparison table, "Add to cart"), and a paragraph
