@@ -455,8 +455,9 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   const auto on = [](PageType type, const Node& node) {
     return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
   };
-  for (const char* classes : {"yotpo-main-widget", "jdgm-widget", "product-reviews",
-                              "reviews-section", "customer-reviews__list", "bv-inline-rating"}) {
+  for (const char* classes :
+       {"yotpo-main-widget", "jdgm-widget", "product-reviews", "reviews-section",
+        "customer-reviews__list", "bv-inline-rating", "pipf-seo-reviews", "pdp-reviews__card"}) {
     INFO(classes);
     CHECK(on(PageType::kProduct, element("div", classes)));
     CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
