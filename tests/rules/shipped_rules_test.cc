@@ -464,6 +464,10 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   }
   CHECK(on(PageType::kProduct, element("div", "", "reviews")));
   CHECK(on(PageType::kProduct, element("div", "", "shipping-and-returns")));
+  // A bare address printed as a block (a shop's raw custom field).
+  const char* url = "https://cdn.example.com/images/5001/thumbnail.jpg";
+  CHECK(shipped().match_text(url, "example.com", PageType::kProduct) != nullptr);
+  CHECK(shipped().match_text(url, "example.com", PageType::kArticle) == nullptr);
   // A review article's own text, and product boxes that merely say "review".
   for (const char* classes : {"review", "review-body", "preview", "product-description"}) {
     INFO(classes);
