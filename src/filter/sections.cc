@@ -290,6 +290,10 @@ bool select_sections(Document& doc) {
       b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
     } else if (is_marquee(b)) {
       b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+    } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
+               b.features.link_density() <= params::kSectionsHeadingMaxLinkDensity) {
+      b.in_post = true;
+      b.decision = {true, block::Stage::kStructure, "heading of the page's sections"};
     } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
       // Kept whole, as a post of a thread is: density does not judge it.
       b.in_post = true;
