@@ -240,6 +240,18 @@ TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their
   }
 }
 
+TEST_CASE("the fine print of a page drops its box, a legal offer does not", "[rules][shipped]") {
+  for (const char* token :
+       {"copy-legal", "legal-text", "disclaimer", "article-disclaimer", "fine-print", "legal"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "drop");
+  }
+  for (const char* token : {"legal-services", "practice-area-legal", "legalese-explained"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "keep");
+  }
+}
+
 TEST_CASE("ids made from headings are not taken for boxes", "[rules][shipped]") {
   CHECK(verdict(element("div", "", "comments")) == "drop");
   CHECK(verdict(element("div", "", "comment-7443")) == "drop");
