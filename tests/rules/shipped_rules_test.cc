@@ -252,6 +252,17 @@ TEST_CASE("the fine print of a page drops its box, a legal offer does not", "[ru
   }
 }
 
+TEST_CASE("a cookie notice naming the site goes, a sentence about cookies stays",
+          "[rules][shipped]") {
+  CHECK(shipped().match_text("iFixit uses cookies to enhance site functionality, analyze "
+                             "traffic, and personalize ads. By using our site, you agree to our "
+                             "cookie use and Privacy Policy.",
+                             "") != nullptr);
+  CHECK(shipped().match_text("Google uses cookies to follow users from site to site, the "
+                             "regulator said on Tuesday.",
+                             "") == nullptr);
+}
+
 TEST_CASE("ids made from headings are not taken for boxes", "[rules][shipped]") {
   CHECK(verdict(element("div", "", "comments")) == "drop");
   CHECK(verdict(element("div", "", "comment-7443")) == "drop");
