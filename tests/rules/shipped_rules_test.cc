@@ -207,13 +207,13 @@ TEST_CASE("share, comment and related tokens drop boxes, not what merely mention
   }
 }
 
-TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their boxes",
+TEST_CASE("documentation chrome, browser warnings, tooltips and 'similar' lists drop their boxes",
           "[rules][shipped]") {
   for (const char* token :
        {"prev-next", "pagination-nav", "md-footer__link", "next-link", "previous-page",
         "quick-feedback", "page-feedback", "edit-this-page", "edit-on-github", "version-switcher",
         "versions-dropdown", "browser-alert", "browserupgrade", "outdated-browser",
-        "similar-course", "similar-posts"}) {
+        "similar-course", "similar-posts", "tool-tip__content", "tooltip"}) {
     INFO(token);
     CHECK(class_verdict(token) == "drop");
   }
@@ -491,6 +491,12 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   const char* url = "https://cdn.example.com/images/5001/thumbnail.jpg";
   CHECK(shipped().match_text(url, "example.com", PageType::kProduct) != nullptr);
   CHECK(shipped().match_text(url, "example.com", PageType::kArticle) == nullptr);
+  // A sold-out product's sign-up form and its answers.
+  for (const char* text : {"Notify me when back in stock", "Notify me",
+                           "Oops! Something went wrong. Please try again."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
+  }
   // A review article's own text, and product boxes that merely say "review".
   for (const char* classes : {"review", "review-body", "preview", "product-description"}) {
     INFO(classes);
