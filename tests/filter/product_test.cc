@@ -215,3 +215,21 @@ TEST_CASE("a title of other products in the page's main flow leaves the flow alo
     CHECK(kept(doc, i));
   }
 }
+
+TEST_CASE("a product page drops a paragraph said a second time", "[filter][product]") {
+  // main > [h1, div.description > p, div.care > p (a care note),
+  // div.mobile-care > p (the same note again)]
+  DocBuilder b;
+  const int32_t main = b.node("main", b.node("body", b.node("html")));
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  const size_t description = b.element_with_text("p", b.node("div", main, "description"), prose(0));
+  const size_t care = b.element_with_text("p", b.node("div", main, "care"), prose(1));
+  const size_t copy = b.element_with_text("p", b.node("div", main, "mobile-care"), prose(1));
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  CHECK(kept(doc, description));
+  CHECK(kept(doc, care));
+  CHECK_FALSE(kept(doc, copy));
+  CHECK(doc.blocks[copy].decision.reason.find("a copy of an earlier box") != std::string::npos);
+}
