@@ -493,7 +493,9 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   CHECK(shipped().match_text(url, "example.com", PageType::kArticle) == nullptr);
   // A sold-out product's sign-up form and its answers.
   for (const char* text : {"Notify me when back in stock", "Notify me",
-                           "Oops! Something went wrong. Please try again."}) {
+                           "Oops! Something went wrong. Please try again.",
+                           "Sign in to add this item to your wishlist, follow it, or mark it as "
+                           "ignored"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
   }
