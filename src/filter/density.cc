@@ -145,10 +145,17 @@ void revise_near_good(std::vector<Class>& c, Class edge) {
 }
 
 // jusText: a heading with good text soon after it is part of the article.
+// A manual's headings are often links to themselves (an anchor to copy):
+// there a heading of links is still a heading (kDocsHeadingMaxLinkDensity).
 void keep_headings(const Document& doc, std::vector<Class>& c) {
+  const float max_links = doc.page_type == PageType::kDocumentation
+                              ? params::kDocsHeadingMaxLinkDensity
+                              : params::kHeadingMaxLinkDensity;
   for (size_t i = 0; i < c.size(); ++i) {
     if (doc.blocks[i].kind != Kind::kHeading || c[i] == Class::kGood) continue;
-    if (!doc.blocks[i].decision.keep || doc.blocks[i].features.link_density() > 0.5f) continue;
+    if (!doc.blocks[i].decision.keep || doc.blocks[i].features.link_density() > max_links) {
+      continue;
+    }
     uint32_t distance = 0;
     for (size_t j = i + 1; j < c.size() && distance <= params::kMaxHeadingDistance; ++j) {
       if (c[j] == Class::kGood) {
