@@ -480,7 +480,8 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   };
   for (const char* classes :
        {"yotpo-main-widget", "jdgm-widget", "product-reviews", "reviews-section",
-        "customer-reviews__list", "bv-inline-rating", "pipf-seo-reviews", "pdp-reviews__card"}) {
+        "customer-reviews__list", "bv-inline-rating", "pipf-seo-reviews", "pdp-reviews__card",
+        "usp-bar", "product-trust-badge"}) {
     INFO(classes);
     CHECK(on(PageType::kProduct, element("div", classes)));
     CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
