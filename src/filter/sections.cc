@@ -290,6 +290,12 @@ bool select_sections(Document& doc) {
       b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
     } else if (is_marquee(b)) {
       b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+    } else if (doc.page_type == PageType::kProduct &&
+               b.features.chars <= params::kProductMinBlockChars &&
+               !in_whole_box(doc, text, b, core)) {
+      b.decision = {false, block::Stage::kStructure,
+                    "a size or swatch of a picker (kProductMinBlockChars)"};
+      b.outside_region = true;  // no block's neighbour either
     } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
                b.features.link_density() <= params::kSectionsHeadingMaxLinkDensity) {
       b.in_post = true;

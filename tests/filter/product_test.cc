@@ -233,3 +233,29 @@ TEST_CASE("a product page drops a paragraph said a second time", "[filter][produ
   CHECK_FALSE(kept(doc, copy));
   CHECK(doc.blocks[copy].decision.reason.find("a copy of an earlier box") != std::string::npos);
 }
+
+TEST_CASE("a product page drops a picker's sizes, not the values of its spec table",
+          "[filter][product]") {
+  DocBuilder b;
+  const int32_t main = b.node("main", b.node("body", b.node("html")));
+  b.element_with_text("h1", main, "Trail jacket, waterproof");
+  b.element_with_text("p", b.node("div", main, "description"), prose(0));
+  const int32_t picker = b.node("div", main, "sizes");
+  std::vector<size_t> sizes;
+  for (const char* size : {"S", "M", "L", "XL"}) {
+    sizes.push_back(b.element_with_text("div", picker, size, false, "size"));
+  }
+  b.element_with_text("p", main, prose(1));
+  const int32_t row = b.node("tr", b.node("table", main, "specs"));
+  b.element_with_text("td", row, "Weight");
+  const size_t value = b.element_with_text("td", row, "5W");
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  for (size_t i : sizes) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("kProductMinBlockChars") != std::string::npos);
+  }
+  CHECK(kept(doc, value));
+}
