@@ -23,7 +23,6 @@
 #include <re2/re2.h>
 
 #include "block/features.h"
-
 #include "filter/filter.h"
 #include "filter/params.h"
 
@@ -205,7 +204,6 @@ void drop_other_products_sections(Document& doc) {
   const std::vector<Text> text = kept_text_below(doc);
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
-  char reason[160];
   for (size_t t : titles) {
     const Block& title = doc.blocks[t];
     const int32_t box = titled_box(doc, text, title);
@@ -213,8 +211,8 @@ void drop_other_products_sections(Document& doc) {
                        float(total) * params::kOtherProductsMaxShare) {
       continue;
     }
-    std::snprintf(reason, sizeof reason, "in a section titled as other products (\"%.60s\")",
-                  title.text.c_str());
+    // The title is short (kOtherProductsTitleMaxChars): quoted whole.
+    const std::string reason = "in a section titled as other products (\"" + title.text + "\")";
     // A box's blocks are one run of the page's blocks.
     for (size_t i = t + 1; i < doc.blocks.size(); ++i) {
       Block& b = doc.blocks[i];

@@ -304,11 +304,15 @@ JsonLd read_json_ld(const std::vector<std::string>& scripts, const std::string& 
 }
 
 // The text of a JSON-LD value that holds HTML ("<p>Soft <b>cotton</b></p>"):
-// tags out, each a space, whitespace collapsed.
+// tags out, each a space, whitespace collapsed. A '<' not opening a tag
+// ("sizes < 5 cm") is text.
 std::string without_tags(std::string_view html) {
   std::string text;
   for (size_t i = 0; i < html.size(); ++i) {
-    if (html[i] != '<') {
+    const bool opens_tag = html[i] == '<' && i + 1 < html.size() &&
+                           (std::isalpha(static_cast<unsigned char>(html[i + 1])) ||
+                            html[i + 1] == '/' || html[i + 1] == '!');
+    if (!opens_tag) {
       text.push_back(html[i]);
       continue;
     }

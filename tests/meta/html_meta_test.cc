@@ -517,6 +517,13 @@ TEST_CASE("a product page's JSON-LD description becomes a block after its h1, wi
   CHECK(doc.blocks[2].text == "$89.00");
 }
 
+TEST_CASE("a '<' that opens no tag stays in a JSON-LD product description", "[meta][html]") {
+  Document doc = product_doc(
+      R"({"@type":"Product","description":"Fits pots < 12 cm and > 8 cm across, <br/>folds flat."})");
+  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  CHECK(doc.blocks[1].text == "Fits pots < 12 cm and > 8 cm across, folds flat.");
+}
+
 TEST_CASE("only product pages get a block from a JSON-LD description", "[meta][html]") {
   Document article = product_doc(kStoveLd, webclean::PageType::kArticle);
   CHECK(webclean::meta::add_product_description(article) == article.blocks.size());
