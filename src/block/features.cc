@@ -286,6 +286,23 @@ Stoplists::Lang declared_language(const Stoplists& stoplists, std::string_view d
 
 }  // namespace
 
+namespace {
+
+Features features_of(const Block& b, const Stoplists& stoplists, Stoplists::Lang lang,
+                     std::string& scratch, WordBreaker& breaker) {
+  Features f;
+  f.link_chars = b.link_chars;
+  count_characters(b, f);
+  if (f.link_chars > f.chars) f.link_chars = f.chars;
+  scan_words(b.text, scratch, breaker, [&](std::string_view w) {
+    ++f.words;
+    if (!w.empty() && stoplists.is_stop(lang, w)) ++f.stop_words;
+  });
+  return f;
+}
+
+}  // namespace
+
 void compute_features(Document& doc, const Stoplists& stoplists, std::string_view declared_lang) {
   std::string scratch;
   WordBreaker breaker;
@@ -299,17 +316,13 @@ void compute_features(Document& doc, const Stoplists& stoplists, std::string_vie
     if (lang < 0) lang = detect_language(doc, stoplists, scratch, breaker);
     doc.language = std::string(stoplists.code(lang));
   }
-  for (Block& b : doc.blocks) {
-    Features f;
-    f.link_chars = b.link_chars;
-    count_characters(b, f);
-    if (f.link_chars > f.chars) f.link_chars = f.chars;
-    scan_words(b.text, scratch, breaker, [&](std::string_view w) {
-      ++f.words;
-      if (!w.empty() && stoplists.is_stop(lang, w)) ++f.stop_words;
-    });
-    b.features = f;
-  }
+  for (Block& b : doc.blocks) b.features = features_of(b, stoplists, lang, scratch, breaker);
+}
+
+void compute_block_features(const Document& doc, Block& b, const Stoplists& stoplists) {
+  std::string scratch;
+  WordBreaker breaker;
+  b.features = features_of(b, stoplists, stoplists.find(doc.language), scratch, breaker);
 }
 
 }  // namespace webclean::block

@@ -24,6 +24,10 @@ void for_each_word(std::string_view text, std::string& scratch,
 // stop-word hits) and fills every block's Features.
 void compute_features(Document& doc, const Stoplists& stoplists, std::string_view declared_lang);
 
+// Fills the Features of one block added after compute_features (the
+// metadata stage's JSON-LD description), in the document's language.
+void compute_block_features(const Document& doc, Block& b, const Stoplists& stoplists);
+
 }  // namespace webclean::block
 
 #endif  // WEBCLEAN_BLOCK_FEATURES_H_

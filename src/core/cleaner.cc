@@ -345,6 +345,10 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   if (is_html) {
     meta::read_page_hints(doc, result.metadata, info.url);
     meta::drop_byline_blocks(doc);
+    const size_t declared = meta::add_product_description(doc);
+    if (declared < doc.blocks.size()) {
+      block::compute_block_features(doc, doc.blocks[declared], impl_->stoplists);
+    }
   }
   normalize_metadata(result.metadata);
   if (deadline.passed(result.error)) return result;

@@ -145,10 +145,17 @@ void revise_near_good(std::vector<Class>& c, Class edge) {
 }
 
 // jusText: a heading with good text soon after it is part of the article.
+// A manual's headings are often links to themselves (an anchor to copy):
+// there a heading of links is still a heading (kDocsHeadingMaxLinkDensity).
 void keep_headings(const Document& doc, std::vector<Class>& c) {
+  const float max_links = doc.page_type == PageType::kDocumentation
+                              ? params::kDocsHeadingMaxLinkDensity
+                              : params::kHeadingMaxLinkDensity;
   for (size_t i = 0; i < c.size(); ++i) {
     if (doc.blocks[i].kind != Kind::kHeading || c[i] == Class::kGood) continue;
-    if (!doc.blocks[i].decision.keep || doc.blocks[i].features.link_density() > 0.5f) continue;
+    if (!doc.blocks[i].decision.keep || doc.blocks[i].features.link_density() > max_links) {
+      continue;
+    }
     uint32_t distance = 0;
     for (size_t j = i + 1; j < c.size() && distance <= params::kMaxHeadingDistance; ++j) {
       if (c[j] == Class::kGood) {
@@ -164,7 +171,9 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
   for (const Block& b : doc.blocks) {
-    if (b.outside_region) {
+    if (b.outside_region || b.declared) {
+      // Outside the region, or on no part of the page (a JSON-LD
+      // description): no block's neighbour.
       k.initial.push_back(Class::kAbsent);
     } else if (b.in_post && b.decision.keep) {
       k.initial.push_back(Class::kGood);  // a post of a thread is kept whole
@@ -268,6 +277,7 @@ void recover_lead(Document& doc, bool has_stoplist) {
   int bad_run = 0;
   for (size_t i = first, steps = 0; i-- > 0 && steps < params::kLeadMaxBlocks; ++steps) {
     Block& b = doc.blocks[i];
+    if (b.declared) continue;  // on no part of the page
     if (!b.outside_region) {
       if (!b.decision.keep) ++bad_run;
     } else {
@@ -324,7 +334,7 @@ void recover_prose(Document& doc, bool has_stoplist) {
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     // Already kept (the lead): its reason stands.
-    if (!b.outside_region || b.decision.keep || c[i] != Class::kGood) continue;
+    if (!b.outside_region || b.declared || b.decision.keep || c[i] != Class::kGood) continue;
     if (prev[i] == Class::kBad && next[i] == Class::kBad) continue;
     b.decision = {true, Stage::kContext, "prose outside the region, beside other prose"};
   }

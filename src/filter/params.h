@@ -71,6 +71,14 @@ inline constexpr float kSectionsCoreShare = 0.6f;
 // ...but not a table or definition list with more than this share of
 // links: a navigation box laid out as a table (Wikipedia's navboxes).
 inline constexpr float kSectionsBoxMaxLinkDensity = 0.5f;
+// On service pages a heading of the body with at most this share of
+// link text heads one of its sections, and stays whatever its
+// neighbours: a feature grid's heading sits among short lines. Tuning
+// half of wcxb-dev's service pages (right type forced): 0.835 without,
+// 0.840 at 0 and at 0.5, 0.841 at 1 (the held-out half 0.849 -> 0.852
+// at each). Documentation pages did not move (0.916 -> 0.915), product
+// pages lost (0.623 -> 0.613): service pages only.
+inline constexpr float kSectionsHeadingMaxLinkDensity = 0.5f;
 // A block of at least this many words with fewer distinct words than this
 // share of them is a marquee ("Book Now * Book Now * ..."), not text.
 inline constexpr size_t kMarqueeMinWords = 20;
@@ -150,6 +158,64 @@ inline constexpr float kCardMaxMeanChars = 200.f;
 inline constexpr float kCardMinLinkDensity = 0.3f;
 inline constexpr float kCardListMaxPageShare = 0.5f;
 
+// A section titled as other products ("Customers also bought", "You may
+// also like", "Recently viewed", "Frequently bought together") is the
+// shop's advertising of its range, not this product: the title (a block
+// whose whole text is one of these phrases, decoration aside, at most
+// kOtherProductsTitleMaxChars long) and the box it heads go. Phrases many
+// shops share (Amazon, eBay, Shopify and WooCommerce themes, IKEA, Steam);
+// English, and the usual forms in German, French, Spanish and Italian.
+inline constexpr const char* kOtherProductsTitles =
+    "(?:(?:customers|people|shoppers|others?)(?: like you)?"
+    "(?: who (?:viewed|bought|purchased|searched for) this (?:item|product))?"
+    " (?:also|have also|usually) (?:bought|viewed|purchased|liked|like|loved|considered|"
+    "searched for|shopped|search for)"
+    "|this is what customers who viewed this (?:item|product) bought"
+    "|(?:frequently|often|usually) (?:bought|purchased) together|bought together"
+    "|(?:your )?recently viewed(?: items| products)?"
+    "|(?:you )?(?:may|might|will) also (?:like|love|need|want|enjoy)"
+    "|you may also be interested in|you might be interested in"
+    "|(?:related|similar|recommended|featured|trending|popular|matching|other) (?:products|items)"
+    "|(?:products|items) (?:related|similar) to this (?:item|product)"
+    "|(?:sponsored products|sponsored items)(?: related to this item)?"
+    "|explore (?:related|similar) (?:items|products)"
+    "|compare (?:with )?similar (?:items|products)"
+    "|more (?:items|products) (?:from|by|like this)[^.!?]*"
+    "|complete (?:the|your) look|shop the look|get the look|wear it with|style it with"
+    "|pairs (?:well )?with|goes (?:well )?with|recommended (?:for you|accessories)"
+    "|(?:inspired by|based on) your (?:browsing|shopping) history"
+    "|ideas based on your recently viewed products|top picks for you|more to (?:explore|consider)"
+    "|kunden (?:kauften|kaufen) auch|das könnte (?:dir|ihnen) auch gefallen"
+    "|ähnliche (?:produkte|artikel)|zuletzt angesehen(?:e produkte)?"
+    "|vous aimerez aussi|vous aimerez peut-être aussi|produits similaires"
+    "|(?:les clients|ils) ont aussi acheté|produits récemment consultés"
+    "|productos (?:relacionados|similares)|también te puede gustar"
+    "|prodotti (?:correlati|simili)|potrebbe (?:interessarti|piacerti) anche)";
+inline constexpr uint32_t kOtherProductsTitleMaxChars = 80;
+// The box the title heads is its nearest ancestor holding other kept
+// text; a box holding more than this share of the page's text is the
+// page's main flow, not a section, and stays. On wcxb-dev's product pages
+// (tuning half) 0.3 drops the sections on 4 pages, gaining 0.003;
+// dropping instead, in such a box, the blocks up to the next heading of
+// the title's level lost a held-out page 0.45.
+inline constexpr float kOtherProductsMaxShare = 0.3f;
+
+// The description of a product page's JSON-LD Product is its text when
+// less than this share of its words appear on the page as the rules left
+// it (any block, in any order): a description shown on the page has
+// nearly all its words there; one shown nowhere still shares the common
+// words and the product's name with the page. Right type forced, on
+// wcxb-dev's product pages: 0.5 and 0.6 scored the same (tune 0.633, held
+// 0.694), 0.75 lost (0.632, 0.691): descriptions the page shows in other
+// words (a longer version) are kept at 0.75.
+inline constexpr float kDeclaredShownShare = 0.6f;
+
+// On product pages a block of at most this many chars outside a table or
+// list is a picker's size or swatch ("8", "US", "XL"); it goes and is no
+// block's neighbour. Right type forced: product tune 0.633 -> 0.634, held
+// 0.697 -> 0.699 (dropped as a bad neighbour instead, one page lost 0.19).
+inline constexpr uint32_t kProductMinBlockChars = 3;
+
 // A box repeating an earlier one is a layout's second copy when it holds
 // at least this many chars and blocks: shorter runs repeat for good
 // reasons (labels of a comparison table, "Add to cart"), and a paragraph
@@ -159,6 +225,11 @@ inline constexpr float kCardListMaxPageShare = 0.5f;
 // pages 0.002 and nothing elsewhere.
 inline constexpr uint64_t kRepeatMinChars = 100;
 inline constexpr size_t kRepeatMinBlocks = 2;
+// On product pages one block is enough: a paragraph said twice there is
+// the phone layout's copy of the description or of a care note. Right
+// type forced, wcxb-dev's product pages: 0.657 -> 0.661 (tune 0.628 ->
+// 0.632, held 0.690 -> 0.694).
+inline constexpr size_t kProductRepeatMinBlocks = 1;
 
 // --- density classes (jusText; Pomikalek 2011, "Removing Boilerplate and
 // Duplicate Content from Web Corpora", defaults of the jusText tool) ---
@@ -185,6 +256,15 @@ inline constexpr uint32_t kMaxFitWords = 200;
 // A heading this close (in chars of text between) to good text is kept
 // (jusText's max_heading_distance).
 inline constexpr uint32_t kMaxHeadingDistance = 200;
+// ...unless more than this share of it is links (a heading that is a
+// link is a teaser's title)...
+inline constexpr float kHeadingMaxLinkDensity = 0.5f;
+// ...but on documentation pages, whose headings are often links to
+// themselves (an anchor to copy: MDN, Sphinx, Docusaurus), any heading.
+// Right type forced, wcxb-dev: documentation 0.932 -> 0.936 (tune 0.916
+// -> 0.921, held 0.951 -> 0.952; no page lost); on product pages too:
+// held 0.694 -> 0.693, not taken.
+inline constexpr float kDocsHeadingMaxLinkDensity = 1.0f;
 // Documents with no stop-word list (Chinese, Japanese, ...): a block is
 // prose when long and made of sentences. Measured on the CJK pages of the
 // readability and trafilatura sets.

@@ -87,6 +87,10 @@ class PrefixHashes {
 }  // namespace
 
 void drop_repeated_boxes(Document& doc) {
+  // A shop says a paragraph twice only for a second layout; other pages
+  // quote one on purpose.
+  const size_t min_blocks = doc.page_type == PageType::kProduct ? params::kProductRepeatMinBlocks
+                                                                : params::kRepeatMinBlocks;
   const Runs runs = block_runs(doc);
   const PrefixHashes hashes(doc);
   std::unordered_map<uint64_t, int32_t> seen;           // hash -> the first box with it
@@ -103,7 +107,7 @@ void drop_repeated_boxes(Document& doc) {
     if (first == kNone || copy_of[first] >= 0 || in_quote[i]) continue;
     const size_t last = runs.last[i];
     if (hashes.chars(first, last) < params::kRepeatMinChars ||
-        hashes.count(first, last) < params::kRepeatMinBlocks) {
+        hashes.count(first, last) < min_blocks) {
       continue;
     }
     auto [it, added] = seen.try_emplace(hashes.hash(first, last), static_cast<int32_t>(i));

@@ -17,8 +17,12 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include <re2/re2.h>
+
+#include "block/features.h"
 #include "filter/filter.h"
 #include "filter/params.h"
 
@@ -157,9 +161,106 @@ bool is_marquee(const Block& b) {
   return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
 }
 
+// Whether the block's whole text, decoration aside, titles a section of
+// other products ("Customers also bought"; params::kOtherProductsTitles).
+bool titles_other_products(const Block& b) {
+  if (b.node < 0 || b.features.chars > params::kOtherProductsTitleMaxChars) return false;
+  static const RE2 title = [] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    return RE2(std::string("[^\\pL\\pN]*") + params::kOtherProductsTitles + "[^\\pL\\pN]*",
+               options);
+  }();
+  return RE2::FullMatch(b.text, title);
+}
+
+// The box a title heads: its nearest ancestor holding other kept text.
+int32_t titled_box(const Document& doc, const std::vector<Text>& text, const Block& title) {
+  int32_t box = doc.nodes[static_cast<size_t>(title.node)].parent;
+  while (box >= 0 && text[static_cast<size_t>(box)].chars == 0) {
+    box = doc.nodes[static_cast<size_t>(box)].parent;
+  }
+  return box;
+}
+
+// Product pages: the sections titled as other products ("You may also
+// like", "Customers who viewed this item also viewed") go, title and all:
+// the box the title heads, unless that box is much of the page (the title
+// stands in the page's main flow, and where its section ends is a guess:
+// tried as "up to the next heading of its level", it cut product pages'
+// own text).
+void drop_other_products_sections(Document& doc) {
+  std::vector<size_t> titles;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (!titles_other_products(b)) continue;
+    titles.push_back(i);
+    if (b.decision.keep) {
+      b.decision = {false, block::Stage::kStructure,
+                    "titles a section of other products (kOtherProductsTitles)"};
+    }
+  }
+  if (titles.empty()) return;
+  const std::vector<Text> text = kept_text_below(doc);
+  uint32_t total = 0;
+  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  for (size_t t : titles) {
+    const Block& title = doc.blocks[t];
+    const int32_t box = titled_box(doc, text, title);
+    if (box < 0 || float(text[static_cast<size_t>(box)].chars) >
+                       float(total) * params::kOtherProductsMaxShare) {
+      continue;
+    }
+    // The title is short (kOtherProductsTitleMaxChars): quoted whole.
+    const std::string reason = "in a section titled as other products (\"" + title.text + "\")";
+    // A box's blocks are one run of the page's blocks.
+    for (size_t i = t + 1; i < doc.blocks.size(); ++i) {
+      Block& b = doc.blocks[i];
+      if (b.node < 0 || !block::is_within(doc, b.node, box)) break;
+      if (b.decision.keep) b.decision = {false, block::Stage::kStructure, reason};
+    }
+  }
+}
+
+// The product's description that the metadata stage took from the page's
+// JSON-LD (meta::add_product_description): the page's text where the page,
+// as the rules left it, shows few of its words; else a copy of what the
+// page shows.
+void decide_declared_description(Document& doc) {
+  std::unordered_set<std::string> page_words;
+  std::string scratch;
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.declared) continue;
+    block::for_each_word(b.text, scratch, [&](std::string_view w) { page_words.emplace(w); });
+  }
+  char reason[200];
+  for (Block& b : doc.blocks) {
+    if (!b.declared) continue;
+    uint32_t words = 0;
+    uint32_t shown = 0;
+    block::for_each_word(b.text, scratch, [&](std::string_view w) {
+      ++words;
+      shown += page_words.count(std::string(w)) > 0 ? 1 : 0;
+    });
+    const float share = words > 0 ? float(shown) / float(words) : 1.f;
+    const bool keep = share < params::kDeclaredShownShare;
+    std::snprintf(reason, sizeof reason,
+                  "the product's description from its JSON-LD: %.0f%% of its words are on the "
+                  "page (kDeclaredShownShare %.2f), %s",
+                  100.0 * double(share), double(params::kDeclaredShownShare),
+                  keep ? "shown only there" : "the page shows it");
+    b.decision = {keep, block::Stage::kStructure, reason};
+    b.in_post = keep;  // kept whole: density does not judge it
+  }
+}
+
 }  // namespace
 
 bool select_sections(Document& doc) {
+  if (doc.page_type == PageType::kProduct) {
+    drop_other_products_sections(doc);
+    decide_declared_description(doc);
+  }
   const std::vector<Text> text = kept_text_below(doc);
   uint32_t total = 0;
   for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
@@ -177,7 +278,7 @@ bool select_sections(Document& doc) {
   const std::vector<bool> nested = holds_list(doc);
   const std::vector<int32_t> form = enclosing_form(doc);
   for (Block& b : doc.blocks) {
-    if (!b.decision.keep) continue;
+    if (!b.decision.keep || b.declared) continue;
     if (b.node < 0 || !block::is_within(doc, b.node, root)) {
       b.decision = {false, block::Stage::kStructure, reason};
       b.outside_region = true;
@@ -187,6 +288,16 @@ bool select_sections(Document& doc) {
       b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
     } else if (is_marquee(b)) {
       b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+    } else if (doc.page_type == PageType::kProduct &&
+               b.features.chars <= params::kProductMinBlockChars &&
+               !in_whole_box(doc, text, b, core)) {
+      b.decision = {false, block::Stage::kStructure,
+                    "a size or swatch of a picker (kProductMinBlockChars)"};
+      b.outside_region = true;  // no block's neighbour either
+    } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
+               b.features.link_density() <= params::kSectionsHeadingMaxLinkDensity) {
+      b.in_post = true;
+      b.decision = {true, block::Stage::kStructure, "heading of the page's sections"};
     } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
       // Kept whole, as a post of a thread is: density does not judge it.
       b.in_post = true;

@@ -21,6 +21,9 @@ constexpr size_t kMaxSiteSuffixChars = 40;  // "| The Example Gazette" still cou
 constexpr int kMaxSiteSuffixWords = 4;
 constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
 constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
+// A JSON-LD Product.description shorter than this is a label ("Socks"),
+// not a description worth adding to the text.
+constexpr size_t kMinDeclaredDescriptionBytes = 40;
 
 // Weekday names (English, German, French), for the dates that trail a byline.
 constexpr const char* kWeekdayNames =
@@ -178,15 +181,26 @@ bool is_article_type(const std::string& type) {
          type == "Report" || type == "Review";
 }
 
-bool is_article(const json& object) {
+// schema.org's kinds of product: the page's own item on a product page.
+bool is_product_type(const std::string& type) {
+  return type == "Product" || type == "ProductGroup" || type == "ProductModel" ||
+         type == "IndividualProduct";
+}
+
+// Whether the object's @type (a string or an array of them) is one `is` accepts.
+bool has_type(const json& object, bool (*is)(const std::string&)) {
   const auto type = object.find("@type");
   if (type == object.end()) return false;
-  if (type->is_string()) return is_article_type(type->get<std::string>());
+  if (type->is_string()) return is(type->get<std::string>());
   if (!type->is_array()) return false;
   for (const json& t : *type) {
-    if (t.is_string() && is_article_type(t.get<std::string>())) return true;
+    if (t.is_string() && is(t.get<std::string>())) return true;
   }
   return false;
+}
+
+bool is_article(const json& object) {
+  return has_type(object, is_article_type);
 }
 
 std::string string_field(const json& object, const char* key) {
@@ -287,6 +301,44 @@ JsonLd read_json_ld(const std::vector<std::string>& scripts, const std::string& 
     }
   }
   return out;
+}
+
+// The text of a JSON-LD value that holds HTML ("<p>Soft <b>cotton</b></p>"):
+// tags out, each a space, whitespace collapsed. A '<' not opening a tag
+// ("sizes < 5 cm") is text.
+std::string without_tags(std::string_view html) {
+  std::string text;
+  for (size_t i = 0; i < html.size(); ++i) {
+    const bool opens_tag = html[i] == '<' && i + 1 < html.size() &&
+                           (std::isalpha(static_cast<unsigned char>(html[i + 1])) ||
+                            html[i + 1] == '/' || html[i + 1] == '!');
+    if (!opens_tag) {
+      text.push_back(html[i]);
+      continue;
+    }
+    const size_t end = html.find('>', i);
+    if (end == std::string_view::npos) break;
+    text.push_back(' ');
+    i = end;
+  }
+  return collapse_whitespace(text);
+}
+
+// The description of the page's first JSON-LD Product, as text.
+std::string product_description(const std::vector<std::string>& scripts) {
+  for (const std::string& script : scripts) {
+    if (script.find("description") == std::string::npos) continue;
+    const json root = json::parse(without_cdata(script), nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded()) continue;
+    std::vector<const json*> objects;
+    collect_objects(root, 0, objects);
+    for (const json* object : objects) {
+      if (!has_type(*object, is_product_type)) continue;
+      std::string description = without_tags(string_field(*object, "description"));
+      if (!description.empty()) return description;
+    }
+  }
+  return {};
 }
 
 bool looks_like_url(std::string_view text) {
@@ -853,6 +905,29 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
 
   const std::string language = declared_language(hints.lang, {});
   if (!language.empty()) out.language = language;
+}
+
+size_t add_product_description(block::Document& doc) {
+  if (doc.page_type != PageType::kProduct) return doc.blocks.size();
+  std::string description = product_description(doc.hints.json_ld);
+  if (description.size() < kMinDeclaredDescriptionBytes) return doc.blocks.size();
+  // After the product's name (the page's h1), where a shop shows it.
+  size_t at = 0;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const block::Block& b = doc.blocks[i];
+    if (b.kind == block::Kind::kHeading && b.heading_level == 1) {
+      at = i + 1;
+      break;
+    }
+  }
+  block::Block b;
+  b.text = std::move(description);
+  b.declared = true;
+  b.decision = {false, block::Stage::kMetadata,
+                "Product.description of the page's JSON-LD, not yet its text (the product "
+                "step keeps it where the page shows it nowhere else)"};
+  doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(b));
+  return at;
 }
 
 void drop_byline_blocks(block::Document& doc) {

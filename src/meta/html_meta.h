@@ -17,6 +17,15 @@ namespace webclean::meta {
 // `page_url`, where the page came from, may date it ("/2019/08/02/").
 void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url = {});
 
+// On product pages, the description of the page's JSON-LD Product
+// (Product.description, its HTML tags taken out) as a block after the
+// page's h1 (else first): flagged `declared`, held by no element (node
+// -1), and dropped for now: the product step of the filters keeps it
+// where the page shows it nowhere else (filter::decide_declared_description).
+// Returns its index, or doc.blocks.size() when none is added. Call it
+// after drop_byline_blocks (byline hints index the blocks).
+size_t add_product_description(block::Document& doc);
+
 // Drops the blocks that are a byline element of the body and no more
 // (a date or a separator beside it at most), as Stage::kMetadata: the
 // byline goes to the metadata, not the text.

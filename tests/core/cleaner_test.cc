@@ -326,3 +326,40 @@ TEST_CASE("cleaning inside the article never takes all of its text", "[core][cle
                                             "</p></li></ol></div></body></html>");
   CHECK(r.text == item);
 }
+
+TEST_CASE(
+    "a product's description given only in JSON-LD is in the text, the Markdown and the "
+    "reports",
+    "[core][cleaner]") {
+  const std::string description =
+      "A one-piece titanium stove for long trips: it folds flat, lights in wind and rain, and "
+      "packs inside the smallest pot of the range.";
+  std::string html =
+      "<html><head><title>Trail stove</title><script type=\"application/ld+json\">"
+      "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Trail stove\","
+      "\"description\":\"" +
+      description +
+      "\"}</script></head><body><main><h1>Trail stove</h1><div class=\"buy\"><p>$89.00</p>"
+      "<p>In stock</p></div><ul class=\"specs\"><li>Weight: 45 g with the pot support</li>"
+      "<li>Output: 2,600 W on butane and propane</li></ul></main></body></html>";
+  Options options;
+  options.keep_block_reports = true;
+  options.markdown = true;
+  options.page_type = webclean::PageType::kProduct;
+  const Result r = Cleaner{options}.clean(html);
+  REQUIRE(r.ok());
+  CHECK(contains(r.text, description));
+  CHECK(contains(r.markdown, description));
+  bool reported = false;
+  for (const auto& b : r.blocks) {
+    if (b.text != description) continue;
+    reported = true;
+    CHECK(b.kept);
+    CHECK(b.path.empty());  // no element of the page holds it
+    CHECK(contains(b.reason, "JSON-LD"));
+  }
+  CHECK(reported);
+  // On an article the description stays the page's metadata only.
+  options.page_type = webclean::PageType::kArticle;
+  CHECK_FALSE(contains(Cleaner{options}.clean(html).text, description));
+}

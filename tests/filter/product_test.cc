@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "block/features.h"
 #include "doc_builder.h"
 #include "filter/filter.h"
 
@@ -118,4 +119,143 @@ TEST_CASE("an article keeps a paragraph it says twice", "[filter][product]") {
     INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
     CHECK(kept(doc, i));
   }
+}
+
+namespace {
+
+// A product page whose description the metadata stage added from JSON-LD
+// (a block held by no element, flagged declared); `shown` writes the same
+// text on the page too.
+Document page_with_declared_description(bool shown) {
+  ProductPage p = product_page();
+  webclean::block::Block b;
+  b.text =
+      "A one-piece titanium stove for long trips: folds flat, lights in wind and rain, "
+      "and packs inside the smallest pot of the range.";
+  if (shown) p.doc.blocks[p.description[0]].text = b.text;
+  b.declared = true;
+  b.decision = {false, webclean::block::Stage::kMetadata, "Product.description of the JSON-LD"};
+  webclean::block::compute_block_features(p.doc, b, webclean::testing::english_stoplist());
+  p.doc.blocks.insert(p.doc.blocks.begin() + 1, b);
+  return std::move(p.doc);
+}
+
+}  // namespace
+
+TEST_CASE("a product page keeps the JSON-LD description it shows nowhere else",
+          "[filter][product]") {
+  Document doc = page_with_declared_description(false);
+  clean(doc);
+  const webclean::block::Block& b = doc.blocks[1];
+  INFO(b.decision.reason);
+  CHECK(b.declared);
+  CHECK(b.decision.keep);
+  CHECK(b.decision.reason.find("shown only there") != std::string::npos);
+}
+
+TEST_CASE("a product page leaves out the JSON-LD description that it shows itself",
+          "[filter][product]") {
+  Document doc = page_with_declared_description(true);
+  clean(doc);
+  const webclean::block::Block& b = doc.blocks[1];
+  INFO(b.decision.reason);
+  CHECK_FALSE(b.decision.keep);
+  CHECK(b.decision.reason.find("the page shows it") != std::string::npos);
+}
+
+TEST_CASE("a product page drops a section titled as other products, title and all",
+          "[filter][product]") {
+  ProductPage p = product_page();
+  // div.bought > [h2 "Customers who bought this item also bought", two
+  // unlinked cards]: no list of items, its title says what it is.
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t main = b.node("main", body);
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  std::vector<size_t> own;
+  const int32_t description = b.node("div", main, "description");
+  for (int i = 0; i < 3; ++i) own.push_back(b.element_with_text("p", description, prose(i)));
+  const int32_t bought = b.node("div", main, "bought");
+  std::vector<size_t> other;
+  other.push_back(b.element_with_text("h2", bought, "Customers who bought this item also bought:"));
+  const int32_t row = b.node("div", bought, "row");
+  for (const char* line : {"Camp pot set, hard-anodised aluminium, 1.3 litres", "$34.00",
+                           "Windscreen for canister stoves, folding", "$19.00"}) {
+    other.push_back(b.element_with_text("p", row, line));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  for (size_t i : own) CHECK(kept(doc, i));
+  for (size_t i : other) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+  }
+  CHECK(doc.blocks[other[0]].decision.reason.find("kOtherProductsTitles") != std::string::npos);
+  CHECK(doc.blocks[other[1]].decision.reason.find("titled as other products") != std::string::npos);
+}
+
+TEST_CASE("a title of other products in the page's main flow leaves the flow alone",
+          "[filter][product]") {
+  // main > [h1, p x3, h2 "You may also like", p]: the title's box is the
+  // page's main flow, and only the title goes.
+  DocBuilder b;
+  const int32_t main = b.node("main", b.node("body", b.node("html")));
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  std::vector<size_t> own;
+  for (int i = 0; i < 3; ++i) own.push_back(b.element_with_text("p", main, prose(i)));
+  const size_t title = b.element_with_text("h2", main, "You may also like");
+  own.push_back(b.element_with_text("p", main, prose(3)));
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  CHECK_FALSE(kept(doc, title));
+  for (size_t i : own) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+}
+
+TEST_CASE("a product page drops a paragraph said a second time", "[filter][product]") {
+  // main > [h1, div.description > p, div.care > p (a care note),
+  // div.mobile-care > p (the same note again)]
+  DocBuilder b;
+  const int32_t main = b.node("main", b.node("body", b.node("html")));
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  const size_t description = b.element_with_text("p", b.node("div", main, "description"), prose(0));
+  const size_t care = b.element_with_text("p", b.node("div", main, "care"), prose(1));
+  const size_t copy = b.element_with_text("p", b.node("div", main, "mobile-care"), prose(1));
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  CHECK(kept(doc, description));
+  CHECK(kept(doc, care));
+  CHECK_FALSE(kept(doc, copy));
+  CHECK(doc.blocks[copy].decision.reason.find("a copy of an earlier box") != std::string::npos);
+}
+
+TEST_CASE("a product page drops a picker's sizes, not the values of its spec table",
+          "[filter][product]") {
+  DocBuilder b;
+  const int32_t main = b.node("main", b.node("body", b.node("html")));
+  b.element_with_text("h1", main, "Trail jacket, waterproof");
+  b.element_with_text("p", b.node("div", main, "description"), prose(0));
+  const int32_t picker = b.node("div", main, "sizes");
+  std::vector<size_t> sizes;
+  for (const char* size : {"S", "M", "L", "XL"}) {
+    sizes.push_back(b.element_with_text("div", picker, size, false, "size"));
+  }
+  b.element_with_text("p", main, prose(1));
+  const int32_t row = b.node("tr", b.node("table", main, "specs"));
+  b.element_with_text("td", row, "Weight");
+  const size_t value = b.element_with_text("td", row, "5W");
+  Document doc = b.build();
+  doc.page_type = PageType::kProduct;
+  clean(doc);
+  for (size_t i : sizes) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("kProductMinBlockChars") != std::string::npos);
+  }
+  CHECK(kept(doc, value));
 }

@@ -203,3 +203,33 @@ TEST_CASE("a service page whose <main> leaves much prose out is read from its wh
     CHECK(kept(doc, i));
   }
 }
+
+TEST_CASE("a service page keeps a section's heading among short lines and links",
+          "[filter][sections]") {
+  // body > [section > (h1, prose), nav, section.cards > (h2, div.card x3 >
+  // (h3, short line)), nav]: the density filter alone drops the h2, a
+  // short line between short lines and menus.
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t hero = b.node("section", body);
+  b.element_with_text("h1", hero, "Packaging that sells");
+  b.element_with_text("p", hero, prose(0));
+  b.element_with_text("p", b.node("nav", body), "Home Services About Contact", true);
+  const int32_t cards = b.node("section", body, "cards");
+  const size_t heading = b.element_with_text("h2", cards, "How we work");
+  std::vector<size_t> titles;
+  for (const char* step : {"Brief", "Design", "Print"}) {
+    const int32_t card = b.node("div", cards, "card");
+    titles.push_back(b.element_with_text("h3", card, step));
+    b.element_with_text("p", card, "Two weeks, one designer");
+  }
+  b.element_with_text("p", b.node("nav", body), "Privacy Terms Careers", true);
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  clean(doc);
+  for (size_t i : {heading, titles[0], titles[2]}) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason == "heading of the page's sections");
+  }
+}

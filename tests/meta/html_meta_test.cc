@@ -475,3 +475,65 @@ TEST_CASE("a text whose script is one language's own is in that language", "[met
                    text)
             .metadata.language == "en");
 }
+
+namespace {
+
+// A product page's body (an h1 and a price line) and its JSON-LD.
+Document product_doc(std::string json_ld, webclean::PageType type = webclean::PageType::kProduct) {
+  Document doc = html_doc({}, {std::move(json_ld)});
+  doc.page_type = type;
+  Block h1;
+  h1.text = "Trail stove";
+  h1.kind = Kind::kHeading;
+  h1.heading_level = 1;
+  h1.node = 0;
+  Block price;
+  price.text = "$89.00";
+  price.node = 0;
+  doc.blocks = {h1, price};
+  return doc;
+}
+
+constexpr const char* kStoveLd =
+    R"({"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Shop"},)"
+    R"({"@type":["Product"],"name":"Trail stove","description":"<p>A titanium stove that )"
+    R"(weighs 45 g &amp; boils a litre in <b>three</b> minutes.</p>"}]})";
+
+}  // namespace
+
+TEST_CASE("a product page's JSON-LD description becomes a block after its h1, without tags",
+          "[meta][html]") {
+  Document doc = product_doc(kStoveLd);
+  const size_t at = webclean::meta::add_product_description(doc);
+  REQUIRE(at == 1);
+  REQUIRE(doc.blocks.size() == 3);
+  const Block& b = doc.blocks[1];
+  CHECK(b.text == "A titanium stove that weighs 45 g & boils a litre in three minutes.");
+  CHECK(b.declared);
+  CHECK(b.node == -1);
+  // Not the page's text yet: the product step of the filters decides.
+  CHECK_FALSE(b.decision.keep);
+  CHECK(b.decision.reason.find("JSON-LD") != std::string::npos);
+  CHECK(doc.blocks[2].text == "$89.00");
+}
+
+TEST_CASE("a '<' that opens no tag stays in a JSON-LD product description", "[meta][html]") {
+  Document doc = product_doc(
+      R"({"@type":"Product","description":"Fits pots < 12 cm and > 8 cm across, <br/>folds flat."})");
+  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  CHECK(doc.blocks[1].text == "Fits pots < 12 cm and > 8 cm across, folds flat.");
+}
+
+TEST_CASE("only product pages get a block from a JSON-LD description", "[meta][html]") {
+  Document article = product_doc(kStoveLd, webclean::PageType::kArticle);
+  CHECK(webclean::meta::add_product_description(article) == article.blocks.size());
+  CHECK(article.blocks.size() == 2);
+}
+
+TEST_CASE("a JSON-LD product description of a few words adds no block", "[meta][html]") {
+  Document doc = product_doc(R"({"@type":"Product","name":"Stove","description":"A stove."})");
+  CHECK(webclean::meta::add_product_description(doc) == doc.blocks.size());
+  Document other = product_doc(
+      R"({"@type":"Organization","description":"We make stoves and pots for campers since 1990."})");
+  CHECK(webclean::meta::add_product_description(other) == other.blocks.size());
+}

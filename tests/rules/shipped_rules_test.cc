@@ -207,13 +207,13 @@ TEST_CASE("share, comment and related tokens drop boxes, not what merely mention
   }
 }
 
-TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their boxes",
+TEST_CASE("documentation chrome, browser warnings, tooltips and 'similar' lists drop their boxes",
           "[rules][shipped]") {
   for (const char* token :
        {"prev-next", "pagination-nav", "md-footer__link", "next-link", "previous-page",
         "quick-feedback", "page-feedback", "edit-this-page", "edit-on-github", "version-switcher",
         "versions-dropdown", "browser-alert", "browserupgrade", "outdated-browser",
-        "similar-course", "similar-posts"}) {
+        "similar-course", "similar-posts", "tool-tip__content", "tooltip"}) {
     INFO(token);
     CHECK(class_verdict(token) == "drop");
   }
@@ -238,6 +238,29 @@ TEST_CASE("documentation chrome, browser warnings and 'similar' lists drop their
     INFO(text);
     CHECK(shipped().match_text(text, "") == nullptr);
   }
+}
+
+TEST_CASE("the fine print of a page drops its box, a legal offer does not", "[rules][shipped]") {
+  for (const char* token :
+       {"copy-legal", "legal-text", "disclaimer", "article-disclaimer", "fine-print", "legal"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "drop");
+  }
+  for (const char* token : {"legal-services", "practice-area-legal", "legalese-explained"}) {
+    INFO(token);
+    CHECK(class_verdict(token) == "keep");
+  }
+}
+
+TEST_CASE("a cookie notice naming the site goes, a sentence about cookies stays",
+          "[rules][shipped]") {
+  CHECK(shipped().match_text("iFixit uses cookies to enhance site functionality, analyze "
+                             "traffic, and personalize ads. By using our site, you agree to our "
+                             "cookie use and Privacy Policy.",
+                             "") != nullptr);
+  CHECK(shipped().match_text("Google uses cookies to follow users from site to site, the "
+                             "regulator said on Tuesday.",
+                             "") == nullptr);
 }
 
 TEST_CASE("ids made from headings are not taken for boxes", "[rules][shipped]") {
@@ -455,14 +478,28 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   const auto on = [](PageType type, const Node& node) {
     return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
   };
-  for (const char* classes : {"yotpo-main-widget", "jdgm-widget", "product-reviews",
-                              "reviews-section", "customer-reviews__list", "bv-inline-rating"}) {
+  for (const char* classes :
+       {"yotpo-main-widget", "jdgm-widget", "product-reviews", "reviews-section",
+        "customer-reviews__list", "bv-inline-rating", "pipf-seo-reviews", "pdp-reviews__card",
+        "usp-bar", "product-trust-badge"}) {
     INFO(classes);
     CHECK(on(PageType::kProduct, element("div", classes)));
     CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
   }
   CHECK(on(PageType::kProduct, element("div", "", "reviews")));
   CHECK(on(PageType::kProduct, element("div", "", "shipping-and-returns")));
+  // A bare address printed as a block (a shop's raw custom field).
+  const char* url = "https://cdn.example.com/images/5001/thumbnail.jpg";
+  CHECK(shipped().match_text(url, "example.com", PageType::kProduct) != nullptr);
+  CHECK(shipped().match_text(url, "example.com", PageType::kArticle) == nullptr);
+  // A sold-out product's sign-up form and its answers.
+  for (const char* text : {"Notify me when back in stock", "Notify me",
+                           "Oops! Something went wrong. Please try again.",
+                           "Sign in to add this item to your wishlist, follow it, or mark it as "
+                           "ignored"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
+  }
   // A review article's own text, and product boxes that merely say "review".
   for (const char* classes : {"review", "review-body", "preview", "product-description"}) {
     INFO(classes);
