@@ -285,6 +285,15 @@ TEST_CASE("CMS taxonomy and state classes never drop an article", "[rules][shipp
   CHECK(verdict(element("body", "has-sidebar ads-enabled single-post")) == "keep");
 }
 
+TEST_CASE("spacing utilities named after the header are not headers, a mobile header is",
+          "[rules][shipped]") {
+  CHECK(class_verdict("pt-header flex") == "keep");
+  CHECK(class_verdict("mb-footer") == "keep");
+  CHECK(class_verdict("p-nav") == "keep");
+  CHECK(class_verdict("m-header") != "keep");
+  CHECK(class_verdict("c-site-header") != "keep");
+}
+
 TEST_CASE("article containers are protected against drop rules on the same element",
           "[rules][shipped]") {
   for (const char* classes :
