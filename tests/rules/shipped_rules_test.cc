@@ -456,17 +456,19 @@ TEST_CASE("text browser renderings of controls and media are dropped from dumps"
   }
 }
 
-TEST_CASE("forum post labels and edit notices are dropped, a wiki's last-edited line is not",
-          "[rules][shipped]") {
+TEST_CASE(
+    "forum post labels, buttons and edit notices are dropped, a wiki's last-edited line is not",
+    "[rules][shipped]") {
   for (const char* text :
-       {"Code: Select all", "Quote:", "View attachment 2028258",
+       {"Code: Select all", "Quote:", "Reply with quote", "View attachment 2028258",
         "View attachment 2029141View attachment 2029140",
         "Last edited by Minoa on Tue Aug 27, 2019 10:03 pm, edited 1 time in total.",
         "Last edited by archuser (2024-08-03 11:02:20)", "Edited August 26 by Joe Root"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") != nullptr);
   }
-  for (const char* text : {"Last edited by chunix64 (2025-11-01)", "Edited by the news desk"}) {
+  for (const char* text : {"Last edited by chunix64 (2025-11-01)", "Edited by the news desk",
+                           "Reply with quote marks around the title."}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") == nullptr);
   }
