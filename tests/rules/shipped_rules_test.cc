@@ -559,3 +559,16 @@ TEST_CASE("review widgets go on collection pages too, not on listings or article
   }
   CHECK_FALSE(on(PageType::kCollection, element("div", "preview")));
 }
+
+TEST_CASE("a poster's join date, post count and rank go on forum pages, and only there",
+          "[rules][shipped]") {
+  using webclean::PageType;
+  for (const char* text : {"Registered: 2024-01-27", "Joined: Tue Aug 27, 2019 1:47 am",
+                           "Posts: 73,365", "Reaction score: 1,204", "Senior Member"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "", PageType::kForum) != nullptr);
+    CHECK(shipped().match_text(text, "", PageType::kArticle) == nullptr);
+  }
+  CHECK(shipped().match_text("Registered nurses staff the ward day and night, as the law asks.", "",
+                             PageType::kForum) == nullptr);
+}
