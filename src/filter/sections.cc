@@ -161,17 +161,29 @@ bool is_marquee(const Block& b) {
   return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
 }
 
-// Whether the block's whole text, decoration aside, titles a section of
-// other products ("Customers also bought"; params::kOtherProductsTitles).
-bool titles_other_products(const Block& b) {
-  if (b.node < 0 || b.features.chars > params::kOtherProductsTitleMaxChars) return false;
-  static const RE2 title = [] {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    return RE2(std::string("[^\\pL\\pN]*") + params::kOtherProductsTitles + "[^\\pL\\pN]*",
-               options);
-  }();
-  return RE2::FullMatch(b.text, title);
+// A regex of section titles ("Customers also bought"), matched against a
+// block's whole text, decoration aside, ignoring case.
+RE2 section_titles(const char* titles) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  return RE2(std::string("[^\\pL\\pN]*") + titles + "[^\\pL\\pN]*", options);
+}
+
+// Sections that show other things than the page's subject: their titles
+// (a params:: regex, named for --explain), what they show, and the share
+// of the page's text above which the box a title heads is the page's main
+// flow and stays.
+struct OtherSections {
+  const RE2& titles;
+  const char* titles_name;
+  const char* what;
+  float max_share;
+};
+
+// Whether the block's whole text, decoration aside, is one of the titles.
+bool titles_section(const Block& b, const RE2& titles) {
+  if (b.node < 0 || b.features.chars > params::kOtherSectionTitleMaxChars) return false;
+  return RE2::FullMatch(b.text, titles);
 }
 
 // The box a title heads: its nearest ancestor holding other kept text.
@@ -183,21 +195,22 @@ int32_t titled_box(const Document& doc, const std::vector<Text>& text, const Blo
   return box;
 }
 
-// Product pages: the sections titled as other products ("You may also
-// like", "Customers who viewed this item also viewed") go, title and all:
-// the box the title heads, unless that box is much of the page (the title
-// stands in the page's main flow, and where its section ends is a guess:
-// tried as "up to the next heading of its level", it cut product pages'
-// own text).
-void drop_other_products_sections(Document& doc) {
+// The sections titled as other things than the page's subject (a product
+// page's "You may also like", a service page's "Related insights") go,
+// title and all: the box the title heads, unless that box is much of the
+// page (the title stands in the page's main flow, and where its section
+// ends is a guess: tried as "up to the next heading of its level", it cut
+// product pages' own text).
+void drop_other_sections(Document& doc, const OtherSections& other) {
   std::vector<size_t> titles;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (!titles_other_products(b)) continue;
+    if (!titles_section(b, other.titles)) continue;
     titles.push_back(i);
     if (b.decision.keep) {
-      b.decision = {false, block::Stage::kStructure,
-                    "titles a section of other products (kOtherProductsTitles)"};
+      b.decision = {
+          false, block::Stage::kStructure,
+          std::string("titles a section of ") + other.what + " (" + other.titles_name + ")"};
     }
   }
   if (titles.empty()) return;
@@ -207,12 +220,12 @@ void drop_other_products_sections(Document& doc) {
   for (size_t t : titles) {
     const Block& title = doc.blocks[t];
     const int32_t box = titled_box(doc, text, title);
-    if (box < 0 || float(text[static_cast<size_t>(box)].chars) >
-                       float(total) * params::kOtherProductsMaxShare) {
+    if (box < 0 || float(text[static_cast<size_t>(box)].chars) > float(total) * other.max_share) {
       continue;
     }
-    // The title is short (kOtherProductsTitleMaxChars): quoted whole.
-    const std::string reason = "in a section titled as other products (\"" + title.text + "\")";
+    // The title is short (kOtherSectionTitleMaxChars): quoted whole.
+    const std::string reason =
+        std::string("in a section titled as ") + other.what + " (\"" + title.text + "\")";
     // A box's blocks are one run of the page's blocks.
     for (size_t i = t + 1; i < doc.blocks.size(); ++i) {
       Block& b = doc.blocks[i];
@@ -258,8 +271,14 @@ void decide_declared_description(Document& doc) {
 
 bool select_sections(Document& doc) {
   if (doc.page_type == PageType::kProduct) {
-    drop_other_products_sections(doc);
+    static const RE2 titles = section_titles(params::kOtherProductsTitles);
+    drop_other_sections(
+        doc, {titles, "kOtherProductsTitles", "other products", params::kOtherProductsMaxShare});
     decide_declared_description(doc);
+  } else if (doc.page_type == PageType::kService) {
+    static const RE2 titles = section_titles(params::kOtherServiceContentTitles);
+    drop_other_sections(doc, {titles, "kOtherServiceContentTitles", "other content",
+                              params::kOtherServiceContentMaxShare});
   }
   const std::vector<Text> text = kept_text_below(doc);
   uint32_t total = 0;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "doc_builder.h"
 #include "filter/filter.h"
@@ -232,4 +233,38 @@ TEST_CASE("a service page keeps a section's heading among short lines and links"
     CHECK(kept(doc, i));
     CHECK(doc.blocks[i].decision.reason == "heading of the page's sections");
   }
+}
+
+TEST_CASE("a service page drops a section titled as other content of the site, title and all",
+          "[filter][sections]") {
+  // body > main > [h1, p x4, section > (h2 "Related insights", div.card x2
+  // > (h3, short line))]: the cards advertise the site's other pages.
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t main = b.node("main", body);
+  std::vector<size_t> own;
+  own.push_back(b.element_with_text("h1", main, "Data analytics consulting"));
+  for (int i = 0; i < 4; ++i) own.push_back(b.element_with_text("p", main, prose(i)));
+  const int32_t related = b.node("section", main);
+  std::vector<size_t> other;
+  other.push_back(b.element_with_text("h2", related, "Related insights"));
+  for (const char* title : {"Five questions for your data strategy", "What a CFO asks of AI"}) {
+    const int32_t card = b.node("div", related, "card");
+    other.push_back(b.element_with_text("h3", card, title));
+    other.push_back(b.element_with_text("p", card, "Article, 6 minutes"));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  clean(doc);
+  for (size_t i : own) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  for (size_t i : other) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+  }
+  CHECK(doc.blocks[other[0]].decision.reason.find("kOtherServiceContentTitles") !=
+        std::string::npos);
+  CHECK(doc.blocks[other[1]].decision.reason.find("titled as other content") != std::string::npos);
 }

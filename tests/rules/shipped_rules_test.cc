@@ -465,17 +465,19 @@ TEST_CASE("text browser renderings of controls and media are dropped from dumps"
   }
 }
 
-TEST_CASE("forum post labels and edit notices are dropped, a wiki's last-edited line is not",
-          "[rules][shipped]") {
+TEST_CASE(
+    "forum post labels, buttons and edit notices are dropped, a wiki's last-edited line is not",
+    "[rules][shipped]") {
   for (const char* text :
-       {"Code: Select all", "Quote:", "View attachment 2028258",
+       {"Code: Select all", "Quote:", "Reply with quote", "View attachment 2028258",
         "View attachment 2029141View attachment 2029140",
         "Last edited by Minoa on Tue Aug 27, 2019 10:03 pm, edited 1 time in total.",
         "Last edited by archuser (2024-08-03 11:02:20)", "Edited August 26 by Joe Root"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") != nullptr);
   }
-  for (const char* text : {"Last edited by chunix64 (2025-11-01)", "Edited by the news desk"}) {
+  for (const char* text : {"Last edited by chunix64 (2025-11-01)", "Edited by the news desk",
+                           "Reply with quote marks around the title."}) {
     INFO(text);
     CHECK(shipped().match_text(text, "") == nullptr);
   }
@@ -565,4 +567,17 @@ TEST_CASE("review widgets go on collection pages too, not on listings or article
     CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
   }
   CHECK_FALSE(on(PageType::kCollection, element("div", "preview")));
+}
+
+TEST_CASE("a poster's join date, post count and rank go on forum pages, and only there",
+          "[rules][shipped]") {
+  using webclean::PageType;
+  for (const char* text : {"Registered: 2024-01-27", "Joined: Tue Aug 27, 2019 1:47 am",
+                           "Posts: 73,365", "Reaction score: 1,204", "Senior Member"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "", PageType::kForum) != nullptr);
+    CHECK(shipped().match_text(text, "", PageType::kArticle) == nullptr);
+  }
+  CHECK(shipped().match_text("Registered nurses staff the ward day and night, as the law asks.", "",
+                             PageType::kForum) == nullptr);
 }
