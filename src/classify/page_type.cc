@@ -390,6 +390,19 @@ std::string_view host_of(std::string_view url) {
   return rest.substr(0, rest.find_first_of("/?#"));
 }
 
+// Runs of characters other than `separators`: the words of a title, or
+// of a URL slug whose words are joined by '-'.
+size_t count_words(std::string_view text, std::string_view separators) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool separator = separators.find(c) != std::string_view::npos;
+    words += !separator && !in_word ? 1 : 0;
+    in_word = !separator;
+  }
+  return words;
+}
+
 // Words of the path's last segment ("/2024/why-cats-purr-so-loud.html":
 // 5): publishing software makes an article's slug from its headline.
 size_t slug_words(std::string_view path) {
@@ -397,14 +410,7 @@ size_t slug_words(std::string_view path) {
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   std::string_view slug = path.substr(path.find_last_of('/') + 1);
   slug = slug.substr(0, slug.find('.'));
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : slug) {
-    const bool separator = c == '-' || c == '_' || c == '+';
-    words += !separator && !in_word ? 1 : 0;
-    in_word = !separator;
-  }
-  return words;
+  return count_words(slug, "-_+");
 }
 
 // The URL shapes compiled once (immutable after the first call, which C++
@@ -467,21 +473,10 @@ std::string_view title_without_site(std::string_view title) {
   return title;
 }
 
-size_t word_count(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n';
-    words += !space && !in_word ? 1 : 0;
-    in_word = !space;
-  }
-  return words;
-}
-
 // A title that reads as a sentence is a headline: a shop's, a service's,
 // a listing's or a docs page's titles name a thing in a few words.
 void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
-  const size_t words = word_count(title_without_site(hints.title));
+  const size_t words = count_words(title_without_site(hints.title), " \t\n");
   if (words >= kMinHeadlineTitleWords) {
     ballot.add(PageType::kArticle, kSignedVote,
                "title of " + std::to_string(words) + " words (a headline)");
