@@ -39,6 +39,9 @@ struct KeptText {
 // For each node, the kept text of its own blocks and its subtree's.
 std::vector<KeptText> kept_text_below(const block::Document& doc);
 
+// The chars of all the kept blocks: the page's text so far.
+uint32_t kept_chars(const block::Document& doc);
+
 // A paragraph of prose: some length, a sentence, few links
 // (kProseParagraphChars).
 bool is_prose_paragraph(const block::Block& b);

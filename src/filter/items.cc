@@ -415,8 +415,7 @@ bool select_items(Document& doc) {
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
   if (lists.empty()) return false;
   const ItemList& list = lists.front();
-  uint32_t total = 0;
-  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  const uint32_t total = kept_chars(doc);
   if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
   // Which list each node's item belongs to (-1: none), and why it is kept.
   std::vector<int32_t> list_of(doc.nodes.size(), -1);
@@ -478,8 +477,7 @@ void drop_item_lists(Document& doc) {
   std::vector<std::string> reasons;
   reasons.reserve(lists.size());
   std::vector<int32_t> list_of(doc.nodes.size(), -1);
-  uint32_t total = 0;
-  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  const uint32_t total = kept_chars(doc);
   for (size_t l = 0; l < lists.size(); ++l) {
     if (!is_card_list(lists[l].group, total)) continue;
     const int32_t c = lists[l].container;

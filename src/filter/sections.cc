@@ -215,8 +215,7 @@ void drop_other_sections(Document& doc, const OtherSections& other) {
   }
   if (titles.empty()) return;
   const std::vector<Text> text = kept_text_below(doc);
-  uint32_t total = 0;
-  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  const uint32_t total = kept_chars(doc);
   for (size_t t : titles) {
     const Block& title = doc.blocks[t];
     const int32_t box = titled_box(doc, text, title);
@@ -251,9 +250,11 @@ void decide_declared_description(Document& doc) {
     if (!b.declared) continue;
     uint32_t words = 0;
     uint32_t shown = 0;
+    std::string word;  // reused: the set's lookup takes a std::string
     block::for_each_word(b.text, scratch, [&](std::string_view w) {
       ++words;
-      shown += page_words.count(std::string(w)) > 0 ? 1 : 0;
+      word.assign(w);
+      shown += page_words.count(word) > 0 ? 1 : 0;
     });
     const float share = words > 0 ? float(shown) / float(words) : 1.f;
     const bool keep = share < params::kDeclaredShownShare;
@@ -281,8 +282,7 @@ bool select_sections(Document& doc) {
                               params::kOtherServiceContentMaxShare});
   }
   const std::vector<Text> text = kept_text_below(doc);
-  uint32_t total = 0;
-  for (const Block& b : doc.blocks) total += b.decision.keep ? b.features.chars : 0;
+  const uint32_t total = kept_chars(doc);
   if (total == 0) return false;
   uint32_t total_prose = 0;
   for (size_t i = 0; i < doc.nodes.size(); ++i) {

@@ -343,12 +343,6 @@ void clean_inside(Document& doc, const Tree& tree, const Scores& s,
   }
 }
 
-uint32_t kept_chars(const Document& doc) {
-  uint32_t chars = 0;
-  for (const Block& b : doc.blocks) chars += b.decision.keep ? b.features.chars : 0;
-  return chars;
-}
-
 // A thread (doc.post_roots, found by the rules filter): every post is
 // content, whole and in order, and nothing else is: the region is the posts.
 void keep_posts(Document& doc) {
@@ -383,6 +377,12 @@ bool is_prose_paragraph(const Block& b) {
   const block::Features& f = b.features;
   return f.chars >= params::kProseParagraphChars && f.sentence_ends > 0 &&
          f.link_density() <= params::kProseParagraphMaxLinkDensity;
+}
+
+uint32_t kept_chars(const Document& doc) {
+  uint32_t chars = 0;
+  for (const Block& b : doc.blocks) chars += b.decision.keep ? b.features.chars : 0;
+  return chars;
 }
 
 std::vector<KeptText> kept_text_below(const Document& doc) {
