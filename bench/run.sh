@@ -83,9 +83,14 @@ measure() {
 }
 if [ -n "$against" ]; then
   # Alternated with this build, so load that comes and goes hits both.
+  # Cold (the first pass over the pages, with the regex automata still
+  # being built) and warm (a second pass: the cost per page of a long run).
   for ((r = 1; r <= webclean_runs; r++)); do
     measure 1 "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
     measure 1 "webclean@$rev -j1" sh -c '"$1" --jobs 1 "$2" | sed "s/^engine=webclean /engine=webclean@$3 /"' \
+      sh "$against_build/bin/webclean_bench" "$pages" "$rev"
+    measure 1 "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
+    measure 1 "webclean@$rev -j1, warm" sh -c '"$1" --jobs 1 --warm "$2" | sed "s/^engine=webclean-warm /engine=webclean-warm@$3 /"' \
       sh "$against_build/bin/webclean_bench" "$pages" "$rev"
   done
 else
@@ -93,7 +98,8 @@ else
 fi
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean -j$jobs" "$build/webclean_bench" --jobs "$jobs" "$pages"
-measure "$webclean_runs" "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
+[ -n "$against" ] ||
+  measure "$webclean_runs" "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean -j$jobs, warm" "$build/webclean_bench" --jobs "$jobs" --warm "$pages"
 # The command line end to end: files read, gunzipped, cleaned and written
@@ -158,12 +164,13 @@ awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
     row("webclean 1", "webclean"); if (jobs > 1) row("webclean " jobs, "webclean")
     if (rev != "") row("webclean@" short " 1", "at " short)
     row("webclean-warm 1", "webclean, warm"); if (jobs > 1) row("webclean-warm " jobs, "webclean, warm")
+    if (rev != "") row("webclean-warm@" short " 1", "at " short ", warm")
     row("webclean-cli 1", "webclean CLI"); if (jobs > 1) row("webclean-cli " jobs, "webclean CLI")
     row("readability 1", "Readability.js")
     print ""
     w1 = "webclean 1"; wn = "webclean " jobs; r1 = "readability 1"
     h1 = "webclean-warm 1"; hn = "webclean-warm " jobs; c1 = "webclean-cli 1"; cn = "webclean-cli " jobs
-    if (rev != "") { a = "webclean@" short " 1"; printf "webclean -j1 / webclean at %s (%s) -j1: %.3fx pages/s (%+.1f%%)\n", rev, short, pps[w1] / pps[a], 100 * (pps[w1] / pps[a] - 1) }
+    if (rev != "") { a = "webclean@" short " 1"; aw = "webclean-warm@" short " 1"; printf "webclean -j1 / webclean at %s (%s) -j1: %.3fx pages/s (%+.1f%%) cold, %.3fx (%+.1f%%) warm\n", rev, short, pps[w1] / pps[a], 100 * (pps[w1] / pps[a] - 1), pps[h1] / pps[aw], 100 * (pps[h1] / pps[aw] - 1) }
     printf "webclean -j1 / Readability.js (one core each): %.1fx cold, %.1fx warm   (target >= 8x)\n", pps[w1] / pps[r1], pps[h1] / pps[r1]
     if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx cold, %.2fx warm, %.2fx CLI   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1], pps[hn] / pps[h1], pps[cn] / pps[c1]
     printf "webclean -j1: %.0f pages/s cold, %.0f warm, %.0f CLI end to end   (target >= 500 on the 990 trafilatura pages)\n", pps[w1], pps[h1], pps[c1]

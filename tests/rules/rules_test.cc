@@ -349,6 +349,29 @@ TEST_CASE("the first matching drop-text rule is reported", "[rules][match][text]
   CHECK(id_of(rules.match_text("Tell me more", "")) == "t.rules:3");
 }
 
+TEST_CASE("a drop-text pattern opening with .* or .+ matches the same texts as when anchored",
+          "[rules][match][text]") {
+  // These are searched for apart from the anchored patterns (a matter of
+  // speed): the rule order, the decoration around the text and the line
+  // breaks of a pre block must not see the difference.
+  RuleSet rules = compiled(
+      "[drop-text]\n"
+      ".*all rights reserved\\.?.*\n"
+      ".+ - subscribe now\n"
+      ".*\\(ap photo\\)\n"
+      "copyright .*\n");
+  CHECK(id_of(rules.match_text("(c) 2024 Example. All rights reserved.", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("Copyright 2024, all rights reserved", "")) == "t.rules:2");
+  CHECK(id_of(rules.match_text("Copyright 2024 Example", "")) == "t.rules:5");
+  CHECK(id_of(rules.match_text("Our weekly letter - Subscribe now \xE2\x86\x92", "")) ==
+        "t.rules:3");
+  CHECK(rules.match_text(" - Subscribe now", "") == nullptr);  // .+ needs a character
+  CHECK(id_of(rules.match_text("A protester.\nThe square, Monday (AP Photo) \xC2\xBB", "")) ==
+        "t.rules:4");
+  CHECK(rules.match_text("A protester (AP Photo) in the square", "") == nullptr);
+  CHECK(rules.match_text("All rights of the people", "") == nullptr);
+}
+
 TEST_CASE("a node with no attributes and a tag no rule names matches nothing", "[rules][match]") {
   RuleSet rules = compiled("[drop]\ntag nav\nid x\nclass y\nrole z\nitemprop w\nattr title v\n");
   CHECK(rules.match_node(element("p"), "example.com") == nullptr);
