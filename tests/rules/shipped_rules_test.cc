@@ -175,12 +175,19 @@ TEST_CASE("share, comment and related tokens drop boxes, not what merely mention
                             "main-nav",
                             "menu-item",
                             "skip-link",
+                            "skip-to-content-link",
+                            "gh-a11y-skip-button",
+                            "skip",
                             "screen-reader-text",
                             "author-bio"}) {
     INFO(token);
     CHECK(class_verdict(token) == "drop");
   }
   for (const char* token : {"shared-content",
+                            "skip-lazy",
+                            "hs-skip-lang-url-rewrite",
+                            "decoration-skip-ink-none",
+                            "skip-item",
                             "shared-header",
                             "docked-sharebar-content-container",
                             "js-social-anchor-start",
