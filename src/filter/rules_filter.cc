@@ -30,13 +30,6 @@ std::vector<uint32_t> subtree_chars(const block::Document& doc, bool links = fal
   return chars;
 }
 
-// Page types whose hidden panels (tabs, accordions) are shown: see
-// dropping_rules.
-bool shows_hidden_panels(PageType type) {
-  return type == PageType::kService || type == PageType::kDocumentation ||
-         type == PageType::kListing || type == PageType::kCollection;
-}
-
 // Page types whose boxes of prose are kept whatever their class names
 // (see dropping_rules). Not listings and collections: their text is the
 // list, and a box of prose their rules drop is chrome (on the tuning half
@@ -181,17 +174,14 @@ std::vector<bool> find_thread(block::Document& doc, const std::vector<NodeRules>
 }
 
 // For each node, the drop rule that removes it, or nullptr.
-// With `show_panels`, hidden panels and boxes of prose are shown whatever
-// the page type (see apply_rules).
+// With `show_panels`, boxes of prose are shown whatever the page type (see
+// apply_rules).
 std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules::RuleSet& rules,
                                                std::string_view host, rules::MatchCache* values,
                                                bool show_panels) {
   const std::vector<uint32_t> chars = subtree_chars(doc);
-  const bool panels = show_panels || shows_hidden_panels(doc.page_type);
   const bool prose_boxes = show_panels || shows_prose_boxes(doc.page_type);
-  const bool text_panels = panels || doc.page_type == PageType::kProduct;
-  const std::vector<uint32_t> link_chars =
-      text_panels ? subtree_chars(doc, true) : std::vector<uint32_t>();
+  const std::vector<uint32_t> link_chars = subtree_chars(doc, true);
   uint32_t total = 0;
   for (const block::Block& b : doc.blocks) total += b.features.chars;
   NodeRuleCache cache(rules, host, doc.page_type, values);
@@ -214,11 +204,11 @@ std::vector<const rules::Rule*> dropping_rules(block::Document& doc, const rules
          is_article_header(doc, node))) {
       own = nullptr;
     }
-    // Service and documentation pages fold their FAQ answers, tabs and
-    // "show more" sections into hidden panels, and product pages their
-    // description and specification tabs: a panel of prose is text of
-    // the page; a hidden menu (mostly links) still goes.
-    if (text_panels && own != nullptr && own->source == "hidden" &&
+    // Pages fold FAQ answers, tabs and "show more" sections into hidden
+    // panels, product pages their description and specification tabs,
+    // some articles their whole body into accordion steps: a panel of
+    // prose is text of the page; a hidden menu (mostly links) still goes.
+    if (own != nullptr && own->source == "hidden" &&
         is_text_panel(chars[i], link_chars[i], doc.page_type)) {
       own = nullptr;
     }

@@ -1,8 +1,9 @@
 // Service and documentation pages on hand-built documents: every section
 // of the body is the region (not one best container), lists and code of
 // the core are kept whole, forms and marquees go; on those pages the rules
-// filter shows hidden panels of text and keeps boxes of prose that a class
-// rule names a menu, while other page types are left as they were.
+// filter keeps boxes of prose that a class rule names a menu, while other
+// page types are left as they were. Hidden panels of text are shown on
+// every page type.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -116,13 +117,39 @@ TEST_CASE("a service page keeps every section, its hidden FAQ answers and its sh
   CHECK(p.doc.blocks[p.marquee].decision.reason.find("marquee") != std::string::npos);
 }
 
-TEST_CASE("an article keeps hidden panels and menu-named boxes dropped", "[filter][sections]") {
+TEST_CASE("an article keeps menu-named boxes dropped, with the hidden panels inside them",
+          "[filter][sections]") {
   ServicePage p = service_page(PageType::kArticle);
   apply_rules(p.doc, test_rules(), "");
   CHECK_FALSE(kept(p.doc, p.faq_answer));
-  CHECK(p.doc.blocks[p.faq_answer].decision.reason.find(":2 hidden") != std::string::npos);
+  CHECK(p.doc.blocks[p.faq_answer].decision.reason.find(":3") != std::string::npos);
   CHECK_FALSE(kept(p.doc, p.faq_question));
   CHECK(p.doc.blocks[p.faq_question].decision.reason.find(":3") != std::string::npos);
+}
+
+TEST_CASE("an article folded into hidden accordion steps is shown, its hidden menu is not",
+          "[filter][sections]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t menu = b.node("ul", body, "", "", kHidden);
+  const size_t link = b.element_with_text("li", menu, "Pricing", true);
+  b.element_with_text("li", menu, "Customers", true);
+  const int32_t article = b.node("div", body, "article-body");
+  b.element_with_text("p", article, prose(0));
+  std::vector<size_t> steps;
+  for (int i = 1; i < 4; ++i) {
+    const int32_t step = b.node("div", article, "step-panel", "", kHidden);
+    steps.push_back(b.element_with_text("p", step, prose(i)));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kArticle;
+  apply_rules(doc, test_rules(), "");
+  for (size_t i : steps) {
+    INFO(doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  CHECK_FALSE(kept(doc, link));
+  CHECK(doc.blocks[link].decision.reason.find(":2 hidden") != std::string::npos);
 }
 
 TEST_CASE("a hidden menu and a related list stay dropped on a service page", "[filter][sections]") {
