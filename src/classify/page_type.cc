@@ -345,7 +345,8 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kUrlVote},
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
-    {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
+    // "pdp": the product detail page, as shops name it in their paths.
+    {"/(?:p|dp|pdp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
     // Shopify's plural: editorial sites name a set of essays or guides /collection/.
     {"/collections/[^/?]+$|/collections/[^/?]+/?(?:\\?|$)", "/collections/…", PageType::kCollection,
      kUrlVote},
@@ -433,9 +434,10 @@ bool is_docs_host(std::string_view host) {
   return false;
 }
 
-void vote_url(std::string_view url, Ballot& ballot) {
+// Returns true when the path has the shape of a forum's address.
+bool vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
-  if (path.empty()) return;
+  if (path.empty()) return false;
   const auto& compiled = compiled_url_shapes();
   std::array<bool, kTypes> voted{};
   for (size_t i = 0; i < compiled.size(); ++i) {
@@ -459,6 +461,7 @@ void vote_url(std::string_view url, Ballot& ballot) {
   if (is_docs_host(host)) {
     ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
   }
+  return voted[size_t(PageType::kForum)];
 }
 
 // --- title ---
@@ -545,7 +548,8 @@ uint64_t sibling_key(const block::Node& node) {
   return h * 1000003u + uint64_t(uint32_t(node.parent));
 }
 
-void vote_structure(const block::Document& doc, Ballot& ballot) {
+// Returns the number of sibling posts with an author and a date.
+size_t vote_structure(const block::Document& doc, Ballot& ballot) {
   std::vector<NodeTotals> totals(doc.nodes.size());
   const size_t prices = add_up(doc, totals);
   std::unordered_map<uint64_t, SiblingGroup> groups;
@@ -627,6 +631,16 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     // examples run through it.
     ballot.add(PageType::kDocumentation, code >= kManyCodeBlocks ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(code) + " code blocks");
+  }
+  return best_posts.posts;
+}
+
+// A forum's address and signed, dated posts side by side: each alone is
+// also found on a blog post with comments, both together on threads only.
+void vote_forum_address_with_posts(bool forum_url, size_t posts, Ballot& ballot) {
+  if (forum_url && posts >= kMinPosts) {
+    ballot.add(PageType::kForum, kForumAddressWithPostsVote,
+               "a forum's address with " + std::to_string(posts) + " signed, dated posts");
   }
 }
 
@@ -784,9 +798,10 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
-  vote_url(url, ballot);
+  const bool forum_url = vote_url(url, ballot);
   vote_headline_title(doc.hints, ballot);
-  vote_structure(doc, ballot);
+  const size_t posts = vote_structure(doc, ballot);
+  vote_forum_address_with_posts(forum_url, posts, ballot);
   vote_unsigned(doc, types, ballot);
   vote_forum_chrome(doc, ballot);
   vote_labels(doc, ballot);

@@ -348,3 +348,34 @@ TEST_CASE("a title that reads as a headline tips an undated page to article", "[
   CHECK(headline.metadata.page_type == PageType::kArticle);
   CHECK(has_signal(headline, "(a headline)"));
 }
+
+TEST_CASE("a forum's address with signed and dated posts outvotes an article's signs",
+          "[classify]") {
+  // An article's template, a headline slug and prose (6 votes), as a
+  // thread of a forum running on a blog's software shows them too.
+  const std::string head = R"(<meta property="og:type" content="article">)"
+                           R"(<meta property="article:published_time" content="2024-05-01">)";
+  std::string body;
+  for (int i = 0; i < 10; ++i) body += kProse;
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='reply'><span class='author'>user" + std::to_string(i) +
+             "</span><time datetime='2024-05-0" + std::to_string(i + 1) + "'>May</time>" + kProse +
+             "</div>";
+  }
+  const std::string url = "https://example.com/forum/how-do-i-start-a-first-project/";
+  const Result thread = clean_html(head, body + posts, url);
+  CHECK(thread.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(thread, "a forum's address with 4 signed, dated posts"));
+  // The same posts under a blog's address are an article's comments.
+  const Result blog =
+      clean_html(head, body + posts, "https://example.com/blog/how-do-i-start-a-first-project/");
+  CHECK(blog.metadata.page_type == PageType::kArticle);
+  CHECK_FALSE(has_signal(blog, "a forum's address"));
+}
+
+TEST_CASE("a shop's /pdp/ path is a product page", "[classify]") {
+  const Result r = clean_html("", kProse, "https://shop.example/lighting/pdp/brass-lamp-123.html");
+  CHECK(r.metadata.page_type == PageType::kProduct);
+  CHECK(has_signal(r, "URL /p/"));
+}
