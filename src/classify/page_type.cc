@@ -1,6 +1,7 @@
 #include "classify/page_type.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -214,7 +215,9 @@ void vote_article_template(const TypeCounts& counts, const block::PageHints& hin
 }
 
 struct Platform {
-  const char* marker;  // in the generator tag (lower case), or a class or id token
+  // In the generator tag (lower case), or a class or id token; a view, so
+  // that the tokens of every element compare lengths before bytes.
+  std::string_view marker;
   const char* name;
   PageType type;
 };
@@ -292,7 +295,7 @@ void for_each_token(std::string_view list, F&& f) {
 // of a page are ruled out by their length before any comparison.
 constexpr uint64_t marker_lengths() {
   uint64_t mask = 0;
-  for (const Platform& p : kMarkup) mask |= uint64_t{1} << std::char_traits<char>::length(p.marker);
+  for (const Platform& p : kMarkup) mask |= uint64_t{1} << p.marker.size();
   return mask;
 }
 
@@ -319,7 +322,7 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
     const bool thread = kMarkup[i].type == PageType::kForum && hits[i] >= kMinPosts;
     ballot.add(kMarkup[i].type, thread ? kThreadDeclaredVote : kPlatformVote,
                std::string(kMarkup[i].name) + " markup (" + std::to_string(hits[i]) + " ." +
-                   kMarkup[i].marker + ")");
+                   std::string(kMarkup[i].marker) + ")");
   }
 }
 
@@ -511,24 +514,37 @@ struct NodeTotals {
   bool date = false;
 };
 
-// Returns the number of blocks showing a price.
+// Returns the number of blocks showing a price. Each block and hint is
+// added to its own element, then each element to its parent, last element
+// first: nodes are stored parents-first, so an element is complete before
+// it is added up (one pass over the nodes, not one walk up a block).
 size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
   size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     const bool price = looks_like_price(b.text);
     prices += price ? 1 : 0;
-    for (int32_t n = b.node; n >= 0; n = doc.nodes[size_t(n)].parent) {
-      totals[size_t(n)].chars += b.features.chars;
-      totals[size_t(n)].link_chars += b.features.link_chars;
-      totals[size_t(n)].prices += price ? 1 : 0;
-    }
+    if (b.node < 0) continue;
+    NodeTotals& t = totals[size_t(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += b.features.link_chars;
+    t.prices += price ? 1 : 0;
   }
   for (const block::BylineHint& h : doc.hints.bylines) {
-    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent)
-      totals[size_t(n)].author = true;
+    if (h.node >= 0) totals[size_t(h.node)].author = true;
   }
   for (const block::DateHint& h : doc.hints.dates) {
-    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent) totals[size_t(n)].date = true;
+    if (h.node >= 0) totals[size_t(h.node)].date = true;
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    NodeTotals& up = totals[size_t(parent)];
+    const NodeTotals& t = totals[i];
+    up.chars += t.chars;
+    up.link_chars += t.link_chars;
+    up.prices += t.prices;
+    up.author = up.author || t.author;
+    up.date = up.date || t.date;
   }
   return prices;
 }
@@ -687,25 +703,67 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
-// --- forum chrome ---
+// --- short labels: forum, documentation and shop chrome, calls to action ---
 
-// A short block of a post's chrome: its buttons (Reply, Quote), its
-// number (#12), the poster's box (Joined: ..., Posts: ...), a topic's
-// counts (12 replies).
+// The kinds of short block the decision counts, in the order of kLabelLines.
+enum LabelKind : size_t { kForumLabel, kDocsLabel, kCartLabel, kCallLabel, kLabelKinds };
+
+// Each matched against a whole short block, ignoring the punctuation and
+// symbols around it.
+constexpr const char* kLabelLines[kLabelKinds] = {
+    // A post's chrome: its buttons (Reply, Quote), its number (#12), the
+    // poster's box (Joined: ..., Posts: ...), a topic's counts (12 replies).
+    R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re",
+    // A documentation theme's labels: its page outline ("On this page"), its
+    // edit and feedback links, its previous/next links between pages.
+    R"re((?i)\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*)re",
+    // A shop card's button: every product of a grid has one.
+    R"re((?i)\W*(?:add to (?:cart|bag|basket)|buy now|quick (?:view|shop|add)|choose options|select options|sold out)\W*)re",
+    // A business's call to action: the buttons a service page repeats in
+    // its hero, after its sections and at its foot, to sell what it describes.
+    R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re",
+};
+
+// All the label patterns in one set: a short block is read once, not once
+// a pattern (the labels were a quarter of the decision's instructions).
+const RE2::Set& label_set() {
+  static const RE2::Set* set = [] {
+    auto* s = new RE2::Set(RE2::Options(), RE2::ANCHOR_BOTH);
+    for (const char* pattern : kLabelLines) s->Add(pattern, nullptr);
+    s->Compile();
+    return s;
+  }();
+  return *set;
+}
+
 bool is_forum_chrome(std::string_view text) {
-  static const RE2 forum_line{
-      R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re"};
-  return text.size() <= kMaxPriceBlockBytes && RE2::FullMatch(text, forum_line);
+  static const RE2 forum_line{kLabelLines[kForumLabel]};
+  return RE2::FullMatch(text, forum_line);
 }
 
-size_t count_forum_chrome(const block::Document& doc) {
-  size_t lines = 0;
-  for (const block::Block& b : doc.blocks) lines += is_forum_chrome(b.text) ? 1 : 0;
-  return lines;
+using LabelCounts = std::array<size_t, kLabelKinds>;
+
+// Forum chrome is read in blocks up to kMaxPriceBlockBytes, the other
+// labels in blocks under kMaxLabelBytes; a text dump's lines only for
+// forum chrome.
+LabelCounts count_labels(const block::Document& doc) {
+  LabelCounts counts{};
+  std::vector<int> kinds;
+  for (const block::Block& b : doc.blocks) {
+    const size_t size = b.text.size();
+    if (size > kMaxPriceBlockBytes) continue;
+    if (size >= kMaxLabelBytes || !doc.is_html) {
+      counts[kForumLabel] += is_forum_chrome(b.text) ? 1 : 0;
+      continue;
+    }
+    kinds.clear();
+    label_set().Match(b.text, &kinds);
+    for (int kind : kinds) ++counts[size_t(kind)];
+  }
+  return counts;
 }
 
-void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
-  const size_t lines = count_forum_chrome(doc);
+void vote_forum_chrome(const block::Document& doc, size_t lines, Ballot& ballot) {
   if (lines >= kMinForumLines) {
     // The chrome of six posts or more is a thread; an article's comments
     // show a few.
@@ -714,39 +772,8 @@ void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
   }
 }
 
-// --- documentation and shop chrome ---
-
-// A label of a documentation theme: its page outline ("On this page"), its
-// edit and feedback links, its previous/next links between pages.
-bool is_docs_chrome(std::string_view text) {
-  static const RE2 docs_line{
-      R"re((?i)\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*)re"};
-  return RE2::FullMatch(text, docs_line);
-}
-
-// A shop card's button: every product of a grid has one.
-bool is_cart_button(std::string_view text) {
-  static const RE2 cart_line{
-      R"re((?i)\W*(?:add to (?:cart|bag|basket)|buy now|quick (?:view|shop|add)|choose options|select options|sold out)\W*)re"};
-  return RE2::FullMatch(text, cart_line);
-}
-
-// A business's call to action: the buttons a service page repeats in its
-// hero, after its sections and at its foot, to sell what it describes.
-bool is_call_to_action(std::string_view text) {
-  static const RE2 cta_line{
-      R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re"};
-  return RE2::FullMatch(text, cta_line);
-}
-
-void vote_labels(const block::Document& doc, Ballot& ballot) {
-  size_t docs = 0, carts = 0, calls = 0;
-  for (const block::Block& b : doc.blocks) {
-    if (b.text.size() >= kMaxLabelBytes) continue;
-    docs += is_docs_chrome(b.text) ? 1 : 0;
-    carts += is_cart_button(b.text) ? 1 : 0;
-    calls += is_call_to_action(b.text) ? 1 : 0;
-  }
+void vote_labels(const LabelCounts& counts, Ballot& ballot) {
+  const size_t docs = counts[kDocsLabel], carts = counts[kCartLabel], calls = counts[kCallLabel];
   if (docs >= kMinDocsLines) {
     ballot.add(PageType::kDocumentation, kStructureVote,
                "lines: " + std::to_string(docs) + " of docs chrome (On this page, Edit this page)");
@@ -767,7 +794,7 @@ void vote_labels(const block::Document& doc, Ballot& ballot) {
 // --- text dumps ---
 
 void vote_text_lines(const block::Document& doc, Ballot& ballot) {
-  vote_forum_chrome(doc, ballot);
+  vote_forum_chrome(doc, count_labels(doc)[kForumLabel], ballot);
   size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() > kMaxPriceBlockBytes) continue;
@@ -803,8 +830,9 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   const size_t posts = vote_structure(doc, ballot);
   vote_forum_address_with_posts(forum_url, posts, ballot);
   vote_unsigned(doc, types, ballot);
-  vote_forum_chrome(doc, ballot);
-  vote_labels(doc, ballot);
+  const LabelCounts labels = count_labels(doc);
+  vote_forum_chrome(doc, labels[kForumLabel], ballot);
+  vote_labels(labels, ballot);
   return ballot.decide();
 }
 
