@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstring>
 #include <memory>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "classify/params.h"
@@ -417,15 +419,16 @@ size_t slug_words(std::string_view path) {
   return count_words(slug, "-_+");
 }
 
-// The URL shapes compiled once (immutable after the first call, which C++
-// makes thread-safe).
-const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
-  static const std::vector<std::unique_ptr<RE2>> compiled = [] {
-    std::vector<std::unique_ptr<RE2>> out;
-    for (const UrlShape& shape : kUrlShapes) out.push_back(std::make_unique<RE2>(shape.pattern));
-    return out;
+// The URL shapes in one set, compiled once (immutable after the first
+// call, which C++ makes thread-safe): a path is read once, not once a shape.
+const RE2::Set& url_shape_set() {
+  static const RE2::Set* set = [] {
+    auto* s = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
+    for (const UrlShape& shape : kUrlShapes) s->Add(shape.pattern, nullptr);
+    s->Compile();
+    return s;
   }();
-  return compiled;
+  return *set;
 }
 
 // Hosts that serve documentation and help centres: docs.*, docs-*,
@@ -441,11 +444,14 @@ bool is_docs_host(std::string_view host) {
 bool vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
   if (path.empty()) return false;
-  const auto& compiled = compiled_url_shapes();
+  std::vector<int> matched;
+  url_shape_set().Match(path, &matched);
+  // The first shape of each type in the table votes.
+  std::sort(matched.begin(), matched.end());
   std::array<bool, kTypes> voted{};
-  for (size_t i = 0; i < compiled.size(); ++i) {
-    const UrlShape& shape = kUrlShapes[i];
-    if (voted[size_t(shape.type)] || !RE2::PartialMatch(path, *compiled[i])) continue;
+  for (const int i : matched) {
+    const UrlShape& shape = kUrlShapes[size_t(i)];
+    if (voted[size_t(shape.type)]) continue;
     voted[size_t(shape.type)] = true;
     ballot.add(shape.type, shape.weight, std::string("URL ") + shape.shown);
   }
@@ -568,7 +574,12 @@ uint64_t sibling_key(const block::Node& node) {
 size_t vote_structure(const block::Document& doc, Ballot& ballot) {
   std::vector<NodeTotals> totals(doc.nodes.size());
   const size_t prices = add_up(doc, totals);
-  std::unordered_map<uint64_t, SiblingGroup> groups;
+  // The groups' entries come from one buffer, not one allocation each (a
+  // page has hundreds); the map itself, and so the order it is read in
+  // below, is the same.
+  std::array<std::byte, 32 * 1024> buffer;
+  std::pmr::monotonic_buffer_resource arena(buffer.data(), buffer.size());
+  std::pmr::unordered_map<uint64_t, SiblingGroup> groups(&arena);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     if (node.parent < 0) continue;
