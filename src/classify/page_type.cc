@@ -753,6 +753,52 @@ bool is_forum_chrome(std::string_view text) {
 }
 
 using LabelCounts = std::array<size_t, kLabelKinds>;
+using LabelMask = unsigned;  // bit k: kind k
+constexpr LabelMask kForumOnly = 1u << kForumLabel;
+constexpr LabelMask kAnyLabel = (1u << kLabelKinds) - 1;
+
+// The kinds whose phrases begin with each letter (lower case), from the
+// alternatives of kLabelLines: a label starting with another letter is
+// none of them. Digits begin a forum post's number or counts only.
+constexpr std::array<LabelMask, 26> label_kinds_by_letter() {
+  std::array<LabelMask, 26> kinds{};
+  const auto mark = [&kinds](LabelKind kind, std::string_view letters) {
+    for (char c : letters) kinds[size_t(c - 'a')] |= 1u << kind;
+  };
+  mark(kForumLabel, "rqlspj");     // reply, quote, like, share, posted by, joined
+  mark(kDocsLabel, "oiewtcpnsf");  // on this page, in this, edit, was this, ...
+  mark(kCartLabel, "abqcs");       // add to cart, buy now, quick view, ...
+  mark(kCallLabel, "gclbrst");     // get started, contact us, learn more, ...
+  return kinds;
+}
+
+// A label starting with the digit at `at` is a post's number ("#12") or
+// counts ("12 replies", "3 posts", "40 views", "5 likes") if anything.
+LabelMask possible_number_labels(std::string_view text, size_t at) {
+  if (at > 0 && text[at - 1] == '#') return kForumOnly;
+  size_t end = at;
+  while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+  if (end + 1 >= text.size() || text[end] != ' ') return 0;
+  const char next = char(text[end + 1] | 0x20);  // ASCII lower case
+  return next == 'r' || next == 'p' || next == 'v' || next == 'l' ? kForumOnly : 0;
+}
+
+// The kinds of label `text` may be, from its first letter or digit (the
+// patterns skip the punctuation before it): a cheap test that spares most
+// short blocks the regex. Every kind when a non-ASCII character comes
+// first, which case folding could match (U+017F is an s to RE2's (?i)).
+LabelMask possible_labels(std::string_view text) {
+  static constexpr std::array<LabelMask, 26> kByLetter = label_kinds_by_letter();
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) return kAnyLabel;
+    if (c >= '0' && c <= '9') return possible_number_labels(text, i);
+    if (c >= 'a' && c <= 'z') return kByLetter[c - 'a'];
+    if (c >= 'A' && c <= 'Z') return kByLetter[c - 'A'];
+    if (c == '_') return 0;
+  }
+  return 0;  // no letter or digit: no label
+}
 
 // Forum chrome is read in blocks up to kMaxPriceBlockBytes, the other
 // labels in blocks under kMaxLabelBytes; a text dump's lines only for
@@ -763,7 +809,10 @@ LabelCounts count_labels(const block::Document& doc) {
   for (const block::Block& b : doc.blocks) {
     const size_t size = b.text.size();
     if (size > kMaxPriceBlockBytes) continue;
-    if (size >= kMaxLabelBytes || !doc.is_html) {
+    LabelMask possible = possible_labels(b.text);
+    if (size >= kMaxLabelBytes || !doc.is_html) possible &= kForumOnly;
+    if (possible == 0) continue;
+    if (possible == kForumOnly) {
       counts[kForumLabel] += is_forum_chrome(b.text) ? 1 : 0;
       continue;
     }

@@ -379,3 +379,30 @@ TEST_CASE("a shop's /pdp/ path is a product page", "[classify]") {
   CHECK(r.metadata.page_type == PageType::kProduct);
   CHECK(has_signal(r, "URL /p/"));
 }
+
+TEST_CASE("labels are read whatever case and punctuation or symbols surround them", "[classify]") {
+  std::string grid;
+  const char* buttons[] = {"ADD TO CART", "\xE2\x80\xA2 Add to bag", "[ Buy now ]",
+                           "add to basket \xC2\xBB"};
+  for (int i = 0; i < 4; ++i)
+    grid += "<div><h3>Socks " + std::to_string(i) + "</h3><p>" + buttons[i] + "</p></div>";
+  CHECK(has_signal(clean_html("", grid + kProse), "4 \"Add to cart\" buttons"));
+  // Five lines of forum chrome and one more make the six of a thread.
+  const auto thread_with = [](const std::string& line) {
+    std::string posts;
+    for (const char* chrome : {"Reply", "Quote", "Share", "Report", "Like", line.c_str()})
+      posts += "<div>" + kProse + "<p>" + chrome + "</p></div>";
+    return has_signal(clean_html("", posts), "6 of forum chrome");
+  };
+  for (const char* line : {"#1", "(#2)", "12 Replies", "3 posts", "1200 views", "PERMALINK",
+                           "\xC2\xBB Reply", "Posted by Ann"}) {
+    INFO(line);
+    CHECK(thread_with(line));
+  }
+  // Numbers, dates and words that only begin like a label are none.
+  for (const char* line : {"#", "12", "2024-05-01", "12 comments", "# 3", "_reply", "Replying",
+                           "Downloads", "3 Replies later", "Joined"}) {
+    INFO(line);
+    CHECK_FALSE(thread_with(line));
+  }
+}
