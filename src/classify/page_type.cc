@@ -87,10 +87,25 @@ using TypeCounts = std::unordered_map<std::string, int>;
 void count_json_ld_types(const std::vector<std::string>& scripts, TypeCounts& counts) {
   // The first type of each "@type" (a list names the main one first).
   static const RE2 type_re{R"re("@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)")re"};
+  constexpr std::string_view kKey = "\"@type\"";
+  std::string type;
   for (const std::string& script : scripts) {
-    re2::StringPiece input(script);
-    std::string type;
-    while (RE2::FindAndConsume(&input, type_re, &type)) ++counts[type];
+    // Every match starts with the key and ends at the second quote after
+    // it: find both with plain searches and match between them (the regex
+    // would read the whole script).
+    std::string_view rest(script);
+    for (size_t at = rest.find(kKey); at != std::string_view::npos; at = rest.find(kKey)) {
+      const size_t open = rest.find('"', at + kKey.size());
+      const size_t close = open == std::string_view::npos ? open : rest.find('"', open + 1);
+      const size_t end = close == std::string_view::npos ? rest.size() : close + 1;
+      re2::StringPiece input(rest.data() + at, end - at);
+      if (RE2::Consume(&input, type_re, &type)) {
+        ++counts[type];
+        rest.remove_prefix(size_t(input.data() - rest.data()));
+      } else {
+        rest.remove_prefix(at + 1);
+      }
+    }
   }
 }
 

@@ -406,3 +406,16 @@ TEST_CASE("labels are read whatever case and punctuation or symbols surround the
     CHECK_FALSE(thread_with(line));
   }
 }
+
+TEST_CASE("JSON-LD types are read as written: spaced, in a list, as a schema.org URL",
+          "[classify]") {
+  const auto type_of = [](const std::string& json) {
+    return clean_html("<script type=\"application/ld+json\">" + json + "</script>", kProse)
+        .metadata.page_type;
+  };
+  CHECK(type_of(R"({"@type" :  [ "QAPage", "WebPage"]})") == PageType::kForum);
+  CHECK(type_of(R"({"@type":"https://schema.org/DiscussionForumPosting"})") == PageType::kForum);
+  // A value that names no type is skipped, and the next key still read.
+  CHECK(type_of(R"([{"@type": 5, "name": "x"}, {"@type": "QAPage"}])") == PageType::kForum);
+  CHECK(type_of(R"({"name": "\"@type\": \"QAPage"})") != PageType::kForum);
+}
