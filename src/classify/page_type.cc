@@ -1,11 +1,14 @@
 #include "classify/page_type.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstring>
 #include <memory>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "classify/params.h"
@@ -84,10 +87,25 @@ using TypeCounts = std::unordered_map<std::string, int>;
 void count_json_ld_types(const std::vector<std::string>& scripts, TypeCounts& counts) {
   // The first type of each "@type" (a list names the main one first).
   static const RE2 type_re{R"re("@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)")re"};
+  constexpr std::string_view kKey = "\"@type\"";
+  std::string type;
   for (const std::string& script : scripts) {
-    re2::StringPiece input(script);
-    std::string type;
-    while (RE2::FindAndConsume(&input, type_re, &type)) ++counts[type];
+    // Every match starts with the key and ends at the second quote after
+    // it: find both with plain searches and match between them (the regex
+    // would read the whole script).
+    std::string_view rest(script);
+    for (size_t at = rest.find(kKey); at != std::string_view::npos; at = rest.find(kKey)) {
+      const size_t open = rest.find('"', at + kKey.size());
+      const size_t close = open == std::string_view::npos ? open : rest.find('"', open + 1);
+      const size_t end = close == std::string_view::npos ? rest.size() : close + 1;
+      re2::StringPiece input(rest.data() + at, end - at);
+      if (RE2::Consume(&input, type_re, &type)) {
+        ++counts[type];
+        rest.remove_prefix(size_t(input.data() - rest.data()));
+      } else {
+        rest.remove_prefix(at + 1);
+      }
+    }
   }
 }
 
@@ -214,7 +232,9 @@ void vote_article_template(const TypeCounts& counts, const block::PageHints& hin
 }
 
 struct Platform {
-  const char* marker;  // in the generator tag (lower case), or a class or id token
+  // In the generator tag (lower case), or a class or id token; a view, so
+  // that the tokens of every element compare lengths before bytes.
+  std::string_view marker;
   const char* name;
   PageType type;
 };
@@ -292,7 +312,7 @@ void for_each_token(std::string_view list, F&& f) {
 // of a page are ruled out by their length before any comparison.
 constexpr uint64_t marker_lengths() {
   uint64_t mask = 0;
-  for (const Platform& p : kMarkup) mask |= uint64_t{1} << std::char_traits<char>::length(p.marker);
+  for (const Platform& p : kMarkup) mask |= uint64_t{1} << p.marker.size();
   return mask;
 }
 
@@ -319,7 +339,7 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
     const bool thread = kMarkup[i].type == PageType::kForum && hits[i] >= kMinPosts;
     ballot.add(kMarkup[i].type, thread ? kThreadDeclaredVote : kPlatformVote,
                std::string(kMarkup[i].name) + " markup (" + std::to_string(hits[i]) + " ." +
-                   kMarkup[i].marker + ")");
+                   std::string(kMarkup[i].marker) + ")");
   }
 }
 
@@ -345,7 +365,8 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:discussions?|forums?|community)/", "/forum/", PageType::kForum, kUrlVote},
     {"/comments/\\w+/", "/comments/…/", PageType::kForum, kUrlVote},
     {"/products?/[^/?]+", "/product/…", PageType::kProduct, kUrlVote},
-    {"/(?:p|dp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
+    // "pdp": the product detail page, as shops name it in their paths.
+    {"/(?:p|dp|pdp|itm|item|gp/product)/[^/?]+", "/p/…", PageType::kProduct, kUrlVote},
     // Shopify's plural: editorial sites name a set of essays or guides /collection/.
     {"/collections/[^/?]+$|/collections/[^/?]+/?(?:\\?|$)", "/collections/…", PageType::kCollection,
      kUrlVote},
@@ -413,15 +434,16 @@ size_t slug_words(std::string_view path) {
   return count_words(slug, "-_+");
 }
 
-// The URL shapes compiled once (immutable after the first call, which C++
-// makes thread-safe).
-const std::vector<std::unique_ptr<RE2>>& compiled_url_shapes() {
-  static const std::vector<std::unique_ptr<RE2>> compiled = [] {
-    std::vector<std::unique_ptr<RE2>> out;
-    for (const UrlShape& shape : kUrlShapes) out.push_back(std::make_unique<RE2>(shape.pattern));
-    return out;
+// The URL shapes in one set, compiled once (immutable after the first
+// call, which C++ makes thread-safe): a path is read once, not once a shape.
+const RE2::Set& url_shape_set() {
+  static const RE2::Set* set = [] {
+    auto* s = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
+    for (const UrlShape& shape : kUrlShapes) s->Add(shape.pattern, nullptr);
+    s->Compile();
+    return s;
   }();
-  return compiled;
+  return *set;
 }
 
 // Hosts that serve documentation and help centres: docs.*, docs-*,
@@ -433,14 +455,18 @@ bool is_docs_host(std::string_view host) {
   return false;
 }
 
-void vote_url(std::string_view url, Ballot& ballot) {
+// Returns true when the path has the shape of a forum's address.
+bool vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
-  if (path.empty()) return;
-  const auto& compiled = compiled_url_shapes();
+  if (path.empty()) return false;
+  std::vector<int> matched;
+  url_shape_set().Match(path, &matched);
+  // The first shape of each type in the table votes.
+  std::sort(matched.begin(), matched.end());
   std::array<bool, kTypes> voted{};
-  for (size_t i = 0; i < compiled.size(); ++i) {
-    const UrlShape& shape = kUrlShapes[i];
-    if (voted[size_t(shape.type)] || !RE2::PartialMatch(path, *compiled[i])) continue;
+  for (const int i : matched) {
+    const UrlShape& shape = kUrlShapes[size_t(i)];
+    if (voted[size_t(shape.type)]) continue;
     voted[size_t(shape.type)] = true;
     ballot.add(shape.type, shape.weight, std::string("URL ") + shape.shown);
   }
@@ -459,6 +485,7 @@ void vote_url(std::string_view url, Ballot& ballot) {
   if (is_docs_host(host)) {
     ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
   }
+  return voted[size_t(PageType::kForum)];
 }
 
 // --- title ---
@@ -487,12 +514,38 @@ void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
 
 // A price: a currency sign or code next to a number ("$12.99", "12,99 €",
 // "EUR 12"). Read only in short blocks, where it is a label, not prose.
+// True when `text` holds $, €, £, ¥, EUR, USD or GBP: one pass over the
+// bytes, where a search for each sign took seven.
+bool has_currency_sign(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    switch (text[i]) {
+      case '$':
+        return true;
+      case '\xE2':
+        if (rest.rfind("\xE2\x82\xAC", 0) == 0) return true;
+        break;
+      case '\xC2':
+        if (rest.rfind("\xC2\xA3", 0) == 0 || rest.rfind("\xC2\xA5", 0) == 0) return true;
+        break;
+      case 'E':
+        if (rest.rfind("EUR", 0) == 0) return true;
+        break;
+      case 'U':
+        if (rest.rfind("USD", 0) == 0) return true;
+        break;
+      case 'G':
+        if (rest.rfind("GBP", 0) == 0) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool looks_like_price(std::string_view text) {
-  if (text.size() > kMaxPriceBlockBytes) return false;
-  const bool sign = text.find('$') != std::string_view::npos || contains(text, "\xE2\x82\xAC") ||
-                    contains(text, "\xC2\xA3") || contains(text, "\xC2\xA5") ||
-                    contains(text, "EUR") || contains(text, "USD") || contains(text, "GBP");
-  if (!sign) return false;
+  if (text.size() > kMaxPriceBlockBytes || !has_currency_sign(text)) return false;
   static const RE2 price{
       R"re((?:[$€£¥]|EUR|USD|GBP)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥]|EUR|USD|GBP))re"};
   return RE2::PartialMatch(text, price);
@@ -508,24 +561,37 @@ struct NodeTotals {
   bool date = false;
 };
 
-// Returns the number of blocks showing a price.
+// Returns the number of blocks showing a price. Each block and hint is
+// added to its own element, then each element to its parent, last element
+// first: nodes are stored parents-first, so an element is complete before
+// it is added up (one pass over the nodes, not one walk up a block).
 size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
   size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     const bool price = looks_like_price(b.text);
     prices += price ? 1 : 0;
-    for (int32_t n = b.node; n >= 0; n = doc.nodes[size_t(n)].parent) {
-      totals[size_t(n)].chars += b.features.chars;
-      totals[size_t(n)].link_chars += b.features.link_chars;
-      totals[size_t(n)].prices += price ? 1 : 0;
-    }
+    if (b.node < 0) continue;
+    NodeTotals& t = totals[size_t(b.node)];
+    t.chars += b.features.chars;
+    t.link_chars += b.features.link_chars;
+    t.prices += price ? 1 : 0;
   }
   for (const block::BylineHint& h : doc.hints.bylines) {
-    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent)
-      totals[size_t(n)].author = true;
+    if (h.node >= 0) totals[size_t(h.node)].author = true;
   }
   for (const block::DateHint& h : doc.hints.dates) {
-    for (int32_t n = h.node; n >= 0; n = doc.nodes[size_t(n)].parent) totals[size_t(n)].date = true;
+    if (h.node >= 0) totals[size_t(h.node)].date = true;
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    NodeTotals& up = totals[size_t(parent)];
+    const NodeTotals& t = totals[i];
+    up.chars += t.chars;
+    up.link_chars += t.link_chars;
+    up.prices += t.prices;
+    up.author = up.author || t.author;
+    up.date = up.date || t.date;
   }
   return prices;
 }
@@ -545,10 +611,16 @@ uint64_t sibling_key(const block::Node& node) {
   return h * 1000003u + uint64_t(uint32_t(node.parent));
 }
 
-void vote_structure(const block::Document& doc, Ballot& ballot) {
+// Returns the number of sibling posts with an author and a date.
+size_t vote_structure(const block::Document& doc, Ballot& ballot) {
   std::vector<NodeTotals> totals(doc.nodes.size());
   const size_t prices = add_up(doc, totals);
-  std::unordered_map<uint64_t, SiblingGroup> groups;
+  // The groups' entries come from one buffer, not one allocation each (a
+  // page has hundreds); the map itself, and so the order it is read in
+  // below, is the same.
+  std::array<std::byte, 32 * 1024> buffer;
+  std::pmr::monotonic_buffer_resource arena(buffer.data(), buffer.size());
+  std::pmr::unordered_map<uint64_t, SiblingGroup> groups(&arena);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
     if (node.parent < 0) continue;
@@ -628,6 +700,16 @@ void vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kDocumentation, code >= kManyCodeBlocks ? kDeclaredVote : kStructureVote,
                "structure: " + std::to_string(code) + " code blocks");
   }
+  return best_posts.posts;
+}
+
+// A forum's address and signed, dated posts side by side: each alone is
+// also found on a blog post with comments, both together on threads only.
+void vote_forum_address_with_posts(bool forum_url, size_t posts, Ballot& ballot) {
+  if (forum_url && posts >= kMinPosts) {
+    ballot.add(PageType::kForum, kForumAddressWithPostsVote,
+               "a forum's address with " + std::to_string(posts) + " signed, dated posts");
+  }
 }
 
 // A meta tag giving the publication date, under the names news and blog
@@ -673,25 +755,116 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
-// --- forum chrome ---
+// --- short labels: forum, documentation and shop chrome, calls to action ---
 
-// A short block of a post's chrome: its buttons (Reply, Quote), its
-// number (#12), the poster's box (Joined: ..., Posts: ...), a topic's
-// counts (12 replies).
+// The kinds of short block the decision counts, in the order of kLabelLines.
+enum LabelKind : size_t { kForumLabel, kDocsLabel, kCartLabel, kCallLabel, kLabelKinds };
+
+// Each matched against a whole short block, ignoring the punctuation and
+// symbols around it.
+constexpr const char* kLabelLines[kLabelKinds] = {
+    // A post's chrome: its buttons (Reply, Quote), its number (#12), the
+    // poster's box (Joined: ..., Posts: ...), a topic's counts (12 replies).
+    R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re",
+    // A documentation theme's labels: its page outline ("On this page"), its
+    // edit and feedback links, its previous/next links between pages.
+    R"re((?i)\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*)re",
+    // A shop card's button: every product of a grid has one.
+    R"re((?i)\W*(?:add to (?:cart|bag|basket)|buy now|quick (?:view|shop|add)|choose options|select options|sold out)\W*)re",
+    // A business's call to action: the buttons a service page repeats in
+    // its hero, after its sections and at its foot, to sell what it describes.
+    R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re",
+};
+
+// All the label patterns in one set: a short block is read once, not once
+// a pattern (the labels were a quarter of the decision's instructions).
+const RE2::Set& label_set() {
+  static const RE2::Set* set = [] {
+    auto* s = new RE2::Set(RE2::Options(), RE2::ANCHOR_BOTH);
+    for (const char* pattern : kLabelLines) s->Add(pattern, nullptr);
+    s->Compile();
+    return s;
+  }();
+  return *set;
+}
+
 bool is_forum_chrome(std::string_view text) {
-  static const RE2 forum_line{
-      R"re((?i)\W*(?:(?:reply|quote|report|like|share|permalink|#\d+|\d+ (?:replies|posts|views|likes))\W*|(?:posted by|joined:?|posts:|re:)\s.*))re"};
-  return text.size() <= kMaxPriceBlockBytes && RE2::FullMatch(text, forum_line);
+  static const RE2 forum_line{kLabelLines[kForumLabel]};
+  return RE2::FullMatch(text, forum_line);
 }
 
-size_t count_forum_chrome(const block::Document& doc) {
-  size_t lines = 0;
-  for (const block::Block& b : doc.blocks) lines += is_forum_chrome(b.text) ? 1 : 0;
-  return lines;
+using LabelCounts = std::array<size_t, kLabelKinds>;
+using LabelMask = unsigned;  // bit k: kind k
+constexpr LabelMask kForumOnly = 1u << kForumLabel;
+constexpr LabelMask kAnyLabel = (1u << kLabelKinds) - 1;
+
+// The kinds whose phrases begin with each letter (lower case), from the
+// alternatives of kLabelLines: a label starting with another letter is
+// none of them. Digits begin a forum post's number or counts only.
+constexpr std::array<LabelMask, 26> label_kinds_by_letter() {
+  std::array<LabelMask, 26> kinds{};
+  const auto mark = [&kinds](LabelKind kind, std::string_view letters) {
+    for (char c : letters) kinds[size_t(c - 'a')] |= 1u << kind;
+  };
+  mark(kForumLabel, "rqlspj");     // reply, quote, like, share, posted by, joined
+  mark(kDocsLabel, "oiewtcpnsf");  // on this page, in this, edit, was this, ...
+  mark(kCartLabel, "abqcs");       // add to cart, buy now, quick view, ...
+  mark(kCallLabel, "gclbrst");     // get started, contact us, learn more, ...
+  return kinds;
 }
 
-void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
-  const size_t lines = count_forum_chrome(doc);
+// A label starting with the digit at `at` is a post's number ("#12") or
+// counts ("12 replies", "3 posts", "40 views", "5 likes") if anything.
+LabelMask possible_number_labels(std::string_view text, size_t at) {
+  if (at > 0 && text[at - 1] == '#') return kForumOnly;
+  size_t end = at;
+  while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+  if (end + 1 >= text.size() || text[end] != ' ') return 0;
+  const char next = char(text[end + 1] | 0x20);  // ASCII lower case
+  return next == 'r' || next == 'p' || next == 'v' || next == 'l' ? kForumOnly : 0;
+}
+
+// The kinds of label `text` may be, from its first letter or digit (the
+// patterns skip the punctuation before it): a cheap test that spares most
+// short blocks the regex. Every kind when a non-ASCII character comes
+// first, which case folding could match (U+017F is an s to RE2's (?i)).
+LabelMask possible_labels(std::string_view text) {
+  static constexpr std::array<LabelMask, 26> kByLetter = label_kinds_by_letter();
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) return kAnyLabel;
+    if (c >= '0' && c <= '9') return possible_number_labels(text, i);
+    if (c >= 'a' && c <= 'z') return kByLetter[c - 'a'];
+    if (c >= 'A' && c <= 'Z') return kByLetter[c - 'A'];
+    if (c == '_') return 0;
+  }
+  return 0;  // no letter or digit: no label
+}
+
+// Forum chrome is read in blocks up to kMaxPriceBlockBytes, the other
+// labels in blocks under kMaxLabelBytes; a text dump's lines only for
+// forum chrome.
+LabelCounts count_labels(const block::Document& doc) {
+  LabelCounts counts{};
+  std::vector<int> kinds;
+  for (const block::Block& b : doc.blocks) {
+    const size_t size = b.text.size();
+    if (size > kMaxPriceBlockBytes) continue;
+    LabelMask possible = possible_labels(b.text);
+    if (size >= kMaxLabelBytes || !doc.is_html) possible &= kForumOnly;
+    if (possible == 0) continue;
+    if (possible == kForumOnly) {
+      counts[kForumLabel] += is_forum_chrome(b.text) ? 1 : 0;
+      continue;
+    }
+    kinds.clear();
+    label_set().Match(b.text, &kinds);
+    for (int kind : kinds) ++counts[size_t(kind)];
+  }
+  return counts;
+}
+
+void vote_forum_chrome(const block::Document& doc, size_t lines, Ballot& ballot) {
   if (lines >= kMinForumLines) {
     // The chrome of six posts or more is a thread; an article's comments
     // show a few.
@@ -700,39 +873,8 @@ void vote_forum_chrome(const block::Document& doc, Ballot& ballot) {
   }
 }
 
-// --- documentation and shop chrome ---
-
-// A label of a documentation theme: its page outline ("On this page"), its
-// edit and feedback links, its previous/next links between pages.
-bool is_docs_chrome(std::string_view text) {
-  static const RE2 docs_line{
-      R"re((?i)\W*(?:on this page|in this (?:article|page|section)|edit (?:this page|on github)|was this (?:page|article|information|doc) helpful\??|table of contents|contents|previous|next|prev|next steps|see also|feedback)\W*)re"};
-  return RE2::FullMatch(text, docs_line);
-}
-
-// A shop card's button: every product of a grid has one.
-bool is_cart_button(std::string_view text) {
-  static const RE2 cart_line{
-      R"re((?i)\W*(?:add to (?:cart|bag|basket)|buy now|quick (?:view|shop|add)|choose options|select options|sold out)\W*)re"};
-  return RE2::FullMatch(text, cart_line);
-}
-
-// A business's call to action: the buttons a service page repeats in its
-// hero, after its sections and at its foot, to sell what it describes.
-bool is_call_to_action(std::string_view text) {
-  static const RE2 cta_line{
-      R"re((?i)\W*(?:get started|contact us|learn more|book a (?:demo|call|consultation)|request a (?:demo|quote|consultation)|get a (?:quote|demo)|schedule a (?:call|consultation|demo)|start (?:your )?free trial|try (?:it )?(?:for )?free|sign up(?: for free)?|talk to (?:sales|an expert|us))\W*)re"};
-  return RE2::FullMatch(text, cta_line);
-}
-
-void vote_labels(const block::Document& doc, Ballot& ballot) {
-  size_t docs = 0, carts = 0, calls = 0;
-  for (const block::Block& b : doc.blocks) {
-    if (b.text.size() >= kMaxLabelBytes) continue;
-    docs += is_docs_chrome(b.text) ? 1 : 0;
-    carts += is_cart_button(b.text) ? 1 : 0;
-    calls += is_call_to_action(b.text) ? 1 : 0;
-  }
+void vote_labels(const LabelCounts& counts, Ballot& ballot) {
+  const size_t docs = counts[kDocsLabel], carts = counts[kCartLabel], calls = counts[kCallLabel];
   if (docs >= kMinDocsLines) {
     ballot.add(PageType::kDocumentation, kStructureVote,
                "lines: " + std::to_string(docs) + " of docs chrome (On this page, Edit this page)");
@@ -753,7 +895,7 @@ void vote_labels(const block::Document& doc, Ballot& ballot) {
 // --- text dumps ---
 
 void vote_text_lines(const block::Document& doc, Ballot& ballot) {
-  vote_forum_chrome(doc, ballot);
+  vote_forum_chrome(doc, count_labels(doc)[kForumLabel], ballot);
   size_t prices = 0;
   for (const block::Block& b : doc.blocks) {
     if (b.text.size() > kMaxPriceBlockBytes) continue;
@@ -784,12 +926,14 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
-  vote_url(url, ballot);
+  const bool forum_url = vote_url(url, ballot);
   vote_headline_title(doc.hints, ballot);
-  vote_structure(doc, ballot);
+  const size_t posts = vote_structure(doc, ballot);
+  vote_forum_address_with_posts(forum_url, posts, ballot);
   vote_unsigned(doc, types, ballot);
-  vote_forum_chrome(doc, ballot);
-  vote_labels(doc, ballot);
+  const LabelCounts labels = count_labels(doc);
+  vote_forum_chrome(doc, labels[kForumLabel], ballot);
+  vote_labels(labels, ballot);
   return ballot.decide();
 }
 

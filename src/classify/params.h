@@ -40,6 +40,12 @@ inline constexpr int kStructureVote = 2;
 // half, at 5 instead of 4, 4 more collections of 21 with such a grid are
 // found and no page of another type is lost.
 inline constexpr int kPricedGridVote = 5;
+// A forum's address (/forum/, /threads/, /t/slug/123) on a page with
+// kMinPosts signed and dated posts or more: on the whole set 60 pages
+// have both, all threads; added to the two votes it sums, it turns one
+// thread of the tuning half right that tied with an article's template,
+// slug and prose (6 each); nothing else changes on either half.
+inline constexpr int kForumAddressWithPostsVote = 2;
 // A byline without a date: testimonials, team pages and reviews name people
 // too. On the tuning half 21 of 44 pages signed but undated are articles
 // (9 service pages): less than a date says.

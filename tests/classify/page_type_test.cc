@@ -348,3 +348,74 @@ TEST_CASE("a title that reads as a headline tips an undated page to article", "[
   CHECK(headline.metadata.page_type == PageType::kArticle);
   CHECK(has_signal(headline, "(a headline)"));
 }
+
+TEST_CASE("a forum's address with signed and dated posts outvotes an article's signs",
+          "[classify]") {
+  // An article's template, a headline slug and prose (6 votes), as a
+  // thread of a forum running on a blog's software shows them too.
+  const std::string head = R"(<meta property="og:type" content="article">)"
+                           R"(<meta property="article:published_time" content="2024-05-01">)";
+  std::string body;
+  for (int i = 0; i < 10; ++i) body += kProse;
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='reply'><span class='author'>user" + std::to_string(i) +
+             "</span><time datetime='2024-05-0" + std::to_string(i + 1) + "'>May</time>" + kProse +
+             "</div>";
+  }
+  const std::string url = "https://example.com/forum/how-do-i-start-a-first-project/";
+  const Result thread = clean_html(head, body + posts, url);
+  CHECK(thread.metadata.page_type == PageType::kForum);
+  CHECK(has_signal(thread, "a forum's address with 4 signed, dated posts"));
+  // The same posts under a blog's address are an article's comments.
+  const Result blog =
+      clean_html(head, body + posts, "https://example.com/blog/how-do-i-start-a-first-project/");
+  CHECK(blog.metadata.page_type == PageType::kArticle);
+  CHECK_FALSE(has_signal(blog, "a forum's address"));
+}
+
+TEST_CASE("a shop's /pdp/ path is a product page", "[classify]") {
+  const Result r = clean_html("", kProse, "https://shop.example/lighting/pdp/brass-lamp-123.html");
+  CHECK(r.metadata.page_type == PageType::kProduct);
+  CHECK(has_signal(r, "URL /p/"));
+}
+
+TEST_CASE("labels are read whatever case and punctuation or symbols surround them", "[classify]") {
+  std::string grid;
+  const char* buttons[] = {"ADD TO CART", "\xE2\x80\xA2 Add to bag", "[ Buy now ]",
+                           "add to basket \xC2\xBB"};
+  for (int i = 0; i < 4; ++i)
+    grid += "<div><h3>Socks " + std::to_string(i) + "</h3><p>" + buttons[i] + "</p></div>";
+  CHECK(has_signal(clean_html("", grid + kProse), "4 \"Add to cart\" buttons"));
+  // Five lines of forum chrome and one more make the six of a thread.
+  const auto thread_with = [](const std::string& line) {
+    std::string posts;
+    for (const char* chrome : {"Reply", "Quote", "Share", "Report", "Like", line.c_str()})
+      posts += "<div>" + kProse + "<p>" + chrome + "</p></div>";
+    return has_signal(clean_html("", posts), "6 of forum chrome");
+  };
+  for (const char* line : {"#1", "(#2)", "12 Replies", "3 posts", "1200 views", "PERMALINK",
+                           "\xC2\xBB Reply", "Posted by Ann"}) {
+    INFO(line);
+    CHECK(thread_with(line));
+  }
+  // Numbers, dates and words that only begin like a label are none.
+  for (const char* line : {"#", "12", "2024-05-01", "12 comments", "# 3", "_reply", "Replying",
+                           "Downloads", "3 Replies later", "Joined"}) {
+    INFO(line);
+    CHECK_FALSE(thread_with(line));
+  }
+}
+
+TEST_CASE("JSON-LD types are read as written: spaced, in a list, as a schema.org URL",
+          "[classify]") {
+  const auto type_of = [](const std::string& json) {
+    return clean_html("<script type=\"application/ld+json\">" + json + "</script>", kProse)
+        .metadata.page_type;
+  };
+  CHECK(type_of(R"({"@type" :  [ "QAPage", "WebPage"]})") == PageType::kForum);
+  CHECK(type_of(R"({"@type":"https://schema.org/DiscussionForumPosting"})") == PageType::kForum);
+  // A value that names no type is skipped, and the next key still read.
+  CHECK(type_of(R"([{"@type": 5, "name": "x"}, {"@type": "QAPage"}])") == PageType::kForum);
+  CHECK(type_of(R"({"name": "\"@type\": \"QAPage"})") != PageType::kForum);
+}
