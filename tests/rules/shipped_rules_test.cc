@@ -518,6 +518,33 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   }
 }
 
+TEST_CASE("pay-later offers beside a product's price go on product pages",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"afterpay-container", "klarna-placement", "payment-terms"}) {
+    INFO(classes);
+    CHECK(on(PageType::kProduct, element("div", classes)));
+    CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
+  }
+  CHECK(on(PageType::kProduct, element("shopify-payment-terms")));
+  for (const char* text :
+       {"or 4 payments of", "or 4 interest-free payments of $48.75 with Afterpay",
+        "Pay in 4 interest-free installments", "Pay over time, interest-free.",
+        "enjoy now with easy 4 installments via"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
+    CHECK(shipped().match_text(text, "example.com", PageType::kArticle) == nullptr);
+  }
+  // A price, and a sentence about payments, stay.
+  for (const char* text : {"$195.00", "Payments are taken when the order ships. Thank you."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) == nullptr);
+  }
+}
+
 TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
           "[rules][shipped][listing]") {
   using webclean::PageType;
