@@ -93,6 +93,36 @@ TEST_CASE("a product page drops the cards of other products", "[filter][product]
         std::string::npos);
 }
 
+TEST_CASE("a product page keeps boxes mostly of their own text that each hold a link",
+          "[filter][product]") {
+  // A seller's feedback: each box a buyer's words and the linked name of
+  // what was bought; a third of the text is links, a card is mostly one.
+  ProductPage p = product_page();
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t main = b.node("main", body);
+  b.element_with_text("h1", main, "Trail stove, titanium");
+  const int32_t description = b.node("div", main, "description");
+  b.element_with_text("p", description, prose(0));
+  b.element_with_text("p", description, prose(1));
+  const int32_t feedback = b.node("div", main, "feedback");
+  std::vector<size_t> boxes;
+  for (int i = 0; i < 4; ++i) {
+    const int32_t box = b.node("div", feedback, "entry");
+    boxes.push_back(b.element_with_text(
+        "p", box, "Well packed and quick to arrive, order " + std::to_string(i) + "."));
+    boxes.push_back(
+        b.element_with_text("p", box, "Camp pot set, model " + std::to_string(i), true));
+  }
+  p.doc = b.build();
+  p.doc.page_type = PageType::kProduct;
+  clean(p.doc);
+  for (size_t i : boxes) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("a list of other pages") == std::string::npos);
+  }
+}
+
 TEST_CASE("a product page drops the second layout's copy of a box", "[filter][product]") {
   ProductPage p = product_page();
   clean(p.doc);

@@ -525,6 +525,33 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
   }
 }
 
+TEST_CASE("pay-later offers beside a product's price go on product pages",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes : {"afterpay-container", "klarna-placement", "payment-terms"}) {
+    INFO(classes);
+    CHECK(on(PageType::kProduct, element("div", classes)));
+    CHECK_FALSE(on(PageType::kArticle, element("div", classes)));
+  }
+  CHECK(on(PageType::kProduct, element("shopify-payment-terms")));
+  for (const char* text :
+       {"or 4 payments of", "or 4 interest-free payments of $48.75 with Afterpay",
+        "Pay in 4 interest-free installments", "Pay over time, interest-free.",
+        "enjoy now with easy 4 installments via"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
+    CHECK(shipped().match_text(text, "example.com", PageType::kArticle) == nullptr);
+  }
+  // A price, and a sentence about payments, stay.
+  for (const char* text : {"$195.00", "Payments are taken when the order ships. Thank you."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "example.com", PageType::kProduct) == nullptr);
+  }
+}
+
 TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
           "[rules][shipped][listing]") {
   using webclean::PageType;
@@ -547,15 +574,17 @@ TEST_CASE("a list's sort and filter controls go on listing pages, and only there
   const auto drops = [](PageType type, const std::string& text) {
     return shipped().match_text(text, "example.com", type) != nullptr;
   };
-  for (const char* text : {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)",
-                           "Clear all", "Recently viewed"}) {
+  for (const char* text :
+       {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)", "Clear all",
+        "Recently viewed", "Unit price per", "Unit price / per", "Vendor:"}) {
     INFO(text);
     CHECK(drops(PageType::kListing, text));
     CHECK(drops(PageType::kCollection, text));
     CHECK_FALSE(drops(PageType::kArticle, text));
   }
   // A result count is the list's heading as often as not; a sentence stays.
-  for (const char* text : {"672 results", "20 products", "Sort the laundry by colour first."}) {
+  for (const char* text : {"672 results", "20 products", "Sort the laundry by colour first.",
+                           "Unit price $2.50 per 100 g"}) {
     INFO(text);
     CHECK_FALSE(drops(PageType::kListing, text));
   }
