@@ -581,3 +581,15 @@ TEST_CASE("a poster's join date, post count and rank go on forum pages, and only
   CHECK(shipped().match_text("Registered nurses staff the ward day and night, as the law asks.", "",
                              PageType::kForum) == nullptr);
 }
+
+TEST_CASE("a reply's 'Re:' subject line goes on forum pages, and only there", "[rules][shipped]") {
+  using webclean::PageType;
+  for (const char* text : {"Re: Turning off all LEDs of RPi 4", "RE: Open source forum software",
+                           "Re[2]: Best closed headphones"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "", PageType::kForum) != nullptr);
+    CHECK(shipped().match_text(text, "", PageType::kArticle) == nullptr);
+  }
+  CHECK(shipped().match_text("Regarding the LEDs: turn them off in config.txt.", "",
+                             PageType::kForum) == nullptr);
+}
