@@ -593,3 +593,10 @@ TEST_CASE("a reply's 'Re:' subject line goes on forum pages, and only there", "[
   CHECK(shipped().match_text("Regarding the LEDs: turn them off in config.txt.", "",
                              PageType::kForum) == nullptr);
 }
+
+TEST_CASE("xenforo's preview card of a linked page goes, its quote boxes stay",
+          "[rules][shipped]") {
+  CHECK(class_verdict("bbCodeBlock bbCodeBlock--unfurl    js-unfurl fauxBlockLink") == "drop");
+  CHECK(class_verdict("bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch") ==
+        "keep");
+}
