@@ -584,8 +584,9 @@ TEST_CASE("a poster's join date, post count and rank go on forum pages, and only
 
 TEST_CASE("a reply's 'Re:' subject line goes on forum pages, and only there", "[rules][shipped]") {
   using webclean::PageType;
-  for (const char* text : {"Re: Turning off all LEDs of RPi 4", "RE: Open source forum software",
-                           "Re[2]: Best closed headphones"}) {
+  for (const char* text :
+       {"Re: Turning off all LEDs of RPi 4", "RE: Open source forum software",
+        "Re[2]: Best closed headphones", "3. Re: Tips from a first time visitor"}) {
     INFO(text);
     CHECK(shipped().match_text(text, "", PageType::kForum) != nullptr);
     CHECK(shipped().match_text(text, "", PageType::kArticle) == nullptr);
