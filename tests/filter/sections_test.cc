@@ -323,3 +323,20 @@ TEST_CASE("a service page drops cards that tease other pages with cut-short text
     CHECK_FALSE(kept(p.doc, i));
   }
 }
+
+TEST_CASE("a service page shows a carousel's hidden one-line slide, a listing page does not",
+          "[filter][sections]") {
+  for (const PageType type : {PageType::kService, PageType::kListing}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    const int32_t slide = b.node("div", body, "slide", "", kHidden);
+    const size_t line =
+        b.element_with_text("p", slide, "Learn how to use AI as a creative tool, not a shortcut.");
+    for (int i = 0; i < 3; ++i) b.element_with_text("p", body, prose(i));  // the rules leave text
+    Document doc = b.build();
+    doc.page_type = type;
+    apply_rules(doc, test_rules(), "");
+    INFO(doc.blocks[line].decision.reason);
+    CHECK(kept(doc, line) == (type == PageType::kService));
+  }
+}
