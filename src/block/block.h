@@ -71,6 +71,8 @@ struct Block {
   bool outside_region = false;  // structure put it outside the article region
   bool in_post = false;         // structure kept it whole: text of a post of a thread, or
                                 // a list, table or code block of a page's sections
+  bool in_card = false;         // structure found it in a card (a link around a title and its
+                                // text): its link text is not counted as links
   bool declared = false;        // text the page declares only in its metadata (a JSON-LD
                                 // Product.description), added by the metadata stage: no
                                 // element holds it (node -1)

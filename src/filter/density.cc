@@ -208,7 +208,8 @@ std::string reason_for(const Block& b, Class initial, Class final) {
                   class_name(initial), class_name(final), b.features.chars,
                   b.features.stopword_density());
   }
-  return buf;
+  return b.in_card ? std::string(buf) + "; in a card, its link not counted (kCardLinkMinBlocks)"
+                   : std::string(buf);
 }
 
 // Text dumps: runs of kept blocks split by gaps of dropped ones; a run far

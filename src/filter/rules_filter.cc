@@ -40,8 +40,9 @@ bool shows_prose_boxes(PageType type) {
 }
 
 bool is_text_panel(uint32_t chars, uint32_t link_chars, PageType type) {
-  const uint32_t min_chars =
-      type == PageType::kProduct ? params::kProductPanelMinChars : params::kPanelMinChars;
+  const uint32_t min_chars = type == PageType::kProduct   ? params::kProductPanelMinChars
+                             : type == PageType::kService ? params::kServicePanelMinChars
+                                                          : params::kPanelMinChars;
   return chars >= min_chars && float(link_chars) <= float(chars) * params::kPanelMaxLinkDensity;
 }
 

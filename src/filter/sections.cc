@@ -268,6 +268,63 @@ void decide_declared_description(Document& doc) {
   }
 }
 
+// The element each node's link starts at: an <a> that is a node, or the
+// outermost node inside an <a> that is not (-1 outside links).
+std::vector<int32_t> link_roots(const Document& doc) {
+  std::vector<int32_t> root(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const Node& node = doc.nodes[i];
+    const int32_t parent = node.parent;
+    if (parent >= 0 && root[static_cast<size_t>(parent)] >= 0) {
+      root[i] = root[static_cast<size_t>(parent)];
+    } else if (node.tag == "a" || (node.flags & block::kInsideLink)) {
+      root[i] = static_cast<int32_t>(i);
+    }
+  }
+  return root;
+}
+
+// Whether a block reads as a teaser of another page: its text cut short
+// ("..." or "…"), or a date or byline the metadata stage took.
+bool teaser_sign(const Block& b) {
+  if (b.decision.stage == block::Stage::kMetadata) return true;
+  std::string_view t = b.text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == ']' || t.back() == ')')) t.remove_suffix(1);
+  return (t.size() >= 3 && t.substr(t.size() - 3) == "...") ||
+         (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\xA6");
+}
+
+// For each node, whether it lies in a card: a link around several blocks
+// (a title and its text) and little text (kCardLinkMinBlocks,
+// kCardLinkMaxChars), the whole card a link to its page. A menu's links
+// hold one block each. A teaser of another page (a post cut short, with
+// its date) is no card of the page's.
+std::vector<bool> in_card_links(const Document& doc) {
+  struct Link {
+    uint32_t blocks = 0;
+    uint32_t chars = 0;
+    bool teaser = false;
+  };
+  const std::vector<int32_t> root = link_roots(doc);
+  std::vector<Link> links(doc.nodes.size());
+  for (const Block& b : doc.blocks) {
+    if (b.node < 0 || root[static_cast<size_t>(b.node)] < 0) continue;
+    Link& link = links[static_cast<size_t>(root[static_cast<size_t>(b.node)])];
+    link.teaser = link.teaser || teaser_sign(b);
+    if (!b.decision.keep) continue;
+    ++link.blocks;
+    link.chars += b.features.chars;
+  }
+  std::vector<bool> card(doc.nodes.size(), false);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (root[i] < 0) continue;
+    const Link& link = links[static_cast<size_t>(root[i])];
+    card[i] = !link.teaser && link.blocks >= params::kCardLinkMinBlocks &&
+              link.chars <= params::kCardLinkMaxChars;
+  }
+  return card;
+}
+
 }  // namespace
 
 bool select_sections(Document& doc) {
@@ -296,8 +353,17 @@ bool select_sections(Document& doc) {
   const int32_t core = body_core(doc, text, root);
   const std::vector<bool> nested = holds_list(doc);
   const std::vector<int32_t> form = enclosing_form(doc);
+  const std::vector<bool> card = doc.page_type == PageType::kService
+                                     ? in_card_links(doc)
+                                     : std::vector<bool>(doc.nodes.size(), false);
   for (Block& b : doc.blocks) {
     if (!b.decision.keep || b.declared) continue;
+    if (b.node >= 0 && card[static_cast<size_t>(b.node)]) {
+      // A card's link is the way to its page, not a menu: the text is
+      // judged as text (headings kept, short lines by their neighbours).
+      b.features.link_chars = 0;
+      b.in_card = true;
+    }
     if (b.node < 0 || !block::is_within(doc, b.node, root)) {
       b.decision = {false, block::Stage::kStructure, reason};
       b.outside_region = true;
@@ -316,7 +382,9 @@ bool select_sections(Document& doc) {
     } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
                b.features.link_density() <= params::kSectionsHeadingMaxLinkDensity) {
       b.in_post = true;
-      b.decision = {true, block::Stage::kStructure, "heading of the page's sections"};
+      b.decision = {true, block::Stage::kStructure,
+                    b.in_card ? "heading of the page's sections, in a card (kCardLinkMinBlocks)"
+                              : "heading of the page's sections"};
     } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
       // Kept whole, as a post of a thread is: density does not judge it.
       b.in_post = true;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "filter/filter.h"
@@ -366,6 +367,81 @@ void keep_posts(Document& doc) {
   }
 }
 
+// Boxes of one shape (tag and classes) holding text: candidates for the
+// posts of a thread whose platform no [post] rule knows.
+struct Shape {
+  std::string name;            // "div.post-body"
+  std::vector<int32_t> roots;  // the outermost boxes of the shape, in page order
+  uint32_t chars = 0;
+  uint32_t largest = 0;  // chars of its largest box
+  uint32_t prose = 0;    // chars of prose paragraphs (kProseParagraphChars)
+};
+
+// The shapes of the boxes with classes that hold kept text. A box inside
+// another of its shape is a part of it (a quoted post), not a post.
+std::vector<Shape> shapes_with_text(const Document& doc, const std::vector<KeptText>& text) {
+  std::vector<Shape> shapes;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<int32_t> shape_of(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const Node& node = doc.nodes[i];
+    if (node.classes.empty() || text[i].chars == 0) continue;
+    const auto [it, added] = index.try_emplace(node.tag + '.' + node.classes, shapes.size());
+    if (added) shapes.push_back(Shape{it->first, {}, 0, 0, 0});
+    shape_of[i] = static_cast<int32_t>(it->second);
+    bool nested = false;
+    for (int32_t up = node.parent; up >= 0 && !nested;
+         up = doc.nodes[static_cast<size_t>(up)].parent) {
+      nested = shape_of[static_cast<size_t>(up)] == shape_of[i];
+    }
+    if (nested) continue;
+    Shape& shape = shapes[it->second];
+    shape.roots.push_back(static_cast<int32_t>(i));
+    shape.chars += text[i].chars;
+    shape.largest = std::max(shape.largest, text[i].chars);
+    shape.prose += text[i].prose_chars;
+  }
+  return shapes;
+}
+
+// A forum page whose platform no [post] rule knows (a board of the site's
+// own, its classes hashed by styled-components): its posts are the boxes
+// of one shape that recur, together hold most of the page's text, and
+// none of which holds most of theirs (kRepeatedPosts*). Fills
+// doc.post_roots and doc.thread_reason as the rules filter does for a
+// thread it recognises; false when there are no such boxes.
+bool find_repeated_posts(Document& doc) {
+  const uint32_t total = kept_chars(doc);
+  if (total == 0) return false;
+  const std::vector<Shape> shapes = shapes_with_text(doc, kept_text_below(doc));
+  const Shape* best = nullptr;
+  for (const Shape& shape : shapes) {
+    if (shape.roots.size() < params::kRepeatedPostsMinCount || shape.prose == 0 ||
+        float(shape.chars) < float(total) * params::kRepeatedPostsMinShare ||
+        float(shape.largest) > float(shape.chars) * params::kRepeatedPostsMaxShare) {
+      continue;
+    }
+    // The most posts (a board's post wrappers may leave its first post,
+    // the question, out; their bodies do not), then the least text: the
+    // posts' bodies, not their wrappers with the poster's name and buttons.
+    if (best == nullptr || shape.roots.size() > best->roots.size() ||
+        (shape.roots.size() == best->roots.size() && shape.chars < best->chars)) {
+      best = &shape;
+    }
+  }
+  if (best == nullptr) return false;
+  char reason[200];
+  std::snprintf(reason, sizeof reason,
+                "a thread: %zu boxes %s hold %.0f%% of the text (kRepeatedPostsMinCount %zu, "
+                "kRepeatedPostsMinShare %.2f)",
+                best->roots.size(), best->name.substr(0, 60).c_str(),
+                100.0 * double(best->chars) / double(total), params::kRepeatedPostsMinCount,
+                double(params::kRepeatedPostsMinShare));
+  doc.thread_reason = reason;
+  doc.post_roots = best->roots;
+  return true;
+}
+
 bool has_layout_copies(PageType type) {
   return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
          type == PageType::kCollection;
@@ -412,7 +488,7 @@ bool select_main_content(Document& doc) {
   // post; Readability's test pages repeat paragraphs), and so do manuals
   // (one parameter, described in each call that takes it).
   if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
-  if (!doc.post_roots.empty()) {
+  if (!doc.post_roots.empty() || (doc.page_type == PageType::kForum && find_repeated_posts(doc))) {
     keep_posts(doc);
     return true;
   }

@@ -295,3 +295,75 @@ TEST_CASE("a service page drops a section titled as other content of the site, t
         std::string::npos);
   CHECK(doc.blocks[other[1]].decision.reason.find("titled as other content") != std::string::npos);
 }
+
+namespace {
+
+// body > [section > (h1, prose), section.grid > a.card x3 > (h3, line), nav
+// > p of links]: each card is a link around its title and its line.
+struct CardPage {
+  Document doc;
+  std::vector<size_t> card_text;
+  size_t menu = 0;
+};
+
+CardPage card_page(const char* line) {
+  CardPage p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t hero = b.node("section", body);
+  b.element_with_text("h1", hero, "Packaging that sells");
+  b.element_with_text("p", hero, prose(0));
+  const int32_t grid = b.node("section", body, "grid");
+  for (const char* title : {"Brand strategy", "Label design", "Print management"}) {
+    const int32_t card = b.node("a", grid, "card");
+    const int32_t inner = b.node("div", card, "", "", webclean::block::kInsideLink);
+    p.card_text.push_back(b.element_with_text("h3", inner, title, true));
+    p.card_text.push_back(b.element_with_text("p", inner, line, true));
+  }
+  b.element_with_text("p", hero, prose(1));
+  p.menu = b.element_with_text("p", b.node("div", body, "links"), "Privacy Terms Careers", true);
+  p.doc = b.build();
+  p.doc.page_type = PageType::kService;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a service page keeps cards that are links around a title and a line",
+          "[filter][sections]") {
+  CardPage p = card_page("From the first sketch to the shelf, in two weeks.");
+  clean(p.doc);
+  for (size_t i : p.card_text) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("in a card") != std::string::npos);
+  }
+  CHECK_FALSE(kept(p.doc, p.menu));  // a link of one block is no card
+}
+
+TEST_CASE("a service page drops cards that tease other pages with cut-short text",
+          "[filter][sections]") {
+  CardPage p = card_page("How we redesigned the labels of a brewery in...");
+  clean(p.doc);
+  for (size_t i : p.card_text) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+  }
+}
+
+TEST_CASE("a service page shows a carousel's hidden one-line slide, a listing page does not",
+          "[filter][sections]") {
+  for (const PageType type : {PageType::kService, PageType::kListing}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    const int32_t slide = b.node("div", body, "slide", "", kHidden);
+    const size_t line =
+        b.element_with_text("p", slide, "Learn how to use AI as a creative tool, not a shortcut.");
+    for (int i = 0; i < 3; ++i) b.element_with_text("p", body, prose(i));  // the rules leave text
+    Document doc = b.build();
+    doc.page_type = type;
+    apply_rules(doc, test_rules(), "");
+    INFO(doc.blocks[line].decision.reason);
+    CHECK(kept(doc, line) == (type == PageType::kService));
+  }
+}

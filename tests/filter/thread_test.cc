@@ -281,3 +281,49 @@ TEST_CASE("lobsters keeps the story text and every comment, not the voters and b
   CHECK_FALSE(has(r.text, "lob_bee"));
   CHECK_FALSE(has(r.text, "12 comments"));
 }
+
+namespace {
+
+// A board no [post] rule knows: each post a wrapper of hashed classes
+// around the poster's name, a date, the text's box and a "Reply" button.
+std::string hashed_board(const std::string& first_text) {
+  std::string posts =
+      "<div class='sc-q1 lead'><div class='sc-a9 xKd'>" + first_text + "</div></div>";
+  for (const char* name : {"alpha", "bravo", "charlie"}) {
+    posts += std::string("<div class='sc-w2 reply'><div class='sc-n4 Qp'>poster_") + name +
+             "</div><div class='sc-d7 Lm'>28/11/2025 at 7:16 pm</div>"
+             "<div class='sc-a9 xKd'><p>" +
+             prose(name) + "</p></div><button>Reply</button></div>";
+  }
+  return "<html><body><div class='sc-top'><h1>Would you ever change careers?</h1></div>" + posts +
+         "<div class='sc-f'><p>Newsletter</p></div></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("a forum board of unknown markup keeps its posts, found as boxes of one shape",
+          "[filter][thread]") {
+  Options o;
+  o.page_type = webclean::PageType::kForum;
+  o.keep_block_reports = true;
+  const Cleaner forum(o);
+  const Result r = forum.clean(hashed_board("<p>" + prose("question") + "</p>"));
+  REQUIRE(r.ok());
+  check_posts_in_order(r, "question", "alpha", "charlie");
+  CHECK_FALSE(has(r.text, "poster_bravo"));
+  CHECK_FALSE(has(r.text, "Reply"));
+  CHECK_FALSE(has(r.text, "Newsletter"));
+}
+
+TEST_CASE("an article page does not look for posts by the shape of its boxes", "[filter][thread]") {
+  Options o;
+  o.page_type = webclean::PageType::kArticle;
+  o.keep_block_reports = true;
+  const Cleaner article(o);
+  const Result r = article.clean(hashed_board("<p>" + prose("question") + "</p>"));
+  REQUIRE(r.ok());
+  for (const webclean::BlockReport& b : r.blocks) {
+    INFO(b.text << ": " << b.reason);
+    CHECK_FALSE(has(b.reason, "a thread"));
+  }
+}

@@ -617,3 +617,23 @@ TEST_CASE("a poster's join date, post count and rank go on forum pages, and only
   CHECK(shipped().match_text("Registered nurses staff the ward day and night, as the law asks.", "",
                              PageType::kForum) == nullptr);
 }
+
+TEST_CASE("a reply's 'Re:' subject line goes on forum pages, and only there", "[rules][shipped]") {
+  using webclean::PageType;
+  for (const char* text :
+       {"Re: Turning off all LEDs of RPi 4", "RE: Open source forum software",
+        "Re[2]: Best closed headphones", "3. Re: Tips from a first time visitor"}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "", PageType::kForum) != nullptr);
+    CHECK(shipped().match_text(text, "", PageType::kArticle) == nullptr);
+  }
+  CHECK(shipped().match_text("Regarding the LEDs: turn them off in config.txt.", "",
+                             PageType::kForum) == nullptr);
+}
+
+TEST_CASE("xenforo's preview card of a linked page goes, its quote boxes stay",
+          "[rules][shipped]") {
+  CHECK(class_verdict("bbCodeBlock bbCodeBlock--unfurl    js-unfurl fauxBlockLink") == "drop");
+  CHECK(class_verdict("bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch") ==
+        "keep");
+}
