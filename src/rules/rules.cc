@@ -582,7 +582,13 @@ class NodeMatcher {
     }
     MatchCache::Impl& memo = cache_->impl();
     if (memo.by_value.size() >= kMatchCacheEntries) memo.by_value.clear();
+    // [ignore] rules are limited to sites and page types, and the cached
+    // matches have them applied: the key holds both, or one document's
+    // matches would be reused for another (and -j2 output would depend
+    // on which worker cleaned what before).
     memo.key.assign(reinterpret_cast<const char*>(&set), sizeof(&set));
+    memo.key.push_back(static_cast<char>(page_type_));
+    memo.key.append(host_).push_back('\0');
     memo.key.append(value);
     auto [it, inserted] = memo.by_value.try_emplace(memo.key);
     if (inserted) match_value(set, ignore, value, it->second);

@@ -508,3 +508,13 @@ TEST_CASE("an unknown page type in a section header is reported", "[rules][parse
   CHECK(parse_error("[drop type=auto]\n") == "t.rules:1: unknown page type in 'type=auto'");
   CHECK(parse_error("[drop site=a.com type=product]\nclass x\n").empty());
 }
+
+TEST_CASE("a match cache shared by documents of two sites applies each site's ignore rules",
+          "[rules][match][site]") {
+  RuleSet rules = compiled("[drop]\nclass promo\n[ignore site=a.com]\nclass promo\n");
+  webclean::rules::MatchCache cache;
+  const Node box = element("div", "", "promo");
+  CHECK(rules.match_node(box, "a.com", &cache) == nullptr);
+  CHECK(id_of(rules.match_node(box, "b.com", &cache)) == "t.rules:2");
+  CHECK(rules.match_node(box, "a.com", &cache) == nullptr);
+}
