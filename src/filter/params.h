@@ -76,6 +76,17 @@ inline constexpr size_t kRepeatedPostsMinCount = 3;
 inline constexpr float kRepeatedPostsMinShare = 0.5f;
 inline constexpr float kRepeatedPostsMaxShare = 0.5f;
 
+// A quote of another post inside a post of a thread: a <blockquote> whose
+// text opens with the poster quoted ("jahboater wrote: ↑", "On 4/19/2024
+// at 3:10 PM, thanosmano said:": phpBB's <cite>, Flarum, JForum). The
+// quoted words are the earlier post's, which the thread already holds
+// (the wcxb-dev forum gold mostly leaves them out). The attribution is a
+// name and a date: it ends within kQuoteAttributionMaxChars bytes.
+inline constexpr const char* kQuoteAttribution =
+    "^(.*?)\\b(?:wrote|said|writes|says|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|"
+    "napisał)\\s*:";
+inline constexpr size_t kQuoteAttributionMaxChars = 100;
+
 // --- service and documentation pages: all sections (src/filter/sections.cc) ---
 // A <main> holding this share of the text left by the rules is the
 // page's body; else <body> is.

@@ -344,8 +344,31 @@ void clean_inside(Document& doc, const Tree& tree, const Scores& s,
   }
 }
 
+// For each node, the outermost <blockquote> around it (itself included)
+// inside a post, or -1.
+std::vector<int32_t> quote_boxes(const Document& doc, const std::vector<bool>& in_post) {
+  std::vector<int32_t> quote(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (!in_post[i]) continue;
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) quote[i] = quote[static_cast<size_t>(parent)];
+    if (quote[i] < 0 && doc.nodes[i].tag == "blockquote") quote[i] = static_cast<int32_t>(i);
+  }
+  return quote;
+}
+
+// The first block of a quote box names the poster quoted.
+bool opens_with_attribution(const Block& b) {
+  static const RE2 attribution(params::kQuoteAttribution, RE2::Quiet);  // read-only
+  re2::StringPiece before;
+  return RE2::PartialMatch(b.text, attribution, &before) &&
+         before.size() <= params::kQuoteAttributionMaxChars;
+}
+
 // A thread (doc.post_roots, found by the rules filter): every post is
-// content, whole and in order, and nothing else is: the region is the posts.
+// content, whole and in order, and nothing else is: the region is the
+// posts, less the quotes of other posts inside them (a blockquote that
+// opens with "X wrote:"; kQuoteAttribution).
 void keep_posts(Document& doc) {
   std::vector<bool> in_post(doc.nodes.size(), false);
   for (int32_t root : doc.post_roots) in_post[static_cast<size_t>(root)] = true;
@@ -353,17 +376,29 @@ void keep_posts(Document& doc) {
     const int32_t parent = doc.nodes[i].parent;
     if (parent >= 0 && in_post[static_cast<size_t>(parent)]) in_post[i] = true;
   }
+  const std::vector<int32_t> quote = quote_boxes(doc, in_post);
+  // Per quote box: 0 not seen yet, 1 a quote of another post, 2 not.
+  std::vector<uint8_t> quoted(doc.nodes.size(), 0);
   const std::string kept = "post of " + doc.thread_reason;
   const std::string dropped = "outside the posts of " + doc.thread_reason;
+  const std::string quoted_post =
+      "a quote of another post (kQuoteAttribution) in " + doc.thread_reason;
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
-    if (b.node >= 0 && in_post[static_cast<size_t>(b.node)]) {
-      b.decision = {true, block::Stage::kStructure, kept};
-      b.in_post = true;
-    } else {
+    if (b.node < 0 || !in_post[static_cast<size_t>(b.node)]) {
       b.decision = {false, block::Stage::kStructure, dropped};
       b.outside_region = true;
+      continue;
     }
+    const int32_t box = quote[static_cast<size_t>(b.node)];
+    if (box >= 0 && quoted[static_cast<size_t>(box)] == 0)
+      quoted[static_cast<size_t>(box)] = opens_with_attribution(b) ? 1 : 2;
+    if (box >= 0 && quoted[static_cast<size_t>(box)] == 1) {
+      b.decision = {false, block::Stage::kStructure, quoted_post};
+      continue;
+    }
+    b.decision = {true, block::Stage::kStructure, kept};
+    b.in_post = true;
   }
 }
 

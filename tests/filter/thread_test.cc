@@ -327,3 +327,85 @@ TEST_CASE("an article page does not look for posts by the shape of its boxes", "
     CHECK_FALSE(has(b.reason, "a thread"));
   }
 }
+
+namespace {
+
+const Cleaner& forum_cleaner() {
+  static const Cleaner c{[] {
+    Options o;
+    o.page_type = webclean::PageType::kForum;
+    o.keep_block_reports = true;
+    return o;
+  }()};
+  return c;
+}
+
+// A phpBB (prosilver) topic of three posts; the second and third quote
+// the post before them, in a <blockquote> that opens with "X wrote:".
+std::string phpbb_topic_with_quotes(const std::string& quote_open) {
+  std::string posts;
+  const char* names[] = {"first", "second", "third"};
+  for (int i = 0; i < 3; ++i) {
+    std::string quote;
+    if (i > 0) {
+      quote = "<blockquote><div>" + quote_open + prose(names[i - 1]) + "</div></blockquote>";
+    }
+    posts += std::string(
+                 "<div class='post bg2'><div class='inner'><div class='postbody'>"
+                 "<h3>Re: The question</h3><div class='content'>") +
+             quote + prose(names[i]) + "</div></div></div></div>";
+  }
+  return "<html><body><div id='page-body'>" + posts + "</div>" + kSidebar + "</body></html>";
+}
+
+size_t count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a quote of an earlier post inside a phpbb post goes, with its wrote line",
+          "[filter][thread]") {
+  const Result r =
+      forum_cleaner().clean(phpbb_topic_with_quotes("<cite>poster_a wrote: &#8593;</cite>"));
+  check_posts_in_order(r, "first", "second", "third");
+  CHECK(count(r.text, prose("first")) == 1);
+  CHECK(count(r.text, prose("second")) == 1);
+  CHECK_FALSE(has(r.text, "wrote"));
+  bool named = false;
+  for (const auto& b : r.blocks) {
+    if (!b.kept && has(b.text, "wrote")) named = has(b.reason, "kQuoteAttribution");
+  }
+  CHECK(named);
+}
+
+TEST_CASE("a blockquote in a post that names no poster is the post's own text",
+          "[filter][thread]") {
+  const Result r = forum_cleaner().clean(phpbb_topic_with_quotes(""));
+  REQUIRE(r.ok());
+  CHECK(count(r.text, prose("first")) == 2);
+}
+
+TEST_CASE("xenforo and invision quote boxes inside posts go, the posts stay", "[filter][thread]") {
+  std::string posts;
+  for (const char* name : {"one", "two", "three"}) {
+    posts += std::string(
+                 "<article class='message message--post'><div class='bbWrapper'>"
+                 "<blockquote class='bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote'>"
+                 "<div class='bbCodeBlock-title'>someone said:</div><div "
+                 "class='bbCodeBlock-content'>") +
+             prose(std::string("xf-quoted-") + name) + "</div></blockquote>" + prose(name) +
+             "</div></article><div class='cPost'><div class='ipsType_richText'>"
+             "<div itemprop='text'><blockquote class='ipsQuote'><div class='ipsQuote_contents'>" +
+             prose(std::string("ips-quoted-") + name) + "</div></blockquote><p>" +
+             prose(std::string("ips-") + name) + "</p></div></div></div>";
+  }
+  const Result r = forum_cleaner().clean("<html><body><div class='p-body'>" + posts + "</div>" +
+                                         kSidebar + "</body></html>");
+  check_posts_in_order(r, "one", "two", "three");
+  CHECK(has(r.text, prose("ips-two")));
+  CHECK_FALSE(has(r.text, "xf-quoted"));
+  CHECK_FALSE(has(r.text, "ips-quoted"));
+}
