@@ -87,6 +87,12 @@ inline constexpr const char* kQuoteAttribution =
     "napisał)\\s*:";
 inline constexpr size_t kQuoteAttributionMaxChars = 100;
 
+// A line of a post that repeats, word for word, one of an earlier post
+// on the page is a quote without its markup, or the second copy of a post
+// the page shows twice (collapsed and expanded): it goes. Lines this long
+// or longer (80 chars, a sentence) only: "Thanks!" or "+1" may recur.
+inline constexpr uint32_t kRepeatedPostLineMinChars = 80;
+
 // --- service and documentation pages: all sections (src/filter/sections.cc) ---
 // A <main> holding this share of the text left by the rules is the
 // page's body; else <body> is.

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "filter/filter.h"
@@ -383,6 +384,9 @@ void keep_posts(Document& doc) {
   const std::string dropped = "outside the posts of " + doc.thread_reason;
   const std::string quoted_post =
       "a quote of another post (kQuoteAttribution) in " + doc.thread_reason;
+  const std::string repeated =
+      "repeats an earlier post word for word (kRepeatedPostLineMinChars) in " + doc.thread_reason;
+  std::unordered_set<std::string> seen;  // the texts of the posts' blocks kept so far
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (b.node < 0 || !in_post[static_cast<size_t>(b.node)]) {
@@ -395,6 +399,10 @@ void keep_posts(Document& doc) {
       quoted[static_cast<size_t>(box)] = opens_with_attribution(b) ? 1 : 2;
     if (box >= 0 && quoted[static_cast<size_t>(box)] == 1) {
       b.decision = {false, block::Stage::kStructure, quoted_post};
+      continue;
+    }
+    if (b.features.chars >= params::kRepeatedPostLineMinChars && !seen.insert(b.text).second) {
+      b.decision = {false, block::Stage::kStructure, repeated};
       continue;
     }
     b.decision = {true, block::Stage::kStructure, kept};

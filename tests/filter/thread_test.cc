@@ -340,15 +340,18 @@ const Cleaner& forum_cleaner() {
   return c;
 }
 
-// A phpBB (prosilver) topic of three posts; the second and third quote
-// the post before them, in a <blockquote> that opens with "X wrote:".
-std::string phpbb_topic_with_quotes(const std::string& quote_open) {
+// A phpBB (prosilver) topic of three posts; the second and third hold a
+// <blockquote> that opens with `quote_open`: with "X wrote:", a quote of
+// the post before them.
+std::string phpbb_topic_with_quotes(const std::string& quote_open,
+                                    const std::string& quoted_prefix = "") {
   std::string posts;
   const char* names[] = {"first", "second", "third"};
   for (int i = 0; i < 3; ++i) {
     std::string quote;
     if (i > 0) {
-      quote = "<blockquote><div>" + quote_open + prose(names[i - 1]) + "</div></blockquote>";
+      quote = "<blockquote><div>" + quote_open + prose(quoted_prefix + names[i - 1]) +
+              "</div></blockquote>";
     }
     posts += std::string(
                  "<div class='post bg2'><div class='inner'><div class='postbody'>"
@@ -383,9 +386,24 @@ TEST_CASE("a quote of an earlier post inside a phpbb post goes, with its wrote l
 
 TEST_CASE("a blockquote in a post that names no poster is the post's own text",
           "[filter][thread]") {
-  const Result r = forum_cleaner().clean(phpbb_topic_with_quotes(""));
+  const Result r = forum_cleaner().clean(phpbb_topic_with_quotes("", "the manual on "));
   REQUIRE(r.ok());
-  CHECK(count(r.text, prose("first")) == 2);
+  CHECK(has(r.text, prose("the manual on first")));
+  CHECK(has(r.text, prose("the manual on second")));
+}
+
+TEST_CASE("a line of a post that repeats an earlier post's word for word is kept once",
+          "[filter][thread]") {
+  // The quotes name no poster, but repeat the posts before them.
+  const Result r = forum_cleaner().clean(phpbb_topic_with_quotes(""));
+  check_posts_in_order(r, "first", "second", "third");
+  CHECK(count(r.text, prose("first")) == 1);
+  CHECK(count(r.text, prose("second")) == 1);
+  bool named = false;
+  for (const auto& b : r.blocks) {
+    if (!b.kept && has(b.text, "second")) named = has(b.reason, "kRepeatedPostLineMinChars");
+  }
+  CHECK(named);
 }
 
 TEST_CASE("xenforo and invision quote boxes inside posts go, the posts stay", "[filter][thread]") {
