@@ -531,6 +531,9 @@ bool select_main_content(Document& doc) {
   // post; Readability's test pages repeat paragraphs), and so do manuals
   // (one parameter, described in each call that takes it).
   if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
+  // A service page's posts are the answers of its FAQ (schema.org
+  // Question and Answer, itemprop=text): one of its sections, not a thread.
+  if (doc.page_type == PageType::kService) doc.post_roots.clear();
   if (!doc.post_roots.empty() || (doc.page_type == PageType::kForum && find_repeated_posts(doc))) {
     keep_posts(doc);
     return true;

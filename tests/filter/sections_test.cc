@@ -117,6 +117,22 @@ TEST_CASE("a service page keeps every section, its hidden FAQ answers and its sh
   CHECK(p.doc.blocks[p.marquee].decision.reason.find("marquee") != std::string::npos);
 }
 
+TEST_CASE("a service page whose FAQ answers look like posts keeps all its sections",
+          "[filter][sections]") {
+  // An FAQPage's answers carry itemprop=text, which [post] rules take for
+  // the posts of a thread: on a service page they are one of its sections.
+  ServicePage p = service_page(PageType::kService);
+  apply_rules(p.doc, test_rules(), "");
+  p.doc.post_roots = {p.doc.blocks[p.faq_answer].node, p.doc.blocks[p.testimonial].node};
+  p.doc.thread_reason = "a thread (test)";
+  const bool in_region = select_main_content(p.doc);
+  classify_density(p.doc, in_region);
+  for (size_t i : {p.hero_heading, p.hero_text, p.feature_heading, p.faq_answer}) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(kept(p.doc, i));
+  }
+}
+
 TEST_CASE("an article keeps menu-named boxes dropped, with the hidden panels inside them",
           "[filter][sections]") {
   ServicePage p = service_page(PageType::kArticle);
