@@ -527,9 +527,10 @@ std::vector<KeptText> kept_text_below(const Document& doc) {
 bool select_main_content(Document& doc) {
   if (doc.nodes.empty()) return false;
   // Shops, landing pages and front pages repeat a box for another layout.
-  // Articles and threads repeat text on purpose (a pull quote, a quoted
-  // post; Readability's test pages repeat paragraphs), and so do manuals
-  // (one parameter, described in each call that takes it).
+  // Articles repeat text on purpose (a pull quote; Readability's test
+  // pages repeat paragraphs), and so do manuals (one parameter, described
+  // in each call that takes it); a thread's quotes of its earlier posts
+  // go line by line (keep_posts).
   if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
   // A service page's posts are the answers of its FAQ (schema.org
   // Question and Answer, itemprop=text): one of its sections, not a thread.
