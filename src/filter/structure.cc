@@ -366,6 +366,22 @@ bool opens_with_attribution(const Block& b) {
          before.size() <= params::kQuoteAttributionMaxChars;
 }
 
+// The posts the rules filter found are the answers of an FAQ: they lie
+// in a schema.org FAQPage, whose Answers' itemprop=text the [post] rules
+// take for posts. On a service page that is one of its sections, not a
+// thread.
+bool answers_of_faq(const Document& doc) {
+  if (doc.post_roots.empty()) return false;
+  for (int32_t root : doc.post_roots) {
+    bool in_faq = false;
+    for (int32_t up = root; up >= 0 && !in_faq; up = doc.nodes[static_cast<size_t>(up)].parent) {
+      in_faq = doc.nodes[static_cast<size_t>(up)].itemtype.find("FAQPage") != std::string::npos;
+    }
+    if (!in_faq) return false;
+  }
+  return true;
+}
+
 // A thread (doc.post_roots, found by the rules filter): every post is
 // content, whole and in order, and nothing else is: the region is the
 // posts, less the quotes of other posts inside them (a blockquote that
@@ -532,9 +548,7 @@ bool select_main_content(Document& doc) {
   // in each call that takes it); a thread's quotes of its earlier posts
   // go line by line (keep_posts).
   if (has_layout_copies(doc.page_type)) drop_repeated_boxes(doc);
-  // A service page's posts are the answers of its FAQ (schema.org
-  // Question and Answer, itemprop=text): one of its sections, not a thread.
-  if (doc.page_type == PageType::kService) doc.post_roots.clear();
+  if (doc.page_type == PageType::kService && answers_of_faq(doc)) doc.post_roots.clear();
   if (!doc.post_roots.empty() || (doc.page_type == PageType::kForum && find_repeated_posts(doc))) {
     keep_posts(doc);
     return true;

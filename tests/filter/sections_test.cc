@@ -123,6 +123,7 @@ TEST_CASE("a service page whose FAQ answers look like posts keeps all its sectio
   // the posts of a thread: on a service page they are one of its sections.
   ServicePage p = service_page(PageType::kService);
   apply_rules(p.doc, test_rules(), "");
+  p.doc.nodes[1].itemtype = "https://schema.org/FAQPage";  // the body
   p.doc.post_roots = {p.doc.blocks[p.faq_answer].node, p.doc.blocks[p.testimonial].node};
   p.doc.thread_reason = "a thread (test)";
   const bool in_region = select_main_content(p.doc);
