@@ -289,3 +289,56 @@ TEST_CASE("a product page drops a picker's sizes, not the values of its spec tab
   }
   CHECK(kept(doc, value));
 }
+
+namespace {
+
+// main > [h1, div.description > p x2, ul.carousel > li x4 (h3 with the
+// name, "Pre-owned", a price line or two)]: each card a link only
+// through an empty overlay, so no link text; `price` gives each card's
+// price line.
+struct PricedCardsPage {
+  Document doc;
+  std::vector<size_t> description;
+  std::vector<size_t> cards;
+};
+
+PricedCardsPage priced_cards_page(const std::string& price) {
+  PricedCardsPage p;
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  for (int i = 0; i < 2; ++i)
+    p.description.push_back(b.element_with_text("p", description, prose(i)));
+  const int32_t carousel = b.node("ul", page.main, "carousel");
+  for (int i = 0; i < 4; ++i) {
+    const int32_t card = b.node("li", carousel, "slide");
+    p.cards.push_back(b.element_with_text("h3", card, "Camp pot set, model " + std::to_string(i)));
+    p.cards.push_back(b.element_with_text("p", card, "Pre-owned"));
+    p.cards.push_back(b.element_with_text("p", card, price));
+  }
+  p.doc = page.build();
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a product page drops a row of priced cards whose links hold no text",
+          "[filter][product]") {
+  PricedCardsPage p = priced_cards_page("$20.12");
+  clean(p.doc);
+  for (size_t i : p.description) CHECK(kept(p.doc, i));
+  for (size_t i : p.cards) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("kPricedCardsMin") != std::string::npos);
+  }
+}
+
+TEST_CASE("a product page keeps a pricing table's plans, priced per month", "[filter][product]") {
+  PricedCardsPage p = priced_cards_page("$15/month");
+  clean(p.doc);
+  for (size_t i : p.cards) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("kPricedCardsMin") == std::string::npos);
+  }
+}
