@@ -25,7 +25,8 @@ namespace {
 // then takes the page with build().
 struct ProductPageStart {
   DocBuilder b;
-  int32_t main = b.node("main", b.node("body", b.node("html")));
+  int32_t body = b.node("body", b.node("html"));
+  int32_t main = b.node("main", body);
   size_t name = b.element_with_text("h1", main, "Trail stove, titanium");
 
   Document build() {
@@ -340,5 +341,38 @@ TEST_CASE("a product page keeps a pricing table's plans, priced per month", "[fi
   for (size_t i : p.cards) {
     INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
     CHECK(p.doc.blocks[i].decision.reason.find("kPricedCardsMin") == std::string::npos);
+  }
+}
+
+TEST_CASE("a product page leaves a flat list of links to density, not keeps it whole",
+          "[filter][product]") {
+  // body > [main > (h1, div.description > p x2, ul.specs > li x3),
+  // div.site-links > ul > li x6 (linked)]: the spec list is the page's,
+  // the list of links below the main is the site's footer.
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  b.element_with_text("p", description, prose(0));
+  b.element_with_text("p", description, prose(1));
+  const int32_t specs = b.node("ul", description, "specs");
+  std::vector<size_t> spec_lines;
+  for (const char* spec : {"Weight: 45 g", "Output: 2,600 W", "Titanium"}) {
+    spec_lines.push_back(b.element_with_text("li", specs, spec));
+  }
+  const int32_t footer = b.node("ul", b.node("div", page.body, "site-links"));
+  std::vector<size_t> links;
+  for (const char* link : {"Size Guide", "Returns & Exchanges", "Track a Package", "Giving Back",
+                           "Affiliates", "Find A Store"}) {
+    links.push_back(b.element_with_text("li", footer, link, true));
+  }
+  Document doc = page.build();
+  clean(doc);
+  for (size_t i : spec_lines) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  for (size_t i : links) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
   }
 }
