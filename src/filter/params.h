@@ -244,6 +244,9 @@ inline constexpr const char* kOtherProductsTitles =
     "|kunden (?:kauften|kaufen) auch|das könnte (?:dir|ihnen) auch gefallen"
     "|ähnliche (?:produkte|artikel)|zuletzt angesehen(?:e produkte)?"
     "|vous aimerez aussi|vous aimerez peut-être aussi|produits similaires"
+    "|(?:ils|elles) vont bien ensemble|pour compléter (?:votre achat|vos achats)"
+    "|complétez votre (?:achat|look)|souvent achetés ensemble"
+    "|passend dazu|(?:wird )?(?:oft|häufig) zusammen gekauft"
     "|(?:les clients|ils) ont aussi acheté|produits récemment consultés"
     "|productos (?:relacionados|similares)|también te puede gustar"
     "|prodotti (?:correlati|simili)|potrebbe (?:interessarti|piacerti) anche)";

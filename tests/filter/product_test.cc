@@ -376,3 +376,27 @@ TEST_CASE("a product page leaves a flat list of links to density, not keeps it w
     CHECK_FALSE(kept(doc, i));
   }
 }
+
+TEST_CASE("a product page drops sections titled as other products in the shops' languages",
+          "[filter][product]") {
+  for (const char* heading :
+       {"Customers who bought this item also bought", "You may also like", "Kunden kauften auch",
+        "Passend dazu", "Wird oft zusammen gekauft", "Ils vont bien ensemble",
+        "Pour compléter votre achat", "Vous aimerez aussi", "Productos relacionados"}) {
+    // main > [h1, div.description > p x3, div.more > (h2, div.row > p x2)]
+    ProductPageStart page;
+    DocBuilder& b = page.b;
+    const int32_t description = b.node("div", page.main, "description");
+    for (int i = 0; i < 3; ++i) b.element_with_text("p", description, prose(i));
+    const int32_t more = b.node("div", page.main, "more");
+    const size_t title = b.element_with_text("h2", more, heading);
+    const int32_t row = b.node("div", more, "row");
+    const size_t card = b.element_with_text("p", row, "Camp pot set, hard-anodised aluminium");
+    b.element_with_text("p", row, "Windscreen for canister stoves, folding");
+    Document doc = page.build();
+    clean(doc);
+    INFO(heading << ": " << doc.blocks[title].decision.reason);
+    CHECK(doc.blocks[title].decision.reason.find("kOtherProductsTitles") != std::string::npos);
+    CHECK_FALSE(kept(doc, card));
+  }
+}
