@@ -212,6 +212,25 @@ inline constexpr float kCardMaxMeanChars = 200.f;
 inline constexpr float kCardMinLinkDensity = 0.5f;
 inline constexpr float kCardListMaxPageShare = 0.5f;
 
+// A price as a block's text: a currency sign or code next to a number,
+// in a block of at most kPriceMaxBytes (a label, not a sentence that
+// names a price). Signs and codes of the currencies wcxb-dev's shops and
+// the big marketplaces (eBay, Amazon, Steam) show.
+inline constexpr const char* kPricePattern =
+    R"re((?:[$€£¥₹]|\b(?:EUR|USD|GBP|AUD|CAD|CHF)\b)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:EUR|USD|GBP|AUD|CAD|CHF)\b))re";
+inline constexpr size_t kPriceMaxBytes = 60;
+// A price per period or per seat, a plan of a service's pricing table
+// ("$15/month", "$8 per user per month"): not counted as a price.
+inline constexpr const char* kRecurringPricePattern =
+    R"re((?i)(?:/|\bper |\ba )\s?(?:mo|month|yr|year|annum|user|seat|week)\b|\bmonthly\b)re";
+// Boxes of priced cards: at least kPricedCardsMin children of one box,
+// half of its children or more, each showing 1 to kPricedCardMaxPrices
+// prices (price, former price, unit price) in kPricedCardMaxMeanChars
+// chars on average, are cards of other products or a picker's options.
+inline constexpr uint32_t kPricedCardsMin = 3;
+inline constexpr uint32_t kPricedCardMaxPrices = 4;
+inline constexpr float kPricedCardMaxMeanChars = 200.f;
+
 // A section titled as other products ("Customers also bought", "You may
 // also like", "Recently viewed", "Frequently bought together") is the
 // shop's advertising of its range, not this product: the title (a block
@@ -242,6 +261,9 @@ inline constexpr const char* kOtherProductsTitles =
     "|kunden (?:kauften|kaufen) auch|das könnte (?:dir|ihnen) auch gefallen"
     "|ähnliche (?:produkte|artikel)|zuletzt angesehen(?:e produkte)?"
     "|vous aimerez aussi|vous aimerez peut-être aussi|produits similaires"
+    "|(?:ils|elles) vont bien ensemble|pour compléter (?:votre achat|vos achats)"
+    "|complétez votre (?:achat|look)|souvent achetés ensemble"
+    "|passend dazu|(?:wird )?(?:oft|häufig) zusammen gekauft"
     "|(?:les clients|ils) ont aussi acheté|produits récemment consultés"
     "|productos (?:relacionados|similares)|también te puede gustar"
     "|prodotti (?:correlati|simili)|potrebbe (?:interessarti|piacerti) anche)";

@@ -385,8 +385,12 @@ bool select_sections(Document& doc) {
       b.decision = {true, block::Stage::kStructure,
                     b.in_card ? "heading of the page's sections, in a card (kCardLinkMinBlocks)"
                               : "heading of the page's sections"};
-    } else if (in_whole_box(doc, text, b, core) || in_flat_list(doc, nested, b, root)) {
+    } else if (in_whole_box(doc, text, b, core) ||
+               ((doc.page_type != PageType::kProduct || b.features.link_chars == 0) &&
+                in_flat_list(doc, nested, b, root))) {
       // Kept whole, as a post of a thread is: density does not judge it.
+      // (A link in a flat list outside a product page's core is the
+      // site's, a footer's column or a menu, and is left to density.)
       b.in_post = true;
       b.decision = {true, block::Stage::kStructure,
                     "list, table or code of the page's sections, kept whole"};

@@ -501,6 +501,85 @@ bool find_repeated_posts(Document& doc) {
   return true;
 }
 
+// --- product pages ---
+
+// A block that is a price and little else: a currency sign or code next
+// to a number ("$12.99", "13,29€", "EUR 355.58", "+ $23.93 delivery").
+// A price per month or per seat ("$15/month") is a plan of a service
+// (a pricing table: what the page sells), not a product's card.
+bool is_price(const Block& b) {
+  if (b.text.size() > params::kPriceMaxBytes) return false;
+  static const RE2 price(params::kPricePattern);
+  static const RE2 recurring(params::kRecurringPricePattern);
+  return RE2::PartialMatch(b.text, price) && !RE2::PartialMatch(b.text, recurring);
+}
+
+// Cards of other products (a "Similar items" carousel, "More seller
+// options", a row of add-ons) and a picker's priced options: three or
+// more children of one box that each show a price or two and little text
+// (kPricedCardsMin, kPricedCardMaxPrices, kPricedCardMaxMeanChars), half
+// of the box's children or more. The product's own price stands alone in
+// its buy box. Such cards often link only through an empty overlay (the
+// whole card a link without text), so the item lists by link text miss
+// them.
+void drop_priced_cards(Document& doc) {
+  std::vector<uint32_t> prices(doc.nodes.size(), 0);
+  for (const Block& b : doc.blocks) {
+    if (b.decision.keep && b.node >= 0 && is_price(b)) ++prices[static_cast<size_t>(b.node)];
+  }
+  for (size_t i = doc.nodes.size(); i-- > 0;) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0) prices[static_cast<size_t>(parent)] += prices[i];
+  }
+  const std::vector<KeptText> text = kept_text_below(doc);
+  struct Box {
+    uint32_t children = 0;  // holding kept text
+    uint32_t cards = 0;
+    uint32_t card_chars = 0;
+  };
+  std::vector<Box> boxes(doc.nodes.size());
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0 || text[i].chars == 0) continue;
+    Box& box = boxes[static_cast<size_t>(parent)];
+    ++box.children;
+    if (prices[i] >= 1 && prices[i] <= params::kPricedCardMaxPrices) {
+      ++box.cards;
+      box.card_chars += text[i].chars;
+    }
+  }
+  auto is_card_box = [&](const Box& box) {
+    return box.cards >= params::kPricedCardsMin && box.cards * 2 >= box.children &&
+           float(box.card_chars) <= float(box.cards) * params::kPricedCardMaxMeanChars;
+  };
+  // The card each node lies in (its outermost), -1 outside cards.
+  std::vector<int32_t> card(doc.nodes.size(), -1);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent < 0) continue;
+    if (card[static_cast<size_t>(parent)] >= 0) {
+      card[i] = card[static_cast<size_t>(parent)];
+    } else if (prices[i] >= 1 && prices[i] <= params::kPricedCardMaxPrices &&
+               is_card_box(boxes[static_cast<size_t>(parent)])) {
+      card[i] = static_cast<int32_t>(i);
+    }
+  }
+  char reason[200];
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || card[static_cast<size_t>(b.node)] < 0) continue;
+    const int32_t c = card[static_cast<size_t>(b.node)];
+    const int32_t parent = doc.nodes[static_cast<size_t>(c)].parent;
+    const Box& box = boxes[static_cast<size_t>(parent)];
+    std::snprintf(reason, sizeof reason,
+                  "a priced card of another product: %u of %u boxes in %s show a price "
+                  "(kPricedCardsMin %u, kPricedCardMaxMeanChars %.0f)",
+                  box.cards, box.children,
+                  block::describe(doc.nodes[static_cast<size_t>(parent)]).substr(0, 60).c_str(),
+                  params::kPricedCardsMin, double(params::kPricedCardMaxMeanChars));
+    b.decision = {false, block::Stage::kStructure, reason};
+  }
+}
+
 bool has_layout_copies(PageType type) {
   return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
          type == PageType::kCollection;
@@ -560,6 +639,7 @@ bool select_main_content(Document& doc) {
     // A product page is its sections (name, buy box, description, specs),
     // as a service page is, less the cards of other products.
     drop_item_lists(doc);
+    drop_priced_cards(doc);
     return select_sections(doc);
   }
   if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {

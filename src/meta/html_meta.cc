@@ -324,6 +324,65 @@ std::string without_tags(std::string_view html) {
   return collapse_whitespace(text);
 }
 
+// Whether `text` is well-formed UTF-8 (the Unicode standard's table 3-7:
+// no overlong forms, no surrogates, nothing past U+10FFFF).
+bool is_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c < 0x80) {
+      n = 0;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + n >= text.size() && n > 0) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      const unsigned char min = k == 1 ? lo : 0x80;
+      const unsigned char max = k == 1 ? hi : 0xBF;
+      if (byte(i + k) < min || byte(i + k) > max) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+// A description some shop templates write percent-encoded, as in a URL
+// ("An%20elegant%20sofa%20..."): decoded when it has no space and an
+// encoded one. A %XX that is not hex stays as written; a text that would
+// not decode to UTF-8 is left as it is.
+std::string percent_decoded(std::string text) {
+  if (text.find(' ') != std::string::npos || text.find("%20") == std::string::npos) return text;
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return is_utf8(out) ? out : text;
+}
+
 // The description of the page's first JSON-LD Product, as text.
 std::string product_description(const std::vector<std::string>& scripts) {
   for (const std::string& script : scripts) {
@@ -334,7 +393,7 @@ std::string product_description(const std::vector<std::string>& scripts) {
     collect_objects(root, 0, objects);
     for (const json* object : objects) {
       if (!has_type(*object, is_product_type)) continue;
-      std::string description = without_tags(string_field(*object, "description"));
+      std::string description = without_tags(percent_decoded(string_field(*object, "description")));
       if (!description.empty()) return description;
     }
   }

@@ -20,6 +20,22 @@ using webclean::testing::prose;
 
 namespace {
 
+// What every hand-built product page starts with, html > body > main >
+// h1 (the product's name): a test adds to `main` only what it is about,
+// then takes the page with build().
+struct ProductPageStart {
+  DocBuilder b;
+  int32_t body = b.node("body", b.node("html"));
+  int32_t main = b.node("main", body);
+  size_t name = b.element_with_text("h1", main, "Trail stove, titanium");
+
+  Document build() {
+    Document doc = b.build();
+    doc.page_type = PageType::kProduct;
+    return doc;
+  }
+};
+
 struct ProductPage {
   Document doc;
   std::vector<size_t> buy_box;      // short lines: price, stock, shipping
@@ -33,10 +49,9 @@ struct ProductPage {
 // div.carousel > div.product-card x5 (linked name, price)].
 ProductPage product_page() {
   ProductPage p;
-  DocBuilder b;
-  const int32_t body = b.node("body", b.node("html"));
-  const int32_t main = b.node("main", body);
-  b.element_with_text("h1", main, "Trail stove, titanium");
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t main = page.main;
   const int32_t buy = b.node("div", main, "buy");
   for (const char* line : {"$89.00", "In stock", "Free delivery in 3 to 5 days"}) {
     p.buy_box.push_back(b.element_with_text("p", buy, line));
@@ -59,8 +74,7 @@ ProductPage product_page() {
         b.element_with_text("h3", card, "Camp pot set, model " + std::to_string(i), true));
     p.cards.push_back(b.element_with_text("p", card, "$" + std::to_string(30 + i) + ".00"));
   }
-  p.doc = b.build();
-  p.doc.page_type = PageType::kProduct;
+  p.doc = page.build();
   return p;
 }
 
@@ -97,15 +111,12 @@ TEST_CASE("a product page keeps boxes mostly of their own text that each hold a 
           "[filter][product]") {
   // A seller's feedback: each box a buyer's words and the linked name of
   // what was bought; a third of the text is links, a card is mostly one.
-  ProductPage p = product_page();
-  DocBuilder b;
-  const int32_t body = b.node("body", b.node("html"));
-  const int32_t main = b.node("main", body);
-  b.element_with_text("h1", main, "Trail stove, titanium");
-  const int32_t description = b.node("div", main, "description");
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
   b.element_with_text("p", description, prose(0));
   b.element_with_text("p", description, prose(1));
-  const int32_t feedback = b.node("div", main, "feedback");
+  const int32_t feedback = b.node("div", page.main, "feedback");
   std::vector<size_t> boxes;
   for (int i = 0; i < 4; ++i) {
     const int32_t box = b.node("div", feedback, "entry");
@@ -114,12 +125,11 @@ TEST_CASE("a product page keeps boxes mostly of their own text that each hold a 
     boxes.push_back(
         b.element_with_text("p", box, "Camp pot set, model " + std::to_string(i), true));
   }
-  p.doc = b.build();
-  p.doc.page_type = PageType::kProduct;
-  clean(p.doc);
+  Document doc = page.build();
+  clean(doc);
   for (size_t i : boxes) {
-    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
-    CHECK(p.doc.blocks[i].decision.reason.find("a list of other pages") == std::string::npos);
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("a list of other pages") == std::string::npos);
   }
 }
 
@@ -195,17 +205,14 @@ TEST_CASE("a product page leaves out the JSON-LD description that it shows itsel
 
 TEST_CASE("a product page drops a section titled as other products, title and all",
           "[filter][product]") {
-  ProductPage p = product_page();
   // div.bought > [h2 "Customers who bought this item also bought", two
   // unlinked cards]: no list of items, its title says what it is.
-  DocBuilder b;
-  const int32_t body = b.node("body", b.node("html"));
-  const int32_t main = b.node("main", body);
-  b.element_with_text("h1", main, "Trail stove, titanium");
+  ProductPageStart page;
+  DocBuilder& b = page.b;
   std::vector<size_t> own;
-  const int32_t description = b.node("div", main, "description");
+  const int32_t description = b.node("div", page.main, "description");
   for (int i = 0; i < 3; ++i) own.push_back(b.element_with_text("p", description, prose(i)));
-  const int32_t bought = b.node("div", main, "bought");
+  const int32_t bought = b.node("div", page.main, "bought");
   std::vector<size_t> other;
   other.push_back(b.element_with_text("h2", bought, "Customers who bought this item also bought:"));
   const int32_t row = b.node("div", bought, "row");
@@ -213,8 +220,7 @@ TEST_CASE("a product page drops a section titled as other products, title and al
                            "Windscreen for canister stoves, folding", "$19.00"}) {
     other.push_back(b.element_with_text("p", row, line));
   }
-  Document doc = b.build();
-  doc.page_type = PageType::kProduct;
+  Document doc = page.build();
   clean(doc);
   for (size_t i : own) CHECK(kept(doc, i));
   for (size_t i : other) {
@@ -229,15 +235,12 @@ TEST_CASE("a title of other products in the page's main flow leaves the flow alo
           "[filter][product]") {
   // main > [h1, p x3, h2 "You may also like", p]: the title's box is the
   // page's main flow, and only the title goes.
-  DocBuilder b;
-  const int32_t main = b.node("main", b.node("body", b.node("html")));
-  b.element_with_text("h1", main, "Trail stove, titanium");
+  ProductPageStart page;
   std::vector<size_t> own;
-  for (int i = 0; i < 3; ++i) own.push_back(b.element_with_text("p", main, prose(i)));
-  const size_t title = b.element_with_text("h2", main, "You may also like");
-  own.push_back(b.element_with_text("p", main, prose(3)));
-  Document doc = b.build();
-  doc.page_type = PageType::kProduct;
+  for (int i = 0; i < 3; ++i) own.push_back(page.b.element_with_text("p", page.main, prose(i)));
+  const size_t title = page.b.element_with_text("h2", page.main, "You may also like");
+  own.push_back(page.b.element_with_text("p", page.main, prose(3)));
+  Document doc = page.build();
   clean(doc);
   CHECK_FALSE(kept(doc, title));
   for (size_t i : own) {
@@ -249,14 +252,13 @@ TEST_CASE("a title of other products in the page's main flow leaves the flow alo
 TEST_CASE("a product page drops a paragraph said a second time", "[filter][product]") {
   // main > [h1, div.description > p, div.care > p (a care note),
   // div.mobile-care > p (the same note again)]
-  DocBuilder b;
-  const int32_t main = b.node("main", b.node("body", b.node("html")));
-  b.element_with_text("h1", main, "Trail stove, titanium");
-  const size_t description = b.element_with_text("p", b.node("div", main, "description"), prose(0));
-  const size_t care = b.element_with_text("p", b.node("div", main, "care"), prose(1));
-  const size_t copy = b.element_with_text("p", b.node("div", main, "mobile-care"), prose(1));
-  Document doc = b.build();
-  doc.page_type = PageType::kProduct;
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const size_t description =
+      b.element_with_text("p", b.node("div", page.main, "description"), prose(0));
+  const size_t care = b.element_with_text("p", b.node("div", page.main, "care"), prose(1));
+  const size_t copy = b.element_with_text("p", b.node("div", page.main, "mobile-care"), prose(1));
+  Document doc = page.build();
   clean(doc);
   CHECK(kept(doc, description));
   CHECK(kept(doc, care));
@@ -266,9 +268,9 @@ TEST_CASE("a product page drops a paragraph said a second time", "[filter][produ
 
 TEST_CASE("a product page drops a picker's sizes, not the values of its spec table",
           "[filter][product]") {
-  DocBuilder b;
-  const int32_t main = b.node("main", b.node("body", b.node("html")));
-  b.element_with_text("h1", main, "Trail jacket, waterproof");
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t main = page.main;
   b.element_with_text("p", b.node("div", main, "description"), prose(0));
   const int32_t picker = b.node("div", main, "sizes");
   std::vector<size_t> sizes;
@@ -279,8 +281,7 @@ TEST_CASE("a product page drops a picker's sizes, not the values of its spec tab
   const int32_t row = b.node("tr", b.node("table", main, "specs"));
   b.element_with_text("td", row, "Weight");
   const size_t value = b.element_with_text("td", row, "5W");
-  Document doc = b.build();
-  doc.page_type = PageType::kProduct;
+  Document doc = page.build();
   clean(doc);
   for (size_t i : sizes) {
     INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
@@ -288,4 +289,114 @@ TEST_CASE("a product page drops a picker's sizes, not the values of its spec tab
     CHECK(doc.blocks[i].decision.reason.find("kProductMinBlockChars") != std::string::npos);
   }
   CHECK(kept(doc, value));
+}
+
+namespace {
+
+// main > [h1, div.description > p x2, ul.carousel > li x4 (h3 with the
+// name, "Pre-owned", a price line or two)]: each card a link only
+// through an empty overlay, so no link text; `price` gives each card's
+// price line.
+struct PricedCardsPage {
+  Document doc;
+  std::vector<size_t> description;
+  std::vector<size_t> cards;
+};
+
+PricedCardsPage priced_cards_page(const std::string& price) {
+  PricedCardsPage p;
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  for (int i = 0; i < 2; ++i)
+    p.description.push_back(b.element_with_text("p", description, prose(i)));
+  const int32_t carousel = b.node("ul", page.main, "carousel");
+  for (int i = 0; i < 4; ++i) {
+    const int32_t card = b.node("li", carousel, "slide");
+    p.cards.push_back(b.element_with_text("h3", card, "Camp pot set, model " + std::to_string(i)));
+    p.cards.push_back(b.element_with_text("p", card, "Pre-owned"));
+    p.cards.push_back(b.element_with_text("p", card, price));
+  }
+  p.doc = page.build();
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a product page drops a row of priced cards whose links hold no text",
+          "[filter][product]") {
+  PricedCardsPage p = priced_cards_page("$20.12");
+  clean(p.doc);
+  for (size_t i : p.description) CHECK(kept(p.doc, i));
+  for (size_t i : p.cards) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(p.doc, i));
+    CHECK(p.doc.blocks[i].decision.reason.find("kPricedCardsMin") != std::string::npos);
+  }
+}
+
+TEST_CASE("a product page keeps a pricing table's plans, priced per month", "[filter][product]") {
+  PricedCardsPage p = priced_cards_page("$15/month");
+  clean(p.doc);
+  for (size_t i : p.cards) {
+    INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
+    CHECK(p.doc.blocks[i].decision.reason.find("kPricedCardsMin") == std::string::npos);
+  }
+}
+
+TEST_CASE("a product page leaves a flat list of links to density, not keeps it whole",
+          "[filter][product]") {
+  // body > [main > (h1, div.description > p x2, ul.specs > li x3),
+  // div.site-links > ul > li x6 (linked)]: the spec list is the page's,
+  // the list of links below the main is the site's footer.
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  b.element_with_text("p", description, prose(0));
+  b.element_with_text("p", description, prose(1));
+  const int32_t specs = b.node("ul", description, "specs");
+  std::vector<size_t> spec_lines;
+  for (const char* spec : {"Weight: 45 g", "Output: 2,600 W", "Titanium"}) {
+    spec_lines.push_back(b.element_with_text("li", specs, spec));
+  }
+  const int32_t footer = b.node("ul", b.node("div", page.body, "site-links"));
+  std::vector<size_t> links;
+  for (const char* link : {"Size Guide", "Returns & Exchanges", "Track a Package", "Giving Back",
+                           "Affiliates", "Find A Store"}) {
+    links.push_back(b.element_with_text("li", footer, link, true));
+  }
+  Document doc = page.build();
+  clean(doc);
+  for (size_t i : spec_lines) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  for (size_t i : links) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+  }
+}
+
+TEST_CASE("a product page drops sections titled as other products in the shops' languages",
+          "[filter][product]") {
+  for (const char* heading :
+       {"Customers who bought this item also bought", "You may also like", "Kunden kauften auch",
+        "Passend dazu", "Wird oft zusammen gekauft", "Ils vont bien ensemble",
+        "Pour compléter votre achat", "Vous aimerez aussi", "Productos relacionados"}) {
+    // main > [h1, div.description > p x3, div.more > (h2, div.row > p x2)]
+    ProductPageStart page;
+    DocBuilder& b = page.b;
+    const int32_t description = b.node("div", page.main, "description");
+    for (int i = 0; i < 3; ++i) b.element_with_text("p", description, prose(i));
+    const int32_t more = b.node("div", page.main, "more");
+    const size_t title = b.element_with_text("h2", more, heading);
+    const int32_t row = b.node("div", more, "row");
+    const size_t card = b.element_with_text("p", row, "Camp pot set, hard-anodised aluminium");
+    b.element_with_text("p", row, "Windscreen for canister stoves, folding");
+    Document doc = page.build();
+    clean(doc);
+    INFO(heading << ": " << doc.blocks[title].decision.reason);
+    CHECK(doc.blocks[title].decision.reason.find("kOtherProductsTitles") != std::string::npos);
+    CHECK_FALSE(kept(doc, card));
+  }
 }

@@ -524,6 +524,27 @@ TEST_CASE("a '<' that opens no tag stays in a JSON-LD product description", "[me
   CHECK(doc.blocks[1].text == "Fits pots < 12 cm and > 8 cm across, folds flat.");
 }
 
+TEST_CASE("a percent-encoded JSON-LD product description is decoded", "[meta][html]") {
+  Document doc = product_doc(
+      R"({"@type":"Product","description":"An%20elegant%20sofa%2C%20caf%C3%A9%20au%20lait%20linen%2C%20100%25%20feather."})");
+  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  CHECK(doc.blocks[1].text == "An elegant sofa, caf\xC3\xA9 au lait linen, 100% feather.");
+}
+
+TEST_CASE("a JSON-LD product description is left as written when decoding would not give UTF-8",
+          "[meta][html]") {
+  // %C0%AF is an overlong '/'; a description with spaces is not encoded.
+  const char* encoded = "Bad%20bytes%C0%AF%20inside%20this%20long%20product%20description";
+  Document doc =
+      product_doc(std::string(R"({"@type":"Product","description":")") + encoded + R"("})");
+  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  CHECK(doc.blocks[1].text == encoded);
+  Document spaced = product_doc(
+      R"({"@type":"Product","description":"Sale: 20%20 off today only, on every titanium stove."})");
+  REQUIRE(webclean::meta::add_product_description(spaced) == 1);
+  CHECK(spaced.blocks[1].text == "Sale: 20%20 off today only, on every titanium stove.");
+}
+
 TEST_CASE("only product pages get a block from a JSON-LD description", "[meta][html]") {
   Document article = product_doc(kStoveLd, webclean::PageType::kArticle);
   CHECK(webclean::meta::add_product_description(article) == article.blocks.size());

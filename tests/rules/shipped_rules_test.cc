@@ -552,6 +552,32 @@ TEST_CASE("pay-later offers beside a product's price go on product pages",
   }
 }
 
+TEST_CASE("a review summary and the shop's selling points go on product pages as lines",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto drops = [](PageType type, const std::string& text) {
+    return shipped().match_text(text, "example.com", type) != nullptr;
+  };
+  for (const char* text :
+       {"4.5 out of 5 stars (10)", "average rating 4.8 out of 5", "4.4 stars out of 1935 reviews",
+        "Based on 46971 reviews", "5 Stars", "40227 Reviews", "4.5 (53 total ratings)",
+        "Write a Review", "Be the first to review this item",
+        "97% of reviewers would recommend this product to a friend", "Free shipping worldwide",
+        "Fast & Free Shipping.", "+ FREE SHIPPING", "Free Returns", "Free 90-day returns",
+        "30-day returns", "100% secure checkout", "24 month warranty", "Risk-free 99 Day Trial."}) {
+    INFO(text);
+    CHECK(drops(PageType::kProduct, text));
+    CHECK_FALSE(drops(PageType::kArticle, text));
+  }
+  // A tab's title, the policy's own sentences and a review's text stay.
+  for (const char* text : {"Shipping & Returns", "Delivery", "Reviews",
+                           "Free shipping on orders over $50 within the contiguous United States.",
+                           "Five stars: it boiled water in three minutes on a windy ridge."}) {
+    INFO(text);
+    CHECK_FALSE(drops(PageType::kProduct, text));
+  }
+}
+
 TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
           "[rules][shipped][listing]") {
   using webclean::PageType;
