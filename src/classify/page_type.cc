@@ -515,6 +515,22 @@ void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
   }
 }
 
+// The titles publishing software gives the pages that list others: a
+// WordPress archive's "Cycling Archives" (its default and Yoast's for
+// category, tag and author archives), "Search Results for ...", and the
+// "Page 2 of 9" of an archive's later pages.
+void vote_listing_title(const block::PageHints& hints, Ballot& ballot) {
+  static const RE2 archive{R"re(.*\sArchives)re"};
+  static const RE2 search{R"re((?i)\W*search results\b.*)re"};
+  static const RE2 page_of{R"re((?i).*\bpage \d+ of \d+\b.*)re"};
+  const std::string_view head = title_without_site(hints.title);
+  const char* what = RE2::FullMatch(head, archive)          ? "an archive's title (… Archives)"
+                     : RE2::FullMatch(head, search)         ? "a title of search results"
+                     : RE2::FullMatch(hints.title, page_of) ? "a title of page N of M"
+                                                            : nullptr;
+  if (what != nullptr) ballot.add(PageType::kListing, kDeclaredVote, what);
+}
+
 // --- structure ---
 
 // A price: a currency sign or code next to a number ("$12.99", "12,99 €",
@@ -943,6 +959,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_platform_markup(doc, ballot);
   const bool forum_url = vote_url(url, ballot);
   vote_headline_title(doc.hints, ballot);
+  vote_listing_title(doc.hints, ballot);
   const size_t posts = vote_structure(doc, ballot);
   vote_forum_address_with_posts(forum_url, posts, ballot);
   vote_unsigned(doc, types, ballot);

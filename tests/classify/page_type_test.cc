@@ -368,6 +368,29 @@ TEST_CASE("a title that reads as a headline tips an undated page to article", "[
   CHECK(has_signal(headline, "(a headline)"));
 }
 
+TEST_CASE("the title software gives an archive or search results makes a listing", "[classify]") {
+  const auto page_titled = [](const std::string& title) {
+    DocumentInfo info;
+    info.kind = webclean::InputKind::kHtml;
+    const std::string page = "<!doctype html><html><head><title>" + title +
+                             "</title><meta property='og:type' content='article'></head><body>" +
+                             kProse + "</body></html>";
+    return cleaner().clean(page, info);
+  };
+  const Result archive = page_titled("Cycling Archives - Example Blog");
+  CHECK(archive.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(archive, "an archive's title"));
+  CHECK(page_titled("Search Results for \"bikes\" | Example").metadata.page_type ==
+        PageType::kListing);
+  CHECK(page_titled("Cycling news - Page 2 of 9 - Example").metadata.page_type ==
+        PageType::kListing);
+  // A headline that names archives in passing is still an article's.
+  CHECK(page_titled("Archives of the old town reopen - Example").metadata.page_type ==
+        PageType::kArticle);
+  CHECK(page_titled("A walk through the Archives today - Example").metadata.page_type ==
+        PageType::kArticle);
+}
+
 TEST_CASE("a forum's address with signed and dated posts outvotes an article's signs",
           "[classify]") {
   // An article's template, a headline slug and prose (6 votes), as a
