@@ -455,6 +455,11 @@ bool is_docs_host(std::string_view host) {
   return false;
 }
 
+// The path of a site's front page: "/", with or without a query.
+bool is_front_page(std::string_view path) {
+  return path == "/" || path.rfind("/?", 0) == 0;
+}
+
 // Returns true when the path has the shape of a forum's address.
 bool vote_url(std::string_view url, Ballot& ballot) {
   const std::string path = lower(path_of(url));
@@ -472,7 +477,7 @@ bool vote_url(std::string_view url, Ballot& ballot) {
   }
   // A site's front page lists what is inside; docs.* and developer.* hosts
   // hold documentation.
-  if (path == "/" || path.rfind("/?", 0) == 0) {
+  if (is_front_page(path)) {
     ballot.add(PageType::kListing, kWeakUrlVote, "URL /");
     ballot.add(PageType::kService, kStructureVote, "URL / (a business's front page)");
   }
@@ -508,6 +513,22 @@ void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
     ballot.add(PageType::kArticle, kSignedVote,
                "title of " + std::to_string(words) + " words (a headline)");
   }
+}
+
+// The titles publishing software gives the pages that list others: a
+// WordPress archive's "Cycling Archives" (its default and Yoast's for
+// category, tag and author archives), "Search Results for ...", and the
+// "Page 2 of 9" of an archive's later pages.
+void vote_listing_title(const block::PageHints& hints, Ballot& ballot) {
+  static const RE2 archive{R"re(.*\sArchives)re"};
+  static const RE2 search{R"re((?i)\W*search results\b.*)re"};
+  static const RE2 page_of{R"re((?i).*\bpage \d+ of \d+\b.*)re"};
+  const std::string_view head = title_without_site(hints.title);
+  const char* what = RE2::FullMatch(head, archive)          ? "an archive's title (… Archives)"
+                     : RE2::FullMatch(head, search)         ? "a title of search results"
+                     : RE2::FullMatch(hints.title, page_of) ? "a title of page N of M"
+                                                            : nullptr;
+  if (what != nullptr) ballot.add(PageType::kListing, kDeclaredVote, what);
 }
 
 // --- structure ---
@@ -755,6 +776,16 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
     ballot.add(PageType::kService, kStructureVote, "no date or author");
 }
 
+// A front page dating item after item is a news site's or a blog's front,
+// listing its latest stories; a business's front page dates nothing.
+void vote_dated_front_page(const block::Document& doc, std::string_view url, Ballot& ballot) {
+  const size_t dates = doc.hints.dates.size();
+  if (dates >= kFrontPageDates && is_front_page(lower(path_of(url)))) {
+    ballot.add(PageType::kListing, kStructureVote,
+               "a front page with " + std::to_string(dates) + " dates (latest stories)");
+  }
+}
+
 // --- short labels: forum, documentation and shop chrome, calls to action ---
 
 // The kinds of short block the decision counts, in the order of kLabelLines.
@@ -928,9 +959,11 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_platform_markup(doc, ballot);
   const bool forum_url = vote_url(url, ballot);
   vote_headline_title(doc.hints, ballot);
+  vote_listing_title(doc.hints, ballot);
   const size_t posts = vote_structure(doc, ballot);
   vote_forum_address_with_posts(forum_url, posts, ballot);
   vote_unsigned(doc, types, ballot);
+  vote_dated_front_page(doc, url, ballot);
   const LabelCounts labels = count_labels(doc);
   vote_forum_chrome(doc, labels[kForumLabel], ballot);
   vote_labels(labels, ballot);

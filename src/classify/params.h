@@ -96,6 +96,12 @@ inline constexpr size_t kMaxPriceBlockBytes = 80;
 // Dates marked up on an article: its own, updated, and a comment or two;
 // a page with more dates lists dated items (posts, news, events).
 inline constexpr size_t kMaxArticleDates = 4;
+// Dates from which a site's front page lists dated stories (a news site's
+// or a blog's front) rather than presenting a business: on wcxb-dev 11
+// front pages show 10 or more, 9 of them listings and 2 service pages (a
+// changelog's, a model hub's), which their other signs already make
+// listings; the other 55 front pages (businesses, shops) show at most 8.
+inline constexpr size_t kFrontPageDates = 10;
 
 // Paragraphs of prose (this many characters, two sentences or more, few
 // links) from which a page reads as an article: a news story or a blog

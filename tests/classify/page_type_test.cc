@@ -185,6 +185,25 @@ TEST_CASE("a site's front page without an article's signs is a service page", "[
   CHECK(has_signal(r, "front page"));
 }
 
+TEST_CASE("a front page dating story after story is a listing despite their prose", "[classify]") {
+  // Each story's teaser is a paragraph of prose, as an article's are.
+  const std::string teaser =
+      "<p>The council met on Tuesday to discuss the new budget for the coming year. The members "
+      "agreed on most of the points that had been raised before, and the vote is due next week "
+      "after a last reading.</p>";
+  std::string stories;
+  for (int day = 10; day < 22; ++day) {
+    stories += "<div class='story'>" + teaser + "<time datetime='2024-05-" + std::to_string(day) +
+               "'>May " + std::to_string(day) + "</time></div>";
+  }
+  const Result front = clean_html("", stories, "https://news.example.com/");
+  CHECK(front.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(front, "a front page with 12 dates"));
+  // The same page elsewhere on the site is no front page: its prose decides.
+  const Result inner = clean_html("", stories, "https://news.example.com/council");
+  CHECK(inner.metadata.page_type == PageType::kArticle);
+}
+
 TEST_CASE("og:type article on a WordPress page without a publication time is no article's sign",
           "[classify]") {
   const std::string page_meta = R"(<meta property="og:type" content="article">)"
@@ -347,6 +366,29 @@ TEST_CASE("a title that reads as a headline tips an undated page to article", "[
   const Result headline = page_titled("What is mesh wifi and why your house may need it | Example");
   CHECK(headline.metadata.page_type == PageType::kArticle);
   CHECK(has_signal(headline, "(a headline)"));
+}
+
+TEST_CASE("the title software gives an archive or search results makes a listing", "[classify]") {
+  const auto page_titled = [](const std::string& title) {
+    DocumentInfo info;
+    info.kind = webclean::InputKind::kHtml;
+    const std::string page = "<!doctype html><html><head><title>" + title +
+                             "</title><meta property='og:type' content='article'></head><body>" +
+                             kProse + "</body></html>";
+    return cleaner().clean(page, info);
+  };
+  const Result archive = page_titled("Cycling Archives - Example Blog");
+  CHECK(archive.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(archive, "an archive's title"));
+  CHECK(page_titled("Search Results for \"bikes\" | Example").metadata.page_type ==
+        PageType::kListing);
+  CHECK(page_titled("Cycling news - Page 2 of 9 - Example").metadata.page_type ==
+        PageType::kListing);
+  // A headline that names archives in passing is still an article's.
+  CHECK(page_titled("Archives of the old town reopen - Example").metadata.page_type ==
+        PageType::kArticle);
+  CHECK(page_titled("A walk through the Archives today - Example").metadata.page_type ==
+        PageType::kArticle);
 }
 
 TEST_CASE("a forum's address with signed and dated posts outvotes an article's signs",
