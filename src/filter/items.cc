@@ -363,12 +363,31 @@ std::vector<int32_t> item_of(const Document& doc, const std::vector<bool>& insid
   return item;
 }
 
+// A short line of text, not a heading, that reads as a badge or label
+// ("Free shipping", "Actively hiring"): not a sentence, nor the name of a
+// field whose value follows ("Cushioning:").
+char last_char(std::string_view text) {
+  const size_t end = text.find_last_not_of(" \t\n");
+  return end == std::string_view::npos ? '\0' : text[end];
+}
+
+bool is_card_label(const Block& b) {
+  if (b.kind == block::Kind::kHeading || b.text.size() > params::kItemLabelMaxBytes) return false;
+  if (has_digit(b.text)) return false;  // a value: a price, a date, a count
+  const char last = last_char(b.text);
+  return last != '\0' && last != ':' && last != '.' && last != '!' && last != '?';
+}
+
 // The buttons every card repeats ("Add to cart", "Apply now", "Listen to
 // this podcast"): a short link whose text recurs in most items, in items
 // that also hold text of their own outside links. A card that is one
 // link as a whole is left as it is: every line of it is link text, its
-// labels ("Duration") included.
+// labels ("Duration") included. On a listing page (jobs, courses, news)
+// the badges and field names every card repeats in plain text go too
+// (is_card_label); a shop's card repeats the product's own state ("In
+// stock", "Free shipping", "Brand new") and keeps it.
 void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
+  const bool labels = doc.page_type == PageType::kListing;
   const std::vector<int32_t> item = item_of(doc, inside);
   std::vector<uint32_t> plain(doc.nodes.size(), 0);  // an item's chars outside links
   std::vector<bool> counted(doc.nodes.size(), false);
@@ -391,18 +410,23 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
     }
   }
   char reason[160];
+  bool after_field_name = false;  // the line before, in the list, names a field ("Size:")
   for (Block& b : doc.blocks) {
     if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
-    if (b.text.size() > params::kItemButtonMaxBytes) continue;
-    if (b.features.link_chars < b.features.chars) continue;
-    if (plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] == 0) continue;
+    const bool is_value = after_field_name;
+    after_field_name = last_char(b.text) == ':';
+    const bool link = b.features.link_chars >= b.features.chars;
+    const bool button = link && b.text.size() <= params::kItemButtonMaxBytes &&
+                        plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] > 0;
+    const bool label = labels && !link && !is_value && is_card_label(b);
+    if (!button && !label) continue;
     const uint32_t count = seen[line_key(b.text)].second;
     if (count < params::kItemsMinCount ||
         float(count) < float(items) * params::kItemButtonMinShare) {
       continue;
     }
-    std::snprintf(reason, sizeof reason, "a button of every item (a link in %u of %u items)", count,
-                  items);
+    std::snprintf(reason, sizeof reason, "a %s of every item (in %u of %u items)",
+                  button ? "button" : "label", count, items);
     b.decision = {false, block::Stage::kStructure, reason};
   }
 }
