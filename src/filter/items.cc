@@ -252,6 +252,18 @@ bool one_within_other(const Document& doc, int32_t a, int32_t b) {
   return block::is_within(doc, a, b) || block::is_within(doc, b, a);
 }
 
+// Whether the list lies in the site's navigation (<nav>, role=navigation):
+// a shop's mega menu of departments, each a column of links, reads as a
+// list of sections, and when it holds half of the page's text the rules
+// leave it (they never drop a box holding most of the page).
+bool in_navigation(const Document& doc, int32_t node) {
+  for (int32_t n = node; n >= 0; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    const Node& el = doc.nodes[static_cast<size_t>(n)];
+    if (el.tag == "nav" || el.role == "navigation") return true;
+  }
+  return false;
+}
+
 // A collection page's other grids of products, beside its main one (a
 // featured row, a grid split into rows without class names): lists
 // holding at least kCollectionOtherGridShare of the main one's text,
@@ -268,21 +280,37 @@ std::vector<ItemList> other_grids(const Document& doc, const std::vector<ItemLis
         })) {
       continue;
     }
-    if (!is_related_list(doc, first, other)) grids.push_back(other);
+    if (!is_related_list(doc, first, other) && !in_navigation(doc, other.container)) {
+      grids.push_back(other);
+    }
   }
   return grids;
 }
 
+// Chars of kept text in the site's navigation (outermost <nav> and
+// role=navigation boxes): not the page's text, however much of it a
+// mega menu holds.
+uint32_t navigation_chars(const Document& doc, const std::vector<Text>& text) {
+  uint32_t chars = 0;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const Node& el = doc.nodes[i];
+    if (el.tag != "nav" && el.role != "navigation") continue;
+    if (el.parent >= 0 && in_navigation(doc, el.parent)) continue;
+    chars += text[i].chars;
+  }
+  return chars;
+}
+
 // The page's list: the one holding the most text, unless it is titled as
-// related pages; first in the result, followed on a collection page by
-// its other grids.
+// related pages or lies in the site's navigation; first in the result,
+// followed on a collection page by its other grids.
 std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Text>& text,
                                       Tree& tree) {
   const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
   if (lists.empty()) return {};
   const std::vector<size_t> first = first_kept_block(doc);
   for (const ItemList& list : lists) {
-    if (is_related_list(doc, first, list)) continue;
+    if (is_related_list(doc, first, list) || in_navigation(doc, list.container)) continue;
     std::vector<ItemList> chosen{list};
     chosen.front().of_sections = is_list_of_sections(doc, tree, list);
     if (doc.page_type == PageType::kCollection) {
@@ -439,7 +467,8 @@ bool select_items(Document& doc) {
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
   if (lists.empty()) return false;
   const ItemList& list = lists.front();
-  const uint32_t total = kept_chars(doc);
+  const uint32_t all = kept_chars(doc);
+  const uint32_t total = all - std::min(all, navigation_chars(doc, text));
   if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
   // Which list each node's item belongs to (-1: none), and why it is kept.
   std::vector<int32_t> list_of(doc.nodes.size(), -1);

@@ -396,3 +396,41 @@ TEST_CASE("a badge every card of a shop's grid repeats is the product's and stay
   clean(p.doc);
   for (size_t badge : p.badges) CHECK(kept(p.doc, badge));
 }
+
+TEST_CASE("a mega menu in the site's navigation is not the page's list, however large",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  // nav > div.dept x4, each a heading link and a column of eight links:
+  // a list of sections holding more text than the grid.
+  const int32_t nav = b.node("nav", body, "site-nav");
+  std::vector<size_t> menu;
+  for (int d = 0; d < 4; ++d) {
+    const int32_t dept = b.node("div", nav, "dept");
+    menu.push_back(b.element_with_text("a", dept, "Department number " + std::to_string(d), true));
+    const int32_t column = b.node("ul", dept, "column");
+    for (int e = 0; e < 8; ++e) {
+      menu.push_back(b.element_with_text(
+          "li", column, "Perennial plants, group " + std::to_string(d * 8 + e), true));
+    }
+  }
+  const int32_t grid = b.node("div", body, "grid");
+  std::vector<size_t> products;
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("div", grid, "thumb");
+    products.push_back(
+        b.element_with_text("h3", card, "Terracotta pot and saucer " + std::to_string(i), true));
+    products.push_back(b.element_with_text("p", card, "$" + std::to_string(20 + i) + ".50"));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : products) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("item of the page's list") != std::string::npos);
+  }
+  for (size_t i : menu) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("of the page's list") == std::string::npos);
+  }
+}
