@@ -568,6 +568,26 @@ TEST_CASE("a card's caption box is its text on listing and collection pages, a c
   CHECK(on(PageType::kCollection, element("figcaption")));
 }
 
+TEST_CASE(
+    "an Elementor call-to-action tile is an item on listing and collection pages, a "
+    "prompt elsewhere",
+    "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes :
+       {"elementor-element elementor-widget elementor-widget-call-to-action", "elementor-cta",
+        "elementor-cta__title elementor-cta__content-item"}) {
+    INFO(classes);
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kCollection, element("div", classes)));
+    CHECK(on(PageType::kArticle, element("div", classes)));
+  }
+  // Other call-to-action boxes still go on a listing page.
+  CHECK(on(PageType::kListing, element("div", "newsletter-cta")));
+}
+
 TEST_CASE("a list's sort and filter controls go on listing pages, and only there",
           "[rules][shipped][listing]") {
   using webclean::PageType;
