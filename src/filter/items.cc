@@ -252,6 +252,18 @@ bool one_within_other(const Document& doc, int32_t a, int32_t b) {
   return block::is_within(doc, a, b) || block::is_within(doc, b, a);
 }
 
+// Whether the list lies in the site's navigation (<nav>, role=navigation):
+// a shop's mega menu of departments, each a column of links, reads as a
+// list of sections, and when it holds half of the page's text the rules
+// leave it (they never drop a box holding most of the page).
+bool in_navigation(const Document& doc, int32_t node) {
+  for (int32_t n = node; n >= 0; n = doc.nodes[static_cast<size_t>(n)].parent) {
+    const Node& el = doc.nodes[static_cast<size_t>(n)];
+    if (el.tag == "nav" || el.role == "navigation") return true;
+  }
+  return false;
+}
+
 // A collection page's other grids of products, beside its main one (a
 // featured row, a grid split into rows without class names): lists
 // holding at least kCollectionOtherGridShare of the main one's text,
@@ -268,21 +280,37 @@ std::vector<ItemList> other_grids(const Document& doc, const std::vector<ItemLis
         })) {
       continue;
     }
-    if (!is_related_list(doc, first, other)) grids.push_back(other);
+    if (!is_related_list(doc, first, other) && !in_navigation(doc, other.container)) {
+      grids.push_back(other);
+    }
   }
   return grids;
 }
 
+// Chars of kept text in the site's navigation (outermost <nav> and
+// role=navigation boxes): not the page's text, however much of it a
+// mega menu holds.
+uint32_t navigation_chars(const Document& doc, const std::vector<Text>& text) {
+  uint32_t chars = 0;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const Node& el = doc.nodes[i];
+    if (el.tag != "nav" && el.role != "navigation") continue;
+    if (el.parent >= 0 && in_navigation(doc, el.parent)) continue;
+    chars += text[i].chars;
+  }
+  return chars;
+}
+
 // The page's list: the one holding the most text, unless it is titled as
-// related pages; first in the result, followed on a collection page by
-// its other grids.
+// related pages or lies in the site's navigation; first in the result,
+// followed on a collection page by its other grids.
 std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Text>& text,
                                       Tree& tree) {
   const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
   if (lists.empty()) return {};
   const std::vector<size_t> first = first_kept_block(doc);
   for (const ItemList& list : lists) {
-    if (is_related_list(doc, first, list)) continue;
+    if (is_related_list(doc, first, list) || in_navigation(doc, list.container)) continue;
     std::vector<ItemList> chosen{list};
     chosen.front().of_sections = is_list_of_sections(doc, tree, list);
     if (doc.page_type == PageType::kCollection) {
@@ -363,12 +391,31 @@ std::vector<int32_t> item_of(const Document& doc, const std::vector<bool>& insid
   return item;
 }
 
+// A short line of text, not a heading, that reads as a badge or label
+// ("Free shipping", "Actively hiring"): not a sentence, nor the name of a
+// field whose value follows ("Cushioning:").
+char last_char(std::string_view text) {
+  const size_t end = text.find_last_not_of(" \t\n");
+  return end == std::string_view::npos ? '\0' : text[end];
+}
+
+bool is_card_label(const Block& b) {
+  if (b.kind == block::Kind::kHeading || b.text.size() > params::kItemLabelMaxBytes) return false;
+  if (has_digit(b.text)) return false;  // a value: a price, a date, a count
+  const char last = last_char(b.text);
+  return last != '\0' && last != ':' && last != '.' && last != '!' && last != '?';
+}
+
 // The buttons every card repeats ("Add to cart", "Apply now", "Listen to
 // this podcast"): a short link whose text recurs in most items, in items
 // that also hold text of their own outside links. A card that is one
 // link as a whole is left as it is: every line of it is link text, its
-// labels ("Duration") included.
+// labels ("Duration") included. On a listing page (jobs, courses, news)
+// the badges and field names every card repeats in plain text go too
+// (is_card_label); a shop's card repeats the product's own state ("In
+// stock", "Free shipping", "Brand new") and keeps it.
 void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
+  const bool labels = doc.page_type == PageType::kListing;
   const std::vector<int32_t> item = item_of(doc, inside);
   std::vector<uint32_t> plain(doc.nodes.size(), 0);  // an item's chars outside links
   std::vector<bool> counted(doc.nodes.size(), false);
@@ -391,18 +438,23 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
     }
   }
   char reason[160];
+  bool after_field_name = false;  // the line before, in the list, names a field ("Size:")
   for (Block& b : doc.blocks) {
     if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
-    if (b.text.size() > params::kItemButtonMaxBytes) continue;
-    if (b.features.link_chars < b.features.chars) continue;
-    if (plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] == 0) continue;
+    const bool is_value = after_field_name;
+    after_field_name = last_char(b.text) == ':';
+    const bool link = b.features.link_chars >= b.features.chars;
+    const bool button = link && b.text.size() <= params::kItemButtonMaxBytes &&
+                        plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] > 0;
+    const bool label = labels && !link && !is_value && is_card_label(b);
+    if (!button && !label) continue;
     const uint32_t count = seen[line_key(b.text)].second;
     if (count < params::kItemsMinCount ||
         float(count) < float(items) * params::kItemButtonMinShare) {
       continue;
     }
-    std::snprintf(reason, sizeof reason, "a button of every item (a link in %u of %u items)", count,
-                  items);
+    std::snprintf(reason, sizeof reason, "a %s of every item (in %u of %u items)",
+                  button ? "button" : "label", count, items);
     b.decision = {false, block::Stage::kStructure, reason};
   }
 }
@@ -415,7 +467,8 @@ bool select_items(Document& doc) {
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
   if (lists.empty()) return false;
   const ItemList& list = lists.front();
-  const uint32_t total = kept_chars(doc);
+  const uint32_t all = kept_chars(doc);
+  const uint32_t total = all - std::min(all, navigation_chars(doc, text));
   if (float(list.group.chars) < float(total) * params::kItemsMinPageShare) return false;
   // Which list each node's item belongs to (-1: none), and why it is kept.
   std::vector<int32_t> list_of(doc.nodes.size(), -1);

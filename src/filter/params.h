@@ -197,6 +197,10 @@ inline constexpr float kCollectionOtherGridShare = 0.3f;
 // a share of 0.5 or 0.8 scored the same (+0.001 to +0.002).
 inline constexpr size_t kItemButtonMaxBytes = 40;
 inline constexpr float kItemButtonMinShare = 0.5f;
+// A short line of text, not a link nor a heading, that recurs the same way
+// is a label or badge of every card ("Price", "Free shipping", "Actively
+// hiring"): dropped too; this many bytes at most.
+inline constexpr size_t kItemLabelMaxBytes = 40;
 
 // --- product pages ---
 // Lists of cards of other products ("Customers also bought", "Complete

@@ -309,7 +309,9 @@ TwoGrids two_grids(PageType type) {
     const int32_t card = b.node("article", grid, "card");
     p.grid.push_back(
         b.element_with_text("h3", card, "Trail stove model " + std::to_string(i), true));
-    p.grid.push_back(b.element_with_text("p", card, "Ships in two days"));
+    // A line of each card's own (a line every card repeats word for word
+    // is a badge on a listing page).
+    p.grid.push_back(b.element_with_text("p", card, "Ships in " + std::to_string(i + 2) + " days"));
   }
   p.doc = b.build();
   p.doc.page_type = type;
@@ -338,5 +340,97 @@ TEST_CASE("a listing page's second list is not taken as its own", "[filter][item
   for (size_t i : p.featured) {
     INFO(p.doc.blocks[i].text << ": " << p.doc.blocks[i].decision.reason);
     CHECK(p.doc.blocks[i].decision.reason.find("of the page's") == std::string::npos);
+  }
+}
+
+namespace {
+
+// body > ul.jobs > li.job x5: a linked title, a badge, a field name and
+// its value, a date.
+struct JobBoard {
+  Document doc;
+  std::vector<size_t> titles, badges, fields, values, dates;
+};
+
+JobBoard job_board(PageType type) {
+  JobBoard p;
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t list = b.node("ul", body, "jobs");
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("li", list, "job");
+    p.titles.push_back(
+        b.element_with_text("h3", card, "Senior data engineer, team " + std::to_string(i), true));
+    p.badges.push_back(b.element_with_text("p", card, "Actively hiring"));
+    p.fields.push_back(b.element_with_text("p", card, "Location:"));
+    p.values.push_back(b.element_with_text("p", card, "Remote"));
+    p.dates.push_back(
+        b.element_with_text("p", card, "Posted " + std::to_string(i + 2) + " days ago"));
+  }
+  p.doc = b.build();
+  p.doc.page_type = type;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a badge every card of a listing repeats goes, its titles, fields and dates stay",
+          "[filter][items]") {
+  JobBoard p = job_board(PageType::kListing);
+  clean(p.doc);
+  for (size_t i = 0; i < p.titles.size(); ++i) {
+    CHECK(kept(p.doc, p.titles[i]));
+    CHECK(kept(p.doc, p.fields[i]));  // names the value after it
+    CHECK(kept(p.doc, p.values[i]));  // repeated too, but a field's value
+    CHECK(kept(p.doc, p.dates[i]));   // holds a number: the item's own
+    INFO(p.doc.blocks[p.badges[i]].decision.reason);
+    CHECK_FALSE(kept(p.doc, p.badges[i]));
+    CHECK(p.doc.blocks[p.badges[i]].decision.reason.find("a label of every item") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a badge every card of a shop's grid repeats is the product's and stays",
+          "[filter][items]") {
+  JobBoard p = job_board(PageType::kCollection);
+  clean(p.doc);
+  for (size_t badge : p.badges) CHECK(kept(p.doc, badge));
+}
+
+TEST_CASE("a mega menu in the site's navigation is not the page's list, however large",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  // nav > div.dept x4, each a heading link and a column of eight links:
+  // a list of sections holding more text than the grid.
+  const int32_t nav = b.node("nav", body, "site-nav");
+  std::vector<size_t> menu;
+  for (int d = 0; d < 4; ++d) {
+    const int32_t dept = b.node("div", nav, "dept");
+    menu.push_back(b.element_with_text("a", dept, "Department number " + std::to_string(d), true));
+    const int32_t column = b.node("ul", dept, "column");
+    for (int e = 0; e < 8; ++e) {
+      menu.push_back(b.element_with_text(
+          "li", column, "Perennial plants, group " + std::to_string(d * 8 + e), true));
+    }
+  }
+  const int32_t grid = b.node("div", body, "grid");
+  std::vector<size_t> products;
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("div", grid, "thumb");
+    products.push_back(
+        b.element_with_text("h3", card, "Terracotta pot and saucer " + std::to_string(i), true));
+    products.push_back(b.element_with_text("p", card, "$" + std::to_string(20 + i) + ".50"));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : products) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("item of the page's list") != std::string::npos);
+  }
+  for (size_t i : menu) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("of the page's list") == std::string::npos);
   }
 }

@@ -594,15 +594,35 @@ TEST_CASE("a card's caption box is its text on listing and collection pages, a c
   CHECK(on(PageType::kCollection, element("figcaption")));
 }
 
+TEST_CASE(
+    "an Elementor call-to-action tile is an item on listing and collection pages, a "
+    "prompt elsewhere",
+    "[rules][shipped][listing]") {
+  using webclean::PageType;
+  const auto on = [](PageType type, const Node& node) {
+    return shipped().match_node(node, "example.com", nullptr, nullptr, type) != nullptr;
+  };
+  for (const char* classes :
+       {"elementor-element elementor-widget elementor-widget-call-to-action", "elementor-cta",
+        "elementor-cta__title elementor-cta__content-item"}) {
+    INFO(classes);
+    CHECK_FALSE(on(PageType::kListing, element("div", classes)));
+    CHECK_FALSE(on(PageType::kCollection, element("div", classes)));
+    CHECK(on(PageType::kArticle, element("div", classes)));
+  }
+  // Other call-to-action boxes still go on a listing page.
+  CHECK(on(PageType::kListing, element("div", "newsletter-cta")));
+}
+
 TEST_CASE("a list's sort and filter controls go on listing pages, and only there",
           "[rules][shipped][listing]") {
   using webclean::PageType;
   const auto drops = [](PageType type, const std::string& text) {
     return shipped().match_text(text, "example.com", type) != nullptr;
   };
-  for (const char* text :
-       {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)", "Clear all",
-        "Recently viewed", "Unit price per", "Unit price / per", "Vendor:"}) {
+  for (const char* text : {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)",
+                           "Clear all", "Recently viewed", "Unit price per", "Unit price / per",
+                           "Vendor:", "Regular price Sale price $19.99"}) {
     INFO(text);
     CHECK(drops(PageType::kListing, text));
     CHECK(drops(PageType::kCollection, text));
@@ -610,7 +630,7 @@ TEST_CASE("a list's sort and filter controls go on listing pages, and only there
   }
   // A result count is the list's heading as often as not; a sentence stays.
   for (const char* text : {"672 results", "20 products", "Sort the laundry by colour first.",
-                           "Unit price $2.50 per 100 g"}) {
+                           "Unit price $2.50 per 100 g", "Regular price $19.99"}) {
     INFO(text);
     CHECK_FALSE(drops(PageType::kListing, text));
   }
