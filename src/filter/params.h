@@ -235,6 +235,17 @@ inline constexpr uint32_t kPricedCardsMin = 3;
 inline constexpr uint32_t kPricedCardMaxPrices = 4;
 inline constexpr float kPricedCardMaxMeanChars = 200.f;
 
+// A block made mostly of machine identifiers (UUIDs) is no text: a
+// marketplace's obfuscated "Sponsored" label, whose letters hide among
+// UUIDs that CSS hides (eBay's carousels), or ids a template printed. On
+// a product page it goes when identifiers cover this share of its chars
+// or more; on wcxb-dev such blocks are 90%+ identifiers, while pages that
+// quote an id in a sentence (a docs page's key, a forum post's trace)
+// stay far below.
+inline constexpr const char* kIdentifierPattern =
+    R"re((?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})re";
+inline constexpr float kIdentifierMinShare = 0.5f;
+
 // A section titled as other products ("Customers also bought", "You may
 // also like", "Recently viewed", "Frequently bought together") is the
 // shop's advertising of its range, not this product: the title (a block

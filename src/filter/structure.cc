@@ -580,6 +580,31 @@ void drop_priced_cards(Document& doc) {
   }
 }
 
+// Whether most of a block's chars are machine identifiers
+// (kIdentifierPattern, kIdentifierMinShare): an obfuscated label or a
+// template's ids, not text a reader reads.
+bool is_identifier_run(const Block& b) {
+  static const RE2 identifier(std::string("(") + params::kIdentifierPattern + ")");
+  re2::StringPiece rest(b.text);
+  re2::StringPiece found;
+  size_t matched = 0;
+  while (RE2::FindAndConsume(&rest, identifier, &found)) matched += found.size();
+  return matched > 0 && float(matched) >= float(b.text.size()) * params::kIdentifierMinShare;
+}
+
+void drop_identifier_runs(Document& doc) {
+  char reason[160];
+  std::snprintf(reason, sizeof reason,
+                "machine identifiers, not text: %.0f%%+ of its chars are UUIDs "
+                "(kIdentifierMinShare)",
+                100.0 * double(params::kIdentifierMinShare));
+  for (Block& b : doc.blocks) {
+    if (b.decision.keep && is_identifier_run(b)) {
+      b.decision = {false, block::Stage::kStructure, reason};
+    }
+  }
+}
+
 bool has_layout_copies(PageType type) {
   return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
          type == PageType::kCollection;
@@ -638,6 +663,7 @@ bool select_main_content(Document& doc) {
   if (doc.page_type == PageType::kProduct) {
     // A product page is its sections (name, buy box, description, specs),
     // as a service page is, less the cards of other products.
+    drop_identifier_runs(doc);
     drop_item_lists(doc);
     drop_priced_cards(doc);
     return select_sections(doc);

@@ -400,3 +400,29 @@ TEST_CASE("a product page drops sections titled as other products in the shops' 
     CHECK_FALSE(kept(doc, card));
   }
 }
+
+TEST_CASE("a product page drops a block of UUIDs, a label obfuscated among hidden ids",
+          "[filter][product]") {
+  // main > [h1, div.description > p x2, div.label (a "Sponsored" whose
+  // letters hide among UUIDs), p (a sentence quoting one id)]
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  const size_t first = b.element_with_text("p", description, prose(0));
+  b.element_with_text("p", description, prose(1));
+  const size_t label = b.element_with_text(
+      "div", page.main,
+      "9303097ac-d3e5-41e1-baf5-303640756ebfX2bf8403c-6590-4d73-8b16-95f6c3ecdef8 "
+      "84f535a2-9d93-4358-b5a8-c77d761c12e9S74566818-87fa-4f92-a44b-1994747f4b09p");
+  const size_t quoted = b.element_with_text(
+      "p", description,
+      "Quote your order key 84f535a2-9d93-4358-b5a8-c77d761c12e9 when you call us about a "
+      "repair, and keep the receipt that came with the stove in the box.");
+  Document doc = page.build();
+  clean(doc);
+  CHECK(kept(doc, first));
+  INFO(doc.blocks[quoted].text << ": " << doc.blocks[quoted].decision.reason);
+  CHECK(kept(doc, quoted));
+  CHECK_FALSE(kept(doc, label));
+  CHECK(doc.blocks[label].decision.reason.find("kIdentifierMinShare") != std::string::npos);
+}
