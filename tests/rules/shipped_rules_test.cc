@@ -519,10 +519,29 @@ TEST_CASE("review widgets and the shipping policy go on product pages, and only 
     CHECK(shipped().match_text(text, "example.com", PageType::kProduct) != nullptr);
   }
   // A review article's own text, and product boxes that merely say "review".
-  for (const char* classes : {"review", "review-body", "preview", "product-description"}) {
+  for (const char* classes : {"review", "review-body", "preview"}) {
     INFO(classes);
     CHECK_FALSE(on(PageType::kProduct, element("div", classes)));
   }
+}
+
+TEST_CASE("a product's details in a modal or drawer are protected on product pages, and only there",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto action = [](PageType type, const Node& node) -> std::string {
+    const Rule* rule = shipped().match_node(node, "example.com", nullptr, nullptr, type);
+    if (!rule) return "keep";
+    return rule->action == Action::kProtect ? "protect" : "drop";
+  };
+  for (const char* classes : {"pipf-product-details-modal", "product__description modal",
+                              "product-specifications-drawer", "product-description"}) {
+    INFO(classes);
+    CHECK(action(PageType::kProduct, element("div", classes)) == "protect");
+    CHECK(action(PageType::kArticle, element("div", classes)) != "protect");
+  }
+  // A modal of something else stays a modal; a product's reviews stay reviews.
+  CHECK(action(PageType::kProduct, element("div", "size-guide-modal")) == "drop");
+  CHECK(action(PageType::kProduct, element("div", "product-reviews")) == "drop");
 }
 
 TEST_CASE("pay-later offers beside a product's price go on product pages",
