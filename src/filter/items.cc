@@ -459,9 +459,77 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
   }
 }
 
+// Whether the rules dropped the block as part of a pager: the rule of
+// structure.rules that names pagination boxes decided.
+bool dropped_as_pager(const Block& b) {
+  return !b.decision.keep && decided_by_rule_file(b.decision, params::kPagerRulesFile) &&
+         b.decision.reason.find(params::kPagerRuleWord) != std::string::npos;
+}
+
+// Chars of the given blocks below each node.
+std::vector<uint32_t> chars_below(const Document& doc, const std::vector<size_t>& blocks) {
+  std::vector<uint32_t> chars(doc.nodes.size(), 0);
+  for (size_t i : blocks)
+    chars[static_cast<size_t>(doc.blocks[i].node)] += doc.blocks[i].features.chars;
+  for (size_t n = doc.nodes.size(); n-- > 0;) {
+    const int32_t parent = doc.nodes[n].parent;
+    if (parent >= 0) chars[static_cast<size_t>(parent)] += chars[n];
+  }
+  return chars;
+}
+
+// A box named like a pager that holds a list of items is no pager: React
+// shops write their grid inside their load-more component
+// ("pagination_pagination__x1" around the grid, the "Load more" button
+// and "Viewing 1 - 60 of 400"). The items of such a list are restored
+// (the component's own lines stay dropped); a real pager's lines (page
+// numbers, "Next") are too short to make a list.
+void restore_lists_in_pagers(Document& doc) {
+  std::vector<size_t> pager_blocks;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (doc.blocks[i].node >= 0 && dropped_as_pager(doc.blocks[i])) pager_blocks.push_back(i);
+  }
+  if (pager_blocks.empty()) return;
+  std::vector<block::Decision> before;
+  for (size_t i : pager_blocks) before.push_back(doc.blocks[i].decision);
+  // As if the pager rule had not applied: which blocks lie in a list?
+  for (size_t i : pager_blocks) doc.blocks[i].decision.keep = true;
+  const std::vector<Text> text = kept_text_below(doc);
+  // A list whose container holds nothing but the pager's blocks lies
+  // inside the pager box (a list around the box is not the box's).
+  const std::vector<uint32_t> pager_chars = chars_below(doc, pager_blocks);
+  Tree tree;
+  const std::vector<ItemList> lists = find_item_lists(doc, text, tree);
+  std::vector<const ItemList*> list_of(doc.nodes.size(), nullptr);
+  for (const ItemList& list : lists) {
+    const size_t c = static_cast<size_t>(list.container);
+    if (pager_chars[c] < text[c].chars) continue;
+    const std::vector<bool> inside = in_items(doc, tree, list);
+    for (size_t n = 0; n < inside.size(); ++n) {
+      if (inside[n] && list_of[n] == nullptr) list_of[n] = &list;
+    }
+  }
+  char reason[200];
+  for (size_t k = 0; k < pager_blocks.size(); ++k) {
+    Block& b = doc.blocks[pager_blocks[k]];
+    const ItemList* list = list_of[static_cast<size_t>(b.node)];
+    if (list == nullptr) {
+      b.decision = before[k];
+      continue;
+    }
+    std::snprintf(reason, sizeof reason,
+                  "in a list of items (%u x %s in %s) that a box named like a pager holds: "
+                  "a load-more wrapper, not a pager",
+                  list->group.items, list->group.shape.c_str(),
+                  block::describe(doc.nodes[static_cast<size_t>(list->container)]).c_str());
+    b.decision = {true, block::Stage::kStructure, reason};
+  }
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
+  restore_lists_in_pagers(doc);
   const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);

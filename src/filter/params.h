@@ -169,6 +169,11 @@ inline constexpr float kItemsSectionsShare = 0.5f;
 // list: a carousel's markup puts the heading two levels up).
 inline constexpr const char* kRelatedRulesFile = "related.rules";
 inline constexpr size_t kListHeadingMaxBlocks = 3;
+// The rule that drops pagination boxes: a rule of this file whose pattern
+// names this word. A box it drops that holds a list of items is a
+// load-more wrapper (items.cc, restore_lists_in_pagers).
+inline constexpr const char* kPagerRulesFile = "structure.rules";
+inline constexpr const char* kPagerRuleWord = "pagination";
 inline constexpr int kListHeadingLevels = 3;
 // The list is the page's text only when it holds this share of the text
 // the rules left; else the page is read as an article.

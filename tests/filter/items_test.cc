@@ -9,6 +9,7 @@
 
 #include "doc_builder.h"
 #include "filter/filter.h"
+#include "rules/rules.h"
 
 using webclean::PageType;
 using webclean::block::Document;
@@ -432,5 +433,66 @@ TEST_CASE("a mega menu in the site's navigation is not the page's list, however 
   for (size_t i : menu) {
     INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
     CHECK(doc.blocks[i].decision.reason.find("of the page's list") == std::string::npos);
+  }
+}
+
+namespace {
+
+// The pagination rule as structure.rules writes it (items.cc finds it by
+// its file and the word it names).
+const webclean::rules::RuleSet& pager_rules() {
+  static const webclean::rules::RuleSet rules = [] {
+    webclean::rules::RuleSet r;
+    r.add_source("structure.rules", "[drop]\nclass (?:^|[-_])(?:pagination|pager)(?:$|[-_])\n");
+    r.compile();
+    return r;
+  }();
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a grid inside a box named like a pager is the page's list, the pager's lines still go",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  // A menu of short links, so that the pager box holds under half of the
+  // page (the rules filter ignores a rule on a box holding most of it).
+  const int32_t menu = b.node("ul", body, "links");
+  std::vector<size_t> menu_entries;
+  for (int i = 0; i < 24; ++i) {
+    menu_entries.push_back(b.element_with_text("li", menu, "Category " + std::to_string(i), true));
+  }
+  b.element_with_text("h1", body, "Running shirts");
+  // React shops' load-more component: the grid, the button, the count.
+  const int32_t wrapper = b.node("div", body, "pagination_pagination__x1");
+  const int32_t grid = b.node("div", wrapper, "product-grid_grid__a2");
+  std::vector<size_t> items;
+  for (int i = 0; i < 6; ++i) {
+    const int32_t card = b.node("article", grid, "product-card_card__b3");
+    items.push_back(b.element_with_text("h4", card, "Seamless training shirt " + std::to_string(i), true));
+    items.push_back(b.element_with_text("p", card, "$" + std::to_string(30 + i)));
+  }
+  const int32_t bottom = b.node("div", wrapper, "pagination_pagination-bottom__c4");
+  const size_t count = b.element_with_text("p", bottom, "Viewing 1 - 6 of 400 products");
+  // A real pager: page numbers, no list.
+  const int32_t pager = b.node("div", body, "pagination");
+  std::vector<size_t> pages;
+  for (const char* n : {"1", "2", "3", "Next"})
+    pages.push_back(b.element_with_text("a", pager, n, true));
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  webclean::filter::apply_rules(doc, pager_rules(), "");
+  clean(doc);
+  for (size_t i : items) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+  CHECK_FALSE(kept(doc, count));
+  CHECK_FALSE(kept(doc, menu_entries[0]));
+  for (size_t i : pages) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("structure.rules") != std::string::npos);
   }
 }

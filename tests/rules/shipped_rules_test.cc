@@ -633,15 +633,18 @@ TEST_CASE(
   CHECK(on(PageType::kListing, element("div", "newsletter-cta")));
 }
 
-TEST_CASE("a list's sort and filter controls go on listing pages, and only there",
-          "[rules][shipped][listing]") {
+TEST_CASE(
+    "a list's sort and filter controls and its cards' buttons go on listing pages, and only there",
+    "[rules][shipped][listing]") {
   using webclean::PageType;
   const auto drops = [](PageType type, const std::string& text) {
     return shipped().match_text(text, "example.com", type) != nullptr;
   };
-  for (const char* text : {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)",
-                           "Clear all", "Recently viewed", "Unit price per", "Unit price / per",
-                           "Vendor:", "Regular price Sale price $19.99"}) {
+  for (const char* text :
+       {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)", "Clear all",
+        "Recently viewed", "Unit price per", "Unit price / per",
+        "Vendor:", "Regular price Sale price $19.99", "Add to cart", "Add to Compare",
+        "Add to wishlist", "Quick Shop", "Quick view", "Choose options"}) {
     INFO(text);
     CHECK(drops(PageType::kListing, text));
     CHECK(drops(PageType::kCollection, text));
@@ -649,7 +652,8 @@ TEST_CASE("a list's sort and filter controls go on listing pages, and only there
   }
   // A result count is the list's heading as often as not; a sentence stays.
   for (const char* text : {"672 results", "20 products", "Sort the laundry by colour first.",
-                           "Unit price $2.50 per 100 g", "Regular price $19.99"}) {
+                           "Unit price $2.50 per 100 g", "Regular price $19.99", "Compare",
+                           "Add to cart to see the price"}) {
     INFO(text);
     CHECK_FALSE(drops(PageType::kListing, text));
   }
