@@ -371,6 +371,9 @@ bool select_sections(Document& doc) {
                float(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) <
                    float(total) * params::kSectionsMainShare) {
       b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
+    } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kPre) {
+      b.decision = {false, block::Stage::kStructure,
+                    "code on a service page: a demo of the product, not its description"};
     } else if (is_marquee(b)) {
       b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
     } else if (doc.page_type == PageType::kProduct &&
