@@ -409,3 +409,27 @@ TEST_CASE("a service page drops the code of its product demo, a documentation pa
     CHECK(kept(doc, code) == (type == PageType::kDocumentation));
   }
 }
+
+TEST_CASE("a service page leaves a flat list of links outside its sections to density",
+          "[filter][sections]") {
+  for (PageType type : {PageType::kService, PageType::kDocumentation}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    const int32_t content = b.node("div", body, "content");
+    const size_t heading = b.element_with_text("h2", content, "What we offer");
+    for (int i = 0; i < 4; ++i) b.element_with_text("p", content, prose(i));
+    // A footer's column the rules did not catch: one level of links.
+    const int32_t column = b.node("ul", body, "links");
+    const size_t link = b.element_with_text("li", column, "Pricing", true);
+    b.element_with_text("li", column, "Free trial guide", true);
+    b.element_with_text("li", column, "Careers", true);
+    Document doc = b.build();
+    doc.page_type = type;
+    REQUIRE(select_main_content(doc));
+    classify_density(doc, true);
+    INFO(doc.blocks[heading].decision.reason);
+    CHECK(kept(doc, heading));
+    INFO(doc.blocks[link].text << ": " << doc.blocks[link].decision.reason);
+    CHECK(kept(doc, link) == (type == PageType::kDocumentation));
+  }
+}
