@@ -356,6 +356,10 @@ bool select_sections(Document& doc) {
   const std::vector<bool> card = doc.page_type == PageType::kService
                                      ? in_card_links(doc)
                                      : std::vector<bool>(doc.nodes.size(), false);
+  // A link in a flat list outside the core is the site's on a product or
+  // service page (a footer's column, a menu); a manual's lists of links are its text.
+  const bool links_left_to_density =
+      doc.page_type == PageType::kProduct || doc.page_type == PageType::kService;
   for (Block& b : doc.blocks) {
     if (!b.decision.keep || b.declared) continue;
     if (b.node >= 0 && card[static_cast<size_t>(b.node)]) {
@@ -371,6 +375,9 @@ bool select_sections(Document& doc) {
                float(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) <
                    float(total) * params::kSectionsMainShare) {
       b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
+    } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kPre) {
+      b.decision = {false, block::Stage::kStructure,
+                    "code on a service page: a demo of the product, not its description"};
     } else if (is_marquee(b)) {
       b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
     } else if (doc.page_type == PageType::kProduct &&
@@ -386,7 +393,7 @@ bool select_sections(Document& doc) {
                     b.in_card ? "heading of the page's sections, in a card (kCardLinkMinBlocks)"
                               : "heading of the page's sections"};
     } else if (in_whole_box(doc, text, b, core) ||
-               ((doc.page_type != PageType::kProduct || b.features.link_chars == 0) &&
+               ((!links_left_to_density || b.features.link_chars == 0) &&
                 in_flat_list(doc, nested, b, root))) {
       // Kept whole, as a post of a thread is: density does not judge it.
       // (A link in a flat list outside a product page's core is the

@@ -384,3 +384,52 @@ TEST_CASE("a service page shows a carousel's hidden one-line slide, a listing pa
     CHECK(kept(doc, line) == (type == PageType::kService));
   }
 }
+
+TEST_CASE("a service page drops the code of its product demo, a documentation page keeps it",
+          "[filter][sections]") {
+  for (PageType type : {PageType::kService, PageType::kDocumentation}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    const int32_t hero = b.node("section", body, "hero");
+    const size_t heading = b.element_with_text("h1", hero, "Ship your site in seconds");
+    const size_t text = b.element_with_text("p", hero, prose(0));
+    const int32_t pre = b.node("pre", hero);
+    const size_t code =
+        b.block(pre, "export default async (req) => new Response(\"ok\");", Kind::kPre);
+    b.element_with_text("p", body, prose(1));
+    Document doc = b.build();
+    doc.page_type = type;
+    REQUIRE(select_main_content(doc));
+    classify_density(doc, true);
+    for (size_t i : {heading, text}) {
+      INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+      CHECK(kept(doc, i));
+    }
+    INFO(doc.blocks[code].decision.reason);
+    CHECK(kept(doc, code) == (type == PageType::kDocumentation));
+  }
+}
+
+TEST_CASE("a service page leaves a flat list of links outside its sections to density",
+          "[filter][sections]") {
+  for (PageType type : {PageType::kService, PageType::kDocumentation}) {
+    DocBuilder b;
+    const int32_t body = b.node("body", b.node("html"));
+    const int32_t content = b.node("div", body, "content");
+    const size_t heading = b.element_with_text("h2", content, "What we offer");
+    for (int i = 0; i < 4; ++i) b.element_with_text("p", content, prose(i));
+    // A footer's column the rules did not catch: one level of links.
+    const int32_t column = b.node("ul", body, "links");
+    const size_t link = b.element_with_text("li", column, "Pricing", true);
+    b.element_with_text("li", column, "Free trial guide", true);
+    b.element_with_text("li", column, "Careers", true);
+    Document doc = b.build();
+    doc.page_type = type;
+    REQUIRE(select_main_content(doc));
+    classify_density(doc, true);
+    INFO(doc.blocks[heading].decision.reason);
+    CHECK(kept(doc, heading));
+    INFO(doc.blocks[link].text << ": " << doc.blocks[link].decision.reason);
+    CHECK(kept(doc, link) == (type == PageType::kDocumentation));
+  }
+}
