@@ -50,6 +50,8 @@ inline constexpr float kShownProseLinkDensity = 0.1f;
 // on wcxb-dev's tuning half the rules left nothing on pages whose whole
 // text sat in page builders' "widget_text" boxes and hidden tabs.
 inline constexpr uint32_t kMinRulesKeptChars = 200;
+inline constexpr uint32_t kFewRulesKeptChars = 1500;
+inline constexpr float kMinRulesKeptShare = 0.2f;
 
 // --- threads: forum, Q&A and comment pages ([post] rules) ---
 // A page is a thread when at least this many elements that [post] rules
