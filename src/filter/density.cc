@@ -145,12 +145,14 @@ void revise_near_good(std::vector<Class>& c, Class edge) {
 }
 
 // jusText: a heading with good text soon after it is part of the article.
-// A manual's headings are often links to themselves (an anchor to copy):
+// A manual's headings are often links to themselves (an anchor to copy),
+// an article's ranked list titles each item with a link to what it ranks:
 // there a heading of links is still a heading (kDocsHeadingMaxLinkDensity).
 void keep_headings(const Document& doc, std::vector<Class>& c) {
-  const float max_links = doc.page_type == PageType::kDocumentation
-                              ? params::kDocsHeadingMaxLinkDensity
-                              : params::kHeadingMaxLinkDensity;
+  const bool any_heading =
+      doc.page_type == PageType::kDocumentation || doc.page_type == PageType::kArticle;
+  const float max_links =
+      any_heading ? params::kDocsHeadingMaxLinkDensity : params::kHeadingMaxLinkDensity;
   for (size_t i = 0; i < c.size(); ++i) {
     if (doc.blocks[i].kind != Kind::kHeading || c[i] == Class::kGood) continue;
     if (!doc.blocks[i].decision.keep || doc.blocks[i].features.link_density() > max_links) {

@@ -250,18 +250,37 @@ uint64_t kept_chars(const block::Document& doc, const std::vector<const rules::R
 // named like chrome: a page builder's "widget_text" panels, a shop's
 // hidden description tabs. Their boxes of prose and text panels are the
 // page's text, shown as on service pages; each block kept so says why.
+// An article whose rules leave only a few paragraphs, a fraction of the
+// prose its boxes hold, is such a page too: what survived is the chrome
+// no rule names (an exit-site dialog, a form's consent line) while the
+// article sits in boxes a class rule names a menu ("content-nav-section")
+// or a widget.
+bool rules_left_too_little(PageType type, uint64_t kept, uint64_t shown_kept) {
+  if (kept < params::kMinRulesKeptChars) return true;
+  return type == PageType::kArticle && kept < params::kFewRulesKeptChars &&
+         float(kept) < float(shown_kept) * params::kMinRulesKeptShare;
+}
+
 std::vector<const rules::Rule*> rescue_prose_boxes(block::Document& doc,
                                                    const rules::RuleSet& rules,
                                                    std::string_view host, rules::MatchCache* values,
                                                    std::vector<const rules::Rule*> dropped_by) {
   const uint64_t kept = kept_chars(doc, dropped_by);
-  if (kept >= params::kMinRulesKeptChars) return dropped_by;
+  if (kept >= params::kMinRulesKeptChars &&
+      (doc.page_type != PageType::kArticle || kept >= params::kFewRulesKeptChars)) {
+    return dropped_by;
+  }
   std::vector<const rules::Rule*> shown = dropping_rules(doc, rules, host, values, true);
-  char reason[160];
+  const uint64_t shown_kept = kept_chars(doc, shown);
+  if (!rules_left_too_little(doc.page_type, kept, shown_kept)) return dropped_by;
+  char reason[200];
   std::snprintf(reason, sizeof reason,
-                "rules left %llu chars (< kMinRulesKeptChars %u): a box of prose or text "
-                "panel a rule names chrome is shown",
-                static_cast<unsigned long long>(kept), params::kMinRulesKeptChars);
+                "rules left %llu chars of %llu in boxes of prose (kMinRulesKeptChars %u; on "
+                "articles under kFewRulesKeptChars %u and kMinRulesKeptShare %.2f): a box of "
+                "prose or text panel a rule names chrome is shown",
+                static_cast<unsigned long long>(kept), static_cast<unsigned long long>(shown_kept),
+                params::kMinRulesKeptChars, params::kFewRulesKeptChars,
+                double(params::kMinRulesKeptShare));
   for (block::Block& b : doc.blocks) {
     if (b.node < 0 || !b.decision.keep) continue;
     const size_t n = static_cast<size_t>(b.node);

@@ -155,19 +155,23 @@ TEST_CASE("a heading just before good text is kept", "[filter][density]") {
   CHECK(kept(doc, heading));
 }
 
-TEST_CASE("a heading that is a link is kept before good text on a manual, not an article",
-          "[filter][density]") {
+TEST_CASE(
+    "a heading that is a link is kept before good text on a manual or an article, not a "
+    "listing",
+    "[filter][density]") {
   for (const webclean::PageType type :
-       {webclean::PageType::kDocumentation, webclean::PageType::kArticle}) {
+       {webclean::PageType::kDocumentation, webclean::PageType::kArticle,
+        webclean::PageType::kListing}) {
     DocBuilder b;
     b.block(-1, kWordList);
-    // <h2><a href="#options">Options</a></h2>: a link to itself
+    // <h2><a href="#options">Options</a></h2>: a link to itself; in a
+    // ranked list, the item's title links to the place it ranks
     const size_t heading = b.block(-1, "Options", Kind::kHeading, true);
     b.block(-1, prose(0));
     Document doc = b.build();
     doc.page_type = type;
     classify_density(doc, false);
-    CHECK(kept(doc, heading) == (type == webclean::PageType::kDocumentation));
+    CHECK(kept(doc, heading) == (type != webclean::PageType::kListing));
   }
 }
 

@@ -287,6 +287,62 @@ TEST_CASE("a page whose prose sits only in boxes its rules drop keeps those boxe
   CHECK_FALSE(kept(doc, menu));
 }
 
+namespace {
+
+// A page of one short paragraph the rules leave (a dialog, a form's
+// consent line) and `boxes` boxes of prose a class rule names a sidebar.
+struct ThinPage {
+  Document doc;
+  size_t left;
+  std::vector<size_t> boxes;
+};
+
+ThinPage thin_page(webclean::PageType type, int left_paragraphs, int boxes) {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  ThinPage page;
+  for (int i = 0; i < left_paragraphs; ++i) page.left = b.element_with_text("p", body, prose(i));
+  for (int i = 0; i < boxes; ++i) {
+    page.boxes.push_back(
+        b.element_with_text("p", b.node("div", body, "sidebar"), prose(left_paragraphs + i)));
+  }
+  page.doc = b.build();
+  page.doc.page_type = type;
+  return page;
+}
+
+}  // namespace
+
+TEST_CASE("an article whose rules leave a fifth of its prose or less shows its boxes of prose",
+          "[filter][rules]") {
+  ThinPage page = thin_page(webclean::PageType::kArticle, 1, 6);
+  apply_rules(page.doc, test_rules(), "");
+
+  CHECK(kept(page.doc, page.left));
+  for (size_t i : page.boxes) {
+    CHECK(kept(page.doc, i));
+    CHECK(page.doc.blocks[i].decision.reason.find("kMinRulesKeptShare") != std::string::npos);
+  }
+}
+
+TEST_CASE("an article whose rules leave more than a fifth of its prose keeps its boxes dropped",
+          "[filter][rules]") {
+  ThinPage page = thin_page(webclean::PageType::kArticle, 2, 6);
+  apply_rules(page.doc, test_rules(), "");
+
+  for (size_t i : page.boxes) CHECK_FALSE(kept(page.doc, i));
+}
+
+TEST_CASE("only articles show their boxes of prose when the rules leave a few paragraphs",
+          "[filter][rules]") {
+  for (const webclean::PageType type :
+       {webclean::PageType::kProduct, webclean::PageType::kListing, webclean::PageType::kForum}) {
+    ThinPage page = thin_page(type, 1, 6);
+    apply_rules(page.doc, test_rules(), "");
+    for (size_t i : page.boxes) CHECK_FALSE(kept(page.doc, i));
+  }
+}
+
 TEST_CASE("boxes of prose a rule drops stay dropped when the page has text elsewhere",
           "[filter][rules]") {
   DocBuilder b;

@@ -472,6 +472,22 @@ TEST_CASE("text browser renderings of controls and media are dropped from dumps"
   }
 }
 
+TEST_CASE("exit-site dialog headings are dropped, sentences about leaving are not",
+          "[rules][shipped]") {
+  for (const char* text :
+       {"You’re Leaving Citadel’s Website", "You are now leaving the FDIC website",
+        "You are about to leave our site."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") != nullptr);
+  }
+  for (const char* text :
+       {"If you're leaving after your wedding, pack light.",
+        "You're leaving cold, hard cash on the table with every website visit."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") == nullptr);
+  }
+}
+
 TEST_CASE(
     "forum post labels, buttons and edit notices are dropped, a wiki's last-edited line is not",
     "[rules][shipped]") {
