@@ -29,6 +29,14 @@ struct ProductPageStart {
   int32_t main = b.node("main", body);
   size_t name = b.element_with_text("h1", main, "Trail stove, titanium");
 
+  // main > div.description > p x2 (prose); returns the div.
+  int32_t add_description() {
+    const int32_t description = b.node("div", main, "description");
+    b.element_with_text("p", description, prose(0));
+    b.element_with_text("p", description, prose(1));
+    return description;
+  }
+
   Document build() {
     Document doc = b.build();
     doc.page_type = PageType::kProduct;
@@ -113,9 +121,7 @@ TEST_CASE("a product page keeps boxes mostly of their own text that each hold a 
   // what was bought; a third of the text is links, a card is mostly one.
   ProductPageStart page;
   DocBuilder& b = page.b;
-  const int32_t description = b.node("div", page.main, "description");
-  b.element_with_text("p", description, prose(0));
-  b.element_with_text("p", description, prose(1));
+  page.add_description();
   const int32_t feedback = b.node("div", page.main, "feedback");
   std::vector<size_t> boxes;
   for (int i = 0; i < 4; ++i) {
@@ -351,9 +357,7 @@ TEST_CASE("a product page leaves a flat list of links to density, not keeps it w
   // the list of links below the main is the site's footer.
   ProductPageStart page;
   DocBuilder& b = page.b;
-  const int32_t description = b.node("div", page.main, "description");
-  b.element_with_text("p", description, prose(0));
-  b.element_with_text("p", description, prose(1));
+  const int32_t description = page.add_description();
   const int32_t specs = b.node("ul", description, "specs");
   std::vector<size_t> spec_lines;
   for (const char* spec : {"Weight: 45 g", "Output: 2,600 W", "Titanium"}) {
