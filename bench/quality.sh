@@ -110,6 +110,19 @@ $score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" -
 $score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev" --name wcxb-dev | tail -n +2 | grep -v '^mean'
 $score gold --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post | tail -1
 $score words --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post-words | tail -1
+# Empty outputs of wcxb-dev, apart from the pages whose gold is empty too
+# (the benchmark's verdict that they have no main content; score.py gives
+# an empty output 1.0 there).
+python3 - corpus/wcxb-dev "$out/wcxb-dev" <<'PY'
+import glob, os, re, sys
+gold_dir, pred_dir = sys.argv[1], sys.argv[2]
+has_text = lambda path: os.path.exists(path) and re.search(r"\w", open(path, encoding="utf-8", errors="replace").read())
+ids = sorted(os.path.basename(f)[:-len(".meta.json")] for f in glob.glob(gold_dir + "/*.meta.json"))
+empties = [i for i in ids if not has_text(f"{pred_dir}/{i}.txt")]
+wrong = [i for i in empties if has_text(f"{gold_dir}/{i}.gold.txt")]
+print(f"wcxb-dev empty outputs: {len(empties)} ({len(empties) - len(wrong)} with an empty gold too; "
+      f"{len(wrong)} where the gold has text: {' '.join(wrong)})")
+PY
 # Page type accuracy against the labels of meta.json: overall, on the two
 # halves of the sorted pages (1st, 3rd, ... were used to tune, 2nd, 4th,
 # ... held out), and per type with what it was most often mistaken for.

@@ -22,7 +22,7 @@ else
 fi
 python3 "$shared/eval/score.py" words --gold-dir "$shared/corpus/wcxb-dev" --pred-dir "$out/pred" \
   --json "$out/scores.json" >/dev/null
-python3 - "$out/scores.json" "$out/pred" <<'PY'
+python3 - "$out/scores.json" "$out/pred" "$shared/corpus/wcxb-dev" <<'PY'
 import json, os, re, sys
 scores, pred = json.load(open(sys.argv[1])), sys.argv[2]
 rows = [dict(v, id=k) for k, v in sorted(scores["per_doc"].items())]
@@ -35,6 +35,11 @@ for t in types:
 def empty(i):
     path = os.path.join(pred, i + ".txt")
     return not os.path.exists(path) or not re.search(r"\w", open(path, encoding="utf-8", errors="replace").read())
-print("empty outputs:", sum(1 for r in rows if empty(r["id"])))
+# An empty gold is the benchmark's verdict that a page has no main content:
+# an empty output matches it (score.py gives 1.0), so count those apart.
+empties = [r["id"] for r in rows if empty(r["id"])]
+gold_empty = [i for i in empties if not re.search(r"\w", open(os.path.join(sys.argv[3], i + ".gold.txt"), encoding="utf-8").read())]
+print(f"empty outputs: {len(empties)} ({len(gold_empty)} of them with an empty gold, which they match; "
+      f"{len(empties) - len(gold_empty)} where the gold has text: {' '.join(i for i in empties if i not in gold_empty)})")
 PY
 echo "per-page scores: $out/scores.json"
