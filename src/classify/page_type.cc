@@ -343,6 +343,28 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
   }
 }
 
+// WordPress names the kind of page in the body's classes: an archive of
+// posts ("archive category", "archive tag", "archive author", "archive
+// date") or search results ("search search-results"); a shop's category
+// is an archive too ("archive tax-product_cat"), but not of posts.
+void vote_wordpress_archive(const block::Document& doc, Ballot& ballot) {
+  const auto body = std::find_if(doc.nodes.begin(), doc.nodes.end(),
+                                 [](const block::Node& node) { return node.tag == "body"; });
+  if (body == doc.nodes.end()) return;
+  bool archive = false;
+  const char* kind = nullptr;
+  for_each_token(body->classes, [&](std::string_view token) {
+    archive = archive || token == "archive" || token == "search";
+    for (const char* posts : {"category", "tag", "author", "date", "search-results"}) {
+      if (token == posts) kind = posts;
+    }
+  });
+  if (archive && kind != nullptr) {
+    ballot.add(PageType::kListing, kPlatformVote,
+               std::string("WordPress body class ") + kind + " (an archive of posts)");
+  }
+}
+
 // --- URL ---
 
 struct UrlShape {
@@ -356,6 +378,8 @@ struct UrlShape {
 // /t/slug/123, XenForo's /threads/, phpBB's viewtopic.php, vBulletin's
 // showthread.php, Stack Exchange's /questions/123, Shopify's /products/ and
 // /collections/, WooCommerce's /product/ and /product-category/, /docs/.
+// A section's page may be served as a file: "/services.html",
+// "/news.php", "/search.aspx" are "/services/", "/news", "/search/".
 constexpr UrlShape kUrlShapes[] = {
     {"^/t/[^/]+/\\d+|^/t/\\d+/", "/t/…/123", PageType::kForum, kUrlVote},
     {"/threads?/[^/]+", "/threads/", PageType::kForum, kUrlVote},
@@ -377,18 +401,21 @@ constexpr UrlShape kUrlShapes[] = {
     {"/(?:docs?|documentation|reference|manual|man-?pages|api|support|help|handbook)/", "/docs/",
      PageType::kDocumentation, kDocsAddressVote},
     {"/(?:guides?|tutorials?|wiki|howto)/", "/guide/", PageType::kDocumentation, kWeakUrlVote},
-    {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/|$|\\?)",
+    {"/(?:services?|solutions?|features?|pricing|plans|about(?:-us)?|contact(?:-us)?)(?:/"
+     "|$|\\?|\\.(?:s?html?|php|aspx?)(?:\\?|$))",
      "/services/", PageType::kService, kUrlVote},
     // A line of business named in a segment (/application-services/,
     // /data-analytics-services, /what-we-do/): the sites of firms.
     {"[-_]services?(?:[-_/.]|$)|/services?[-_]|/(?:what-we-do|capabilities|industries|why-us)(?:/"
      "|$)",
      "/…-services/", PageType::kService, kUrlVote},
-    {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/|$|\\?)|/page/\\d+", "/search/",
-     PageType::kListing, kUrlVote},
+    {"/(?:search|tags?|categor(?:y|ies)|archives?|topics)(?:/"
+     "|$|\\?|\\.(?:s?html?|php|aspx?)(?:\\?|$))|/page/\\d+",
+     "/search/", PageType::kListing, kUrlVote},
     // A section's root lists its items: /news, /blog/, /latest.
-    {"/(?:news|blog|latest|articles|posts|stories|events)/?(?:\\?|$)", "/news", PageType::kListing,
-     kUrlVote},
+    {"/(?:news|blog|latest|articles|posts|stories|events)(?:/"
+     "?(?:\\?|$)|\\.(?:s?html?|php|aspx?)(?:\\?|$))",
+     "/news", PageType::kListing, kUrlVote},
     {"/(?:19|20)\\d\\d/[01]?\\d/", "/2024/09/", PageType::kArticle, kUrlVote},
     {"/(?:news|blog|blogs|articles?|posts?|stories|story|insights)/[^/?]+", "/blog/…",
      PageType::kArticle, kUrlVote},
@@ -957,6 +984,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
+  vote_wordpress_archive(doc, ballot);
   const bool forum_url = vote_url(url, ballot);
   vote_headline_title(doc.hints, ballot);
   vote_listing_title(doc.hints, ballot);

@@ -461,3 +461,36 @@ TEST_CASE("JSON-LD types are read as written: spaced, in a list, as a schema.org
   CHECK(type_of(R"([{"@type": 5, "name": "x"}, {"@type": "QAPage"}])") == PageType::kForum);
   CHECK(type_of(R"({"name": "\"@type\": \"QAPage"})") != PageType::kForum);
 }
+
+TEST_CASE("a section's page served as a file has the section's URL shape", "[classify]") {
+  const std::string body = "<h2>Consulting</h2><p>We help firms plan their move.</p>";
+  const Result services = clean_html("", body, "https://example.com/en/services.html");
+  CHECK(services.metadata.page_type == PageType::kService);
+  CHECK(has_signal(services, "URL /services/"));
+  CHECK(has_signal(clean_html("", body, "https://example.com/news.php?page=2"), "URL /news"));
+  // A file named after its own subject is no section.
+  CHECK_FALSE(
+      has_signal(clean_html("", body, "https://example.com/servicesmart.html"), "URL /services/"));
+}
+
+TEST_CASE("WordPress's body classes of an archive of posts make a listing", "[classify]") {
+  const std::string head =
+      R"(<meta property="og:type" content="article"><title>Air fryer recipes</title>)";
+  const std::string teasers =
+      "<h2><a href='/a'>Crispy air fryer potatoes</a></h2><p>Ready in twenty minutes.</p>"
+      "<h2><a href='/b'>Air fryer salmon bites</a></h2><p>A weeknight favourite.</p>";
+  const auto page = [&](const std::string& body_classes) {
+    DocumentInfo info;
+    info.kind = webclean::InputKind::kHtml;
+    return cleaner().clean("<!doctype html><html><head>" + head + "</head><body class='" +
+                               body_classes + "'>" + teasers + "</body></html>",
+                           info);
+  };
+  const Result category = page("archive category category-recipes category-12");
+  CHECK(category.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(category, "WordPress body class category"));
+  CHECK(page("search search-results").metadata.page_type == PageType::kListing);
+  // A shop's category is an archive too, but not of posts; a post is no archive.
+  CHECK(page("archive tax-product_cat woocommerce").metadata.page_type != PageType::kListing);
+  CHECK(page("post-template-default single single-post").metadata.page_type == PageType::kArticle);
+}
