@@ -459,6 +459,31 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
   }
 }
 
+// A line the item already showed: card markup writes the title two or
+// three times (the picture's link, a heading for cards without a picture
+// that CSS hides, the shown heading: Shopify's Dawn theme and the themes
+// built on it; a mobile and a desktop layout of one card), and a reader
+// reads it once. Only the first of each line in an item stays.
+void drop_item_repeats(Document& doc, const std::vector<bool>& inside) {
+  const std::vector<int32_t> item = item_of(doc, inside);
+  int32_t current = -1;
+  std::vector<std::string> lines;  // the current item's kept lines
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    const int32_t it = item[static_cast<size_t>(b.node)];
+    if (it != current) {
+      current = it;
+      lines.clear();
+    }
+    std::string key = line_key(b.text);
+    if (std::find(lines.begin(), lines.end(), key) == lines.end()) {
+      lines.push_back(std::move(key));
+      continue;
+    }
+    b.decision = {false, block::Stage::kStructure, "a repeat of a line of the same item"};
+  }
+}
+
 // Whether the rules dropped the block as part of a pager: the rule of
 // structure.rules that names pagination boxes decided.
 bool dropped_as_pager(const Block& b) {
@@ -571,6 +596,7 @@ bool select_items(Document& doc) {
     b.decision = {true, block::Stage::kStructure,
                   reasons[static_cast<size_t>(list_of[static_cast<size_t>(b.node)])]};
   }
+  drop_item_repeats(doc, inside);
   drop_item_buttons(doc, inside);
   return true;
 }

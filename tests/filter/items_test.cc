@@ -284,6 +284,33 @@ TEST_CASE("a button every card repeats goes, the cards' own lines stay", "[filte
   }
 }
 
+TEST_CASE("a title a card writes twice is kept once, the same title in the next card stays",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t grid = b.node("ul", body, "products");
+  std::vector<size_t> first, repeat, price;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("li", grid, "product");
+    // The picture's link, then the heading: the same words.
+    const std::string title =
+        i == 4 ? "Trail stove model 3" : "Trail stove model " + std::to_string(i);
+    first.push_back(b.element_with_text("p", card, title, true));
+    repeat.push_back(b.element_with_text("h3", card, title, true));
+    price.push_back(b.element_with_text("p", card, "$" + std::to_string(20 + i) + ".99"));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i = 0; i < first.size(); ++i) {
+    CHECK(kept(doc, first[i]));  // the fifth card's title repeats the fourth's: another item
+    CHECK(kept(doc, price[i]));
+    INFO(doc.blocks[repeat[i]].decision.reason);
+    CHECK_FALSE(kept(doc, repeat[i]));
+    CHECK(doc.blocks[repeat[i]].decision.reason == "a repeat of a line of the same item");
+  }
+}
+
 namespace {
 
 // body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
@@ -470,7 +497,8 @@ TEST_CASE("a grid inside a box named like a pager is the page's list, the pager'
   std::vector<size_t> items;
   for (int i = 0; i < 6; ++i) {
     const int32_t card = b.node("article", grid, "product-card_card__b3");
-    items.push_back(b.element_with_text("h4", card, "Seamless training shirt " + std::to_string(i), true));
+    items.push_back(
+        b.element_with_text("h4", card, "Seamless training shirt " + std::to_string(i), true));
     items.push_back(b.element_with_text("p", card, "$" + std::to_string(30 + i)));
   }
   const int32_t bottom = b.node("div", wrapper, "pagination_pagination-bottom__c4");
