@@ -321,12 +321,26 @@ std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Tex
   return {};
 }
 
+bool is_term_or_definition(std::string_view tag) {
+  return tag == "dt" || tag == "dd";
+}
+
+// The tag part of a shape ("dd" of "dd.entry").
+std::string_view node_tag(std::string_view shape) {
+  return shape.substr(0, shape.find('.'));
+}
+
 // For each node, whether it lies in an item: a box of the list's shape
 // under its container or, when the shape names a class, anywhere (a grid
 // laid out in rows of four is one list in several containers). In a list
 // of sections, every child of the container holding text is one.
 std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList& list) {
   const bool by_class = list.group.shape.find('.') != std::string::npos;
+  // A <dl> list's item is a term and its definition (arXiv's listings: the
+  // paper's number and links, then its title and authors): a list found
+  // as the terms or as the definitions holds the other half too.
+  const bool definition_pairs = doc.nodes[static_cast<size_t>(list.container)].tag == "dl" &&
+                                is_term_or_definition(node_tag(list.group.shape));
   std::vector<bool> inside(doc.nodes.size(), false);
   if (list.of_sections) {
     for (int32_t child : tree.children[static_cast<size_t>(list.container)]) {
@@ -341,6 +355,7 @@ std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList
     }
     const bool in_container = parent == list.container;
     if ((in_container || by_class) && shape(doc.nodes[i]) == list.group.shape) inside[i] = true;
+    if (in_container && definition_pairs) inside[i] = is_term_or_definition(doc.nodes[i].tag);
   }
   return inside;
 }

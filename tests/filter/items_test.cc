@@ -311,6 +311,32 @@ TEST_CASE("a title a card writes twice is kept once, the same title in the next 
   }
 }
 
+TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t list = b.node("dl", body);
+  std::vector<size_t> terms, definitions;
+  for (int i = 0; i < 5; ++i) {
+    // The term is links only, as a listing's "[1] arXiv:1234 [pdf, html]".
+    const int32_t term = b.node("dt", list);
+    terms.push_back(
+        b.element_with_text("p", term, "[" + std::to_string(i + 1) + "] pdf html", true));
+    const int32_t definition = b.node("dd", list);
+    definitions.push_back(b.element_with_text(
+        "p", definition, "Title: A study of trail stoves, part " + std::to_string(i), true));
+    definitions.push_back(b.element_with_text("p", definition, "Jane Doe " + std::to_string(i)));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : definitions) CHECK(kept(doc, i));
+  for (size_t i : terms) {
+    INFO(doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("item of the page's list") != std::string::npos);
+  }
+}
+
 namespace {
 
 // body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
