@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "filter/filter.h"
@@ -566,10 +567,25 @@ void restore_lists_in_pagers(Document& doc) {
   }
 }
 
+// A paragraph of prose the page already showed: a shop's category text
+// written twice (a clipped copy with "Read more" and the full one, a
+// mobile and a desktop block), FAQ answers both in an accordion and in a
+// list. A reader reads it once; the first copy stays.
+void drop_repeated_prose(Document& doc) {
+  std::unordered_set<std::string> seen;
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || !is_prose_paragraph(b)) continue;
+    if (seen.insert(line_key(b.text)).second) continue;
+    b.decision = {false, block::Stage::kStructure,
+                  "a repeat of a paragraph the page showed before"};
+  }
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
   restore_lists_in_pagers(doc);
+  drop_repeated_prose(doc);
   const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);

@@ -337,6 +337,21 @@ TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][it
   }
 }
 
+TEST_CASE("a collection page's description written twice is read once", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kCollection, plain_card, 2);
+  // The page repeats its first paragraph (a clipped copy and the full one).
+  Document& doc = p.doc;
+  webclean::block::Block copy = doc.blocks[p.description[0]];
+  doc.blocks.push_back(copy);
+  const size_t repeat = doc.blocks.size() - 1;
+  clean(doc);
+  CHECK(kept(doc, p.description[0]));
+  CHECK(kept(doc, p.description[1]));
+  INFO(doc.blocks[repeat].decision.reason);
+  CHECK_FALSE(kept(doc, repeat));
+  CHECK(doc.blocks[repeat].decision.reason == "a repeat of a paragraph the page showed before");
+}
+
 namespace {
 
 // body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
