@@ -479,23 +479,26 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
 // three times (the picture's link, a heading for cards without a picture
 // that CSS hides, the shown heading: Shopify's Dawn theme and the themes
 // built on it; a mobile and a desktop layout of one card), and a reader
-// reads it once. Only the first of each line in an item stays.
+// reads it once. Only the first of each line in an item stays. A line an
+// item holds more than kItemRepeatMaxCopies times is a badge of each of
+// its cards (an item of a list of sections holds many: "Winner",
+// "Honoree"): all of them stay.
 void drop_item_repeats(Document& doc, const std::vector<bool>& inside) {
   const std::vector<int32_t> item = item_of(doc, inside);
-  int32_t current = -1;
-  std::vector<std::string> lines;  // the current item's kept lines
+  const auto item_line = [&](const Block& b) {
+    return std::to_string(item[static_cast<size_t>(b.node)]) + '\n' + line_key(b.text);
+  };
+  std::unordered_map<std::string, uint32_t> copies;  // of each line in each item
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    ++copies[item_line(b)];
+  }
+  std::unordered_set<std::string> seen;
   for (Block& b : doc.blocks) {
     if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
-    const int32_t it = item[static_cast<size_t>(b.node)];
-    if (it != current) {
-      current = it;
-      lines.clear();
-    }
-    std::string key = line_key(b.text);
-    if (std::find(lines.begin(), lines.end(), key) == lines.end()) {
-      lines.push_back(std::move(key));
-      continue;
-    }
+    std::string key = item_line(b);
+    if (copies[key] > params::kItemRepeatMaxCopies) continue;
+    if (seen.insert(std::move(key)).second) continue;
     b.decision = {false, block::Stage::kStructure, "a repeat of a line of the same item"};
   }
 }

@@ -311,6 +311,31 @@ TEST_CASE("a title a card writes twice is kept once, the same title in the next 
   }
 }
 
+TEST_CASE("a badge every card of a section repeats stays, however often", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t column = b.node("div", body, "sections");
+  std::vector<size_t> badges;
+  for (int s = 0; s < 3; ++s) {
+    const int32_t section = b.node("section", column, "group");
+    b.element_with_text("h2", section, "Category number " + std::to_string(s));
+    const int32_t row = b.node("div", section, "row");
+    for (int i = 0; i < 5; ++i) {
+      const int32_t card = b.node("div", row, "card");
+      b.element_with_text("h3", card, "Project " + std::to_string(s * 10 + i), true);
+      badges.push_back(b.element_with_text("p", card, "Honoree"));
+      b.element_with_text("p", card, "Studio " + std::to_string(s * 10 + i) + " of the city");
+    }
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i : badges) {
+    INFO(doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+}
+
 TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][items]") {
   DocBuilder b;
   const int32_t body = b.node("body", b.node("html"));
