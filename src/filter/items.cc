@@ -424,12 +424,12 @@ bool is_card_label(const Block& b) {
 
 // The buttons every card repeats ("Add to cart", "Apply now", "Listen to
 // this podcast"): a short link whose text recurs in most items, in items
-// that also hold text of their own outside links. A card that is one
-// link as a whole is left as it is: every line of it is link text, its
-// labels ("Duration") included. On a listing page (jobs, courses, news)
-// the badges and field names every card repeats in plain text go too
-// (is_card_label); a shop's card repeats the product's own state ("In
-// stock", "Free shipping", "Brand new") and keeps it.
+// that also hold text of their own outside links. On a listing page
+// (jobs, courses, news) the badges, field names and calls to action every
+// card repeats go too (is_card_label), linked or not: a card that is one
+// link as a whole repeats "View Company Profile" in link text; a shop's
+// card repeats the product's own state ("In stock", "Free shipping",
+// "Brand new") and keeps it.
 void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
   const bool labels = doc.page_type == PageType::kListing;
   const std::vector<int32_t> item = item_of(doc, inside);
@@ -462,7 +462,7 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
     const bool link = b.features.link_chars >= b.features.chars;
     const bool button = link && b.text.size() <= params::kItemButtonMaxBytes &&
                         plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] > 0;
-    const bool label = labels && !link && !is_value && is_card_label(b);
+    const bool label = labels && !is_value && is_card_label(b);
     if (!button && !label) continue;
     const uint32_t count = seen[line_key(b.text)].second;
     if (count < params::kItemsMinCount ||

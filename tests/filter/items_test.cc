@@ -484,6 +484,32 @@ TEST_CASE("a badge every card of a listing repeats goes, its titles, fields and 
   }
 }
 
+TEST_CASE("a call to action every linked card of a listing repeats goes, the cards stay",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t list = b.node("ul", body, "jobs");
+  std::vector<size_t> titles, companies, calls;
+  for (int i = 0; i < 5; ++i) {
+    // Every line is link text: the card is one link as a whole.
+    const int32_t card = b.node("li", list, "job");
+    calls.push_back(b.element_with_text("p", card, "View Company Profile", true));
+    titles.push_back(
+        b.element_with_text("h3", card, "Software engineer " + std::to_string(i), true));
+    companies.push_back(
+        b.element_with_text("p", card, "Company number " + std::to_string(i), true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i = 0; i < titles.size(); ++i) {
+    CHECK(kept(doc, titles[i]));
+    CHECK(kept(doc, companies[i]));
+    INFO(doc.blocks[calls[i]].decision.reason);
+    CHECK_FALSE(kept(doc, calls[i]));
+  }
+}
+
 TEST_CASE("a badge every card of a shop's grid repeats is the product's and stays",
           "[filter][items]") {
   JobBoard p = job_board(PageType::kCollection);
