@@ -573,11 +573,17 @@ void restore_lists_in_pagers(Document& doc) {
 // A paragraph of prose the page already showed: a shop's category text
 // written twice (a clipped copy with "Read more" and the full one, a
 // mobile and a desktop block), FAQ answers both in an accordion and in a
-// list. A reader reads it once; the first copy stays.
+// list. A reader reads it once; the first copy stays. A marquee, one
+// phrase said over and over, goes too (as on service pages, sections.cc).
 void drop_repeated_prose(Document& doc) {
   std::unordered_set<std::string> seen;
   for (Block& b : doc.blocks) {
-    if (!b.decision.keep || !is_prose_paragraph(b)) continue;
+    if (!b.decision.keep) continue;
+    if (is_marquee(b)) {
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+      continue;
+    }
+    if (!is_prose_paragraph(b)) continue;
     if (seen.insert(line_key(b.text)).second) continue;
     b.decision = {false, block::Stage::kStructure,
                   "a repeat of a paragraph the page showed before"};

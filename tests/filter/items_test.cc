@@ -336,6 +336,23 @@ TEST_CASE("a badge every card of a section repeats stays, however often", "[filt
   }
 }
 
+TEST_CASE("a marquee beside a listing's list goes, the list stays", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  std::string phrase;
+  for (int i = 0; i < 60; ++i) phrase += "word ";
+  webclean::block::Block marquee = p.doc.blocks[p.intro];
+  marquee.text = phrase;
+  marquee.features.chars = static_cast<uint32_t>(phrase.size());
+  marquee.features.words = 60;
+  p.doc.blocks.push_back(marquee);
+  const size_t m = p.doc.blocks.size() - 1;
+  clean(p.doc);
+  CHECK(kept(p.doc, p.item_blocks[0]));
+  INFO(p.doc.blocks[m].decision.reason);
+  CHECK_FALSE(kept(p.doc, m));
+  CHECK(p.doc.blocks[m].decision.reason == "a marquee: one phrase repeated");
+}
+
 TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][items]") {
   DocBuilder b;
   const int32_t body = b.node("body", b.node("html"));
