@@ -46,6 +46,10 @@ uint32_t kept_chars(const block::Document& doc);
 // (kProseParagraphChars).
 bool is_prose_paragraph(const block::Block& b);
 
+// A block made of one short phrase said over and over ("Book Now * Book
+// Now * ..."): a marquee's text (kMarqueeMinWords, kMarqueeMaxDistinctShare).
+bool is_marquee(const block::Block& b);
+
 // 2a. Service, marketing and documentation pages (src/filter/sections.cc):
 // every section of the page's body is the region, not one best container;
 // lists, tables and code blocks of its core are kept whole.

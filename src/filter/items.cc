@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "filter/filter.h"
@@ -321,12 +322,26 @@ std::vector<ItemList> find_page_lists(const Document& doc, const std::vector<Tex
   return {};
 }
 
+bool is_term_or_definition(std::string_view tag) {
+  return tag == "dt" || tag == "dd";
+}
+
+// The tag part of a shape ("dd" of "dd.entry").
+std::string_view node_tag(std::string_view shape) {
+  return shape.substr(0, shape.find('.'));
+}
+
 // For each node, whether it lies in an item: a box of the list's shape
 // under its container or, when the shape names a class, anywhere (a grid
 // laid out in rows of four is one list in several containers). In a list
 // of sections, every child of the container holding text is one.
 std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList& list) {
   const bool by_class = list.group.shape.find('.') != std::string::npos;
+  // A <dl> list's item is a term and its definition (arXiv's listings: the
+  // paper's number and links, then its title and authors): a list found
+  // as the terms or as the definitions holds the other half too.
+  const bool definition_pairs = doc.nodes[static_cast<size_t>(list.container)].tag == "dl" &&
+                                is_term_or_definition(node_tag(list.group.shape));
   std::vector<bool> inside(doc.nodes.size(), false);
   if (list.of_sections) {
     for (int32_t child : tree.children[static_cast<size_t>(list.container)]) {
@@ -341,6 +356,7 @@ std::vector<bool> in_items(const Document& doc, const Tree& tree, const ItemList
     }
     const bool in_container = parent == list.container;
     if ((in_container || by_class) && shape(doc.nodes[i]) == list.group.shape) inside[i] = true;
+    if (in_container && definition_pairs) inside[i] = is_term_or_definition(doc.nodes[i].tag);
   }
   return inside;
 }
@@ -408,12 +424,12 @@ bool is_card_label(const Block& b) {
 
 // The buttons every card repeats ("Add to cart", "Apply now", "Listen to
 // this podcast"): a short link whose text recurs in most items, in items
-// that also hold text of their own outside links. A card that is one
-// link as a whole is left as it is: every line of it is link text, its
-// labels ("Duration") included. On a listing page (jobs, courses, news)
-// the badges and field names every card repeats in plain text go too
-// (is_card_label); a shop's card repeats the product's own state ("In
-// stock", "Free shipping", "Brand new") and keeps it.
+// that also hold text of their own outside links. On a listing page
+// (jobs, courses, news) the badges, field names and calls to action every
+// card repeats go too (is_card_label), linked or not: a card that is one
+// link as a whole repeats "View Company Profile" in link text; a shop's
+// card repeats the product's own state ("In stock", "Free shipping",
+// "Brand new") and keeps it.
 void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
   const bool labels = doc.page_type == PageType::kListing;
   const std::vector<int32_t> item = item_of(doc, inside);
@@ -446,7 +462,7 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
     const bool link = b.features.link_chars >= b.features.chars;
     const bool button = link && b.text.size() <= params::kItemButtonMaxBytes &&
                         plain[static_cast<size_t>(item[static_cast<size_t>(b.node)])] > 0;
-    const bool label = labels && !link && !is_value && is_card_label(b);
+    const bool label = labels && !is_value && is_card_label(b);
     if (!button && !label) continue;
     const uint32_t count = seen[line_key(b.text)].second;
     if (count < params::kItemsMinCount ||
@@ -456,6 +472,34 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
     std::snprintf(reason, sizeof reason, "a %s of every item (in %u of %u items)",
                   button ? "button" : "label", count, items);
     b.decision = {false, block::Stage::kStructure, reason};
+  }
+}
+
+// A line the item already showed: card markup writes the title two or
+// three times (the picture's link, a heading for cards without a picture
+// that CSS hides, the shown heading: Shopify's Dawn theme and the themes
+// built on it; a mobile and a desktop layout of one card), and a reader
+// reads it once. Only the first of each line in an item stays. A line an
+// item holds more than kItemRepeatMaxCopies times is a badge of each of
+// its cards (an item of a list of sections holds many: "Winner",
+// "Honoree"): all of them stay.
+void drop_item_repeats(Document& doc, const std::vector<bool>& inside) {
+  const std::vector<int32_t> item = item_of(doc, inside);
+  const auto item_line = [&](const Block& b) {
+    return std::to_string(item[static_cast<size_t>(b.node)]) + '\n' + line_key(b.text);
+  };
+  std::unordered_map<std::string, uint32_t> copies;  // of each line in each item
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    ++copies[item_line(b)];
+  }
+  std::unordered_set<std::string> seen;
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !inside[static_cast<size_t>(b.node)]) continue;
+    std::string key = item_line(b);
+    if (copies[key] > params::kItemRepeatMaxCopies) continue;
+    if (seen.insert(std::move(key)).second) continue;
+    b.decision = {false, block::Stage::kStructure, "a repeat of a line of the same item"};
   }
 }
 
@@ -526,10 +570,31 @@ void restore_lists_in_pagers(Document& doc) {
   }
 }
 
+// A paragraph of prose the page already showed: a shop's category text
+// written twice (a clipped copy with "Read more" and the full one, a
+// mobile and a desktop block), FAQ answers both in an accordion and in a
+// list. A reader reads it once; the first copy stays. A marquee, one
+// phrase said over and over, goes too (as on service pages, sections.cc).
+void drop_repeated_prose(Document& doc) {
+  std::unordered_set<std::string> seen;
+  for (Block& b : doc.blocks) {
+    if (!b.decision.keep) continue;
+    if (is_marquee(b)) {
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+      continue;
+    }
+    if (!is_prose_paragraph(b)) continue;
+    if (seen.insert(line_key(b.text)).second) continue;
+    b.decision = {false, block::Stage::kStructure,
+                  "a repeat of a paragraph the page showed before"};
+  }
+}
+
 }  // namespace
 
 bool select_items(Document& doc) {
   restore_lists_in_pagers(doc);
+  drop_repeated_prose(doc);
   const std::vector<Text> text = kept_text_below(doc);
   Tree tree;
   const std::vector<ItemList> lists = find_page_lists(doc, text, tree);
@@ -571,6 +636,7 @@ bool select_items(Document& doc) {
     b.decision = {true, block::Stage::kStructure,
                   reasons[static_cast<size_t>(list_of[static_cast<size_t>(b.node)])]};
   }
+  drop_item_repeats(doc, inside);
   drop_item_buttons(doc, inside);
   return true;
 }

@@ -214,6 +214,12 @@ inline constexpr float kItemButtonMinShare = 0.5f;
 // is a label or badge of every card ("Price", "Free shipping", "Actively
 // hiring"): dropped too; this many bytes at most.
 inline constexpr size_t kItemLabelMaxBytes = 40;
+// A line an item of the page's list holds at most this many times is a
+// repeat of the card's own (its title, written for the picture's link, a
+// hidden heading and the shown one: three at most on wcxb-dev's cards),
+// kept once; a line more frequent is a badge of each card in a section of
+// cards ("Honoree" 486 times in one), kept every time.
+inline constexpr uint32_t kItemRepeatMaxCopies = 3;
 
 // --- product pages ---
 // Lists of cards of other products ("Customers also bought", "Complete

@@ -137,30 +137,6 @@ std::vector<int32_t> enclosing_form(const Document& doc) {
   return form;
 }
 
-// A block made of one short phrase said over and over ("Book Now * Book
-// Now * ..."): a marquee's text, doubled for the animation.
-bool is_marquee(const Block& b) {
-  if (b.features.words < params::kMarqueeMinWords || b.features.chars > params::kMarqueeMaxChars) {
-    return false;
-  }
-  std::vector<std::string_view> words;
-  std::string_view text = b.text;
-  size_t start = std::string_view::npos;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
-                                               std::isalnum(static_cast<unsigned char>(text[i])));
-    if (word_char && start == std::string_view::npos) start = i;
-    if (!word_char && start != std::string_view::npos) {
-      words.push_back(text.substr(start, i - start));
-      start = std::string_view::npos;
-    }
-  }
-  if (words.size() < params::kMarqueeMinWords) return false;
-  std::sort(words.begin(), words.end());
-  const size_t distinct = size_t(std::unique(words.begin(), words.end()) - words.begin());
-  return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
-}
-
 // A regex of section titles ("Customers also bought"), matched against a
 // block's whole text, decoration aside, ignoring case.
 RE2 section_titles(const char* titles) {
@@ -326,6 +302,30 @@ std::vector<bool> in_card_links(const Document& doc) {
 }
 
 }  // namespace
+
+// A block made of one short phrase said over and over ("Book Now * Book
+// Now * ..."): a marquee's text, doubled for the animation.
+bool is_marquee(const Block& b) {
+  if (b.features.words < params::kMarqueeMinWords || b.features.chars > params::kMarqueeMaxChars) {
+    return false;
+  }
+  std::vector<std::string_view> words;
+  std::string_view text = b.text;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool word_char = i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 ||
+                                               std::isalnum(static_cast<unsigned char>(text[i])));
+    if (word_char && start == std::string_view::npos) start = i;
+    if (!word_char && start != std::string_view::npos) {
+      words.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (words.size() < params::kMarqueeMinWords) return false;
+  std::sort(words.begin(), words.end());
+  const size_t distinct = size_t(std::unique(words.begin(), words.end()) - words.begin());
+  return float(distinct) < float(words.size()) * params::kMarqueeMaxDistinctShare;
+}
 
 bool select_sections(Document& doc) {
   if (doc.page_type == PageType::kProduct) {

@@ -212,6 +212,16 @@ Attributes read_attributes(const GumboElement& element, const Prescanned& scanne
   return a;
 }
 
+// A link that aria-hidden="true" only keeps from screen readers: a card
+// links its picture, title and teaser to one page and hides the repeats
+// from assistive technology (tabindex="-1" too), but they are shown. Its
+// text is page text; other aria-hidden inline text (icon glyphs, "/"
+// separators) is not.
+bool is_repeated_link(const GumboElement& element, const Attributes& attrs) {
+  return element.tag == GUMBO_TAG_A && !Attributes::present(attrs.hidden_attribute) &&
+         !style_hides(attrs.style);
+}
+
 bool is_article_type(std::string_view itemtype) {
   return icontains(itemtype, "article") || icontains(itemtype, "blogposting") ||
          icontains(itemtype, "report");
@@ -324,7 +334,7 @@ class Walker {
       frame.skip = info.display == Display::kSkip || info.display == Display::kHead;
     } else if (info.display == Display::kBlock) {
       enter_block(frame, info, attrs);
-    } else if (attrs.hidden()) {
+    } else if (attrs.hidden() && !is_repeated_link(element, attrs)) {
       frame.skip = true;  // hidden inline text is never shown; hidden blocks are the rules' call
     } else {
       enter_inline(frame, element, attrs);

@@ -284,6 +284,116 @@ TEST_CASE("a button every card repeats goes, the cards' own lines stay", "[filte
   }
 }
 
+TEST_CASE("a title a card writes twice is kept once, the same title in the next card stays",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t grid = b.node("ul", body, "products");
+  std::vector<size_t> first, repeat, price;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t card = b.node("li", grid, "product");
+    // The picture's link, then the heading: the same words.
+    const std::string title =
+        i == 4 ? "Trail stove model 3" : "Trail stove model " + std::to_string(i);
+    first.push_back(b.element_with_text("p", card, title, true));
+    repeat.push_back(b.element_with_text("h3", card, title, true));
+    price.push_back(b.element_with_text("p", card, "$" + std::to_string(20 + i) + ".99"));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i = 0; i < first.size(); ++i) {
+    CHECK(kept(doc, first[i]));  // the fifth card's title repeats the fourth's: another item
+    CHECK(kept(doc, price[i]));
+    INFO(doc.blocks[repeat[i]].decision.reason);
+    CHECK_FALSE(kept(doc, repeat[i]));
+    CHECK(doc.blocks[repeat[i]].decision.reason == "a repeat of a line of the same item");
+  }
+}
+
+TEST_CASE("a badge every card of a section repeats stays, however often", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t column = b.node("div", body, "sections");
+  std::vector<size_t> badges;
+  for (int s = 0; s < 3; ++s) {
+    const int32_t section = b.node("section", column, "group");
+    b.element_with_text("h2", section, "Category number " + std::to_string(s));
+    const int32_t row = b.node("div", section, "row");
+    for (int i = 0; i < 5; ++i) {
+      const int32_t card = b.node("div", row, "card");
+      b.element_with_text("h3", card, "Project " + std::to_string(s * 10 + i), true);
+      badges.push_back(b.element_with_text("p", card, "Honoree"));
+      b.element_with_text("p", card, "Studio " + std::to_string(s * 10 + i) + " of the city");
+    }
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kCollection;
+  clean(doc);
+  for (size_t i : badges) {
+    INFO(doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+  }
+}
+
+TEST_CASE("a marquee beside a listing's list goes, the list stays", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kListing, plain_card);
+  std::string phrase;
+  for (int i = 0; i < 60; ++i) phrase += "word ";
+  webclean::block::Block marquee = p.doc.blocks[p.intro];
+  marquee.text = phrase;
+  marquee.features.chars = static_cast<uint32_t>(phrase.size());
+  marquee.features.words = 60;
+  p.doc.blocks.push_back(marquee);
+  const size_t m = p.doc.blocks.size() - 1;
+  clean(p.doc);
+  CHECK(kept(p.doc, p.item_blocks[0]));
+  INFO(p.doc.blocks[m].decision.reason);
+  CHECK_FALSE(kept(p.doc, m));
+  CHECK(p.doc.blocks[m].decision.reason == "a marquee: one phrase repeated");
+}
+
+TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t list = b.node("dl", body);
+  std::vector<size_t> terms, definitions;
+  for (int i = 0; i < 5; ++i) {
+    // The term is links only, as a listing's "[1] arXiv:1234 [pdf, html]".
+    const int32_t term = b.node("dt", list);
+    terms.push_back(
+        b.element_with_text("p", term, "[" + std::to_string(i + 1) + "] pdf html", true));
+    const int32_t definition = b.node("dd", list);
+    definitions.push_back(b.element_with_text(
+        "p", definition, "Title: A study of trail stoves, part " + std::to_string(i), true));
+    definitions.push_back(b.element_with_text("p", definition, "Jane Doe " + std::to_string(i)));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i : definitions) CHECK(kept(doc, i));
+  for (size_t i : terms) {
+    INFO(doc.blocks[i].decision.reason);
+    CHECK(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("item of the page's list") != std::string::npos);
+  }
+}
+
+TEST_CASE("a collection page's description written twice is read once", "[filter][items]") {
+  ListingPage p = listing_page(PageType::kCollection, plain_card, 2);
+  // The page repeats its first paragraph (a clipped copy and the full one).
+  Document& doc = p.doc;
+  webclean::block::Block copy = doc.blocks[p.description[0]];
+  doc.blocks.push_back(copy);
+  const size_t repeat = doc.blocks.size() - 1;
+  clean(doc);
+  CHECK(kept(doc, p.description[0]));
+  CHECK(kept(doc, p.description[1]));
+  INFO(doc.blocks[repeat].decision.reason);
+  CHECK_FALSE(kept(doc, repeat));
+  CHECK(doc.blocks[repeat].decision.reason == "a repeat of a paragraph the page showed before");
+}
+
 namespace {
 
 // body > h1, div.featured (3 cards) and div.grid (6 cards): two grids of
@@ -391,6 +501,32 @@ TEST_CASE("a badge every card of a listing repeats goes, its titles, fields and 
   }
 }
 
+TEST_CASE("a call to action every linked card of a listing repeats goes, the cards stay",
+          "[filter][items]") {
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t list = b.node("ul", body, "jobs");
+  std::vector<size_t> titles, companies, calls;
+  for (int i = 0; i < 5; ++i) {
+    // Every line is link text: the card is one link as a whole.
+    const int32_t card = b.node("li", list, "job");
+    calls.push_back(b.element_with_text("p", card, "View Company Profile", true));
+    titles.push_back(
+        b.element_with_text("h3", card, "Software engineer " + std::to_string(i), true));
+    companies.push_back(
+        b.element_with_text("p", card, "Company number " + std::to_string(i), true));
+  }
+  Document doc = b.build();
+  doc.page_type = PageType::kListing;
+  clean(doc);
+  for (size_t i = 0; i < titles.size(); ++i) {
+    CHECK(kept(doc, titles[i]));
+    CHECK(kept(doc, companies[i]));
+    INFO(doc.blocks[calls[i]].decision.reason);
+    CHECK_FALSE(kept(doc, calls[i]));
+  }
+}
+
 TEST_CASE("a badge every card of a shop's grid repeats is the product's and stays",
           "[filter][items]") {
   JobBoard p = job_board(PageType::kCollection);
@@ -470,7 +606,8 @@ TEST_CASE("a grid inside a box named like a pager is the page's list, the pager'
   std::vector<size_t> items;
   for (int i = 0; i < 6; ++i) {
     const int32_t card = b.node("article", grid, "product-card_card__b3");
-    items.push_back(b.element_with_text("h4", card, "Seamless training shirt " + std::to_string(i), true));
+    items.push_back(
+        b.element_with_text("h4", card, "Seamless training shirt " + std::to_string(i), true));
     items.push_back(b.element_with_text("p", card, "$" + std::to_string(30 + i)));
   }
   const int32_t bottom = b.node("div", wrapper, "pagination_pagination-bottom__c4");

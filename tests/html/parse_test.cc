@@ -159,6 +159,15 @@ TEST_CASE("hidden inline text is skipped", "[html][parse]") {
   REQUIRE(texts(doc) == std::vector<std::string>{"shown text"});
 }
 
+TEST_CASE("a link hidden from screen readers only is shown text, other aria-hidden text is not",
+          "[html][parse]") {
+  Document doc = parse(
+      "<p><a href=\"/a\" aria-hidden=\"true\" tabindex=\"-1\">A teaser</a> "
+      "<i aria-hidden=\"true\">arrow_forward</i>"
+      "<a href=\"/b\" aria-hidden=\"true\" style=\"display:none\">secret</a></p>");
+  REQUIRE(texts(doc) == std::vector<std::string>{"A teaser"});
+}
+
 TEST_CASE("a hidden block is flagged and its text still emitted", "[html][parse]") {
   Document doc = parse("<div hidden><p>x</p></div><div style=\"DISPLAY : NONE\">y</div>");
   REQUIRE(texts(doc) == std::vector<std::string>{"x", "y"});
