@@ -304,6 +304,22 @@ inline constexpr uint32_t kOtherSectionTitleMaxChars = 80;
 // the title's level lost a held-out page 0.45.
 inline constexpr float kOtherProductsMaxShare = 0.3f;
 
+// A section titled as the shop's shipping and returns policy ("Shipping
+// & Returns", "Delivery and returns", "Returns & exchanges") is the same
+// on every product of the shop, not this product: it goes as a section
+// of other products does (kOtherSectionTitleMaxChars,
+// kOtherProductsMaxShare). The titles of Shopify, WooCommerce, Magento
+// and BigCommerce themes' tabs and accordions; English, and the usual
+// forms in German, French, Spanish and Italian.
+inline constexpr const char* kShopPolicyTitles =
+    "(?:(?:free |fast |standard )?(?:shipping|delivery)(?: (?:&|and|\\+) (?:free )?"
+    "(?:returns?|exchanges|refunds))?(?: (?:policy|information|info|details))?"
+    "|(?:returns?|refunds?)(?: (?:&|and) (?:exchanges?|refunds?))?(?: policy)?"
+    "|shipping (?:&|and) delivery|delivery (?:&|and) shipping"
+    "|livraison(?: (?:&|et) retours?)?|retours? (?:&|et) (?:échanges|remboursements)"
+    "|versand(?: (?:&|und) (?:rückgabe|rücksendung|retouren))?|lieferung (?:&|und) rückgabe"
+    "|envío(?:s)?(?: y devoluciones)?|devoluciones|spedizione(?: e resi)?|resi e rimborsi)";
+
 // --- service pages ---
 // A section titled as other content of the site ("Related insights",
 // "Featured client stories", "News and insights", "From our blog") is the site's

@@ -166,7 +166,9 @@ bool is_marquee(const Block& b) {
 RE2 section_titles(const char* titles) {
   RE2::Options options;
   options.set_case_sensitive(false);
-  return RE2(std::string("[^\\pL\\pN]*") + titles + "[^\\pL\\pN]*", options);
+  // Not ending with a colon: "Shipping:" labels a field of the buy box
+  // (its cost, its dates), no section.
+  return RE2(std::string("[^\\pL\\pN]*") + titles + "[^\\pL\\pN:]*", options);
 }
 
 // Sections that show other things than the page's subject: their titles
@@ -332,6 +334,9 @@ bool select_sections(Document& doc) {
     static const RE2 titles = section_titles(params::kOtherProductsTitles);
     drop_other_sections(
         doc, {titles, "kOtherProductsTitles", "other products", params::kOtherProductsMaxShare});
+    static const RE2 policy = section_titles(params::kShopPolicyTitles);
+    drop_other_sections(doc, {policy, "kShopPolicyTitles", "the shop's shipping and returns",
+                              params::kOtherProductsMaxShare});
     decide_declared_description(doc);
   } else if (doc.page_type == PageType::kService) {
     static const RE2 titles = section_titles(params::kOtherServiceContentTitles);

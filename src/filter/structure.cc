@@ -605,6 +605,27 @@ void drop_identifier_runs(Document& doc) {
   }
 }
 
+// The product's name: the page's first <h1> the rules left (not in a
+// menu, a header or a hidden panel). A product page's text starts with
+// the name of what it sells, though the metadata stage takes the heading
+// for the page's title (it repeats the <title>) and, short and bare,
+// density would take it for a label. Kept whole unless the structure
+// filter put it in a card of another product; not kept twice.
+void keep_product_name(Document& doc) {
+  for (Block& b : doc.blocks) {
+    if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
+    if (b.decision.stage == block::Stage::kRules) continue;
+    if (!b.decision.keep && b.decision.stage == block::Stage::kStructure) return;
+    for (const Block& other : doc.blocks) {
+      if (&other != &b && other.decision.keep && other.text == b.text) return;
+    }
+    b.decision = {true, block::Stage::kStructure,
+                  "the product's name: the page's first h1 (a product page's text starts "
+                  "with it)"};
+    return;
+  }
+}
+
 bool has_layout_copies(PageType type) {
   return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
          type == PageType::kCollection;
@@ -666,7 +687,9 @@ bool select_main_content(Document& doc) {
     drop_identifier_runs(doc);
     drop_item_lists(doc);
     drop_priced_cards(doc);
-    return select_sections(doc);
+    const bool found = select_sections(doc);
+    keep_product_name(doc);
+    return found;
   }
   if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {
     if (select_items(doc)) return true;
