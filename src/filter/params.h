@@ -248,6 +248,16 @@ inline constexpr uint32_t kPricedCardsMin = 3;
 inline constexpr uint32_t kPricedCardMaxPrices = 4;
 inline constexpr float kPricedCardMaxMeanChars = 200.f;
 
+// A label that is a template's key, not words: a name in snake case,
+// with an optional colon ("retail_price_tier1:", "cat_thumb_Fog Blue:",
+// "shipping_chunk-1:"). A list of kRawFieldsMin or more such labels is a
+// shop's custom fields printed raw (BigCommerce's productView-info,
+// Shopify metafields). Labels of a product's own specifications are
+// words ("Fabric:", "Thread count").
+inline constexpr const char* kRawFieldKeyPattern =
+    R"re([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9][A-Za-z0-9 -]*)+:?)re";
+inline constexpr uint32_t kRawFieldsMin = 3;
+
 // A block made mostly of machine identifiers (UUIDs) is no text: a
 // marketplace's obfuscated "Sponsored" label, whose letters hide among
 // UUIDs that CSS hides (eBay's carousels), or ids a template printed. On
