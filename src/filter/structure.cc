@@ -608,9 +608,11 @@ void drop_identifier_runs(Document& doc) {
 // The product's name: the page's first <h1> the rules left (not in a
 // menu, a header or a hidden panel). A product page's text starts with
 // the name of what it sells, though the metadata stage takes the heading
-// for the page's title (it repeats the <title>) and, short and bare,
-// density would take it for a label. Kept whole unless the structure
-// filter put it in a card of another product; not kept twice.
+// for the page's title (it repeats the <title>). Given back to density,
+// which judges it as any heading (kept whole, it made its neighbours
+// good: a gallery's labels, a price; wcxb-dev product tune 0.643 so,
+// 0.633 kept whole); not when the structure filter put it in a card of
+// another product, nor when the page already shows the same text.
 void keep_product_name(Document& doc) {
   for (Block& b : doc.blocks) {
     if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
