@@ -254,6 +254,16 @@ inline constexpr uint32_t kPricedCardsMin = 3;
 inline constexpr uint32_t kPricedCardMaxPrices = 4;
 inline constexpr float kPricedCardMaxMeanChars = 200.f;
 
+// A label that is a template's key, not words: a name in snake case,
+// with an optional colon ("retail_price_tier1:", "cat_thumb_Fog Blue:",
+// "shipping_chunk-1:"). A list of kRawFieldsMin or more such labels is a
+// shop's custom fields printed raw (BigCommerce's productView-info,
+// Shopify metafields). Labels of a product's own specifications are
+// words ("Fabric:", "Thread count").
+inline constexpr const char* kRawFieldKeyPattern =
+    R"re([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9][A-Za-z0-9 -]*)+:?)re";
+inline constexpr uint32_t kRawFieldsMin = 3;
+
 // A block made mostly of machine identifiers (UUIDs) is no text: a
 // marketplace's obfuscated "Sponsored" label, whose letters hide among
 // UUIDs that CSS hides (eBay's carousels), or ids a template printed. On
@@ -309,6 +319,22 @@ inline constexpr uint32_t kOtherSectionTitleMaxChars = 80;
 // dropping instead, in such a box, the blocks up to the next heading of
 // the title's level lost a held-out page 0.45.
 inline constexpr float kOtherProductsMaxShare = 0.3f;
+
+// A section titled as the shop's shipping and returns policy ("Shipping
+// & Returns", "Delivery and returns", "Returns & exchanges") is the same
+// on every product of the shop, not this product: it goes as a section
+// of other products does (kOtherSectionTitleMaxChars,
+// kOtherProductsMaxShare). The titles of Shopify, WooCommerce, Magento
+// and BigCommerce themes' tabs and accordions; English, and the usual
+// forms in German, French, Spanish and Italian.
+inline constexpr const char* kShopPolicyTitles =
+    "(?:(?:free |fast |standard )?(?:shipping|delivery)(?: (?:&|and|\\+) (?:free )?"
+    "(?:returns?|exchanges|refunds))?(?: (?:policy|information|info|details))?"
+    "|(?:returns?|refunds?)(?: (?:&|and) (?:exchanges?|refunds?))?(?: policy)?"
+    "|shipping (?:&|and) delivery|delivery (?:&|and) shipping"
+    "|livraison(?: (?:&|et) retours?)?|retours? (?:&|et) (?:échanges|remboursements)"
+    "|versand(?: (?:&|und) (?:rückgabe|rücksendung|retouren))?|lieferung (?:&|und) rückgabe"
+    "|envío(?:s)?(?: y devoluciones)?|devoluciones|spedizione(?: e resi)?|resi e rimborsi)";
 
 // --- service pages ---
 // A section titled as other content of the site ("Related insights",

@@ -139,10 +139,14 @@ std::vector<int32_t> enclosing_form(const Document& doc) {
 
 // A regex of section titles ("Customers also bought"), matched against a
 // block's whole text, decoration aside, ignoring case.
-RE2 section_titles(const char* titles) {
+// `colon_ends`: whether a title may end with a colon ("Customers also
+// bought:"); "Shipping:" labels a field of the buy box (its cost, its
+// dates), no section.
+RE2 section_titles(const char* titles, bool colon_ends = true) {
   RE2::Options options;
   options.set_case_sensitive(false);
-  return RE2(std::string("[^\\pL\\pN]*") + titles + "[^\\pL\\pN]*", options);
+  return RE2(std::string("[^\\pL\\pN]*") + titles + (colon_ends ? "[^\\pL\\pN]*" : "[^\\pL\\pN:]*"),
+             options);
 }
 
 // Sections that show other things than the page's subject: their titles
@@ -332,6 +336,9 @@ bool select_sections(Document& doc) {
     static const RE2 titles = section_titles(params::kOtherProductsTitles);
     drop_other_sections(
         doc, {titles, "kOtherProductsTitles", "other products", params::kOtherProductsMaxShare});
+    static const RE2 policy = section_titles(params::kShopPolicyTitles, false);
+    drop_other_sections(doc, {policy, "kShopPolicyTitles", "the shop's shipping and returns",
+                              params::kOtherProductsMaxShare});
     decide_declared_description(doc);
   } else if (doc.page_type == PageType::kService) {
     static const RE2 titles = section_titles(params::kOtherServiceContentTitles);

@@ -605,6 +605,69 @@ void drop_identifier_runs(Document& doc) {
   }
 }
 
+// The product's name: the page's first <h1> the rules left (not in a
+// menu, a header or a hidden panel). A product page's text starts with
+// the name of what it sells, though the metadata stage takes the heading
+// for the page's title (it repeats the <title>). Given back to density,
+// which judges it as any heading (kept whole, it made its neighbours
+// good: a gallery's labels, a price; wcxb-dev product tune 0.643 so,
+// 0.633 kept whole); not when the structure filter put it in a card of
+// another product, nor when the page already shows the same text.
+void keep_product_name(Document& doc) {
+  for (Block& b : doc.blocks) {
+    if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
+    if (b.decision.stage == block::Stage::kRules) continue;
+    if (!b.decision.keep && b.decision.stage == block::Stage::kStructure) return;
+    for (const Block& other : doc.blocks) {
+      if (&other != &b && other.decision.keep && other.text == b.text) return;
+    }
+    b.decision = {true, block::Stage::kStructure,
+                  "the product's name: the page's first h1 (a product page's text starts "
+                  "with it)"};
+    return;
+  }
+}
+
+// A list of a template's raw fields: three or more children of one box
+// (kRawFieldsMin), half of its children or more, label it with a key
+// (kRawFieldKeyPattern: "retail_price_tier1:", "cat_thumb_Bone:",
+// "tab_Shipping and Returns:"). A shop printed its custom fields, the
+// data its theme reads, as they are stored: no reader reads them.
+void drop_raw_field_lists(Document& doc) {
+  static const RE2 key(params::kRawFieldKeyPattern);
+  struct Box {
+    uint32_t children = 0;  // holding kept text
+    uint32_t keys = 0;
+  };
+  std::vector<Box> boxes(doc.nodes.size());
+  const std::vector<KeptText> text = kept_text_below(doc);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const int32_t parent = doc.nodes[i].parent;
+    if (parent >= 0 && text[i].chars > 0) ++boxes[static_cast<size_t>(parent)].children;
+  }
+  for (const Block& b : doc.blocks) {
+    if (!b.decision.keep || b.node < 0 || !RE2::FullMatch(b.text, key)) continue;
+    const int32_t parent = doc.nodes[static_cast<size_t>(b.node)].parent;
+    if (parent >= 0) ++boxes[static_cast<size_t>(parent)].keys;
+  }
+  char reason[160];
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const Box& box = boxes[i];
+    if (box.keys < params::kRawFieldsMin || box.keys * 2 < box.children) continue;
+    std::snprintf(reason, sizeof reason,
+                  "a template's raw fields: %u of %u children of %s are labelled with a key "
+                  "(kRawFieldKeyPattern, kRawFieldsMin %u)",
+                  box.keys, box.children, block::describe(doc.nodes[i]).substr(0, 60).c_str(),
+                  params::kRawFieldsMin);
+    for (Block& b : doc.blocks) {
+      if (b.decision.keep && b.node >= 0 &&
+          block::is_within(doc, b.node, static_cast<int32_t>(i))) {
+        b.decision = {false, block::Stage::kStructure, reason};
+      }
+    }
+  }
+}
+
 bool has_layout_copies(PageType type) {
   return type == PageType::kProduct || type == PageType::kService || type == PageType::kListing ||
          type == PageType::kCollection;
@@ -666,7 +729,10 @@ bool select_main_content(Document& doc) {
     drop_identifier_runs(doc);
     drop_item_lists(doc);
     drop_priced_cards(doc);
-    return select_sections(doc);
+    drop_raw_field_lists(doc);
+    const bool found = select_sections(doc);
+    keep_product_name(doc);
+    return found;
   }
   if (doc.page_type == PageType::kListing || doc.page_type == PageType::kCollection) {
     if (select_items(doc)) return true;

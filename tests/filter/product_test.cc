@@ -430,3 +430,119 @@ TEST_CASE("a product page drops a block of UUIDs, a label obfuscated among hidde
   CHECK_FALSE(kept(doc, label));
   CHECK(doc.blocks[label].decision.reason.find("kIdentifierMinShare") != std::string::npos);
 }
+
+TEST_CASE("a product page keeps its name, the h1 the metadata stage took for the title",
+          "[filter][product]") {
+  // main > [h1 (dropped as the title), div.description > p x2]
+  ProductPageStart page;
+  page.add_description();
+  Document doc = page.build();
+  webclean::block::Block& name = doc.blocks[page.name];
+  name.heading_level = 1;
+  name.decision = {false, webclean::block::Stage::kMetadata, "title"};
+  clean(doc);
+  INFO(name.decision.reason);
+  CHECK(kept(doc, page.name));
+}
+
+TEST_CASE("a product page leaves an h1 the rules dropped, and keeps no name twice",
+          "[filter][product]") {
+  // body > [nav > h1 (the shop's logo, dropped by the rules), main > [h1
+  // (the name, dropped as the title), div.description > [p "Trail stove,
+  // titanium" (the name again), p x2]]]
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t nav = b.node("nav", page.body);
+  const size_t logo = b.element_with_text("h1", nav, "Ridgeline Outfitters");
+  const int32_t description = page.add_description();
+  const size_t again = b.element_with_text("p", description, "Trail stove, titanium");
+  Document doc = page.build();
+  doc.blocks[logo].heading_level = 1;
+  doc.blocks[logo].decision = {false, webclean::block::Stage::kRules, "tag nav"};
+  doc.blocks[page.name].heading_level = 1;
+  doc.blocks[page.name].decision = {false, webclean::block::Stage::kMetadata, "title"};
+  doc.blocks[again].decision.keep = true;
+  clean(doc);
+  CHECK_FALSE(kept(doc, logo));
+  // The name stays out where the description says it: one is enough.
+  CHECK(doc.blocks[page.name].decision.reason == "title");
+}
+
+TEST_CASE("a product page drops a section titled as the shop's shipping and returns",
+          "[filter][product]") {
+  for (const char* heading :
+       {"Shipping & Returns", "Delivery and returns", "Shipping", "Returns & Exchanges",
+        "Livraison et retours", "Versand & Rückgabe"}) {
+    // main > [h1, div.description > p x3, div.policy > (h2, div > p x2)]
+    ProductPageStart page;
+    DocBuilder& b = page.b;
+    const int32_t description = b.node("div", page.main, "description");
+    std::vector<size_t> own;
+    for (int i = 0; i < 3; ++i) own.push_back(b.element_with_text("p", description, prose(i)));
+    const int32_t policy = b.node("div", page.main, "accordion-item");
+    const size_t title = b.element_with_text("h2", policy, heading);
+    const int32_t body = b.node("div", policy, "accordion-body");
+    const size_t line = b.element_with_text(
+        "p", body, "Orders ship within two business days from our warehouse in Denver.");
+    b.element_with_text("p", body, "Return any unused item within 30 days for a full refund.");
+    Document doc = page.build();
+    clean(doc);
+    INFO(heading << ": " << doc.blocks[title].decision.reason);
+    CHECK(doc.blocks[title].decision.reason.find("kShopPolicyTitles") != std::string::npos);
+    CHECK_FALSE(kept(doc, line));
+    for (size_t i : own) CHECK(kept(doc, i));
+  }
+}
+
+TEST_CASE("a product page keeps a buy box field labelled \"Shipping:\"", "[filter][product]") {
+  // main > [h1, div.description > p x3, div.buy > [div.row > (span
+  // "Shipping:", span cost), div.row > (span "Located in:", span place)]]
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  const int32_t description = b.node("div", page.main, "description");
+  for (int i = 0; i < 3; ++i) b.element_with_text("p", description, prose(i));
+  const int32_t buy = b.node("div", page.main, "buy");
+  const int32_t row = b.node("div", buy, "row");
+  const size_t label = b.element_with_text("span", row, "Shipping:");
+  const size_t cost = b.element_with_text("span", row, "US $15.47 International Shipping");
+  Document doc = page.build();
+  select_main_content(doc);
+  INFO(doc.blocks[label].decision.reason);
+  CHECK(doc.blocks[label].decision.reason.find("kShopPolicyTitles") == std::string::npos);
+  CHECK(doc.blocks[cost].decision.reason.find("shipping and returns") == std::string::npos);
+}
+
+TEST_CASE("a product page drops a template's raw custom fields, not its specifications",
+          "[filter][product]") {
+  // main > [h1, div.description > p x2, dl.specs (words as labels),
+  // dl.productView-info (keys as labels)]
+  ProductPageStart page;
+  DocBuilder& b = page.b;
+  page.add_description();
+  const int32_t specs = b.node("dl", page.main, "specs");
+  std::vector<size_t> spec_lines;
+  for (const char* line : {"Fabric:", "100% combed cotton", "Fit:", "Regular", "Weight:", "180 gsm",
+                           "Care:", "Machine wash cold"}) {
+    spec_lines.push_back(
+        b.element_with_text(std::string(line).back() == ':' ? "dt" : "dd", specs, line));
+  }
+  const int32_t fields = b.node("dl", page.main, "productView-info");
+  std::vector<size_t> field_lines;
+  for (const char* line : {"retail_price_tier1:", "$20.00_1-9 items", "cat_thumb_Fog Blue:", "TRUE",
+                           "tab_Shipping and Returns:", "TRUE", "shipping_chunk-1:",
+                           "We ship nationwide in the United States and Canada within two days."}) {
+    field_lines.push_back(
+        b.element_with_text(std::string(line).back() == ':' ? "dt" : "dd", fields, line));
+  }
+  Document doc = page.build();
+  select_main_content(doc);
+  for (size_t i : spec_lines) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK(doc.blocks[i].decision.reason.find("raw fields") == std::string::npos);
+  }
+  for (size_t i : field_lines) {
+    INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
+    CHECK_FALSE(kept(doc, i));
+    CHECK(doc.blocks[i].decision.reason.find("kRawFieldKeyPattern") != std::string::npos);
+  }
+}

@@ -613,6 +613,21 @@ TEST_CASE("a review summary and the shop's selling points go on product pages as
   }
 }
 
+TEST_CASE("a product gallery's position labels go on product pages as lines",
+          "[rules][shipped][shop]") {
+  using webclean::PageType;
+  const auto drops = [](PageType type, const std::string& text) {
+    return shipped().match_text(text, "example.com", type) != nullptr;
+  };
+  for (const char* text : {"Image 1 of 5", "Slide 2 of 8", "Picture 1 of 6", "photo 3 of 12"}) {
+    INFO(text);
+    CHECK(drops(PageType::kProduct, text));
+    CHECK_FALSE(drops(PageType::kArticle, text));
+  }
+  // A caption that counts in a sentence stays.
+  CHECK_FALSE(drops(PageType::kProduct, "Image 1 of 5 shows the stove folded in its pouch."));
+}
+
 TEST_CASE("a card's caption box is its text on listing and collection pages, a credit elsewhere",
           "[rules][shipped][listing]") {
   using webclean::PageType;
