@@ -47,10 +47,14 @@ bool is_text_panel(uint32_t chars, uint32_t link_chars, PageType type) {
 }
 
 bool is_prose_box(const rules::Rule& rule, uint32_t chars, uint32_t link_chars) {
-  // Tags and roles name what a box is; so do the rules of related.rules:
-  // a list of other pages' teasers is prose, and never this page's text.
+  // Tags and roles name what a box is; so do the rules of related.rules
+  // and the class rules of consent.rules: a list of other pages' teasers,
+  // a cookie dialog's purposes, are prose, and never this page's text. (An
+  // id is a section's anchor on a manual: Sphinx's "cookies" section.)
   if (rule.source.compare(0, 4, "tag ") == 0 || rule.source.compare(0, 5, "role ") == 0 ||
-      rule.id.find("related.rules:") != std::string::npos) {
+      rule.id.find("related.rules:") != std::string::npos ||
+      (rule.id.find("consent.rules:") != std::string::npos &&
+       rule.source.compare(0, 6, "class ") == 0)) {
     return false;
   }
   return chars >= params::kShownProseChars &&

@@ -305,6 +305,14 @@ std::vector<bool> in_card_links(const Document& doc) {
   return card;
 }
 
+// Whether the block's text ends in a question mark (closing quotes and
+// brackets aside): an FAQ's question.
+bool asks_question(const Block& b) {
+  std::string_view t = b.text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == ')' || t.back() == '"')) t.remove_suffix(1);
+  return !t.empty() && t.back() == '?';
+}
+
 }  // namespace
 
 // A block made of one short phrase said over and over ("Book Now * Book
@@ -399,6 +407,12 @@ bool select_sections(Document& doc) {
       b.decision = {true, block::Stage::kStructure,
                     b.in_card ? "heading of the page's sections, in a card (kCardLinkMinBlocks)"
                               : "heading of the page's sections"};
+    } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
+               asks_question(b)) {
+      // An FAQ's question: its link is the toggle that opens the answer.
+      b.in_post = true;
+      b.decision = {true, block::Stage::kStructure,
+                    "a question heading of the page's FAQ, its link a toggle"};
     } else if (in_whole_box(doc, text, b, core) ||
                ((!links_left_to_density || b.features.link_chars == 0) &&
                 in_flat_list(doc, nested, b, root))) {

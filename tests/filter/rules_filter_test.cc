@@ -392,3 +392,24 @@ TEST_CASE("on a forum page the comment list is the thread's replies, on an artic
     CHECK_FALSE(kept(doc, button));  // the buttons' words still go
   }
 }
+
+TEST_CASE("a service page's cookie dialog of prose stays dropped, a manual's cookies section not",
+          "[filter][rules]") {
+  using webclean::PageType;
+  RuleSet rules;
+  rules.add_source("rules/consent.rules",
+                   "[drop]\nclass (?:^|[-_])gdpr\\w*(?:$|[-_])\nid ^cookies$\n");
+  rules.compile();
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  add_article(b, body);
+  const size_t dialog =
+      b.element_with_text("p", b.node("div", body, "moove-gdpr-tab-main"), prose(5));
+  const size_t section = b.element_with_text("p", b.node("section", body, "", "cookies"), prose(6));
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  apply_rules(doc, rules, "");
+  INFO(doc.blocks[dialog].decision.reason);
+  CHECK_FALSE(kept(doc, dialog));
+  CHECK(kept(doc, section));
+}

@@ -279,6 +279,37 @@ TEST_CASE("a service page keeps a section's heading among short lines and links"
   }
 }
 
+TEST_CASE("a service page keeps its FAQ's questions whose links are toggles, not linked titles",
+          "[filter][sections]") {
+  // body > [section > (h1, prose), section.faq > (a.accordion > h3 "...?",
+  // answer) x2, section.cards > a > h3 title]: an accordion wraps each
+  // question in a link; a linked title that asks nothing stays a link.
+  DocBuilder b;
+  const int32_t body = b.node("body", b.node("html"));
+  const int32_t hero = b.node("section", body);
+  b.element_with_text("h1", hero, "Bookkeeping for small firms");
+  b.element_with_text("p", hero, prose(0));
+  const int32_t faq = b.node("section", body, "faq");
+  std::vector<size_t> questions;
+  int i = 1;
+  for (const char* question :
+       {"Can I change plans easily?", "Is my data secure (and backed up)?"}) {
+    const int32_t toggle = b.node("a", faq, "accordion-question");
+    questions.push_back(b.element_with_text("h3", toggle, question, true));
+    b.element_with_text("p", faq, prose(i++));
+  }
+  const size_t title =
+      b.element_with_text("h3", b.node("a", body, "teaser"), "Ten tips for your tax return", true);
+  Document doc = b.build();
+  doc.page_type = PageType::kService;
+  clean(doc);
+  for (size_t q : questions) {
+    INFO(doc.blocks[q].text << ": " << doc.blocks[q].decision.reason);
+    CHECK(kept(doc, q));
+  }
+  CHECK_FALSE(kept(doc, title));
+}
+
 TEST_CASE("a service page drops a section titled as other content of the site, title and all",
           "[filter][sections]") {
   // body > main > [h1, p x4, section > (h2 "Related insights", div.card x2

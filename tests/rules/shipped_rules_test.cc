@@ -472,6 +472,30 @@ TEST_CASE("text browser renderings of controls and media are dropped from dumps"
   }
 }
 
+TEST_CASE(
+    "newsletter prompts and a sign-up form's fine print are dropped, sentences about mail not",
+    "[rules][shipped][text]") {
+  for (const char* text :
+       {"Subscribe to Health Newsletter", "Sign up to News Briefing",
+        "For daily wit & wisdom, sign up for the Almanac newsletter.",
+        "Receive agency growth tips, delivered to your inbox",
+        "Get the best of Product Hunt, directly in your inbox.",
+        "By submitting your email to subscribe, you agree to Scicomm Media's Privacy Policy.",
+        "By signing up, you will receive Artists & Fleas offers, promotions and other emails.",
+        "Thank you! Please check your inbox now for your welcome email.",
+        "Was this newsletter forwarded to you? Sign up to get it in your inbox."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") != nullptr);
+  }
+  for (const char* text :
+       {"Bring calm to your inbox", "The council said it would subscribe to the plan.",
+        "By submitting the paper early, you agree to fewer revisions, the editor said.",
+        "Letters were delivered to the wrong inbox for a week, the post office said."}) {
+    INFO(text);
+    CHECK(shipped().match_text(text, "") == nullptr);
+  }
+}
+
 TEST_CASE("exit-site dialog headings are dropped, sentences about leaving are not",
           "[rules][shipped]") {
   for (const char* text :
