@@ -60,4 +60,11 @@ bool is_within(const Document& doc, int32_t node, int32_t ancestor) {
   return false;
 }
 
+int32_t body_node(const Document& doc) {
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    if (doc.nodes[i].tag == "body") return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
 }  // namespace webclean::block

@@ -173,6 +173,9 @@ std::string describe(const Node& node);
 // True when `ancestor` is `node` or one of its ancestors.
 bool is_within(const Document& doc, int32_t node, int32_t ancestor);
 
+// The <body> element's index; -1 when the document has none (a text dump).
+int32_t body_node(const Document& doc);
+
 }  // namespace webclean::block
 
 #endif  // WEBCLEAN_BLOCK_BLOCK_H_

@@ -348,12 +348,11 @@ void vote_platform_markup(const block::Document& doc, Ballot& ballot) {
 // date") or search results ("search search-results"); a shop's category
 // is an archive too ("archive tax-product_cat"), but not of posts.
 void vote_wordpress_archive(const block::Document& doc, Ballot& ballot) {
-  const auto body = std::find_if(doc.nodes.begin(), doc.nodes.end(),
-                                 [](const block::Node& node) { return node.tag == "body"; });
-  if (body == doc.nodes.end()) return;
+  const int32_t body = block::body_node(doc);
+  if (body < 0) return;
   bool archive = false;
   const char* kind = nullptr;
-  for_each_token(body->classes, [&](std::string_view token) {
+  for_each_token(doc.nodes[static_cast<size_t>(body)].classes, [&](std::string_view token) {
     archive = archive || token == "archive" || token == "search";
     for (const char* posts : {"category", "tag", "author", "date", "search-results"}) {
       if (token == posts) kind = posts;

@@ -46,10 +46,7 @@ int32_t body_root(const Document& doc, const std::vector<Text>& text, uint32_t t
       return static_cast<int32_t>(i);
     }
   }
-  for (size_t i = 0; i < doc.nodes.size(); ++i) {
-    if (doc.nodes[i].tag == "body") return static_cast<int32_t>(i);
-  }
-  return -1;
+  return block::body_node(doc);
 }
 
 // The core of the body: from the root down, while one child holds most of

@@ -388,3 +388,12 @@ TEST_CASE("a page saved with CRLF or CR line ends parses as the same page with L
   CHECK(texts(parse(crlf)) == expected);
   CHECK(texts(parse(cr)) == expected);
 }
+
+TEST_CASE("the body element is found by its tag, and a text dump has none", "[html][parse]") {
+  Document doc = parse("<html><body class=\"archive tag\"><p>x</p></body></html>");
+  const int32_t body = webclean::block::body_node(doc);
+  REQUIRE(body >= 0);
+  CHECK(doc.nodes[size_t(body)].tag == "body");
+  CHECK(doc.nodes[size_t(body)].classes == "archive tag");
+  CHECK(webclean::block::body_node(Document{}) == -1);
+}
