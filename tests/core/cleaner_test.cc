@@ -116,6 +116,31 @@ TEST_CASE("an article page keeps its paragraphs and drops nav, cookie banner and
   CHECK_FALSE(contains(r.text, "Copyright"));
 }
 
+TEST_CASE("a page whose script-drawn content was not saved gives its footer as nothing",
+          "[core][cleaner]") {
+  // A shop's product page saved before its script ran: an empty root and
+  // the site's footer of link lists, which is all of the page's text.
+  std::string html =
+      "<!DOCTYPE html><html><head><title>Item</title>"
+      "<meta property=\"og:type\" content=\"product\"></head><body><div id=\"root\"></div>"
+      "<footer><div class=\"site-links\">";
+  for (const char* group : {"Help", "Shop by language", "Browse by category", "Our group"}) {
+    html += std::string("<dl><dt><h5>") + group + "</h5></dt><dd>";
+    for (const char* link : {"Help Center", "Disputes and Reports", "Returns and refunds",
+                             "Privacy Policy", "Terms of Use", "Sitemap", "Report a problem"}) {
+      html += std::string("<a href=\"/x\">") + link + "</a>, ";
+    }
+    html += "</dd></dl>";
+  }
+  html += "<p>Questions about your order? Our help center answers most of them.</p>";
+  html += "</div></footer></body></html>";
+  const Result r = shipped_cleaner().clean(html);
+  REQUIRE(r.ok());
+  INFO(r.text);
+  CHECK_FALSE(contains(r.text, "Help Center"));
+  CHECK_FALSE(contains(r.text, "Questions about your order"));
+}
+
 TEST_CASE("the kept paragraphs are joined by blank lines in page order", "[core][cleaner]") {
   const Result r = shipped_cleaner().clean(article_page());
   const std::string expected = std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1];
