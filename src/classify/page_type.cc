@@ -643,6 +643,39 @@ size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
   return prices;
 }
 
+// The page's landmark chrome (<nav>, <header>, <footer>, <aside>) and
+// what is inside it: a site's mega-menu is a grid of links on every page
+// of the site, whatever the page is.
+std::vector<bool> in_landmarks(const block::Document& doc) {
+  std::vector<bool> chrome(doc.nodes.size(), false);
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const block::Node& node = doc.nodes[i];
+    const bool landmark =
+        node.tag == "nav" || node.tag == "header" || node.tag == "footer" || node.tag == "aside";
+    chrome[i] = landmark || (node.parent >= 0 && chrome[size_t(node.parent)]);
+  }
+  return chrome;
+}
+
+// The text of the page outside its landmark chrome.
+struct PageText {
+  size_t chars = 0;
+  size_t link_chars = 0;
+};
+
+PageText page_text(const block::Document& doc, const std::vector<bool>& chrome) {
+  PageText all, outside;
+  for (const block::Block& b : doc.blocks) {
+    all.chars += b.features.chars;
+    all.link_chars += b.features.link_chars;
+    if (b.node >= 0 && chrome[size_t(b.node)]) continue;
+    outside.chars += b.features.chars;
+    outside.link_chars += b.features.link_chars;
+  }
+  // A page all chrome (content drawn by script) is judged on what it has.
+  return outside.chars > 0 ? outside : all;
+}
+
 // Siblings of one tag and class list under one parent.
 struct SiblingGroup {
   size_t members = 0;
@@ -668,9 +701,10 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
   std::array<std::byte, 32 * 1024> buffer;
   std::pmr::monotonic_buffer_resource arena(buffer.data(), buffer.size());
   std::pmr::unordered_map<uint64_t, SiblingGroup> groups(&arena);
+  const std::vector<bool> chrome = in_landmarks(doc);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
-    if (node.parent < 0) continue;
+    if (node.parent < 0 || chrome[i]) continue;
     SiblingGroup& g = groups[sibling_key(node)];
     ++g.members;
     const NodeTotals& t = totals[i];
@@ -695,11 +729,8 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kForum, kPlatformVote,
                "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
   }
-  size_t page_chars = 0, page_link_chars = 0;
-  for (const block::Block& b : doc.blocks) {
-    page_chars += b.features.chars;
-    page_link_chars += b.features.link_chars;
-  }
+  size_t page_chars = 0;
+  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
   // Cards beside an article (related posts) hold a small part of its text.
   const bool card_page =
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
@@ -721,7 +752,8 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
   }
   // A page mostly of links (and not a shop's priced grid) lists other pages.
-  const double link_share = double(page_link_chars) / double(std::max<size_t>(1, page_chars));
+  const PageText text = page_text(doc, chrome);
+  const double link_share = double(text.link_chars) / double(std::max<size_t>(1, text.chars));
   if (link_share >= kMinListingLinkShare && !(card_grid && priced)) {
     // Four fifths of the text in links: a list whatever markup the page has.
     ballot.add(PageType::kListing, link_share >= kManyLinksShare ? kPlatformVote : kStructureVote,

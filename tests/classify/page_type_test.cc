@@ -494,3 +494,22 @@ TEST_CASE("WordPress's body classes of an archive of posts make a listing", "[cl
   CHECK(page("archive tax-product_cat woocommerce").metadata.page_type != PageType::kListing);
   CHECK(page("post-template-default single single-post").metadata.page_type == PageType::kArticle);
 }
+
+TEST_CASE("a site's menu in its nav does not make a page a list of links", "[classify]") {
+  std::string menu = "<nav><ul>";
+  for (int i = 0; i < 40; ++i) {
+    menu += "<li><a href='/p/" + std::to_string(i) + "'>Product line number " + std::to_string(i) +
+            " for teams</a></li>";
+  }
+  menu += "</ul></nav>";
+  const std::string intro =
+      "<h1>Payroll for small firms</h1><p>We run your payroll, file your taxes and pay your "
+      "people on time, every time.</p>";
+  const Result with_nav = clean_html("", menu + intro, "https://example.com/");
+  CHECK(with_nav.metadata.page_type == PageType::kService);
+  CHECK_FALSE(has_signal(with_nav, "in links"));
+  // The same links outside a <nav> are the page's own list.
+  const std::string bare = menu.substr(5, menu.size() - 11);
+  const Result without_nav = clean_html("", bare + intro, "https://example.com/");
+  CHECK(without_nav.metadata.page_type == PageType::kListing);
+}

@@ -141,6 +141,34 @@ TEST_CASE("a page whose script-drawn content was not saved gives its footer as n
   CHECK_FALSE(contains(r.text, "Questions about your order"));
 }
 
+TEST_CASE("a site's mega-menu goes however much of the saved page it holds", "[core][cleaner]") {
+  // A software maker's front page drawn by script: the saved page holds the
+  // <nav>'s product menu, each entry a name and a one-line blurb, and a
+  // short hero.
+  std::string html =
+      "<!DOCTYPE html><html><head><title>Tool</title></head><body><nav><div "
+      "class=\"dropdown-panel\">";
+  for (int i = 0; i < 30; ++i) {
+    html += "<div><a href=\"/p/" + std::to_string(i) + "\"><p>Spec Hub " + std::to_string(i) +
+            "</p><p>Manage specifications and validate behaviour</p></a></div>";
+  }
+  html +=
+      "</div></nav><main><h1>The AI-native API platform</h1><p>Develop, test and ship APIs "
+      "and services. Built for engineers.</p></main></body></html>";
+  // As an article and as a listing (the types a page mostly of links gets),
+  // where the menu's lines would be kept by the density and item steps.
+  for (const webclean::PageType type :
+       {webclean::PageType::kArticle, webclean::PageType::kListing}) {
+    Options options;
+    options.page_type = type;
+    const Result r = Cleaner(options).clean(html);
+    REQUIRE(r.ok());
+    INFO(r.text);
+    CHECK_FALSE(contains(r.text, "Spec Hub"));
+    CHECK(contains(r.text, "Develop, test and ship APIs"));
+  }
+}
+
 TEST_CASE("the kept paragraphs are joined by blank lines in page order", "[core][cleaner]") {
   const Result r = shipped_cleaner().clean(article_page());
   const std::string expected = std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1];
