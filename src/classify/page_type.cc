@@ -364,6 +364,18 @@ void vote_wordpress_archive(const block::Document& doc, Ballot& ballot) {
   }
 }
 
+// WordPress gives a Page (About, Services, a landing page), not a post,
+// the body class "page-id-N"; Yoast writes the article markup and the
+// publication time on it as on a post: there they date nothing.
+bool is_wordpress_static_page(const block::Document& doc) {
+  const int32_t body = block::body_node(doc);
+  if (body < 0) return false;
+  bool page = false;
+  for_each_token(doc.nodes[static_cast<size_t>(body)].classes,
+                 [&](std::string_view token) { page = page || token.substr(0, 8) == "page-id-"; });
+  return page;
+}
+
 // --- URL ---
 
 struct UrlShape {
@@ -805,7 +817,8 @@ bool has_publication_date_meta(const block::PageHints& hints) {
 
 // An article is signed or dated; a page with neither, and no other sign
 // of what it is, is a business's page about itself.
-void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& ballot) {
+void vote_unsigned(const block::Document& doc, const TypeCounts& types, bool static_page,
+                   Ballot& ballot) {
   const size_t dates = doc.hints.dates.size();
   const bool article_type =
       count_of(types, "Article") + count_of(types, "BlogPosting") + count_of(types, "NewsArticle") >
@@ -817,13 +830,13 @@ void vote_unsigned(const block::Document& doc, const TypeCounts& types, Ballot& 
       std::any_of(doc.hints.json_ld.begin(), doc.hints.json_ld.end(),
                   [](const std::string& s) { return contains(s, "datePublished"); });
   const bool dated = (dates > 0 && dates <= kMaxArticleDates) ||
-                     has_publication_date_meta(doc.hints) || json_ld_dated;
+                     (!static_page && (has_publication_date_meta(doc.hints) || json_ld_dated));
   // A meta author tag is most often the site's or the company's name, written on
   // every page: only a byline in the body signs a page.
   const bool signed_page = !doc.hints.bylines.empty();
-  const bool article_markup =
-      (meta_value(doc.hints, "og:type") == "article" && !is_wordpress_page(doc.hints)) ||
-      article_type;
+  const bool article_markup = (!static_page && meta_value(doc.hints, "og:type") == "article" &&
+                               !is_wordpress_page(doc.hints)) ||
+                              article_type;
   if (dates > kMaxArticleDates) {
     ballot.add(PageType::kListing, kWeakUrlVote, std::to_string(dates) + " dates");
   } else if (dated) {
@@ -1012,7 +1025,8 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   count_microdata_types(doc, types);
   vote_schema_types(types, ballot);
   vote_og_type(doc.hints, ballot);
-  vote_article_template(types, doc.hints, ballot);
+  const bool static_page = is_wordpress_static_page(doc);
+  if (!static_page) vote_article_template(types, doc.hints, ballot);
   vote_generator(doc.hints, ballot);
   vote_platform_markup(doc, ballot);
   vote_wordpress_archive(doc, ballot);
@@ -1021,7 +1035,7 @@ PageTypeDecision decide_page_type(const block::Document& doc, std::string_view u
   vote_listing_title(doc.hints, ballot);
   const size_t posts = vote_structure(doc, ballot);
   vote_forum_address_with_posts(forum_url, posts, ballot);
-  vote_unsigned(doc, types, ballot);
+  vote_unsigned(doc, types, static_page, ballot);
   vote_dated_front_page(doc, url, ballot);
   const LabelCounts labels = count_labels(doc);
   vote_forum_chrome(doc, labels[kForumLabel], ballot);

@@ -513,3 +513,28 @@ TEST_CASE("a site's menu in its nav does not make a page a list of links", "[cla
   const Result without_nav = clean_html("", bare + intro, "https://example.com/");
   CHECK(without_nav.metadata.page_type == PageType::kListing);
 }
+
+TEST_CASE("a WordPress Page's article markup and publication time date nothing", "[classify]") {
+  // Yoast writes og:type article and article:published_time on every page
+  // of a WordPress site; the body class tells a Page from a post.
+  const std::string head = R"(<meta property="og:type" content="article">)"
+                           R"(<meta property="article:published_time" content="2023-09-29">)";
+  const std::string body =
+      "<h1>Cloud consulting</h1><p>We plan, move and run your systems in the cloud.</p>";
+  const std::string page = "<!doctype html><html><head><title>T</title>" + head +
+                           "</head><body class='page-template-default page page-id-81277'>" +
+                           body + "</body></html>";
+  DocumentInfo info;
+  info.url = "https://example.com/cloud-consulting/";
+  info.kind = webclean::InputKind::kHtml;
+  const Result as_page = cleaner().clean(page, info);
+  CHECK(as_page.metadata.page_type == PageType::kService);
+  CHECK_FALSE(has_signal(as_page, "article template"));
+  // The same markup on a post dates an article.
+  std::string post = page;
+  post.replace(post.find("page-template-default page page-id-81277"),
+               std::string("page-template-default page page-id-81277").size(),
+               "post-template-default single single-post postid-81277");
+  const Result as_post = cleaner().clean(post, info);
+  CHECK(as_post.metadata.page_type == PageType::kArticle);
+}
