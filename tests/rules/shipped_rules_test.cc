@@ -699,8 +699,8 @@ TEST_CASE(
     return shipped().match_text(text, "example.com", type) != nullptr;
   };
   for (const char* text :
-       {"Sort by", "Sort by:", "Sort: Best Match", "Filters", "Filter (2)", "Clear all",
-        "Recently viewed", "Unit price per", "Unit price / per",
+       {"Sort by", "Sort by:", "Sort Options", "View options", "Sort: Best Match", "Filters",
+        "Filter (2)", "Clear all", "Recently viewed", "Unit price per", "Unit price / per",
         "Vendor:", "Regular price Sale price $19.99", "Add to cart", "Add to Compare",
         "Add to wishlist", "Quick Shop", "Quick view", "Choose options"}) {
     INFO(text);
