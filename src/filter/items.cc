@@ -424,14 +424,19 @@ bool is_card_label(const Block& b) {
 
 // The buttons every card repeats ("Add to cart", "Apply now", "Listen to
 // this podcast"): a short link whose text recurs in most items, in items
-// that also hold text of their own outside links. On a listing page
-// (jobs, courses, news) the badges, field names and calls to action every
-// card repeats go too (is_card_label), linked or not: a card that is one
-// link as a whole repeats "View Company Profile" in link text; a shop's
-// card repeats the product's own state ("In stock", "Free shipping",
-// "Brand new") and keeps it.
-void drop_item_buttons(Document& doc, const std::vector<bool>& inside) {
-  const bool labels = doc.page_type == PageType::kListing;
+// that also hold text of their own outside links. On a listing or
+// collection page (jobs, courses, news; a shop's grid) the badges, field
+// names and calls to action every card repeats go too (is_card_label),
+// linked or not: a card that is one link as a whole repeats "View Company
+// Profile" in link text, a shop's card its option and stock labels
+// ("Color", "Size", "In stock", "Back-order"); not the cards of a
+// collection's sections, whose badge says what each is ("Honoree"). On
+// wcxb-dev's collections that helped 6 pages of 6 shops and cost 2, whose
+// gold keeps the state every card repeats ("Free international shipping",
+// "Brand New").
+void drop_item_buttons(Document& doc, const std::vector<bool>& inside, bool of_sections) {
+  const bool labels = doc.page_type == PageType::kListing ||
+                      (doc.page_type == PageType::kCollection && !of_sections);
   const std::vector<int32_t> item = item_of(doc, inside);
   std::vector<uint32_t> plain(doc.nodes.size(), 0);  // an item's chars outside links
   std::vector<bool> counted(doc.nodes.size(), false);
@@ -637,7 +642,7 @@ bool select_items(Document& doc) {
                   reasons[static_cast<size_t>(list_of[static_cast<size_t>(b.node)])]};
   }
   drop_item_repeats(doc, inside);
-  drop_item_buttons(doc, inside);
+  drop_item_buttons(doc, inside, list.of_sections);
   return true;
 }
 
