@@ -655,16 +655,23 @@ size_t add_up(const block::Document& doc, std::vector<NodeTotals>& totals) {
   return prices;
 }
 
-// The page's landmark chrome (<nav>, <header>, <footer>, <aside>) and
-// what is inside it: a site's mega-menu is a grid of links on every page
-// of the site, whatever the page is.
+// The page's landmark chrome (<nav>, <aside>, and the page's own <header>
+// and <footer>) and what is inside it: a site's mega-menu is a grid of
+// links on every page of the site, whatever the page is. A <header> or
+// <footer> inside an <article>, <main> or <section> is that box's own (a
+// teaser's title and byline), as ARIA reads it: not the page's banner.
 std::vector<bool> in_landmarks(const block::Document& doc) {
   std::vector<bool> chrome(doc.nodes.size(), false);
+  std::vector<bool> in_section(doc.nodes.size(), false);
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
     const block::Node& node = doc.nodes[i];
-    const bool landmark =
-        node.tag == "nav" || node.tag == "header" || node.tag == "footer" || node.tag == "aside";
-    chrome[i] = landmark || (node.parent >= 0 && chrome[size_t(node.parent)]);
+    const int32_t parent = node.parent;
+    const bool parent_in_section = parent >= 0 && in_section[size_t(parent)];
+    in_section[i] =
+        parent_in_section || node.tag == "article" || node.tag == "main" || node.tag == "section";
+    const bool page_part = (node.tag == "header" || node.tag == "footer") && !parent_in_section;
+    const bool landmark = node.tag == "nav" || node.tag == "aside" || page_part;
+    chrome[i] = landmark || (parent >= 0 && chrome[size_t(parent)]);
   }
   return chrome;
 }

@@ -538,3 +538,19 @@ TEST_CASE("a WordPress Page's article markup and publication time date nothing",
   const Result as_post = cleaner().clean(post, info);
   CHECK(as_post.metadata.page_type == PageType::kArticle);
 }
+
+TEST_CASE("a teaser's own <header> is the teaser's and not the page's banner", "[classify]") {
+  // A news site's topic page: each story a teaser <article> whose title,
+  // excerpt and byline sit in its <header>.
+  std::string river = "<main><h1>Headphones</h1>";
+  for (int i = 0; i < 12; ++i) {
+    const std::string url = "/articles/" + std::to_string(i);
+    river += "<article class='river'><header><h2><a href='" + url + "'>Story number " +
+             std::to_string(i) + " about headphones</a></h2><p><a href='" + url +
+             "'>What the story says, in a line.</a></p></header></article>";
+  }
+  river += "</main>";
+  const Result r = clean_html("", river);
+  CHECK(r.metadata.page_type == PageType::kListing);
+  CHECK(has_signal(r, "of the text in links"));
+}
