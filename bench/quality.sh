@@ -53,16 +53,18 @@ PY
 run text-wrapped "$out"/wrapped-input/*.txt
 # The readability pages as real text browsers dump them (lynx -dump and
 # w3m -dump, 80 columns), when those are installed (apt-get install lynx
-# w3m): scored against the pages' gold.
+# w3m): scored against the pages' gold. lynx-list is lynx's default dump,
+# each link numbered ("[12]Home") and a References list of URLs at the end.
 dumps=()
-for browser in lynx w3m; do
-  command -v "$browser" >/dev/null || { echo "quality.sh: $browser not installed, its row is skipped" >&2; continue; }
+for browser in lynx lynx-list w3m; do
+  command -v "${browser%-list}" >/dev/null || { echo "quality.sh: ${browser%-list} not installed, its row is skipped" >&2; continue; }
   mkdir -p "$out/$browser-input"
   for page in "$shared"/corpus/readability/*.html.gz; do
     name="$(basename "$page" .html.gz)"
     zcat "$page" >"$out/page.html"
     case "$browser" in
       lynx) timeout 20 lynx -dump -nolist -width=80 -assume_charset=utf-8 -display_charset=utf-8 "$out/page.html" ;;
+      lynx-list) timeout 20 lynx -dump -width=80 -assume_charset=utf-8 -display_charset=utf-8 "$out/page.html" ;;
       w3m) timeout 20 w3m -dump -T text/html -cols 80 -I UTF-8 -O UTF-8 "$out/page.html" ;;
     esac >"$out/$browser-input/$name.txt" 2>/dev/null || true
   done
@@ -104,6 +106,7 @@ $score gold --gold-dir corpus/text --pred-dir "$out/text" --name text | tail -1
 $score gold --gold-dir corpus/text --pred-dir "$out/text-wrapped" --name text-wrapped | tail -1
 for browser in "${dumps[@]}"; do
   $score gold --gold-dir corpus/readability --pred-dir "$out/$browser-dump" --name "$browser-dump" | tail -1
+  $score gold --gold-dir corpus/readability --pred-dir "$out/$browser-dump" --ids eval/readability-real.ids --name "$browser-dump-real" | tail -1
 done
 $score gold --gold-dir corpus/seeds --pred-dir "$out/seeds" --name seeds | tail -1
 $score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" --name seeds-snippets | tail -1

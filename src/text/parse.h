@@ -1,8 +1,9 @@
 // Text path of Parse: a plain-text dump (paragraphs separated by blank
 // lines) becomes blocks, one per line; lines after the first of a
 // paragraph are marked same_paragraph so the sink can rejoin them. A dump
-// hard-wrapped at a fixed width has its wrapped lines joined first, and a
-// Markdown dump's [text](url) links become their texts, counted as links.
+// hard-wrapped at a fixed width has its wrapped lines joined first, a
+// Markdown dump's [text](url) links become their texts, counted as links,
+// and a lynx dump's link numbers and References list go.
 #ifndef WEBCLEAN_TEXT_PARSE_H_
 #define WEBCLEAN_TEXT_PARSE_H_
 

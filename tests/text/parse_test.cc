@@ -196,3 +196,34 @@ TEST_CASE("a Markdown dump's links become their texts and count as link text", "
   CHECK(texts(plain) == std::vector<std::string>{"See [1](note) and [2](note)."});
   CHECK(plain.blocks[0].link_chars == 0);
 }
+
+TEST_CASE("lynx's link numbers and its References list are no text of the dump", "[text][parse]") {
+  // `lynx -dump -width=80` of a small page, as lynx 2.9 writes it: the
+  // mailto: link's body breaks its entry over two lines.
+  const Document doc = webclean::text::parse(
+      "     * [1]Home\n     * [2]News\n     * [3]Sport\n\n"
+      "   The council met on Tuesday and agreed the [4]new budget after a long\n"
+      "   debate.\n\n   Read the [5]full report or [6]mail us.\n\nReferences\n\n"
+      "   1. file:///a\n   2. file:///b\n   3. file:///c\n   4. file:///budget\n"
+      "   5. file:///report\n   6. mailto:x@example.com?subject=Budget&body=Line one\n"
+      "Line two\n");
+  CHECK(texts(doc) == std::vector<std::string>{
+                          "* Home", "* News", "* Sport",
+                          "The council met on Tuesday and agreed the new budget after a long",
+                          "debate.", "Read the full report or mail us."});
+}
+
+TEST_CASE("a few bracketed numbers in a text are left as written", "[text][parse]") {
+  const Document doc = webclean::text::parse(
+      "See note [1]below and [2]there.\n\nReferences\n\n1. https://a.example/\n");
+  CHECK(texts(doc) == std::vector<std::string>{"See note [1]below and [2]there.", "References",
+                                               "1. https://a.example/"});
+}
+
+TEST_CASE("citation marks of an encyclopedia copied as text stay", "[text][parse]") {
+  const Document doc = webclean::text::parse(
+      "Neon was found in 1898.[1][2] It glows red.[3][4] Signs use it.[5]\n\nReferences\n\n"
+      "Ramsay, W. (1898). On a new constituent of atmospheric air.\n");
+  CHECK(texts(doc).front() == "Neon was found in 1898.[1][2] It glows red.[3][4] Signs use it.[5]");
+  CHECK(texts(doc).size() == 3);
+}
