@@ -197,23 +197,25 @@ bool reads_as_numbered_links(std::string_view text) {
   return markers >= kMinNumberedLinks;
 }
 
-// The line where lynx's References list starts ("References", then
-// "Visible links:" or "1. " and a URL), or lines.size() when the dump has
-// none. Most lines after it are numbered URLs; the rest are the lines a
-// mailto: link's body holds.
+// The line where the References list starts (lynx: "References", then
+// "Visible links:" or "1. " and a URL; w3m: "References:", then "[1] " and
+// a URL), or lines.size() when the dump has none. Most lines after it are
+// numbered URLs; the rest are the lines a mailto: link's body holds.
 size_t references_start(const std::vector<Line>& lines) {
   static const RE2 entry{
-      R"((?:\d{1,5}\. [a-zA-Z][a-zA-Z0-9+.-]*:.*|Visible links:|Hidden links:))"};
+      R"((?:(?:\d{1,5}\.|\[\d{1,5}\]) [a-zA-Z][a-zA-Z0-9+.-]*:.*|Visible links:|Hidden links:))"};
   for (size_t i = lines.size(); i-- > 0;) {
-    if (lines[i].text != "References") continue;
+    if (lines[i].text != "References" && lines[i].text != "References:") continue;
     size_t entries = 0, others = 0, first = i + 1;
     while (first < lines.size() && lines[first].text.empty()) ++first;
     for (size_t j = first; j < lines.size(); ++j) {
       if (lines[j].text.empty()) continue;
       ++(RE2::FullMatch(lines[j].text, entry) ? entries : others);
     }
-    const bool opens = first < lines.size() && (lines[first].text == "Visible links:" ||
-                                                lines[first].text.rfind("1. ", 0) == 0);
+    const std::string_view opening =
+        first < lines.size() ? std::string_view(lines[first].text) : std::string_view();
+    const bool opens = opening == "Visible links:" || opening.rfind("1. ", 0) == 0 ||
+                       opening.rfind("[1] ", 0) == 0;
     return opens && entries > others ? i : lines.size();
   }
   return lines.size();

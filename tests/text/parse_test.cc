@@ -227,3 +227,18 @@ TEST_CASE("citation marks of an encyclopedia copied as text stay", "[text][parse
   CHECK(texts(doc).front() == "Neon was found in 1898.[1][2] It glows red.[3][4] Signs use it.[5]");
   CHECK(texts(doc).size() == 3);
 }
+
+TEST_CASE("w3m's link numbers and its References list are no text of the dump", "[text][parse]") {
+  // `w3m -dump -o display_link_number=1 -cols 80` of the same small page.
+  const Document doc = webclean::text::parse(
+      "  \xE2\x80\xA2 [1]Home\n  \xE2\x80\xA2 [2]News\n  \xE2\x80\xA2 [3]Sport\n\n"
+      "The council met on Tuesday and agreed the [4]new budget after a long debate.\n\n"
+      "Read the [5]full report or [6]mail us.\n\n\nReferences:\n\n[1] file:///a\n[2] file:///b\n"
+      "[3] file:///c\n[4] file:///budget\n[5] file:///report\n"
+      "[6] mailto:x@example.com?subject=Budget&body=Line%20one%0ALine%20two\n");
+  CHECK(texts(doc) ==
+        std::vector<std::string>{"\xE2\x80\xA2 Home", "\xE2\x80\xA2 News", "\xE2\x80\xA2 Sport",
+                                 "The council met on Tuesday and agreed the new budget after a "
+                                 "long debate.",
+                                 "Read the full report or mail us."});
+}
