@@ -19,6 +19,34 @@ bool opens_tag(std::string_view s, size_t at) {
   return (c >= 'a' && c <= 'z') || c == '!' || c == '/' || c == '?';
 }
 
+// An element without content: a tag that closes itself or a void one.
+bool is_empty_element(std::string_view tag) {
+  if (tag.size() >= 2 && tag.substr(tag.size() - 2) == "/>") return true;
+  const size_t name_end = tag.find_first_of(" \t/>", 1);
+  const std::string_view name = tag.substr(1, name_end - 1);
+  for (std::string_view empty : {"img", "br", "hr", "input", "link", "source", "embed", "wbr"}) {
+    if (name == empty) return true;
+  }
+  return false;
+}
+
+// w3m -dump prints a <noscript>'s markup as text: a dump may open with a
+// line that is one empty element ("<img src=... />") and hold no tag after
+// it. (A page that opens with a <style> and kilobytes of CSS is a page.)
+bool is_lone_tag_line(std::string_view s, size_t first) {
+  size_t end = s.find('\n', first);
+  if (end == std::string_view::npos) end = s.size();
+  const std::string_view line = s.substr(first, s.find_last_not_of(" \t\r", end - 1) + 1 - first);
+  if (line.size() < 3 || line.back() != '>' || line.find('<', 1) != std::string_view::npos ||
+      !is_empty_element(line)) {
+    return false;
+  }
+  for (size_t at = s.find('<', end); at != std::string_view::npos; at = s.find('<', at + 1)) {
+    if (opens_tag(s, at)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 InputKind sniff_kind(std::string_view head, std::string_view content_type) {
@@ -44,7 +72,7 @@ InputKind sniff_kind(std::string_view head, std::string_view content_type) {
   }
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && opens_tag(start, first) &&
-      start.find('>', first) != std::string::npos) {
+      start.find('>', first) != std::string::npos && !is_lone_tag_line(start, first)) {
     return InputKind::kHtml;
   }
   // A NUL in the head: maybe UTF-16; decide after decoding.

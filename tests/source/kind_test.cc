@@ -76,3 +76,15 @@ TEST_CASE("a Markdown dump with raw div lines among its links is text", "[core][
   // A page is HTML whatever links its text shows.
   CHECK(sniff_kind("<html><body>[a](b) [c](d) [e](f)</body></html>", "") == InputKind::kHtml);
 }
+
+TEST_CASE("a w3m dump opening with a noscript image tag printed as text is text", "[core][sniff]") {
+  // w3m -dump prints a <noscript>'s markup as text, as its first line here.
+  CHECK(
+      sniff_kind("<img height=\"1\" width=\"1\" src=\"https://px.example/t.gif\" />\n\n"
+                 "Why Neon Is the Ultimate Symbol of the 20th Century\n\nIn the summer of 1898...",
+                 "") == InputKind::kText);
+  // A line of one tag followed by more markup is a page.
+  CHECK(sniff_kind("<section>\n<h2>Title</h2></section>", "") == InputKind::kHtml);
+  // A page that opens with its style sheet, kilobytes before any other tag.
+  CHECK(sniff_kind("<style>\n  .box { opacity: 1; }\n", "") == InputKind::kHtml);
+}
