@@ -676,23 +676,27 @@ std::vector<bool> in_landmarks(const block::Document& doc) {
   return chrome;
 }
 
-// The text of the page outside its landmark chrome.
-struct PageText {
+// The text of the whole page, and of the page outside its landmark chrome.
+struct TextTotals {
   size_t chars = 0;
   size_t link_chars = 0;
 };
+struct PageText {
+  TextTotals all;
+  TextTotals outside;  // all, for a page all chrome (content drawn by script)
+};
 
 PageText page_text(const block::Document& doc, const std::vector<bool>& chrome) {
-  PageText all, outside;
+  PageText text;
   for (const block::Block& b : doc.blocks) {
-    all.chars += b.features.chars;
-    all.link_chars += b.features.link_chars;
+    text.all.chars += b.features.chars;
+    text.all.link_chars += b.features.link_chars;
     if (b.node >= 0 && chrome[size_t(b.node)]) continue;
-    outside.chars += b.features.chars;
-    outside.link_chars += b.features.link_chars;
+    text.outside.chars += b.features.chars;
+    text.outside.link_chars += b.features.link_chars;
   }
-  // A page all chrome (content drawn by script) is judged on what it has.
-  return outside.chars > 0 ? outside : all;
+  if (text.outside.chars == 0) text.outside = text.all;
+  return text;
 }
 
 // Siblings of one tag and class list under one parent.
@@ -748,8 +752,8 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kForum, kPlatformVote,
                "structure: " + std::to_string(best_posts.posts) + " posts with author and date");
   }
-  size_t page_chars = 0;
-  for (const block::Block& b : doc.blocks) page_chars += b.features.chars;
+  const PageText text = page_text(doc, chrome);
+  const size_t page_chars = text.all.chars;
   // Cards beside an article (related posts) hold a small part of its text.
   const bool card_page =
       double(best_cards.card_chars) >= kMinCardTextShare * double(std::max<size_t>(1, page_chars));
@@ -771,8 +775,8 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
     ballot.add(PageType::kProduct, kWeakUrlVote, "structure: a price");
   }
   // A page mostly of links (and not a shop's priced grid) lists other pages.
-  const PageText text = page_text(doc, chrome);
-  const double link_share = double(text.link_chars) / double(std::max<size_t>(1, text.chars));
+  const double link_share =
+      double(text.outside.link_chars) / double(std::max<size_t>(1, text.outside.chars));
   if (link_share >= kMinListingLinkShare && !(card_grid && priced)) {
     // Four fifths of the text in links: a list whatever markup the page has.
     ballot.add(PageType::kListing, link_share >= kManyLinksShare ? kPlatformVote : kStructureVote,
