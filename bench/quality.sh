@@ -93,6 +93,12 @@ fi
 run wcxb-dev "$shared"/corpus/wcxb-dev/*.html.gz
 mapfile -t post_inputs < <(texts "$shared/corpus/wcxb-dev-post")
 run wcxb-dev-post "${post_inputs[@]}"
+# The wcxb-dev pages as whole-page text dumps (eval/render_text.py, the way
+# corpus/text was made), scored in words mode against the pages' gold,
+# beside the dumps as they are.
+mkdir -p "$out/wcxb-dev-dump-input"
+python3 "$shared/eval/render_text.py" --out-dir "$out/wcxb-dev-dump-input" "$shared"/corpus/wcxb-dev/*.html.gz
+WEBCLEAN_ARGS="--input text" run wcxb-dev-dump "$out"/wcxb-dev-dump-input/*.txt
 # The page type of each wcxb-dev page (metadata.page_type), not timed.
 "$bin" -q -j2 -f json -o "$out/wcxb-dev-json" "$shared"/corpus/wcxb-dev/*.html.gz 2>/dev/null || true
 "$bin" -q -j2 -f json -o "$out/wcxb-dev-post-json" "${post_inputs[@]}" 2>/dev/null || true
@@ -112,7 +118,12 @@ $score gold --gold-dir corpus/seeds --pred-dir "$out/seeds" --name seeds | tail 
 $score snippets --evaldata corpus/seeds/evaldata.jsonl --pred-dir "$out/seeds" --name seeds-snippets | tail -1
 $score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev" --name wcxb-dev | tail -n +2 | grep -v '^mean'
 $score gold --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post | tail -1
+$score gold --gold-dir corpus/wcxb-dev-post --pred-dir corpus/wcxb-dev-post --ext .txt --name wcxb-dev-post-input-as-is | tail -1
 $score words --gold-dir corpus/wcxb-dev-post --pred-dir "$out/wcxb-dev-post" --name wcxb-dev-post-words | tail -1
+echo "wcxb-dev whole-page dumps, input as is:"
+$score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev-dump-input" --name wcxb-dev-dump-input-as-is | tail -n +3 | grep -v '^mean'
+echo "wcxb-dev whole-page dumps, cleaned:"
+$score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev-dump" --name wcxb-dev-dump | tail -n +3 | grep -v '^mean'
 # Empty outputs of wcxb-dev, apart from the pages whose gold is empty too
 # (the benchmark's verdict that they have no main content; score.py gives
 # an empty output 1.0 there).

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "filter/filter.h"
@@ -89,9 +90,19 @@ Class classify_in_region(const Block& b) {
   return Class::kGood;
 }
 
+// A span of blocks [first, last] and its total extent score.
+struct Span {
+  size_t first = 0, last = 0;
+  double score = 0;
+};
+
 struct Classes {
   std::vector<Class> initial;  // before context
   std::vector<Class> final;
+  // Text dumps: the spans of the article (the first is the main one) and,
+  // for each block, the index of its span or -1 when outside them all.
+  std::vector<Span> spans;
+  std::vector<int> span_of;
 };
 
 // For every block, the class of the nearest block before it (step -1) or
@@ -113,11 +124,16 @@ std::vector<Class> nearest(const std::vector<Class>& c, int step, bool skip_near
   return out;
 }
 
-void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Class edge) {
-  const std::vector<Class> prev = nearest(in, -1, true, edge);
-  const std::vector<Class> next = nearest(in, +1, true, edge);
-  const std::vector<Class> prev_any = nearest(in, -1, false, edge);
-  const std::vector<Class> next_any = nearest(in, +1, false, edge);
+// The class that the document's (or region's) start and end count as.
+struct Edges {
+  Class start, end;
+};
+
+void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Edges edge) {
+  const std::vector<Class> prev = nearest(in, -1, true, edge.start);
+  const std::vector<Class> next = nearest(in, +1, true, edge.end);
+  const std::vector<Class> prev_any = nearest(in, -1, false, edge.start);
+  const std::vector<Class> next_any = nearest(in, +1, false, edge.end);
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] != Class::kShort) continue;
     if (prev[i] == Class::kGood && next[i] == Class::kGood) {
@@ -130,14 +146,14 @@ void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Class e
     } else {
       // Inside an article region (good edges) a short block next to prose
       // on one side is a subheading or a caption: it stays.
-      out[i] = edge == Class::kGood ? Class::kGood : Class::kBad;
+      out[i] = edge.end == Class::kGood ? Class::kGood : Class::kBad;
     }
   }
 }
 
-void revise_near_good(std::vector<Class>& c, Class edge) {
-  const std::vector<Class> prev = nearest(c, -1, true, edge);
-  const std::vector<Class> next = nearest(c, +1, true, edge);
+void revise_near_good(std::vector<Class>& c, Edges edge) {
+  const std::vector<Class> prev = nearest(c, -1, true, edge.start);
+  const std::vector<Class> next = nearest(c, +1, true, edge.end);
   for (size_t i = 0; i < c.size(); ++i) {
     if (c[i] != Class::kNearGood) continue;
     c[i] = (prev[i] == Class::kBad && next[i] == Class::kBad) ? Class::kBad : Class::kGood;
@@ -169,6 +185,194 @@ void keep_headings(const Document& doc, std::vector<Class>& c) {
   }
 }
 
+// What a block adds to an article (prose) or costs (boilerplate) when the
+// article's extent is sought (kExtentLineCost and the char costs).
+double extent_score(const Block& b, Class c) {
+  const float chars = float(b.features.chars);
+  switch (c) {
+    case Class::kGood:
+      return chars;
+    case Class::kNearGood:
+      return params::kExtentNearGoodWeight * chars;
+    case Class::kShort:
+      return -(params::kExtentLineCost + params::kExtentShortCharCost * chars);
+    case Class::kBad:
+      return -(params::kExtentLineCost + params::kExtentBadCharCost * chars);
+    case Class::kAbsent:
+      return 0;
+  }
+  return 0;
+}
+
+// The span of greatest total score in [from, to) (Kadane's maximum
+// subarray); score 0 when no block scores above zero.
+Span best_span(const std::vector<double>& score, size_t from, size_t to) {
+  Span best, current{from, from, 0};
+  for (size_t i = from; i < to; ++i) {
+    if (current.score <= 0) current = {i, i, 0};
+    current.score += score[i];
+    current.last = i;
+    if (current.score > best.score) best = current;
+  }
+  return best;
+}
+
+// "1. ", "12) ": the number of a numbered list item, or -1.
+int item_number(std::string_view text) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits + 1 >= text.size()) return -1;
+  if ((text[digits] != '.' && text[digits] != ')') || text[digits + 1] != ' ') return -1;
+  return std::atoi(std::string(text.substr(0, digits)).c_str());
+}
+
+bool ends_with_colon(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return !text.empty() && text.back() == ':';
+}
+
+// The blocks of lists the article introduces: the lines after a line that
+// ends in a colon ("the best offers:") up to the next prose paragraph, and
+// a numbered list (1., 2., 3., ...) from its first item to its last. They
+// neither add to the extent nor cost it, and an extent that reaches such a
+// list takes all of it.
+std::vector<bool> introduced_lists(const Document& doc, const std::vector<Class>& c) {
+  std::vector<bool> in_list(c.size(), false);
+  const auto is_rule_line = [&](size_t i) { return doc.blocks[i].decision.stage == Stage::kRules; };
+  for (size_t i = 0; i + 1 < c.size(); ++i) {
+    if (is_rule_line(i) || !ends_with_colon(doc.blocks[i].text)) continue;
+    for (size_t j = i + 1, n = 0; j < c.size() && n < params::kListMaxItems; ++j, ++n) {
+      if (c[j] == Class::kGood || is_rule_line(j)) break;
+      in_list[j] = true;
+    }
+  }
+  size_t first = 0, last = 0;
+  int next = 1;
+  for (size_t i = 0; i <= c.size(); ++i) {
+    const int number = i < c.size() ? item_number(doc.blocks[i].text) : -1;
+    if (number == 1) {
+      first = last = i;
+      next = 2;
+    } else if (number == next && next > 1) {
+      last = i;
+      ++next;
+    }
+    const bool ended = i == c.size() || (number == 1 && next == 2 && i != first);
+    if (ended && next > params::kListMinItems) {
+      for (size_t j = first; j <= last; ++j) in_list[j] = !is_rule_line(j) || in_list[j];
+    }
+    if (i == c.size()) break;
+  }
+  return in_list;
+}
+
+// Text dumps: the article's extent is the span of blocks that adds most
+// prose for the least boilerplate (Finn, Kushmerick and Smyth 2001, "Fact
+// or fiction": body text extraction as a maximum subarray), so a bad line
+// or a list inside the article does not cut it in two; the spans beyond
+// it that score kMinRunShare of it are kept as further parts.
+std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c) {
+  const std::vector<bool> in_list = introduced_lists(doc, c);
+  std::vector<double> score(c.size());
+  for (size_t i = 0; i < c.size(); ++i) {
+    score[i] = extent_score(doc.blocks[i], c[i]);
+    if (in_list[i]) score[i] = std::max(0.0, score[i]);
+    // Two lines in a row that rules name as boilerplate are a box of it
+    // (a related list, a share bar): the article does not go on across.
+    const bool by_rules = doc.blocks[i].decision.stage == Stage::kRules;
+    if (by_rules && i > 0 && doc.blocks[i - 1].decision.stage == Stage::kRules) {
+      score[i] = -params::kExtentWall;
+    }
+  }
+  const Span main = best_span(score, 0, score.size());
+  if (main.score <= 0) return {};
+  std::vector<Span> spans{main};
+  std::vector<std::pair<size_t, size_t>> todo{{0, main.first}, {main.last + 1, score.size()}};
+  while (!todo.empty()) {
+    const auto [from, to] = todo.back();
+    todo.pop_back();
+    if (from >= to) continue;
+    const Span s = best_span(score, from, to);
+    if (s.score <= 0 || s.score < main.score * params::kMinRunShare) continue;
+    spans.push_back(s);
+    todo.push_back({from, s.first});
+    todo.push_back({s.last + 1, to});
+  }
+  for (Span& s : spans) {
+    while (s.last + 1 < c.size() && in_list[s.last + 1]) ++s.last;
+    while (s.first > 0 && in_list[s.first - 1] && in_list[s.first]) --s.first;
+  }
+  return spans;
+}
+
+// Many short paragraphs in a row make an article as one long one does
+// (tabloid and blog style): a run of near-good and short blocks with
+// kNearGoodRunChars of near-good text is good.
+void promote_near_good_runs(const Document& doc, std::vector<Class>& c) {
+  const auto skipped = [&](size_t i) {
+    return c[i] == Class::kNearGood || c[i] == Class::kShort || c[i] == Class::kAbsent;
+  };
+  for (size_t i = 0; i < c.size();) {
+    if (!skipped(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    uint32_t chars = 0;
+    for (; end < c.size() && skipped(end); ++end) {
+      if (c[end] == Class::kNearGood) chars += doc.blocks[end].features.chars;
+    }
+    for (; i < end; ++i) {
+      if (chars >= params::kNearGoodRunChars && c[i] == Class::kNearGood) c[i] = Class::kGood;
+    }
+  }
+}
+
+// A line that rules drop, alone between lines they keep, after the article
+// has begun ("READ MORE: ...", an ad line): it goes alone and is no one's
+// neighbour, so the paragraphs after it stay with the article.
+void pass_over_interleaved_rule_lines(const Document& doc, std::vector<Class>& c) {
+  const auto by_rules = [&](size_t i) {
+    return i < c.size() && doc.blocks[i].decision.stage == Stage::kRules;
+  };
+  Class last = Class::kBad;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (c[i] == Class::kAbsent || c[i] == Class::kShort || c[i] == Class::kNearGood) continue;
+    const bool alone = by_rules(i) && (i == 0 || !by_rules(i - 1)) && !by_rules(i + 1);
+    if (alone && last == Class::kGood) {
+      c[i] = Class::kAbsent;
+      continue;
+    }
+    last = c[i];
+  }
+}
+
+// Text dumps: the blocks outside the article's extent are no one's
+// neighbours; inside it, a block that is not prose by its words (a table
+// cell, a line of code, a spec line) takes its neighbours' class as a
+// short one does, and rule lines interleaved with the article go alone.
+// The extent's end counts as a good neighbour; so does its start, unless
+// the extent opens the dump (kExtentTopBlocks), where a dek or teaser
+// before the first boilerplate line is not taken for the article.
+Edges judge_extent(const Document& doc, Classes& k, std::vector<Class>& judged) {
+  k.spans = article_spans(doc, k.initial);
+  k.span_of.assign(judged.size(), -1);
+  for (size_t s = 0; s < k.spans.size(); ++s) {
+    for (size_t i = k.spans[s].first; i <= k.spans[s].last; ++i) k.span_of[i] = int(s);
+  }
+  for (size_t i = 0; i < judged.size(); ++i) {
+    if (k.span_of[i] < 0) {
+      judged[i] = Class::kAbsent;
+    } else if (judged[i] == Class::kBad && doc.blocks[i].decision.keep) {
+      judged[i] = Class::kShort;
+    }
+  }
+  promote_near_good_runs(doc, judged);
+  pass_over_interleaved_rule_lines(doc, judged);
+  const bool at_top = !k.spans.empty() && k.spans.front().first < params::kExtentTopBlocks;
+  return {at_top ? Class::kBad : Class::kGood, Class::kGood};
+}
+
 Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
@@ -192,9 +396,16 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
       k.initial.push_back(in_region ? classify_in_region(b) : classify(b, has_stoplist));
     }
   }
-  k.final = k.initial;
-  const Class edge = in_region ? Class::kGood : Class::kBad;
-  revise_short(k.initial, k.final, edge);
+  // In a text dump the blocks outside the article's extent are no one's
+  // neighbours, and its edges are good ones, as a region's are.
+  // A text dump is judged inside its article's extent (judge_extent).
+  std::vector<Class> judged = k.initial;
+  Edges edge{in_region ? Class::kGood : Class::kBad, in_region ? Class::kGood : Class::kBad};
+  // Without a stop-word list (Chinese, Japanese) a line's class says too
+  // little of whether it is prose to weigh an extent by: jusText alone.
+  if (!doc.is_html && has_stoplist) edge = judge_extent(doc, k, judged);
+  k.final = judged;
+  revise_short(judged, k.final, edge);
   revise_near_good(k.final, edge);
   keep_headings(doc, k.final);
   return k;
@@ -214,8 +425,9 @@ std::string reason_for(const Block& b, Class initial, Class final) {
                    : std::string(buf);
 }
 
-// Text dumps: runs of kept blocks split by gaps of dropped ones; a run far
-// smaller than the main run is a teaser, standfirst or caption.
+// Text dumps without a stop-word list, whose classes are too coarse to
+// weigh an extent by: runs of kept blocks split by gaps of dropped ones;
+// a run far smaller than the main run is a teaser, standfirst or caption.
 void keep_main_run(Document& doc, const std::vector<Class>& c) {
   struct Run {
     size_t first, last;
@@ -245,6 +457,16 @@ void keep_main_run(Document& doc, const std::vector<Class>& c) {
       if (doc.blocks[i].decision.keep) doc.blocks[i].decision = {false, Stage::kContext, reason};
     }
   }
+}
+
+// Why a block outside the article's extent went.
+std::string outside_reason(const Classes& k) {
+  if (k.spans.empty()) return "no article: no span of blocks adds more prose than boilerplate";
+  const Span& main = k.spans.front();
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "outside the article's extent (blocks %zu-%zu, score %.0f)",
+                main.first + 1, main.last + 1, main.score);
+  return buf;
 }
 
 // Whether the stop-word list fits the document: its longer blocks must be
@@ -357,14 +579,18 @@ void classify_density(Document& doc, bool in_region) {
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (!b.decision.keep || b.in_post) continue;
+    if (!k.span_of.empty() && k.span_of[i] < 0) {
+      b.decision = {false, Stage::kContext, outside_reason(k)};
+      continue;
+    }
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
     b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
   }
+  if (!doc.is_html && !has_stoplist) keep_main_run(doc, k.final);
   // A thread's region is its posts: nothing outside them is brought back.
   const bool thread = !doc.post_roots.empty();
   if (in_region && !thread) recover_lead(doc, has_stoplist);
   if (in_region && !thread) recover_prose(doc, has_stoplist);
-  if (!doc.is_html) keep_main_run(doc, k.final);
   keep_something(doc);
 }
 

@@ -73,7 +73,7 @@ void drop_repeated_boxes(block::Document& doc);
 
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain
-// ones, and (text dumps) keep the main run of article paragraphs. Inside
+// ones, and (text dumps) keep the article's extent (density.cc). Inside
 // an article region (`in_region`) the region's edges count as good
 // neighbours and the blocks outside it as absent; elsewhere the document's
 // edges count as bad, as in jusText.

@@ -472,11 +472,40 @@ inline constexpr uint32_t kCleanMinCommas = 10;  // containers with more commas 
 inline constexpr uint32_t kProseBoxChars = 200;
 inline constexpr float kMaxLinkDensityProse = 0.2f;
 
-// --- text dumps: the main run of article paragraphs ---
-// Two or more dropped blocks in a row split runs; a run far smaller than
-// the main one is boilerplate that happens to read like prose (teasers,
-// standfirsts, captions). Measured on corpus/text and corpus/seeds.
+// --- text dumps: the article's extent ---
+// Each block scores what it adds to an article or costs: good prose its
+// chars, near-good half of them, a bad block its chars, a short line a
+// little per line and per char; the extent is the span of greatest total
+// score, so an interleaved bad line or a list inside the article does not
+// split it. Measured on corpus/wcxb-dev-post, corpus/text and the
+// whole-page dumps of wcxb-dev: line cost 1-10 and near-good weight 0.25-1
+// tried; near-good at full weight lets a mega-menu's descriptions join the
+// article (text set 0.909 vs 0.915).
+inline constexpr float kExtentNearGoodWeight = 0.5f;
+inline constexpr float kExtentLineCost = 3.f;
+inline constexpr float kExtentShortCharCost = 0.5f;
+inline constexpr float kExtentBadCharCost = 1.0f;
+// Two lines in a row dropped by rules end the extent: a cost no article
+// outweighs.
+inline constexpr double kExtentWall = 1e12;
+// Near-good and short blocks in a row holding this many chars of near-good
+// text are an article of short paragraphs: good. 400-800 measured alike on
+// corpus/wcxb-dev-post and the whole-page dumps (three long paragraphs).
+inline constexpr uint32_t kNearGoodRunChars = 600;
+// An extent that starts within this many blocks of a dump's top (its title
+// and a byline) has a bad start edge, as the whole document has in jusText.
+inline constexpr size_t kExtentTopBlocks = 3;
+// A list the article introduces (after a line ending in a colon, or
+// numbered 1., 2., 3., ...) belongs to the extent: at most this many
+// lines after the colon, at least this many numbered items.
+inline constexpr size_t kListMaxItems = 40;
+inline constexpr int kListMinItems = 3;
+// Without a stop-word list: two or more dropped blocks in a row split
+// runs of kept ones (measured on the CJK pages of corpus/text).
 inline constexpr int kRunGapBlocks = 2;
+// A further span (or, without a list, run) is kept when it scores at least this share of the best
+// (a second part of the article beyond a box of boilerplate); smaller ones
+// are teasers, standfirsts and captions.
 inline constexpr float kMinRunShare = 0.25f;
 
 }  // namespace webclean::filter::params

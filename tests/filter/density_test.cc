@@ -1,6 +1,7 @@
 // The density filter on hand-built documents: jusText's classes and their
 // revision by neighbours, the article-region mode, the lead before the
-// region, the fallback when nothing passes, and the main run of a dump.
+// region, the fallback when nothing passes, and the article's extent in a
+// dump.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -309,17 +310,67 @@ TEST_CASE("when nothing is good on a page, density leaves the decisions as they 
 TEST_CASE("a text dump drops a small run of prose far from the main run", "[filter][density]") {
   DocBuilder b(false);
   b.block(-1, "Bridge to open in the spring");
-  const size_t teaser = b.block(-1, prose(5));
-  b.block(-1, kWordList);
-  b.block(-1, kWordList2);
+  const size_t teaser = b.block(-1, kNearGood);
+  for (int i = 0; i < 3; ++i) {
+    b.block(-1, kWordList);
+    b.block(-1, kWordList2);
+  }
   std::vector<size_t> main_run;
   for (int i = 0; i < 5; ++i) main_run.push_back(b.block(-1, prose(i)));
   Document doc = b.build();
   classify_density(doc, false);
   CHECK_FALSE(kept(doc, teaser));
   CHECK(doc.blocks[teaser].decision.stage == Stage::kContext);
-  CHECK(doc.blocks[teaser].decision.reason.find("apart from the main text") != std::string::npos);
+  CHECK(doc.blocks[teaser].decision.reason.find("outside the article's extent") !=
+        std::string::npos);
   for (size_t i : main_run) CHECK(kept(doc, i));
+}
+
+TEST_CASE("a line that rules drop inside a dump's article goes alone, not the paragraphs after it",
+          "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  const size_t read_more = b.block(-1, "READ MORE: Council votes on the budget for the buses");
+  std::vector<size_t> after;
+  for (int i = 0; i < 3; ++i) after.push_back(b.block(-1, kNearGood));
+  Document doc = b.build();
+  doc.blocks[read_more].decision = {false, Stage::kRules, "related.rules:33 read more"};
+  classify_density(doc, false);
+  CHECK_FALSE(kept(doc, read_more));
+  CHECK(doc.blocks[read_more].decision.stage == Stage::kRules);
+  for (size_t i : after) CHECK(kept(doc, i));
+}
+
+TEST_CASE("a dump's article of short paragraphs only is kept whole", "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  std::vector<size_t> paragraphs;
+  for (int i = 0; i < 8; ++i) paragraphs.push_back(b.block(-1, kNearGood));
+  const size_t subscribe = b.block(-1, "Subscribe now");
+  Document doc = b.build();
+  doc.blocks[subscribe].decision = {false, Stage::kRules, "newsletter.rules:21 subscribe"};
+  classify_density(doc, false);
+  for (size_t i : paragraphs) CHECK(kept(doc, i));
+}
+
+TEST_CASE("a list that a dump's article introduces belongs to the article", "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  b.block(-1, prose(0));
+  b.block(-1, "The council listed the works that are left before the opening:");
+  std::vector<size_t> items;
+  for (const char* item : {"Rivets", "Paint: Ral 7016", "Lamps and cables", "Tarmac"}) {
+    items.push_back(b.block(-1, item));
+  }
+  b.block(-1, prose(1));
+  for (int i = 1; i <= 4; ++i) {
+    items.push_back(b.block(-1, std::to_string(i) + ". Tags: Budgets Engineers Mayors Buses " +
+                                    "Schools Traffic Bicycles Rivers Councils"));
+  }
+  Document doc = b.build();
+  classify_density(doc, false);
+  for (size_t i : items) CHECK(kept(doc, i));
 }
 
 TEST_CASE("a text dump keeps a second run of comparable size", "[filter][density]") {
