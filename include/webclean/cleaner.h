@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "webclean/repeat_index.h"
 #include "webclean/result.h"
 
 namespace webclean {
@@ -54,6 +55,11 @@ struct DocumentInfo {
   // The HTTP Content-Language header, e.g. "de-DE" or "de, en": the
   // document's language when the page does not declare one (<html lang>).
   std::string content_language{};
+  // Bulk runs: the lines of this document's site that recur on many of its
+  // documents (see repeat_index.h) are dropped. Not owned; null: off.
+  const RepeatIndex* repeats = nullptr;
+  // The site `repeats` is asked about; empty: RepeatIndex::site_of(url, "").
+  std::string site{};
 };
 
 // Thrown by the Cleaner constructor when a rule file is malformed; what()

@@ -341,6 +341,10 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
+  if (info.repeats != nullptr) {
+    const std::string site = info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site;
+    filter::drop_repeated_lines(doc, *info.repeats, site);
+  }
   impl_->header_lines.extract(doc, result.metadata);
   if (is_html) {
     meta::read_page_hints(doc, result.metadata, info.url);

@@ -38,6 +38,12 @@ const char* class_name(Class c) {
   return "bad";
 }
 
+// A block that a rule or the repetition filter named as boilerplate, as
+// opposed to one that density judges.
+bool named_boilerplate(const Block& b) {
+  return b.decision.stage == Stage::kRules || b.decision.stage == Stage::kRepetition;
+}
+
 // A short block that is one whole sentence of several words: a closing
 // line of an article ("Some information was provided by AP.") rather than
 // a label; it takes the class of its neighbours like near-good text.
@@ -238,7 +244,7 @@ bool ends_with_colon(std::string_view text) {
 // list takes all of it.
 std::vector<bool> introduced_lists(const Document& doc, const std::vector<Class>& c) {
   std::vector<bool> in_list(c.size(), false);
-  const auto is_rule_line = [&](size_t i) { return doc.blocks[i].decision.stage == Stage::kRules; };
+  const auto is_rule_line = [&](size_t i) { return named_boilerplate(doc.blocks[i]); };
   for (size_t i = 0; i + 1 < c.size(); ++i) {
     if (is_rule_line(i) || !ends_with_colon(doc.blocks[i].text)) continue;
     for (size_t j = i + 1, n = 0; j < c.size() && n < params::kListMaxItems; ++j, ++n) {
@@ -279,8 +285,7 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
     if (in_list[i]) score[i] = std::max(0.0, score[i]);
     // Two lines in a row that rules name as boilerplate are a box of it
     // (a related list, a share bar): the article does not go on across.
-    const bool by_rules = doc.blocks[i].decision.stage == Stage::kRules;
-    if (by_rules && i > 0 && doc.blocks[i - 1].decision.stage == Stage::kRules) {
+    if (named_boilerplate(doc.blocks[i]) && i > 0 && named_boilerplate(doc.blocks[i - 1])) {
       score[i] = -params::kExtentWall;
     }
   }
@@ -332,9 +337,7 @@ void promote_near_good_runs(const Document& doc, std::vector<Class>& c) {
 // has begun ("READ MORE: ...", an ad line): it goes alone and is no one's
 // neighbour, so the paragraphs after it stay with the article.
 void pass_over_interleaved_rule_lines(const Document& doc, std::vector<Class>& c) {
-  const auto by_rules = [&](size_t i) {
-    return i < c.size() && doc.blocks[i].decision.stage == Stage::kRules;
-  };
+  const auto by_rules = [&](size_t i) { return i < c.size() && named_boilerplate(doc.blocks[i]); };
   Class last = Class::kBad;
   for (size_t i = 0; i < c.size(); ++i) {
     if (c[i] == Class::kAbsent || c[i] == Class::kShort || c[i] == Class::kNearGood) continue;
@@ -528,12 +531,12 @@ void keep_something(Document& doc) {
   }
   size_t candidates = 0;
   for (const Block& b : doc.blocks) {
-    candidates += b.decision.stage != Stage::kRules && b.decision.stage != Stage::kMetadata &&
+    candidates += !named_boilerplate(b) && b.decision.stage != Stage::kMetadata &&
                   b.features.link_density() <= params::kRegionMaxLinkDensity;
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (b.decision.stage == Stage::kRules || b.decision.stage == Stage::kMetadata) continue;
+    if (named_boilerplate(b) || b.decision.stage == Stage::kMetadata) continue;
     if (b.features.link_density() > params::kRegionMaxLinkDensity) continue;
     if (i == 0 && !doc.is_html && candidates > 1) continue;  // a dump's first line is its title
     b.decision = {true, Stage::kContext, "kept: nothing else in the document passed"};

@@ -10,6 +10,7 @@
 
 #include "block/block.h"
 #include "rules/rules.h"
+#include "webclean/repeat_index.h"
 
 namespace webclean::filter {
 
@@ -70,6 +71,10 @@ void drop_item_lists(block::Document& doc);
 // the page (the phone layout's copy of a section) is dropped
 // (src/filter/repeats.cc).
 void drop_repeated_boxes(block::Document& doc);
+
+// 1b. Repetition (bulk runs): drop the blocks whose text `index` counts on
+// its min_documents or more documents of `site` (src/filter/repeat_index.cc).
+void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::string_view site);
 
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain

@@ -1,0 +1,68 @@
+// Repetition across documents: the lines that recur on many documents of
+// one site (its menu, its footer, "Join the mailing list") are that site's
+// boilerplate, whatever they look like on one page.
+//
+// A RepeatIndex counts, per site, on how many documents each line occurs
+// (lines normalised for case and whitespace, kept as 64-bit hashes, never
+// as text). Feed it every document first (add), then pass it to
+// Cleaner::clean in DocumentInfo::repeats: a block whose text the index
+// counts on min_documents or more documents of its site is dropped with
+// the reason "repeated on N documents of SITE". Long prose is never
+// counted (max_line_chars). add() and documents() may be called from many
+// threads at once; an index shared by all workers of a run stays bounded
+// at max_lines_per_site hashes per site.
+#ifndef WEBCLEAN_REPEAT_INDEX_H_
+#define WEBCLEAN_REPEAT_INDEX_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace webclean {
+
+struct RepeatOptions {
+  // A line on this many documents of one site is its boilerplate.
+  uint32_t min_documents = 3;
+  // Lines longer than this (in bytes, after normalisation) are prose: an
+  // article syndicated twice must not lose its paragraphs.
+  size_t max_line_chars = 200;
+  // The memory bound: at most this many distinct lines are counted per
+  // site; a site's later new lines are not counted once it is full.
+  size_t max_lines_per_site = 1 << 16;
+};
+
+class RepeatIndex {
+ public:
+  explicit RepeatIndex(const RepeatOptions& options = RepeatOptions{});
+  ~RepeatIndex();
+  RepeatIndex(const RepeatIndex&) = delete;
+  RepeatIndex& operator=(const RepeatIndex&) = delete;
+
+  // Counts one document of `site`: each of its lines (a text dump's lines,
+  // or the block texts of a page joined by newlines) once, however often
+  // the document repeats it.
+  void add(std::string_view site, std::string_view text);
+
+  // On how many added documents of `site` the line occurs (normalised as
+  // add() does); 0 for prose and for lines never seen.
+  uint32_t documents(std::string_view site, std::string_view line) const;
+
+  const RepeatOptions& options() const;
+  // Documents added so far, of all sites.
+  uint64_t documents_added() const;
+
+  // The site of a document: the host of its URL, or else the folder its
+  // file sits in ("" when it has neither).
+  static std::string site_of(std::string_view url, std::string_view path);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace webclean
+
+#endif  // WEBCLEAN_REPEAT_INDEX_H_

@@ -1,0 +1,139 @@
+// The repetition filter: a RepeatIndex fed the dumps of one site, then the
+// Cleaner dropping the lines that recur on K of them, with its reason.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "webclean/cleaner.h"
+#include "webclean/repeat_index.h"
+
+using webclean::Cleaner;
+using webclean::DocumentInfo;
+using webclean::InputKind;
+using webclean::RepeatIndex;
+using webclean::RepeatOptions;
+using webclean::Result;
+
+namespace {
+
+const char* const kStories[] = {
+    "The council said on Tuesday that the new bridge, which has been delayed for more than two "
+    "years, would open to traffic in the spring after the last inspections are complete.",
+    "Engineers found that the steel of the eastern span had been painted with the wrong primer, "
+    "and the work to strip and repaint it took most of the winter, the council said.",
+    "Residents of the old town have complained for years about the traffic on the ferry road, "
+    "and many of them said that they would walk across the bridge on the first day.",
+    "The mayor thanked the workers who had stayed on the site through the floods of March, "
+    "when the river rose higher than it had at any time in the last forty years.",
+};
+const std::string kSignOff =
+    " The council will publish the full report on its website next week, with the costs.";
+
+// Each story is longer than RepeatOptions::max_line_chars (200): prose.
+// A dump of one story of the site, its menu and footer around it; the
+// story's paragraph is written twice so that it can be told from the lines
+// that all dumps share.
+std::string dump(int story) {
+  return std::string("Skip to: Content\nHome\nLocal news\nJoin the mailing list\n\n") +
+         kStories[story] + kSignOff + "\n\n" + kStories[story] + kSignOff +
+         "\n\nMore from the Riverside Gazette\nContact the newsroom\n";
+}
+
+DocumentInfo text_info(const RepeatIndex* index) {
+  DocumentInfo info;
+  info.kind = InputKind::kText;
+  info.url = "https://gazette.example/story";
+  info.repeats = index;
+  return info;
+}
+
+bool has_line(const Result& r, const std::string& line) {
+  return r.text.find(line) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a line on K documents of a site is counted K times, however often a page says it",
+          "[filter][repeats]") {
+  RepeatIndex index;
+  for (int i = 0; i < 3; ++i) index.add("gazette.example", dump(i));
+  CHECK(index.documents("gazette.example", "Join the mailing list") == 3);
+  CHECK(index.documents("gazette.example", "  JOIN the   mailing list ") == 3);
+  CHECK(index.documents("gazette.example", kStories[0] + kSignOff) == 0);  // prose: never counted
+  CHECK(index.documents("other.example", "Join the mailing list") == 0);
+  CHECK(index.documents_added() == 3);
+}
+
+TEST_CASE("the cleaner drops a site's recurring lines with the number of documents and the site",
+          "[filter][repeats]") {
+  RepeatIndex index;
+  for (int i = 0; i < 4; ++i) index.add("gazette.example", dump(i));
+  const Cleaner cleaner;
+  webclean::Options explain_options;
+  explain_options.keep_block_reports = true;
+  const Cleaner explaining(explain_options);
+  const Result with = cleaner.clean(dump(1), text_info(&index));
+  const Result without = cleaner.clean(dump(1), text_info(nullptr));
+  CHECK(has_line(with, kStories[1]));
+  CHECK_FALSE(has_line(with, "Contact the newsroom"));
+  CHECK_FALSE(has_line(with, "More from the Riverside Gazette"));
+  CHECK(has_line(without, kStories[1]));
+  const Result report = explaining.clean(dump(1), text_info(&index));
+  bool named = false;
+  for (const auto& block : report.blocks) {
+    if (block.text == "Contact the newsroom") {
+      named = block.reason.find("repeated on 4 documents of gazette.example") != std::string::npos;
+    }
+  }
+  CHECK(named);
+}
+
+TEST_CASE("a line on fewer documents than the minimum is left to the other filters",
+          "[filter][repeats]") {
+  RepeatOptions options;
+  options.min_documents = 5;
+  RepeatIndex index(options);
+  for (int i = 0; i < 4; ++i) index.add("gazette.example", dump(i));
+  CHECK(index.documents("gazette.example", "Contact the newsroom") == 4);
+  webclean::Options explain_options;
+  explain_options.keep_block_reports = true;
+  const Result r = Cleaner(explain_options).clean(dump(2), text_info(&index));
+  REQUIRE_FALSE(r.blocks.empty());
+  for (const auto& block : r.blocks) CHECK(block.reason.find("repeated on") == std::string::npos);
+}
+
+TEST_CASE("a site's index holds no more distinct lines than its cap", "[filter][repeats]") {
+  RepeatOptions options;
+  options.max_lines_per_site = 10;
+  RepeatIndex index(options);
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "line number " + std::to_string(i) + "\n";
+  index.add("big.example", many);
+  index.add("big.example", many);
+  uint32_t counted = 0;
+  for (int i = 0; i < 100; ++i) {
+    counted += index.documents("big.example", "line number " + std::to_string(i)) > 0;
+  }
+  CHECK(counted == 10);
+}
+
+TEST_CASE("documents added from many threads are all counted", "[filter][repeats]") {
+  RepeatIndex index;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&index] {
+      for (int i = 0; i < 250; ++i) index.add("gazette.example", dump(i % 4));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(index.documents_added() == 1000);
+  CHECK(index.documents("gazette.example", "Home") == 1000);
+}
+
+TEST_CASE("a document's site is its URL's host, else the folder of its file", "[filter][repeats]") {
+  CHECK(RepeatIndex::site_of("https://News.Example:8080/a/b?c", "x/y.html") == "news.example");
+  CHECK(RepeatIndex::site_of("", "crawl/gazette/story-1.txt") == "crawl/gazette");
+  CHECK(RepeatIndex::site_of("", "story.txt") == ".");
+}
