@@ -135,7 +135,7 @@ void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::st
     const uint32_t n = index.documents(site, b.text);
     if (n < min_documents) continue;
     char reason[160];
-    std::snprintf(reason, sizeof reason, "repeated on %u documents of %.*s (--repeat-min %u)", n,
+    std::snprintf(reason, sizeof reason, "repeated on %u documents of %.*s (min %u)", n,
                   static_cast<int>(std::min<size_t>(site.size(), 100)), site.data(), min_documents);
     b.decision = {false, block::Stage::kRepetition, reason};
   }
