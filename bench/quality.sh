@@ -99,6 +99,41 @@ run wcxb-dev-post "${post_inputs[@]}"
 mkdir -p "$out/wcxb-dev-dump-input"
 python3 "$shared/eval/render_text.py" --out-dir "$out/wcxb-dev-dump-input" "$shared"/corpus/wcxb-dev/*.html.gz
 WEBCLEAN_ARGS="--input text" run wcxb-dev-dump "$out"/wcxb-dev-dump-input/*.txt
+# ... and the cost of the repetition filter's first pass on them (one
+# folder: one site): the same run with --no-repeats.
+WEBCLEAN_ARGS="--input text --no-repeats" run wcxb-dev-dump-1pass "$out"/wcxb-dev-dump-input/*.txt
+# The repetition filter's batch: the wcxb-dev pages of the hosts with 3 or
+# more pages, one folder per host (the site of a file without a URL is its
+# folder), as whole-page dumps and as pages, with the filter on (the
+# default of a bulk run) and off (--no-repeats).
+python3 - "$shared/corpus/wcxb-dev" "$out" <<'PY'
+import collections, glob, json, os, shutil, sys, urllib.parse
+gold_dir, out = sys.argv[1], sys.argv[2]
+hosts = collections.defaultdict(list)
+for meta in sorted(glob.glob(gold_dir + "/*.meta.json")):
+    host = urllib.parse.urlparse(json.load(open(meta))["url"]).hostname or ""
+    hosts[host.removeprefix("www.")].append(os.path.basename(meta)[:-len(".meta.json")])
+ids = []
+for host, pages in sorted(hosts.items()):
+    if len(pages) < 3:
+        continue
+    for kind in ("dumps", "pages"):
+        os.makedirs(f"{out}/host-batch-{kind}/{host}", exist_ok=True)
+    for i in pages:
+        shutil.copy(f"{out}/wcxb-dev-dump-input/{i}.txt", f"{out}/host-batch-dumps/{host}/{i}.txt")
+        shutil.copy(f"{gold_dir}/{i}.html.gz", f"{out}/host-batch-pages/{host}/{i}.html.gz")
+        ids.append(i)
+open(f"{out}/host-batch.ids", "w").write("\n".join(ids) + "\n")
+PY
+for kind in dumps pages; do
+  for mode in on off; do
+    flags="-q -j1"; [ "$mode" = off ] && flags="$flags --no-repeats"
+    [ "$kind" = dumps ] && flags="$flags --input text"
+    "$bin" $flags -o "$out/host-batch-$kind-$mode-tree" "$out/host-batch-$kind" 2>/dev/null || true
+    mkdir -p "$out/host-batch-$kind-$mode"
+    find "$out/host-batch-$kind-$mode-tree" -name '*.txt' -exec cp {} "$out/host-batch-$kind-$mode/" \;
+  done
+done
 # The page type of each wcxb-dev page (metadata.page_type), not timed.
 "$bin" -q -j2 -f json -o "$out/wcxb-dev-json" "$shared"/corpus/wcxb-dev/*.html.gz 2>/dev/null || true
 "$bin" -q -j2 -f json -o "$out/wcxb-dev-post-json" "${post_inputs[@]}" 2>/dev/null || true
@@ -124,6 +159,12 @@ echo "wcxb-dev whole-page dumps, input as is:"
 $score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev-dump-input" --name wcxb-dev-dump-input-as-is | tail -n +3 | grep -v '^mean'
 echo "wcxb-dev whole-page dumps, cleaned:"
 $score words --gold-dir corpus/wcxb-dev --pred-dir "$out/wcxb-dev-dump" --name wcxb-dev-dump | tail -n +3 | grep -v '^mean'
+for kind in dumps pages; do
+  for mode in on off; do
+    $score words --gold-dir corpus/wcxb-dev --pred-dir "$out/host-batch-$kind-$mode" \
+      --ids "$out/host-batch.ids" --name "host-batch-$kind-repeats-$mode" | tail -1
+  done
+done
 # Empty outputs of wcxb-dev, apart from the pages whose gold is empty too
 # (the benchmark's verdict that they have no main content; score.py gives
 # an empty output 1.0 there).

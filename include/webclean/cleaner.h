@@ -60,6 +60,9 @@ struct DocumentInfo {
   const RepeatIndex* repeats = nullptr;
   // The site `repeats` is asked about; empty: RepeatIndex::site_of(url, "").
   std::string site{};
+  // A stream read once: judge by the documents counted at positions up to
+  // this one (RepeatIndex::documents' as_of); the default, all of them.
+  uint64_t repeats_as_of = RepeatIndex::kNoPosition;
 };
 
 // Thrown by the Cleaner constructor when a rule file is malformed; what()
@@ -107,6 +110,14 @@ class Cleaner {
   // The same, reusing `workspace`'s memory: what a worker thread of a bulk
   // run calls, with one Workspace per thread.
   Result clean(std::string_view bytes, const DocumentInfo& info, Workspace& workspace) const;
+
+  // The first pass of a bulk run with a repetition filter: counts the
+  // document's lines (a page's block texts after parsing, a dump's
+  // paragraphs and lines) in `repeats` under info.site (or its URL's host).
+  // False when the bytes cannot be read as a document; nothing is counted.
+  // `position`: the document's place in a stream read once (RepeatIndex::add).
+  bool index(std::string_view bytes, const DocumentInfo& info, RepeatIndex& repeats,
+             Workspace& workspace, uint64_t position = RepeatIndex::kNoPosition) const;
 
   struct Impl;
 

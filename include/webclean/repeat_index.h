@@ -10,7 +10,7 @@
 // the reason "repeated on N documents of SITE". Long prose is never
 // counted (max_line_chars). add() and documents() may be called from many
 // threads at once; an index shared by all workers of a run stays bounded
-// at max_lines_per_site hashes per site.
+// at max_lines_per_site hashes per site and max_lines in all.
 #ifndef WEBCLEAN_REPEAT_INDEX_H_
 #define WEBCLEAN_REPEAT_INDEX_H_
 
@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace webclean {
 
@@ -31,6 +32,9 @@ struct RepeatOptions {
   // The memory bound: at most this many distinct lines are counted per
   // site; a site's later new lines are not counted once it is full.
   size_t max_lines_per_site = 1 << 16;
+  // ...and at most this many in all (about 100 bytes each): an endless
+  // stream of ever new sites stays within it.
+  size_t max_lines = size_t{1} << 22;
 };
 
 class RepeatIndex {
@@ -40,14 +44,26 @@ class RepeatIndex {
   RepeatIndex(const RepeatIndex&) = delete;
   RepeatIndex& operator=(const RepeatIndex&) = delete;
 
+  static constexpr uint64_t kNoPosition = ~uint64_t{0};
+
   // Counts one document of `site`: each of its lines (a text dump's lines,
   // or the block texts of a page joined by newlines) once, however often
-  // the document repeats it.
+  // the document repeats it. `position` is its place in a stream read once
+  // (0, 1, 2, ... in any order of calls); without one, the order of calls.
   void add(std::string_view site, std::string_view text);
+  void add(std::string_view site, std::string_view text, uint64_t position);
 
   // On how many added documents of `site` the line occurs (normalised as
-  // add() does); 0 for prose and for lines never seen.
-  uint32_t documents(std::string_view site, std::string_view line) const;
+  // add() does); 0 for prose and for lines never seen. With `as_of`: on
+  // how many of the documents at positions up to it, counted up to
+  // min_documents, so that a stream's document is judged by what came
+  // before it however far the counting has gone since.
+  uint32_t documents(std::string_view site, std::string_view line,
+                     uint64_t as_of = kNoPosition) const;
+  // The same for all lines of one document at once (one lock, one lookup
+  // of the site): out[i] for lines[i].
+  void documents(std::string_view site, const std::vector<std::string_view>& lines, uint64_t as_of,
+                 std::vector<uint32_t>& out) const;
 
   const RepeatOptions& options() const;
   // Documents added so far, of all sites.

@@ -4,12 +4,14 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "cli/repeats.h"
 #include "cli/signals.h"
 #include "webclean/cleaner.h"
 
@@ -26,6 +28,17 @@ webclean::Options cleaner_options(const CliOptions& options) {
   cleaner.max_seconds = options.max_seconds;
   cleaner.page_type = options.page_type;
   return cleaner;
+}
+
+// The run's documents as an uninterrupted, unsharded run sees them: the
+// repetition filter counts over all of them, so that resuming or sharding
+// a run changes no document's output.
+std::optional<Plan> whole_run(const CliOptions& options) {
+  CliOptions all = options;
+  all.force = true;
+  all.shard = Shard{};
+  std::string error;
+  return plan_inputs(all, error);
 }
 
 bool shows_progress(const CliOptions& options) {
@@ -83,7 +96,13 @@ int main(int argc, char** argv) {
   }
 
   install_stop_handlers();
-  const WorkContext context{*plan, *options, *cleaner};
+  std::unique_ptr<webclean::RepeatIndex> repeats;
+  if (options->repeats) {
+    const std::optional<Plan> whole = whole_run(*options);
+    if (whole) repeats = count_repeats(*whole, *options, *cleaner);
+  }
+  const std::unique_ptr<webclean::RepeatIndex> from_stdin = stream_repeats(*plan, *options);
+  const WorkContext context{*plan, *options, *cleaner, repeats.get(), from_stdin.get()};
   const RunOutcome run = run_pipeline(context, log, shows_progress(*options));
   const bool interrupted = run.stop_signal != 0;
   if (shows_summary(*options, *plan) || (interrupted && !options->quiet)) {

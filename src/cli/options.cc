@@ -275,6 +275,16 @@ void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
       ->check(CLI::Validator(rules_check, ""))
       ->allow_extra_args(false);
   app.add_flag("--force", options.force, "redo inputs whose output is already up to date");
+  app.add_flag("!--no-repeats", options.repeats,
+               "no repetition filter: in a bulk run, lines that recur on many documents of one "
+               "site (URL host, else folder) are otherwise dropped, counted in a first pass");
+  app.add_flag("--stdin-repeats", options.stdin_repeats,
+               "the repetition filter also on a JSONL or WARC stream on stdin, read once: its "
+               "first 500 records are counted before any answer is written");
+  app.add_option("--repeat-min", options.repeat_min,
+                 "documents of one site a line must be on to be its boilerplate (default 3)")
+      ->type_name("K")
+      ->check(whole_check(2, 1000000, "documents"));
   app.add_option("--shard", raw.shard, "take only part I of N of the documents (0 <= I < N)")
       ->type_name("I/N")
       ->check(CLI::Validator(shard_check, ""));

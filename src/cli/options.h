@@ -55,6 +55,11 @@ struct CliOptions {
   std::string errors_file;  // --errors: JSON Lines of failures, appended
   Shard shard;
   std::string urls_file;  // --urls: one URL a line; "-" for stdin
+  // The repetition filter of bulk runs (src/cli/repeats.h): off with
+  // --no-repeats; a line on --repeat-min documents of a site goes.
+  bool repeats = true;
+  bool stdin_repeats = false;  // --stdin-repeats: also a stream on stdin
+  unsigned repeat_min = 3;
   fetch::FetchOptions fetch;
 };
 

@@ -10,8 +10,10 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "cli/repeats.h"
 #include "cli/shard.h"
 #include "cli/signals.h"
 #include "source/records.h"
@@ -400,6 +402,8 @@ class Reader {
             : source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
     uint64_t number = 0;
     uint64_t counted_bytes = 0;
+    const bool counted = input.path == "-" && context_.stream_repeats != nullptr;
+    Warmup warmup(counted);
     for (source::Record record; !stopped_ && records->next(record);) {
       const uint64_t read = records->bytes_read();
       shared_.stats.bytes_in += read - std::min(read, counted_bytes);
@@ -417,13 +421,63 @@ class Reader {
       item.record_number = number;
       item.weight = record.bytes.size() + record.passthrough.size();
       item.record = std::move(record);
+      if (counted) count(item, input);
+      if (warmup.filling()) {
+        warmup.hold(std::move(item));
+        if (warmup.filling()) continue;
+        for (WorkItem& held : warmup.release()) send(std::move(held));
+        continue;
+      }
       send(std::move(item));
     }
+    for (WorkItem& held : warmup.release()) send(std::move(held));
     if (!stopped_) end_stream(index, "");
+  }
+
+  // The repetition filter on a stream read once: the first records are
+  // held until the warm-up window is full (kWarmupRecords, kWarmupBytes)
+  // and judged by all of it; later records go at once, each judged by the
+  // records up to itself.
+  class Warmup {
+   public:
+    explicit Warmup(bool on) : filling_(on) {}
+    bool filling() const { return filling_; }
+
+    void hold(WorkItem item) {
+      bytes_ += item.weight;
+      held_.push_back(std::move(item));
+      if (held_.size() >= kWarmupRecords || bytes_ >= kWarmupBytes) filling_ = false;
+    }
+
+    // The held items, judged as of the last of them, to be sent now.
+    std::vector<WorkItem> release() {
+      filling_ = false;
+      if (!held_.empty()) {
+        const uint64_t last = held_.back().repeats_as_of;
+        for (WorkItem& item : held_) item.repeats_as_of = last;
+      }
+      return std::exchange(held_, {});
+    }
+
+   private:
+    bool filling_;
+    std::vector<WorkItem> held_;
+    uint64_t bytes_ = 0;
+  };
+
+  // Counts a record of a stream read once at its position, which it keeps
+  // as the position it is judged as of.
+  void count(WorkItem& item, const Input& input) {
+    const uint64_t position = warmup_position_++;
+    item.repeats_as_of = position;
+    context_.cleaner.index(item.record.bytes, record_info(item.record, input),
+                           *context_.stream_repeats, workspace_, position);
   }
 
   const WorkContext& context_;
   Shared& shared_;
+  Workspace workspace_;  // for counting the records of a stream read once
+  uint64_t warmup_position_ = 0;
   uint64_t sequence_ = 0;
   bool stopped_ = false;
 };

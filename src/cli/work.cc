@@ -54,14 +54,15 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
     outcome.error = input.error;
     return;
   }
-  DocumentInfo info;
-  info.kind = document_kind(context.options.input_format);
+  DocumentInfo info = file_info(input, context.options);
+  info.repeats = context.repeats;
   source::RawDocument document;
   if (input.holds == Holds::kUrl) {
     // Fetched by the fetcher thread; from here on a page is a file.
     document.bytes = std::move(item.page.bytes);
     document.error = std::move(item.page.error);
     info.url = item.page.final_url;
+    info.site = RepeatIndex::site_of(info.url, "");
     info.content_type = item.page.content_type;
     info.content_language = item.page.content_language;
   } else {
@@ -115,11 +116,10 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     outcome.error = record.error;
     return;
   }
-  DocumentInfo info;
-  info.url = record.url;
-  info.content_type = record.content_type;
-  info.content_language = record.content_language;
-  info.kind = record_kind(record.kind);
+  const Input& input = context.plan.inputs[item.input];
+  DocumentInfo info = record_info(record, input);
+  info.repeats = input.path == "-" ? context.stream_repeats : context.repeats;
+  info.repeats_as_of = item.repeats_as_of;
   const Result result = context.cleaner.clean(record.bytes, info, workspace);
   // The bytes are no longer needed; free them before the outcome waits
   // in the reorder window.
@@ -134,6 +134,23 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
 }
 
 }  // namespace
+
+DocumentInfo file_info(const Input& input, const CliOptions& options) {
+  DocumentInfo info;
+  info.kind = document_kind(options.input_format);
+  info.site = RepeatIndex::site_of("", input.path);
+  return info;
+}
+
+DocumentInfo record_info(const source::Record& record, const Input& input) {
+  DocumentInfo info;
+  info.url = record.url;
+  info.content_type = record.content_type;
+  info.content_language = record.content_language;
+  info.kind = record_kind(record.kind);
+  info.site = RepeatIndex::site_of(record.url, input.path);
+  return info;
+}
 
 Outcome process(WorkItem& item, const WorkContext& context, Workspace& workspace) {
   Outcome outcome;

@@ -28,6 +28,9 @@ struct WorkItem {
   fetch::Page page;            // kFile of a URL: the page as fetched (the reader waits for it)
   std::string error;           // kStreamEnd: why the stream could not be read
   uint64_t weight = 0;         // bytes held, for the bound on memory in flight
+  // kRecord of a stream on stdin, with the repetition filter: judged by the
+  // records counted up to this position (see WorkContext::stream_repeats).
+  uint64_t repeats_as_of = RepeatIndex::kNoPosition;
 };
 
 struct Outcome {
@@ -51,7 +54,16 @@ struct WorkContext {
   const Plan& plan;
   const CliOptions& options;
   const Cleaner& cleaner;
+  const RepeatIndex* repeats = nullptr;  // the first pass's counts; null: no filter
+  // Streams on stdin, read once: the reader counts each record before it
+  // sends it, after a warm-up window of records (src/cli/repeats.h).
+  RepeatIndex* stream_repeats = nullptr;
 };
+
+// How a file input's document, and a stream's record, are described to the
+// Cleaner: in the first pass of the repetition filter as in the cleaning.
+DocumentInfo file_info(const Input& input, const CliOptions& options);
+DocumentInfo record_info(const source::Record& record, const Input& input);
 
 // Cleans one item: reads the file, or takes the record, cleans, renders;
 // a file with an output path is written there (atomically). Never throws:

@@ -307,10 +307,12 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
   return clean(bytes, info, workspace);
 }
 
-Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
-                      Workspace& workspace) const {
-  Result result;
-  const Deadline deadline(impl_->max_seconds);
+namespace {
+
+// Source to UTF-8 and the document's kind, shared by clean() and index().
+// False (with result.error) when the bytes cannot be decoded.
+bool decode_document(std::string_view bytes, const DocumentInfo& info, std::string& utf8,
+                     bool& is_html, Result& result) {
   InputKind kind = info.kind;
   if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
   std::string declared = info.charset;
@@ -320,15 +322,45 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   result.charset = decoded.charset;
   if (!decoded.error.empty()) {
     result.error = decoded.error;
-    return result;
+    return false;
   }
   if (kind == InputKind::kAuto) kind = sniff_kind(decoded.text, {});
-  const bool is_html = kind == InputKind::kHtml;
+  is_html = kind == InputKind::kHtml;
   result.input_kind = is_html ? "html" : "text";
+  utf8 = std::move(decoded.text);
+  return true;
+}
 
+}  // namespace
+
+bool Cleaner::index(std::string_view bytes, const DocumentInfo& info, RepeatIndex& repeats,
+                    Workspace&, uint64_t position) const {
+  std::string utf8;
+  bool is_html = false;
+  Result result;
+  if (!decode_document(bytes, info, utf8, is_html, result)) return false;
+  if (is_html) return true;  // the filter judges text documents only
+  block::Document doc = text::parse(utf8);
+  normalize_text(doc);
+  std::string lines;
+  for (const block::Block& b : doc.blocks) {
+    lines += b.text;
+    lines += '\n';
+  }
+  repeats.add(info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site, lines, position);
+  return true;
+}
+
+Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
+                      Workspace& workspace) const {
+  Result result;
+  const Deadline deadline(impl_->max_seconds);
+  std::string utf8;
+  bool is_html = false;
+  if (!decode_document(bytes, info, utf8, is_html, result)) return result;
   block::Document doc =
-      is_html ? html::parse(decoded.text, impl_->parse_options, &workspace.impl().arena, info.url)
-              : text::parse(decoded.text);
+      is_html ? html::parse(utf8, impl_->parse_options, &workspace.impl().arena, info.url)
+              : text::parse(utf8);
   doc.is_html = is_html;
   if (deadline.passed(result.error)) return result;
   normalize_text(doc);
@@ -341,9 +373,12 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
 
   const std::string host = host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
-  if (info.repeats != nullptr) {
+  // Text documents only: a page's elements mark its frame already, and a
+  // shop's template lines recur on every product page (the wcxb-dev hosts
+  // with 3+ pages as pages: words F1 .781 without, .776 with).
+  if (info.repeats != nullptr && !is_html) {
     const std::string site = info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site;
-    filter::drop_repeated_lines(doc, *info.repeats, site);
+    filter::drop_repeated_lines(doc, *info.repeats, site, info.repeats_as_of);
   }
   impl_->header_lines.extract(doc, result.metadata);
   if (is_html) {

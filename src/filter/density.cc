@@ -38,10 +38,11 @@ const char* class_name(Class c) {
   return "bad";
 }
 
-// A block that a rule or the repetition filter named as boilerplate, as
-// opposed to one that density judges.
+// A block that a rule named as boilerplate, as opposed to one that density
+// judges. (Lines the repetition filter dropped are bad blocks like any:
+// a shop's grid may repeat its facet labels across pages.)
 bool named_boilerplate(const Block& b) {
-  return b.decision.stage == Stage::kRules || b.decision.stage == Stage::kRepetition;
+  return b.decision.stage == Stage::kRules;
 }
 
 // A short block that is one whole sentence of several words: a closing
@@ -380,9 +381,10 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
   for (const Block& b : doc.blocks) {
-    if (b.outside_region || b.declared) {
-      // Outside the region, or on no part of the page (a JSON-LD
-      // description): no block's neighbour.
+    if (b.outside_region || b.declared || b.decision.stage == Stage::kRepetition) {
+      // Outside the region, on no part of the page (a JSON-LD
+      // description), or the site's frame that recurs on its other pages:
+      // no block's neighbour, as if the page had not said it.
       k.initial.push_back(Class::kAbsent);
     } else if (b.in_post && b.decision.keep) {
       k.initial.push_back(Class::kGood);  // a post of a thread is kept whole
@@ -531,12 +533,16 @@ void keep_something(Document& doc) {
   }
   size_t candidates = 0;
   for (const Block& b : doc.blocks) {
-    candidates += !named_boilerplate(b) && b.decision.stage != Stage::kMetadata &&
+    candidates += !named_boilerplate(b) && b.decision.stage != Stage::kRepetition &&
+                  b.decision.stage != Stage::kMetadata &&
                   b.features.link_density() <= params::kRegionMaxLinkDensity;
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (named_boilerplate(b) || b.decision.stage == Stage::kMetadata) continue;
+    if (named_boilerplate(b) || b.decision.stage == Stage::kRepetition ||
+        b.decision.stage == Stage::kMetadata) {
+      continue;
+    }
     if (b.features.link_density() > params::kRegionMaxLinkDensity) continue;
     if (i == 0 && !doc.is_html && candidates > 1) continue;  // a dump's first line is its title
     b.decision = {true, Stage::kContext, "kept: nothing else in the document passed"};

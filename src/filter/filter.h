@@ -73,8 +73,11 @@ void drop_item_lists(block::Document& doc);
 void drop_repeated_boxes(block::Document& doc);
 
 // 1b. Repetition (bulk runs): drop the blocks whose text `index` counts on
-// its min_documents or more documents of `site` (src/filter/repeat_index.cc).
-void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::string_view site);
+// its min_documents or more documents of `site` (at positions up to `as_of`:
+// RepeatIndex::documents) that stand in the page's frame
+// (src/filter/repeat_index.cc).
+void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::string_view site,
+                         uint64_t as_of);
 
 // 3. Density and context: classify the remaining blocks by length, link
 // and stop-word density (jusText), let neighbours decide the uncertain

@@ -119,6 +119,34 @@ TEST_CASE("a site's index holds no more distinct lines than its cap", "[filter][
   CHECK(counted == 10);
 }
 
+TEST_CASE("the index holds no more lines in all than its cap, however many sites come",
+          "[filter][repeats]") {
+  RepeatOptions options;
+  options.max_lines = 50;
+  RepeatIndex index(options);
+  for (int site = 0; site < 100; ++site) {
+    index.add("site" + std::to_string(site) + ".example", "Home\nContact us\n");
+  }
+  int counted_sites = 0;
+  for (int site = 0; site < 100; ++site) {
+    counted_sites += index.documents("site" + std::to_string(site) + ".example", "Home") > 0;
+  }
+  CHECK(counted_sites == 25);
+}
+
+TEST_CASE("a stream's document is judged by the documents up to its position",
+          "[filter][repeats]") {
+  RepeatIndex index;  // min_documents 3
+  for (uint64_t position : {5u, 1u, 3u, 9u}) {
+    index.add("gazette.example", "Join the mailing list\n", position);
+  }
+  CHECK(index.documents("gazette.example", "Join the mailing list") == 4);
+  CHECK(index.documents("gazette.example", "Join the mailing list", 0) == 0);
+  CHECK(index.documents("gazette.example", "Join the mailing list", 3) == 2);
+  CHECK(index.documents("gazette.example", "Join the mailing list", 5) == 3);
+  CHECK(index.documents("gazette.example", "Join the mailing list", 100) == 3);  // up to min
+}
+
 TEST_CASE("documents added from many threads are all counted", "[filter][repeats]") {
   RepeatIndex index;
   std::vector<std::thread> threads;

@@ -1,0 +1,95 @@
+#include "cli/repeats.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "cli/work.h"
+#include "source/records.h"
+#include "source/source.h"
+
+namespace webclean::cli {
+namespace {
+
+// Inputs read twice: regular files of one document, and JSONL and WARC
+// files. A named pipe or a device is read once, by the cleaning pass.
+bool countable(const Input& input) {
+  if (!input.error.empty() || input.path == "-" || input.holds == Holds::kUrl) return false;
+  std::error_code error;
+  return std::filesystem::is_regular_file(input.path, error);
+}
+
+void count_stream(const Input& input, const CliOptions& options, const Cleaner& cleaner,
+                  RepeatIndex& index, Workspace& workspace) {
+  std::string error;
+  std::unique_ptr<std::istream> in = source::open_input(input.path, error);
+  if (!in) return;  // the cleaning pass reports it
+  std::unique_ptr<source::RecordReader> records =
+      input.holds == Holds::kWarc
+          ? source::open_warc(std::move(in), options.max_bytes)
+          : source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
+  for (source::Record record; records->next(record);) {
+    if (record.skipped || !record.error.empty()) continue;
+    cleaner.index(record.bytes, record_info(record, input), index, workspace);
+  }
+}
+
+void count_input(const Input& input, const CliOptions& options, const Cleaner& cleaner,
+                 RepeatIndex& index, Workspace& workspace) {
+  if (input.is_stream()) return count_stream(input, options, cleaner, index, workspace);
+  const source::RawDocument document = source::read_file(input.path, options.max_bytes);
+  if (!document.error.empty()) return;
+  cleaner.index(document.bytes, file_info(input, options), index, workspace);
+}
+
+}  // namespace
+
+std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& options,
+                                           const Cleaner& cleaner) {
+  if (!options.repeats) return nullptr;
+  std::vector<const Input*> inputs;
+  size_t documents = 0;
+  for (const Input& input : all.inputs) {
+    if (!countable(input)) continue;
+    inputs.push_back(&input);
+    documents += input.is_stream() ? options.repeat_min : 1;  // a stream may hold many
+  }
+  if (documents < options.repeat_min) return nullptr;
+  RepeatOptions repeat_options;
+  repeat_options.min_documents = options.repeat_min;
+  auto index = std::make_unique<RepeatIndex>(repeat_options);
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    Workspace workspace;
+    for (size_t i; (i = next++) < inputs.size();) {
+      try {
+        count_input(*inputs[i], options, cleaner, *index, workspace);
+      } catch (const std::exception&) {
+        // A document that cannot be counted is cleaned without its
+        // counts; the cleaning pass reports what is wrong with it.
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, inputs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  return index;
+}
+
+std::unique_ptr<RepeatIndex> stream_repeats(const Plan& plan, const CliOptions& options) {
+  if (!options.repeats || !options.stdin_repeats) return nullptr;
+  const bool stdin_stream = std::any_of(plan.inputs.begin(), plan.inputs.end(), [](const Input& i) {
+    return i.path == "-" && i.is_stream();
+  });
+  if (!stdin_stream) return nullptr;
+  RepeatOptions repeat_options;
+  repeat_options.min_documents = options.repeat_min;
+  return std::make_unique<RepeatIndex>(repeat_options);
+}
+
+}  // namespace webclean::cli

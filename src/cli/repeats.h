@@ -1,0 +1,42 @@
+// The repetition filter's first pass: before a bulk run cleans anything,
+// every document it can read twice (files, and the records of JSONL and
+// WARC files) has its lines counted per site in a RepeatIndex, so that
+// each document is judged by the whole batch, the same at any -j.
+#ifndef WEBCLEAN_CLI_REPEATS_H_
+#define WEBCLEAN_CLI_REPEATS_H_
+
+#include <memory>
+
+#include "cli/inputs.h"
+#include "cli/options.h"
+#include "webclean/cleaner.h"
+#include "webclean/repeat_index.h"
+
+namespace webclean::cli {
+
+// Counts the lines of every document of `all` (the run's inputs with no
+// shard and nothing skipped as done, so that a resumed or sharded run
+// judges each document as a whole run would). Null when the filter is off
+// (--no-repeats) or the run is no bulk run (fewer than repeat_min
+// documents could be counted). Standard input, named pipes and URLs are
+// read once and not counted here.
+std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& options,
+                                           const Cleaner& cleaner);
+
+// A stream on standard input is read once. With --stdin-repeats its first
+// kWarmupRecords records (at most kWarmupBytes of them) are counted before
+// any is sent to be cleaned, and judged by all of them; each later record
+// is counted and then judged by the records up to itself. The same output
+// at any -j. Off by default: the first answers wait for the window, and a
+// program that sends one record and waits for its answer would wait for
+// ever.
+inline constexpr size_t kWarmupRecords = 500;
+inline constexpr uint64_t kWarmupBytes = uint64_t{32} << 20;
+
+// The index for streams on stdin; null without --stdin-repeats, with
+// --no-repeats, or when the run reads no stream from stdin.
+std::unique_ptr<RepeatIndex> stream_repeats(const Plan& plan, const CliOptions& options);
+
+}  // namespace webclean::cli
+
+#endif  // WEBCLEAN_CLI_REPEATS_H_
