@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <exception>
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -14,10 +17,37 @@
 namespace webclean::cli {
 namespace {
 
+// The name without a final .gz, in lower case.
+std::string bare_name(const std::string& path) {
+  std::string name = path;
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+  return name;
+}
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 // Inputs read twice: regular files of one document, and JSONL and WARC
 // files. A named pipe or a device is read once, by the cleaning pass.
-bool countable(const Input& input) {
+// The filter judges text only, so files that hold pages are not read:
+// documents named as pages (.html, .htm, .xhtml) unless --input text, and
+// WARC files of responses (WET files hold text and are read). Without
+// this, a bulk run of saved pages read and unzipped everything twice for
+// nothing (the trafilatura set: 3.35 s -> 4.27 s at -j1).
+bool countable(const Input& input, const CliOptions& options) {
   if (!input.error.empty() || input.path == "-" || input.holds == Holds::kUrl) return false;
+  const std::string name = bare_name(input.path);
+  if (input.holds == Holds::kWarc && !ends_with(name, ".wet")) return false;
+  const bool page_name =
+      ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml");
+  if (input.holds == Holds::kDocument &&
+      (options.input_format == InputFormat::kHtml ||
+       (page_name && options.input_format != InputFormat::kText))) {
+    return false;
+  }
   std::error_code error;
   return std::filesystem::is_regular_file(input.path, error);
 }
@@ -53,7 +83,7 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
   std::vector<const Input*> inputs;
   size_t documents = 0;
   for (const Input& input : all.inputs) {
-    if (!countable(input)) continue;
+    if (!countable(input, options)) continue;
     inputs.push_back(&input);
     documents += input.is_stream() ? options.repeat_min : 1;  // a stream may hold many
   }

@@ -335,6 +335,11 @@ bool decode_document(std::string_view bytes, const DocumentInfo& info, std::stri
 
 bool Cleaner::index(std::string_view bytes, const DocumentInfo& info, RepeatIndex& repeats,
                     Workspace&, uint64_t position) const {
+  // Pages are not counted: known as such from the hint or the raw bytes,
+  // before any decoding.
+  InputKind kind = info.kind;
+  if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
+  if (kind == InputKind::kHtml) return true;
   std::string utf8;
   bool is_html = false;
   Result result;
