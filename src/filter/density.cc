@@ -253,22 +253,39 @@ std::vector<bool> introduced_lists(const Document& doc, const std::vector<Class>
       in_list[j] = true;
     }
   }
+  const auto mark = [&](size_t first, size_t last) {
+    for (size_t j = first; j <= last; ++j) in_list[j] = in_list[j] || !is_rule_line(j);
+  };
+  // Numbered items: a list ends where its numbering does (or a new 1. starts).
   size_t first = 0, last = 0;
-  int next = 1;
+  int next = 0;  // the number the list's next item would have; 0: no list
   for (size_t i = 0; i <= c.size(); ++i) {
     const int number = i < c.size() ? item_number(doc.blocks[i].text) : -1;
-    if (number == 1) {
-      first = last = i;
-      next = 2;
-    } else if (number == next && next > 1) {
+    if (next > 0 && number == next) {
       last = i;
       ++next;
+      continue;
     }
-    const bool ended = i == c.size() || (number == 1 && next == 2 && i != first);
-    if (ended && next > params::kListMinItems) {
-      for (size_t j = first; j <= last; ++j) in_list[j] = !is_rule_line(j) || in_list[j];
+    if (number != 1 && i < c.size()) continue;
+    if (next > params::kListMinItems) mark(first, last);
+    first = last = i;
+    next = 2;
+  }
+  // A table dumped one cell per line: a run of short lines, a share of
+  // them holding figures (prices, dates, measures), unlike a menu's words.
+  for (size_t i = 0; i < c.size();) {
+    size_t end = i, figures = 0;
+    while (end < c.size() && c[end] == Class::kShort && !is_rule_line(end)) {
+      const std::string& text = doc.blocks[end].text;
+      figures +=
+          std::any_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      ++end;
     }
-    if (i == c.size()) break;
+    const size_t cells = end - i;
+    if (cells >= params::kTableMinCells && float(figures) >= params::kTableMinFigureShare * cells) {
+      mark(i, end - 1);
+    }
+    i = end == i ? i + 1 : end;
   }
   return in_list;
 }

@@ -500,6 +500,10 @@ inline constexpr size_t kExtentTopBlocks = 3;
 // lines after the colon, at least this many numbered items.
 inline constexpr size_t kListMaxItems = 40;
 inline constexpr int kListMinItems = 3;
+// A run of this many short lines, this share of them holding a figure, is
+// a table dumped one cell per line, and belongs to the article like a list.
+inline constexpr size_t kTableMinCells = 8;
+inline constexpr float kTableMinFigureShare = 0.3f;
 // Without a stop-word list: two or more dropped blocks in a row split
 // runs of kept ones (measured on the CJK pages of corpus/text).
 inline constexpr int kRunGapBlocks = 2;

@@ -398,3 +398,20 @@ TEST_CASE("without a fitting stop-word list, sentences and length decide", "[fil
   CHECK(kept(doc, latin));
   CHECK_FALSE(kept(doc, label));
 }
+
+TEST_CASE("a table dumped one cell per line belongs to the dump's article", "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  b.block(-1, prose(0));
+  b.block(-1, prose(1));
+  // The article ends with it: without the table's figures these short
+  // lines would lie past the extent's end.
+  std::vector<size_t> cells;
+  for (const char* cell : {"Span", "Length", "Cost", "East", "310 m", "$12 m", "West", "290 m",
+                           "$11 m", "Centre", "120 m", "$4 m"}) {
+    cells.push_back(b.block(-1, cell));
+  }
+  Document doc = b.build();
+  classify_density(doc, false);
+  for (size_t i : cells) CHECK(kept(doc, i));
+}
