@@ -51,12 +51,13 @@ for path in sys.argv[2:]:
     open(os.path.join(folder, os.path.basename(path)), "w", encoding="utf-8").write("\n".join(wrapped))
 PY
 run text-wrapped "$out"/wrapped-input/*.txt
-# The readability pages as real text browsers dump them (lynx -dump and
-# w3m -dump, 80 columns), when those are installed (apt-get install lynx
-# w3m): scored against the pages' gold. lynx-list is lynx's default dump,
-# each link numbered ("[12]Home") and a References list of URLs at the end.
+# The readability pages as real text browsers and converters dump them
+# (lynx -dump, w3m -dump, html2text; 80 columns), when those are installed
+# (apt-get install lynx w3m html2text): scored against the pages' gold.
+# lynx-list is lynx's default dump, each link numbered ("[12]Home") and a
+# References list of URLs at the end; html2text underscores link texts.
 dumps=()
-for browser in lynx lynx-list w3m; do
+for browser in lynx lynx-list w3m html2text; do
   command -v "${browser%-list}" >/dev/null || { echo "quality.sh: ${browser%-list} not installed, its row is skipped" >&2; continue; }
   mkdir -p "$out/$browser-input"
   for page in "$shared"/corpus/readability/*.html.gz; do
@@ -66,6 +67,7 @@ for browser in lynx lynx-list w3m; do
       lynx) timeout 20 lynx -dump -nolist -width=80 -assume_charset=utf-8 -display_charset=utf-8 "$out/page.html" ;;
       lynx-list) timeout 20 lynx -dump -width=80 -assume_charset=utf-8 -display_charset=utf-8 "$out/page.html" ;;
       w3m) timeout 20 w3m -dump -T text/html -cols 80 -I UTF-8 -O UTF-8 "$out/page.html" ;;
+      html2text) timeout 20 html2text -utf8 -width 80 "$out/page.html" ;;
     esac >"$out/$browser-input/$name.txt" 2>/dev/null || true
   done
   WEBCLEAN_ARGS="--input text" run "$browser-dump" "$out/$browser-input"/*.txt

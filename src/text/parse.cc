@@ -225,6 +225,51 @@ void drop_link_numbers(Line& line) {
   if (RE2::GlobalReplace(&line.text, link_number(), "") > 0) line.text = collapse(line.text);
 }
 
+// html2text (Debian's, 1.3) writes a heading between runs of asterisks,
+// "***** Feature detection *****", and a link's text with its spaces as
+// underscores, "testing_your_frontend_JavaScript_code" (its rendering of
+// underline without a terminal). A dump is read so when it holds a heading
+// of that form: the asterisks go, and the underscored words become words
+// again, counted as link text. A one-word link cannot be told apart and
+// stays plain text, as does snake_case in a dump without such headings.
+bool is_html2text_heading(std::string_view line) {
+  size_t lead = 0, trail = 0;
+  while (lead < line.size() && line[lead] == '*') ++lead;
+  while (trail < line.size() - lead && line[line.size() - 1 - trail] == '*') ++trail;
+  return lead >= 3 && lead <= 6 && lead == trail && line.size() > 2 * lead + 2 &&
+         line[lead] == ' ' && line[line.size() - 1 - trail] == ' ';
+}
+
+bool reads_as_html2text(const std::vector<Line>& lines) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [](const Line& line) { return is_html2text_heading(line.text); });
+}
+
+void read_html2text(Line& line) {
+  if (is_html2text_heading(line.text)) {
+    const size_t stars = line.text.find(' ');
+    line.text = collapse(std::string_view(line.text).substr(stars, line.text.size() - 2 * stars));
+  }
+  // Words joined by underscores: a link's text.
+  static const RE2 underscored{R"(([^\s_]+(?:_+[^\s_]+)+))"};
+  std::string out;
+  re2::StringPiece rest(line.text);
+  re2::StringPiece link;
+  const char* copied = line.text.data();
+  while (RE2::FindAndConsume(&rest, underscored, &link)) {
+    out.append(copied, link.data());
+    std::string words(link.data(), link.size());
+    std::replace(words.begin(), words.end(), '_', ' ');
+    words = collapse(words);
+    line.link_chars += uint32_t(characters(words));
+    out += words;
+    copied = rest.data();
+  }
+  if (copied == line.text.data()) return;
+  out.append(copied, static_cast<const char*>(line.text.data() + line.text.size()));
+  line.text = std::move(out);
+}
+
 // A line that starts a list item or a quote: never the tail of the line
 // before it ("- item", "* item", "1. item", "• item", "> quoted").
 bool starts_item(const std::string& line) {
@@ -326,6 +371,8 @@ block::Document parse(std::string_view utf8_text) {
              references < lines.size() && reads_as_numbered_links(utf8_text)) {
     lines.resize(references);
     for (Line& line : lines) drop_link_numbers(line);
+  } else if (reads_as_html2text(lines)) {
+    for (Line& line : lines) read_html2text(line);
   }
   const Wrap wrap = wrap_of(lines);
   // Decided before the texts move into the blocks.

@@ -242,3 +242,27 @@ TEST_CASE("w3m's link numbers and its References list are no text of the dump", 
                                  "long debate.",
                                  "Read the full report or mail us."});
 }
+
+TEST_CASE("html2text's heading stars go and its underscored links become words counted as links",
+          "[text][parse]") {
+  // `html2text -utf8` (Debian's 1.3) of a small page.
+  const Document doc = webclean::text::parse(
+      "****** The_Daily_Planet ******\n    * Home\n    * World_news\n"
+      "***** Bridge opens *****\n"
+      "The council met on Tuesday and agreed the new_budget after a long debate.\n");
+  REQUIRE(texts(doc) == std::vector<std::string>{"The Daily Planet", "* Home", "* World news",
+                                                 "Bridge opens",
+                                                 "The council met on Tuesday and agreed the new "
+                                                 "budget after a long debate."});
+  CHECK(doc.blocks[0].link_chars == 16);
+  CHECK(doc.blocks[2].link_chars == 10);
+  CHECK(doc.blocks[3].link_chars == 0);
+  CHECK(doc.blocks[4].link_chars == 10);
+}
+
+TEST_CASE("underscores in a dump without html2text's headings are left as written",
+          "[text][parse]") {
+  const Document doc = webclean::text::parse("Set max_width in the config_file.\n");
+  CHECK(texts(doc) == std::vector<std::string>{"Set max_width in the config_file."});
+  CHECK(doc.blocks[0].link_chars == 0);
+}
