@@ -4,6 +4,7 @@
 // of article paragraphs.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -290,6 +291,14 @@ std::vector<bool> introduced_lists(const Document& doc, const std::vector<Class>
   return in_list;
 }
 
+// Code: a share of symbols that prose and menus seldom write.
+bool looks_like_code(const Block& b) {
+  uint32_t symbols = 0;
+  for (const char ch : b.text) symbols += std::strchr("{}[]()<>=;", ch) != nullptr && ch != 0;
+  return symbols >= params::kCodeMinSymbols &&
+         float(symbols) >= params::kCodeMinSymbolShare * float(b.features.chars);
+}
+
 // Text dumps: the article's extent is the span of blocks that adds most
 // prose for the least boilerplate (Finn, Kushmerick and Smyth 2001, "Fact
 // or fiction": body text extraction as a maximum subarray), so a bad line
@@ -301,9 +310,15 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
   for (size_t i = 0; i < c.size(); ++i) {
     score[i] = extent_score(doc.blocks[i], c[i]);
     if (in_list[i]) score[i] = std::max(0.0, score[i]);
+    if (c[i] == Class::kBad && doc.blocks[i].decision.keep && looks_like_code(doc.blocks[i])) {
+      score[i] = 0;
+    }
     // Two lines in a row that rules name as boilerplate are a box of it
     // (a related list, a share bar): the article does not go on across.
-    if (named_boilerplate(doc.blocks[i]) && i > 0 && named_boilerplate(doc.blocks[i - 1])) {
+    // The same line again ("Credit: Serious Eats" under each photo of a
+    // gallery) labels the article's items and is no box.
+    if (named_boilerplate(doc.blocks[i]) && i > 0 && named_boilerplate(doc.blocks[i - 1]) &&
+        doc.blocks[i].text != doc.blocks[i - 1].text) {
       score[i] = -params::kExtentWall;
     }
   }

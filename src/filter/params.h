@@ -504,6 +504,12 @@ inline constexpr int kListMinItems = 3;
 // a table dumped one cell per line, and belongs to the article like a list.
 inline constexpr size_t kTableMinCells = 8;
 inline constexpr float kTableMinFigureShare = 0.3f;
+// A block whose characters are this share or more code symbols
+// ({}[]()<>=;), with at least kCodeMinSymbols of them, is code (a listing,
+// a diagram's source): not prose by its words, but no boilerplate either,
+// so it costs the extent nothing.
+inline constexpr float kCodeMinSymbolShare = 0.02f;
+inline constexpr uint32_t kCodeMinSymbols = 6;
 // Without a stop-word list: two or more dropped blocks in a row split
 // runs of kept ones (measured on the CJK pages of corpus/text).
 inline constexpr int kRunGapBlocks = 2;

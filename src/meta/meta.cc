@@ -138,6 +138,33 @@ void record_near_title(const block::Document& doc, const std::vector<HeaderLine>
   }
 }
 
+// A date line with other date lines close around it is a cell of a table
+// or list of dates (a price series, an archive), the page's data and no
+// dateline of its own: within kDataDateWindow blocks on either side (a
+// table of three columns), kMinDataDates in all.
+void keep_dates_of_tables(const std::vector<HeaderLine>& lines, std::vector<bool>& is_header) {
+  constexpr size_t kDataDateWindow = 3;
+  constexpr size_t kMinDataDates = 3;
+  const auto dates_only = [&](size_t i) { return is_header[i] && lines[i].byline.empty(); };
+  std::vector<bool> data(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!dates_only(i)) continue;
+    const size_t begin = i >= kDataDateWindow ? i - kDataDateWindow : 0;
+    const size_t end = std::min(lines.size(), i + kDataDateWindow + 1);
+    size_t dates = 0;
+    for (size_t j = begin; j < end; ++j) dates += dates_only(j);
+    data[i] = dates >= kMinDataDates;
+  }
+  // The table's first and last dates have their neighbours on one side.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!data[i]) continue;
+    const size_t end = std::min(lines.size(), i + kDataDateWindow + 1);
+    for (size_t j = i >= kDataDateWindow ? i - kDataDateWindow : 0; j < end; ++j) {
+      if (dates_only(j)) is_header[j] = false;
+    }
+  }
+}
+
 }  // namespace
 
 // A dateline set just under or over an h1 ("Hamburg, 2. November 2021",
@@ -180,6 +207,7 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
     lines[i] = reader_.read(b.text, month_first);
     is_header[i] = lines[i].found();
   }
+  keep_dates_of_tables(lines, is_header);
 
   int title_block = -1;
   if (doc.is_html) {
