@@ -138,31 +138,32 @@ void record_near_title(const block::Document& doc, const std::vector<HeaderLine>
   }
 }
 
-// A date line with other date lines close around it is a cell of a table
-// or list of dates (a price series, an archive), the page's data and no
-// dateline of its own: within kDataDateWindow blocks on either side (a
-// table of three columns), kMinDataDates in all.
-void keep_dates_of_tables(const std::vector<HeaderLine>& lines, std::vector<bool>& is_header) {
+// Date lines in a chain, each within kDataDateWindow blocks of the next
+// with only short cells between (a table of up to three columns), are the
+// cells of a table or list of dates (a price series, an archive): the
+// page's data, kept, and no dateline of its own. kMinDataDates make one.
+void keep_dates_of_tables(const block::Document& doc, const std::vector<HeaderLine>& lines,
+                          std::vector<bool>& is_header) {
   constexpr size_t kDataDateWindow = 3;
   constexpr size_t kMinDataDates = 3;
-  const auto dates_only = [&](size_t i) { return is_header[i] && lines[i].byline.empty(); };
-  std::vector<bool> data(lines.size());
+  constexpr uint32_t kMaxCellChars = 40;
+  const auto date_only = [&](size_t i) { return is_header[i] && lines[i].byline.empty(); };
+  std::vector<size_t> chain;
+  const auto end_chain = [&] {
+    if (chain.size() >= kMinDataDates) {
+      for (const size_t i : chain) is_header[i] = false;
+    }
+    chain.clear();
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!dates_only(i)) continue;
-    const size_t begin = i >= kDataDateWindow ? i - kDataDateWindow : 0;
-    const size_t end = std::min(lines.size(), i + kDataDateWindow + 1);
-    size_t dates = 0;
-    for (size_t j = begin; j < end; ++j) dates += dates_only(j);
-    data[i] = dates >= kMinDataDates;
-  }
-  // The table's first and last dates have their neighbours on one side.
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!data[i]) continue;
-    const size_t end = std::min(lines.size(), i + kDataDateWindow + 1);
-    for (size_t j = i >= kDataDateWindow ? i - kDataDateWindow : 0; j < end; ++j) {
-      if (dates_only(j)) is_header[j] = false;
+    if (date_only(i)) {
+      chain.push_back(i);
+    } else if (doc.blocks[i].features.chars > kMaxCellChars ||
+               (!chain.empty() && i - chain.back() >= kDataDateWindow)) {
+      end_chain();
     }
   }
+  end_chain();
 }
 
 }  // namespace
@@ -207,7 +208,7 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
     lines[i] = reader_.read(b.text, month_first);
     is_header[i] = lines[i].found();
   }
-  keep_dates_of_tables(lines, is_header);
+  keep_dates_of_tables(doc, lines, is_header);
 
   int title_block = -1;
   if (doc.is_html) {

@@ -415,3 +415,24 @@ TEST_CASE("a table dumped one cell per line belongs to the dump's article", "[fi
   classify_density(doc, false);
   for (size_t i : cells) CHECK(kept(doc, i));
 }
+
+TEST_CASE("a listing of code inside a dump's article does not cut the article in two",
+          "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Faster queries with indexes");
+  b.block(-1, prose(0));
+  // Few stop words and long: bad by its words, but no boilerplate.
+  const size_t code = b.block(
+      -1,
+      "-- Only index active users CREATE INDEX idx_active_users ON users(email) WHERE status = "
+      "'active'; SELECT id, email FROM users WHERE status = 'active' ORDER BY created_at DESC "
+      "LIMIT 20; SELECT count(*) FROM orders o JOIN users u ON (u.id = o.user_id) WHERE "
+      "u.status = 'active' AND o.total > 100 GROUP BY u.id HAVING count(*) > 2;");
+  std::vector<size_t> after;
+  for (int i = 0; i < 3; ++i) after.push_back(b.block(-1, kNearGood));
+  after.push_back(b.block(-1, prose(1)));
+  Document doc = b.build();
+  classify_density(doc, false);
+  CHECK(kept(doc, code));
+  for (size_t i : after) CHECK(kept(doc, i));
+}

@@ -213,3 +213,19 @@ TEST_CASE("a text dump's byline names are its author too", "[meta]") {
   CHECK(meta.author == "Jane Doe");
   CHECK(meta.date == "2011-07-19");
 }
+
+TEST_CASE("dates in a table of dates are its cells, kept, and no dateline of the page", "[meta]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge tolls over the years");
+  b.block(-1, "March 3, 2024");
+  b.block(-1, prose(0));
+  std::vector<size_t> cells;
+  for (const char* cell : {"1/1/2013", "+13.1%", "2/1/2013", "+12.9%", "3/1/2013", "+11.9%"}) {
+    cells.push_back(b.block(-1, cell));
+  }
+  Extracted e{b.build(), {}};
+  header_lines().extract(e.doc, e.meta);
+  CHECK(e.meta.date == "2024-03-03");
+  CHECK_FALSE(e.doc.blocks[1].decision.keep);
+  for (size_t i : cells) CHECK(e.doc.blocks[i].decision.keep);
+}
