@@ -76,6 +76,8 @@ struct Block {
   bool declared = false;        // text the page declares only in its metadata (a JSON-LD
                                 // Product.description), added by the metadata stage: no
                                 // element holds it (node -1)
+  bool ends_article = false;    // a rule names it the opening of what follows the
+                                // article (a comment section's heading)
   Features features;
   Decision decision;
 };

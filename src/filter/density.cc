@@ -111,6 +111,9 @@ struct Classes {
   // for each block, the index of its span or -1 when outside them all.
   std::vector<Span> spans;
   std::vector<int> span_of;
+  // The line that ends the article (an ends-article rule's), or the
+  // number of blocks when there is none.
+  size_t article_end = SIZE_MAX;
 };
 
 // For every block, the class of the nearest block before it (step -1) or
@@ -304,6 +307,16 @@ bool looks_like_code(const Block& b) {
 // or fiction": body text extraction as a maximum subarray), so a bad line
 // or a list inside the article does not cut it in two; the spans beyond
 // it that score kMinRunShare of it are kept as further parts.
+// The first line an ends-article rule names from `start` on (the main
+// span's end: a comment count in the byline is no end), or SIZE_MAX.
+size_t article_end(const Document& doc, size_t start) {
+  const size_t end = std::min(doc.blocks.size(), start + params::kArticleEndMaxBlocks + 1);
+  for (size_t i = start; i < end; ++i) {
+    if (doc.blocks[i].ends_article) return i;
+  }
+  return SIZE_MAX;
+}
+
 std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c) {
   const std::vector<bool> in_list = introduced_lists(doc, c);
   std::vector<double> score(c.size());
@@ -321,6 +334,10 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
         doc.blocks[i].text != doc.blocks[i - 1].text) {
       score[i] = -params::kExtentWall;
     }
+  }
+  // An ends-article line (a comment section's heading) is a wall.
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (doc.blocks[i].ends_article) score[i] = -params::kExtentWall;
   }
   const Span main = best_span(score, 0, score.size());
   if (main.score <= 0) return {};
@@ -392,6 +409,9 @@ void pass_over_interleaved_rule_lines(const Document& doc, std::vector<Class>& c
 // before the first boilerplate line is not taken for the article.
 Edges judge_extent(const Document& doc, Classes& k, std::vector<Class>& judged) {
   k.spans = article_spans(doc, k.initial);
+  // What follows the main span's end line (its comments) is no part of it.
+  if (!k.spans.empty()) k.article_end = article_end(doc, k.spans.front().last);
+  std::erase_if(k.spans, [&](const Span& s) { return s.first > k.article_end; });
   k.span_of.assign(judged.size(), -1);
   for (size_t s = 0; s < k.spans.size(); ++s) {
     for (size_t i = k.spans[s].first; i <= k.spans[s].last; ++i) k.span_of[i] = int(s);
@@ -497,7 +517,12 @@ void keep_main_run(Document& doc, const std::vector<Class>& c) {
 }
 
 // Why a block outside the article's extent went.
-std::string outside_reason(const Classes& k) {
+std::string outside_reason(const Document& doc, const Classes& k, size_t i) {
+  if (i > k.article_end) {
+    const std::string& rule = doc.blocks[k.article_end].decision.reason;
+    return "after the article's end at block " + std::to_string(k.article_end + 1) + " (" +
+           rule.substr(0, rule.find(' ')) + ")";
+  }
   if (k.spans.empty()) return "no article: no span of blocks adds more prose than boilerplate";
   const Span& main = k.spans.front();
   char buf[128];
@@ -621,7 +646,7 @@ void classify_density(Document& doc, bool in_region) {
     Block& b = doc.blocks[i];
     if (!b.decision.keep || b.in_post) continue;
     if (!k.span_of.empty() && k.span_of[i] < 0) {
-      b.decision = {false, Stage::kContext, outside_reason(k)};
+      b.decision = {false, Stage::kContext, outside_reason(doc, k, i)};
       continue;
     }
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;

@@ -510,6 +510,11 @@ inline constexpr float kTableMinFigureShare = 0.3f;
 // so it costs the extent nothing.
 inline constexpr float kCodeMinSymbolShare = 0.02f;
 inline constexpr uint32_t kCodeMinSymbols = 6;
+// A comment section's heading (an ends-article rule's line) ends the
+// article when it follows the main span's end within this many blocks
+// (tags, share buttons, a related box between); one farther away sits
+// between a stream of teasers and the article (a portal's page).
+inline constexpr size_t kArticleEndMaxBlocks = 12;
 // Without a stop-word list: two or more dropped blocks in a row split
 // runs of kept ones (measured on the CJK pages of corpus/text).
 inline constexpr int kRunGapBlocks = 2;

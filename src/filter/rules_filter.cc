@@ -312,7 +312,10 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
     // Boilerplate phrases are short; matching paragraphs of prose against
     // every phrase pattern would cost more than all the rest of the work.
     if (b.text.size() > params::kMaxDropTextBytes) continue;
-    if (const rules::Rule* rule = rules.match_text(b.text, host, doc.page_type)) drop(b, *rule);
+    if (const rules::Rule* rule = rules.match_text(b.text, host, doc.page_type)) {
+      drop(b, *rule);
+      b.ends_article = rule->ends_article;
+    }
   }
 }
 

@@ -125,6 +125,7 @@ bool applies(const Rule& rule, std::string_view host, PageType page_type) {
 struct Scope {
   std::string site;
   PageType page_type = PageType::kAuto;
+  bool ends_article = false;
 };
 
 RE2::Options pattern_options(Key key) {
@@ -310,6 +311,13 @@ void parse_section(std::string_view name, size_t line_no, std::string_view heade
   scope = Scope{};
   while (!inner.empty()) {
     std::string_view option = take_word(inner);
+    if (option == "ends-article") {
+      if (section != Section::kDropText) {
+        fail(name, line_no, "'ends-article' applies to [drop-text] only");
+      }
+      scope.ends_article = true;
+      continue;
+    }
     if (option == "always") {
       if (section != Section::kDrop) fail(name, line_no, "'always' applies to [drop] only");
       section = Section::kDropAlways;
@@ -448,6 +456,7 @@ void RuleSet::Impl::add_rule(std::string_view name, size_t line_no, std::string_
   rule.site = scope.site;
   rule.page_type = scope.page_type;
   rule.always = section == Section::kDropAlways;
+  rule.ends_article = scope.ends_article;
   rules.push_back(std::move(rule));
   patterns.push_back(std::move(pattern));
   compiled = false;

@@ -31,6 +31,10 @@ struct Rule {
   // consent manager's dialog is never the page's content); other drop
   // rules leave a box holding most of the page alone (kMaxRuleDropShare).
   bool always = false;
+  // [drop-text ends-article]: the line opens what follows a text dump's
+  // article (the heading of its comment section); the article's extent
+  // does not reach past it.
+  bool ends_article = false;
 };
 
 // What one page's elements matched, by attribute value: pages repeat their

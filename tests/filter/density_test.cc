@@ -436,3 +436,38 @@ TEST_CASE("a listing of code inside a dump's article does not cut the article in
   CHECK(kept(doc, code));
   for (size_t i : after) CHECK(kept(doc, i));
 }
+
+TEST_CASE("a dump's comment section after its article goes from its heading on",
+          "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
+  const size_t heading = b.block(-1, "There are 13 comments");
+  std::vector<size_t> comments;
+  comments.push_back(b.block(-1, "Jane Roe · March 10, 2017 at 12:20 AM"));
+  comments.push_back(b.block(-1, prose(3)));
+  comments.push_back(b.block(-1, "John Doe · March 11, 2017 at 8:41 PM"));
+  comments.push_back(b.block(-1, prose(4)));
+  Document doc = b.build();
+  doc.blocks[heading].decision = {false, Stage::kRules, "comments.rules:23 there are"};
+  doc.blocks[heading].ends_article = true;
+  classify_density(doc, false);
+  for (size_t i = 1; i < heading; ++i) CHECK(kept(doc, i));
+  for (size_t i : comments) {
+    CHECK_FALSE(kept(doc, i));
+    CHECK(starts_with(doc.blocks[i].decision.reason, "after the article's end at block 5"));
+  }
+}
+
+TEST_CASE("a comment count above a dump's article does not end it", "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Bridge to open in the spring");
+  const size_t count = b.block(-1, "12 Comments");
+  std::vector<size_t> article;
+  for (int i = 0; i < 4; ++i) article.push_back(b.block(-1, prose(i)));
+  Document doc = b.build();
+  doc.blocks[count].decision = {false, Stage::kRules, "comments.rules:23 comments"};
+  doc.blocks[count].ends_article = true;
+  classify_density(doc, false);
+  for (size_t i : article) CHECK(kept(doc, i));
+}

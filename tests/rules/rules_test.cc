@@ -463,6 +463,20 @@ TEST_CASE("drop always marks its rules and is refused on other sections", "[rule
   CHECK(parse_error("[protect always]\n") == "t.rules:1: 'always' applies to [drop] only");
 }
 
+TEST_CASE("ends-article marks drop-text rules and is refused on other sections", "[rules]") {
+  RuleSet rules;
+  rules.add_source("t.rules", "[drop-text ends-article]\n\\d+ comments\n[drop-text]\nshare\n");
+  rules.compile();
+  const webclean::rules::Rule* heading = rules.match_text("12 Comments", "");
+  REQUIRE(heading != nullptr);
+  CHECK(heading->ends_article);
+  const webclean::rules::Rule* share = rules.match_text("Share", "");
+  REQUIRE(share != nullptr);
+  CHECK_FALSE(share->ends_article);
+  CHECK(parse_error("[drop ends-article]\n") ==
+        "t.rules:1: 'ends-article' applies to [drop-text] only");
+}
+
 TEST_CASE("a post rule recognises an element without deciding for it", "[rules]") {
   RuleSet rules;
   rules.add_source("t.rules", "[post]\nclass ^bbWrapper$\n[drop]\nclass ^comment$\n");
