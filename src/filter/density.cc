@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "filter/filter.h"
@@ -228,18 +229,60 @@ Span best_span(const std::vector<double>& score, size_t from, size_t to) {
   return best;
 }
 
-// "1. ", "12) ": the number of a numbered list item, or -1.
+// "1. ", "12) ", or "3." alone on its line (the number of an <ol> item
+// dumped apart from its text): the number of a numbered list item, or -1.
 int item_number(std::string_view text) {
   size_t digits = 0;
   while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits == 0 || digits + 1 >= text.size()) return -1;
-  if ((text[digits] != '.' && text[digits] != ')') || text[digits + 1] != ' ') return -1;
+  if (digits == 0 || digits >= text.size()) return -1;
+  if (text[digits] != '.' && text[digits] != ')') return -1;
+  if (digits + 1 < text.size() && text[digits + 1] != ' ') return -1;
   return std::atoi(std::string(text.substr(0, digits)).c_str());
 }
 
 bool ends_with_colon(std::string_view text) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   return !text.empty() && text.back() == ':';
+}
+
+// "Difficulty: Beginner": the label of a labelled line (a few words before
+// a colon, a value after it), or "".
+std::string_view label_of(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > params::kRecordMaxLabelChars ||
+      colon + 2 >= text.size()) {
+    return {};
+  }
+  return text.substr(0, colon);
+}
+
+// A listing of records dumped field by field ("Burroughs Park",
+// "Difficulty: Beginner", "Length: 5 miles", ...): a label that comes back
+// kRecordMinRepeats times or more at a steady pace marks the records, from
+// the first one's start (a period before its first label) to the last
+// one's end.
+template <typename Mark>
+void mark_labelled_records(const Document& doc, const std::vector<Class>& c, Mark mark) {
+  std::unordered_map<std::string_view, std::vector<size_t>> at;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (named_boilerplate(doc.blocks[i])) continue;
+    if (const std::string_view label = label_of(doc.blocks[i].text); !label.empty()) {
+      at[label].push_back(i);
+    }
+  }
+  for (const auto& [label, positions] : at) {
+    if (positions.size() < params::kRecordMinRepeats) continue;
+    // The records' pace: the smallest gap between two of them, which
+    // every gap must stay within kRecordMaxGapSpread times of.
+    size_t least = SIZE_MAX, most = 0;
+    for (size_t k = 1; k < positions.size(); ++k) {
+      least = std::min(least, positions[k] - positions[k - 1]);
+      most = std::max(most, positions[k] - positions[k - 1]);
+    }
+    if (least < 2 || most > least * params::kRecordMaxGapSpread) continue;
+    const size_t first = positions.front() >= least - 1 ? positions.front() - (least - 1) : 0;
+    mark(first, std::min(c.size() - 1, positions.back() + least - 1));
+  }
 }
 
 // The blocks of lists the article introduces: the lines after a line that
@@ -291,6 +334,7 @@ std::vector<bool> introduced_lists(const Document& doc, const std::vector<Class>
     }
     i = end == i ? i + 1 : end;
   }
+  mark_labelled_records(doc, c, mark);
   return in_list;
 }
 

@@ -515,6 +515,13 @@ inline constexpr uint32_t kCodeMinSymbols = 6;
 // (tags, share buttons, a related box between); one farther away sits
 // between a stream of teasers and the article (a portal's page).
 inline constexpr size_t kArticleEndMaxBlocks = 12;
+// Records of a listing dumped field by field: a label (up to
+// kRecordMaxLabelChars before a colon) on kRecordMinRepeats lines or more,
+// at gaps that differ at most kRecordMaxGapSpread times (a record's
+// optional fields).
+inline constexpr size_t kRecordMaxLabelChars = 30;
+inline constexpr size_t kRecordMinRepeats = 4;
+inline constexpr size_t kRecordMaxGapSpread = 2;
 // Without a stop-word list: two or more dropped blocks in a row split
 // runs of kept ones (measured on the CJK pages of corpus/text).
 inline constexpr int kRunGapBlocks = 2;

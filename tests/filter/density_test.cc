@@ -471,3 +471,36 @@ TEST_CASE("a comment count above a dump's article does not end it", "[filter][de
   classify_density(doc, false);
   for (size_t i : article) CHECK(kept(doc, i));
 }
+
+TEST_CASE("a listing of records dumped field by field belongs to the dump's article",
+          "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Trails near Houston");
+  b.block(-1, prose(0));
+  std::vector<size_t> records;
+  for (const char* name : {"Anthills", "Burroughs Park", "Cypresswood", "Double Lake"}) {
+    records.push_back(b.block(-1, name));
+    records.push_back(b.block(-1, "Difficulty: Beginner"));
+    records.push_back(b.block(-1, std::string("Length: ") + name + " loop, 5 miles"));
+    records.push_back(b.block(-1, "View the map"));
+  }
+  Document doc = b.build();
+  classify_density(doc, false);
+  for (size_t i : records) CHECK(kept(doc, i));
+}
+
+TEST_CASE("an ordered list dumped with its numbers on lines of their own belongs to the article",
+          "[filter][density]") {
+  DocBuilder b(false);
+  b.block(-1, "Jobs at startups");
+  b.block(-1, prose(0));
+  std::vector<size_t> items;
+  for (const char* n : {"1.", "2.", "3.", "4.", "5."}) {
+    items.push_back(b.block(-1, n));
+    items.push_back(b.block(-1, std::string("Startup ") + n + " is hiring engineers"));
+    items.push_back(b.block(-1, "2 days ago"));
+  }
+  Document doc = b.build();
+  classify_density(doc, false);
+  for (size_t i : items) CHECK(kept(doc, i));
+}
