@@ -2,8 +2,9 @@
 // lines) becomes blocks, one per line; lines after the first of a
 // paragraph are marked same_paragraph so the sink can rejoin them. A dump
 // hard-wrapped at a fixed width has its wrapped lines joined first, a
-// Markdown dump's [text](url) links become their texts, counted as links,
-// and a lynx dump's link numbers and References list go.
+// Markdown dump's [text](url) links and an html2text dump's underscored
+// ones become their texts, counted as links, and a lynx or w3m dump's link
+// numbers and References list go.
 #ifndef WEBCLEAN_TEXT_PARSE_H_
 #define WEBCLEAN_TEXT_PARSE_H_
 
