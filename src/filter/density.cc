@@ -392,7 +392,10 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
     todo.pop_back();
     if (from >= to) continue;
     const Span s = best_span(score, from, to);
-    if (s.score <= 0 || s.score < main.score * params::kMinRunShare) continue;
+    // A thread is many posts between their chrome lines, none the article.
+    const float share =
+        doc.page_type == PageType::kForum ? params::kMinPostShare : params::kMinRunShare;
+    if (s.score <= 0 || s.score < main.score * share) continue;
     spans.push_back(s);
     todo.push_back({from, s.first});
     todo.push_back({s.last + 1, to});

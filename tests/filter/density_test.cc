@@ -504,3 +504,23 @@ TEST_CASE("an ordered list dumped with its numbers on lines of their own belongs
   classify_density(doc, false);
   for (size_t i : items) CHECK(kept(doc, i));
 }
+
+TEST_CASE("a thread dumped as text keeps its short posts between their chrome lines",
+          "[filter][density]") {
+  const auto thread = [](webclean::PageType type) {
+    DocBuilder b(false);
+    b.block(-1, "Which bridge design is best?");
+    for (int i = 0; i < 4; ++i) b.block(-1, prose(i));
+    const size_t reply = b.block(-1, "Reply");
+    b.block(-1, "Quote");
+    const size_t post = b.block(-1, kNearGood);
+    Document doc = b.build();
+    doc.page_type = type;
+    doc.blocks[reply].decision = {false, Stage::kRules, "forums.rules:1 reply"};
+    doc.blocks[reply + 1].decision = {false, Stage::kRules, "forums.rules:2 quote"};
+    classify_density(doc, false);
+    return kept(doc, post);
+  };
+  CHECK(thread(webclean::PageType::kForum));
+  CHECK_FALSE(thread(webclean::PageType::kArticle));
+}
