@@ -1,12 +1,16 @@
 // The repetition filter of bulk runs (issue 13): a batch of dumps of one
 // site loses the lines that its dumps share, in a first pass over files
 // and JSONL files, the same at any -j; --no-repeats and --repeat-min.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
+#include "../hostile_scale.h"
 #include "run_cli.h"
 
 using namespace webclean::testing;
@@ -186,4 +190,57 @@ TEST_CASE(
   CHECK(framed == 0);
   const Run off = run(scratch, "-q -j2 -f jsonl --input jsonl - <" + quoted(scratch / "in.jsonl"));
   CHECK(has_frame(off.out));  // without --stdin-repeats
+}
+
+// Issue 13: "memory stays bounded on an endless stream (test it as the
+// JSONL stream test does)". Each record brings 40 lines no other record
+// has, so the index reaches its cap of 65,536 lines for the site within
+// the smaller run already: the larger one, with 10x (4x under the
+// sanitizers) as many new lines, must not grow with them.
+TEST_CASE("with --stdin-repeats an endless stream of new lines is counted in bounded memory",
+          "[cli][repeats][slow]") {
+  TempDir scratch;
+  const auto records = [](int count) {
+    std::string jsonl;
+    for (int i = 0; i < count; ++i) {
+      std::string text = std::string(kFrame[0]) + "\n\n" + kFrame[1] + "\n\n";
+      for (int k = 0; k < 40; ++k) {
+        text += "Item " + std::to_string(k) + " of record " + std::to_string(i) + "\n\n";
+      }
+      text += story(i);
+      nlohmann::json record = {{"id", std::to_string(i)},
+                               {"url", "https://gazette.example/" + std::to_string(i)},
+                               {"text", text}};
+      jsonl += record.dump() + "\n";
+    }
+    return jsonl;
+  };
+  const int small_count = 2000;
+  const int large_count = kHostileScale == 1 ? 20000 : 8000;
+  write_file(scratch / "small.jsonl", records(small_count));
+  write_file(scratch / "large.jsonl", records(large_count));
+  const auto peak_rss_kb = [&](const fs::path& input, const fs::path& output) {
+    const int in = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(in >= 0);
+    const Child child =
+        spawn_measured({"-q", "-j2", "--stdin-repeats", "--input", "jsonl", "-f", "jsonl", "-"}, in,
+                       output, scratch / "err.capture");
+    ::close(in);
+    const Ended ended = wait_for(child);
+    CHECK(ended.status == 0);
+    return ended.peak_rss_kb;
+  };
+  const long small = peak_rss_kb(scratch / "small.jsonl", scratch / "small.out");
+  const long large = peak_rss_kb(scratch / "large.jsonl", scratch / "large.out");
+  INFO("peak RSS: " << small_count << " records " << small << " KB, " << large_count << " records "
+                    << large << " KB");
+  std::istringstream lines(read_file(scratch / "large.out"));
+  int count = 0, framed = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    framed += has_frame(nlohmann::json::parse(line)["text"].get<std::string>());
+  }
+  CHECK(count == large_count);
+  CHECK(framed == 0);
+  // Uncapped, the larger run's new lines would take 20 MB or more.
+  CHECK(large - small < 12 * 1024);
 }
