@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "classify/params.h"
+#include "source/url.h"
 
 namespace webclean {
 
@@ -442,13 +443,6 @@ std::string_view path_of(std::string_view url) {
   return rest.substr(0, rest.find('#'));
 }
 
-std::string_view host_of(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  return rest.substr(0, rest.find_first_of("/?#"));
-}
-
 // Runs of characters other than `separators`: the words of a title, or
 // of a URL slug whose words are joined by '-'.
 size_t count_words(std::string_view text, std::string_view separators) {
@@ -524,7 +518,7 @@ bool vote_url(std::string_view url, Ballot& ballot) {
     ballot.add(PageType::kArticle, kStructureVote,
                "URL slug of " + std::to_string(words) + " words (a headline)");
   }
-  const std::string host = lower(host_of(url));
+  const std::string host = source::host_of(url);
   if (is_docs_host(host)) {
     ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
   }

@@ -11,6 +11,7 @@
 
 #include "cli/shard.h"
 #include "fetch/fetch.h"
+#include "source/ascii.h"
 #include "source/source.h"
 
 namespace webclean::cli {
@@ -25,14 +26,6 @@ bool is_directory(const std::string& path) {
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
 }
 
 // A path's identity for clash checks: symlinks and ".." resolved as far as
@@ -221,11 +214,16 @@ Holds holds_of(std::string_view path, InputFormat format) {
       break;
   }
   if (path == "-") return Holds::kDocument;
-  std::string name = lower_ascii(path);
-  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
-  if (ends_with(name, ".warc") || ends_with(name, ".wet")) return Holds::kWarc;
-  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return Holds::kJsonl;
+  if (named_as(path, {".warc", ".wet"})) return Holds::kWarc;
+  if (named_as(path, {".jsonl", ".ndjson"})) return Holds::kJsonl;
   return Holds::kDocument;
+}
+
+bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions) {
+  std::string name = source::lower_ascii(path);
+  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
+  return std::any_of(extensions.begin(), extensions.end(),
+                     [&](std::string_view extension) { return ends_with(name, extension); });
 }
 
 std::string output_extension(sink::Format format) {

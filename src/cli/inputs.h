@@ -7,6 +7,7 @@
 #define WEBCLEAN_CLI_INPUTS_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,10 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
 
 // What an input holds under --input `format`; auto goes by the name.
 Holds holds_of(std::string_view path, InputFormat format);
+
+// Whether the file's name, in any case and without a final .gz, ends in
+// one of `extensions` (".warc", ".html").
+bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions);
 
 // The extension of output files for a document format: ".txt", ".json"
 // or ".jsonl".

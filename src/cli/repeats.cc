@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <string>
@@ -17,19 +16,6 @@
 namespace webclean::cli {
 namespace {
 
-// The name without a final .gz, in lower case.
-std::string bare_name(const std::string& path) {
-  std::string name = path;
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
-  return name;
-}
-
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Inputs read twice: regular files of one document, and JSONL and WARC
 // files. A named pipe or a device is read once, by the cleaning pass.
 // The filter judges text only, so files that hold pages are not read:
@@ -39,10 +25,8 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 // nothing (the trafilatura set: 3.35 s -> 4.27 s at -j1).
 bool countable(const Input& input, const CliOptions& options) {
   if (!input.error.empty() || input.path == "-" || input.holds == Holds::kUrl) return false;
-  const std::string name = bare_name(input.path);
-  if (input.holds == Holds::kWarc && !ends_with(name, ".wet")) return false;
-  const bool page_name =
-      ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml");
+  if (input.holds == Holds::kWarc && !named_as(input.path, {".wet"})) return false;
+  const bool page_name = named_as(input.path, {".html", ".htm", ".xhtml"});
   if (input.holds == Holds::kDocument &&
       (options.input_format == InputFormat::kHtml ||
        (page_name && options.input_format != InputFormat::kText))) {

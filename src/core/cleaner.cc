@@ -25,6 +25,7 @@
 #include "rules/rules.h"
 #include "sink/markdown.h"
 #include "source/kind.h"
+#include "source/url.h"
 #include "text/parse.h"
 
 namespace webclean {
@@ -102,19 +103,6 @@ void load(const Options& options, Cleaner::Impl& impl) {
     }
   }
   impl.rules.compile();
-}
-
-std::string host_of(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const size_t at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
-  rest = rest.substr(0, rest.find(':'));
-  std::string host(rest);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
 }
 
 std::string assemble_text(const block::Document& doc) {
@@ -309,12 +297,23 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info) const {
 
 namespace {
 
-// Source to UTF-8 and the document's kind, shared by clean() and index().
-// False (with result.error) when the bytes cannot be decoded.
-bool decode_document(std::string_view bytes, const DocumentInfo& info, std::string& utf8,
-                     bool& is_html, Result& result) {
-  InputKind kind = info.kind;
-  if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
+// The site the repetition filter counts a document for: the caller's, or
+// its URL's host.
+std::string site_of(const DocumentInfo& info) {
+  return info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site;
+}
+
+// The document's kind as its hint or its raw bytes say (kAuto: undecided
+// until decoded).
+InputKind raw_kind(std::string_view bytes, const DocumentInfo& info) {
+  return info.kind == InputKind::kAuto ? sniff_kind(bytes, info.content_type) : info.kind;
+}
+
+// Source to UTF-8 and the document's kind (from raw_kind), shared by
+// clean() and index(). False (with result.error) when the bytes cannot be
+// decoded.
+bool decode_document(std::string_view bytes, const DocumentInfo& info, InputKind kind,
+                     std::string& utf8, bool& is_html, Result& result) {
   std::string declared = info.charset;
   if (declared.empty()) declared = decode::charset_from_content_type(info.content_type);
   decode::Decoded decoded =
@@ -337,13 +336,12 @@ bool Cleaner::index(std::string_view bytes, const DocumentInfo& info, RepeatInde
                     Workspace&, uint64_t position) const {
   // Pages are not counted: known as such from the hint or the raw bytes,
   // before any decoding.
-  InputKind kind = info.kind;
-  if (kind == InputKind::kAuto) kind = sniff_kind(bytes, info.content_type);
+  const InputKind kind = raw_kind(bytes, info);
   if (kind == InputKind::kHtml) return true;
   std::string utf8;
   bool is_html = false;
   Result result;
-  if (!decode_document(bytes, info, utf8, is_html, result)) return false;
+  if (!decode_document(bytes, info, kind, utf8, is_html, result)) return false;
   if (is_html) return true;  // the filter judges text documents only
   block::Document doc = text::parse(utf8);
   normalize_text(doc);
@@ -352,7 +350,7 @@ bool Cleaner::index(std::string_view bytes, const DocumentInfo& info, RepeatInde
     lines += b.text;
     lines += '\n';
   }
-  repeats.add(info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site, lines, position);
+  repeats.add(site_of(info), lines, position);
   return true;
 }
 
@@ -362,7 +360,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   const Deadline deadline(impl_->max_seconds);
   std::string utf8;
   bool is_html = false;
-  if (!decode_document(bytes, info, utf8, is_html, result)) return result;
+  if (!decode_document(bytes, info, raw_kind(bytes, info), utf8, is_html, result)) return result;
   block::Document doc =
       is_html ? html::parse(utf8, impl_->parse_options, &workspace.impl().arena, info.url)
               : text::parse(utf8);
@@ -376,14 +374,13 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   result.metadata.language = meta::document_language(doc, info.content_language);
   set_page_type(doc, info, impl_->page_type, result.metadata);
 
-  const std::string host = host_of(info.url);
+  const std::string host = source::host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   // Text documents only: a page's elements mark its frame already, and a
   // shop's template lines recur on every product page (the wcxb-dev hosts
   // with 3+ pages as pages: words F1 .781 without, .776 with).
   if (info.repeats != nullptr && !is_html) {
-    const std::string site = info.site.empty() ? RepeatIndex::site_of(info.url, "") : info.site;
-    filter::drop_repeated_lines(doc, *info.repeats, site, info.repeats_as_of);
+    filter::drop_repeated_lines(doc, *info.repeats, site_of(info), info.repeats_as_of);
   }
   impl_->header_lines.extract(doc, result.metadata);
   if (is_html) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "filter/filter.h"
+#include "source/url.h"
 
 namespace webclean {
 namespace {
@@ -162,15 +163,7 @@ uint64_t RepeatIndex::documents_added() const {
 }
 
 std::string RepeatIndex::site_of(std::string_view url, std::string_view path) {
-  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
-    std::string_view rest = url.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (const size_t at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
-    std::string host(rest.substr(0, rest.find(':')));
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (!host.empty()) return host;
-  }
+  if (std::string host = source::host_of(url); !host.empty()) return host;
   const size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
 }

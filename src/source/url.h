@@ -1,0 +1,18 @@
+// URLs as the stages read them: the host that site rules, the page-type
+// votes and the repetition filter key a document by.
+#ifndef WEBCLEAN_SOURCE_URL_H_
+#define WEBCLEAN_SOURCE_URL_H_
+
+#include <string>
+#include <string_view>
+
+namespace webclean::source {
+
+// The host of `url` in lower case, without user info or port
+// ("https://Me@News.Example:8080/a" -> "news.example"); "" when `url` has
+// no scheme.
+std::string host_of(std::string_view url);
+
+}  // namespace webclean::source
+
+#endif  // WEBCLEAN_SOURCE_URL_H_
