@@ -41,8 +41,8 @@ const char* class_name(Class c) {
 }
 
 // A block that a rule named as boilerplate, as opposed to one that density
-// judges. (Lines the repetition filter dropped are bad blocks like any:
-// a shop's grid may repeat its facet labels across pages.)
+// judges. (Lines the repetition filter dropped are not: density takes them
+// as absent, see classify_all.)
 bool named_boilerplate(const Block& b) {
   return b.decision.stage == Stage::kRules;
 }
@@ -112,8 +112,8 @@ struct Classes {
   // for each block, the index of its span or -1 when outside them all.
   std::vector<Span> spans;
   std::vector<int> span_of;
-  // The line that ends the article (an ends-article rule's), or the
-  // number of blocks when there is none.
+  // The line that ends the article (an ends-article rule's, after the
+  // main span), or SIZE_MAX when there is none.
   size_t article_end = SIZE_MAX;
 };
 
@@ -346,13 +346,9 @@ bool looks_like_code(const Block& b) {
          float(symbols) >= params::kCodeMinSymbolShare * float(b.features.chars);
 }
 
-// Text dumps: the article's extent is the span of blocks that adds most
-// prose for the least boilerplate (Finn, Kushmerick and Smyth 2001, "Fact
-// or fiction": body text extraction as a maximum subarray), so a bad line
-// or a list inside the article does not cut it in two; the spans beyond
-// it that score kMinRunShare of it are kept as further parts.
 // The first line an ends-article rule names from `start` on (the main
-// span's end: a comment count in the byline is no end), or SIZE_MAX.
+// span's end: a comment count in the byline is no end), within
+// kArticleEndMaxBlocks, or SIZE_MAX.
 size_t article_end(const Document& doc, size_t start) {
   const size_t end = std::min(doc.blocks.size(), start + params::kArticleEndMaxBlocks + 1);
   for (size_t i = start; i < end; ++i) {
@@ -361,6 +357,12 @@ size_t article_end(const Document& doc, size_t start) {
   return SIZE_MAX;
 }
 
+// Text dumps: the article's extent is the span of blocks that adds most
+// prose for the least boilerplate (Finn, Kushmerick and Smyth 2001, "Fact
+// or fiction": body text extraction as a maximum subarray), so a bad line
+// or a list inside the article does not cut it in two; the spans beyond
+// it that score kMinRunShare of it (kMinPostShare on a thread) are kept
+// as further parts.
 std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c) {
   const std::vector<bool> in_list = introduced_lists(doc, c);
   std::vector<double> score(c.size());
@@ -378,23 +380,21 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
         doc.blocks[i].text != doc.blocks[i - 1].text) {
       score[i] = -params::kExtentWall;
     }
-  }
-  // An ends-article line (a comment section's heading) is a wall.
-  for (size_t i = 0; i < c.size(); ++i) {
+    // An ends-article line (a comment section's heading) is a wall too.
     if (doc.blocks[i].ends_article) score[i] = -params::kExtentWall;
   }
   const Span main = best_span(score, 0, score.size());
   if (main.score <= 0) return {};
   std::vector<Span> spans{main};
+  // A thread is many posts between their chrome lines, none the article.
+  const float share =
+      doc.page_type == PageType::kForum ? params::kMinPostShare : params::kMinRunShare;
   std::vector<std::pair<size_t, size_t>> todo{{0, main.first}, {main.last + 1, score.size()}};
   while (!todo.empty()) {
     const auto [from, to] = todo.back();
     todo.pop_back();
     if (from >= to) continue;
     const Span s = best_span(score, from, to);
-    // A thread is many posts between their chrome lines, none the article.
-    const float share =
-        doc.page_type == PageType::kForum ? params::kMinPostShare : params::kMinRunShare;
     if (s.score <= 0 || s.score < main.score * share) continue;
     spans.push_back(s);
     todo.push_back({from, s.first});

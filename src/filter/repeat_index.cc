@@ -202,8 +202,7 @@ void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::st
   std::vector<bool> recurs(n);
   size_t first_own = n, last_own = 0;
   for (size_t i = 0; i < n; ++i) {
-    recurs[i] =
-        seen_on[i] >= min_documents && on_this_page[doc.blocks[i].text] < kItemLabelMinCopies;
+    recurs[i] = seen_on[i] >= min_documents && on_this_page[lines[i]] < kItemLabelMinCopies;
     if (seen_on[i] < min_documents && doc.blocks[i].features.chars >= kOwnTextMinChars) {
       first_own = std::min(first_own, i);
       last_own = i;

@@ -146,6 +146,27 @@ bool reads_as_markdown(std::string_view text) {
   return links >= kMinMarkdownLinks;
 }
 
+// The line with each match of `pattern` replaced by the link text
+// `link_text` makes of its first two groups (the first opens the match):
+// counted in `link_chars`. The line is left as it is when nothing matches.
+template <typename LinkText>
+void replace_links(Line& line, const RE2& pattern, LinkText link_text) {
+  std::string out;
+  re2::StringPiece rest(line.text);
+  re2::StringPiece first, second;
+  const char* copied = line.text.data();
+  while (RE2::FindAndConsume(&rest, pattern, &first, &second)) {
+    out.append(copied, first.data());
+    const std::string text = link_text(first, second);
+    out += text;
+    line.link_chars += uint32_t(characters(text));
+    copied = rest.data();
+  }
+  if (copied == line.text.data()) return;
+  out.append(copied, static_cast<const char*>(line.text.data() + line.text.size()));
+  line.text = collapse(out);
+}
+
 // The line with its Markdown links replaced by their texts (counted in
 // `link_chars`) and its images left out; a line that is only a raw HTML
 // tag ("<div class=...>", which pandoc leaves) becomes blank.
@@ -155,20 +176,9 @@ void read_markdown(Line& line) {
     line.text.clear();
     return;
   }
-  std::string out;
-  re2::StringPiece rest(line.text);
-  re2::StringPiece bang, label;
-  const char* copied = line.text.data();
-  while (RE2::FindAndConsume(&rest, markdown_link(), &bang, &label)) {
-    out.append(copied, bang.data());
-    if (bang.empty()) {
-      out.append(label.data(), label.size());
-      line.link_chars += uint32_t(characters(std::string_view(label.data(), label.size())));
-    }
-    copied = rest.data();
-  }
-  out.append(copied, static_cast<const char*>(line.text.data() + line.text.size()));
-  line.text = collapse(out);
+  replace_links(line, markdown_link(), [](re2::StringPiece bang, re2::StringPiece label) {
+    return bang.empty() ? std::string(label.data(), label.size()) : std::string();
+  });
 }
 
 // lynx -dump (and w3m -dump with display_link_number) numbers each link
@@ -251,23 +261,12 @@ void read_html2text(Line& line) {
     line.text = collapse(std::string_view(line.text).substr(stars, line.text.size() - 2 * stars));
   }
   // Words joined by underscores: a link's text.
-  static const RE2 underscored{R"(([^\s_]+(?:_+[^\s_]+)+))"};
-  std::string out;
-  re2::StringPiece rest(line.text);
-  re2::StringPiece link;
-  const char* copied = line.text.data();
-  while (RE2::FindAndConsume(&rest, underscored, &link)) {
-    out.append(copied, link.data());
-    std::string words(link.data(), link.size());
+  static const RE2 underscored{R"(([^\s_]+)((?:_+[^\s_]+)+))"};
+  replace_links(line, underscored, [](re2::StringPiece head, re2::StringPiece tail) {
+    std::string words(head.data(), head.size() + tail.size());
     std::replace(words.begin(), words.end(), '_', ' ');
-    words = collapse(words);
-    line.link_chars += uint32_t(characters(words));
-    out += words;
-    copied = rest.data();
-  }
-  if (copied == line.text.data()) return;
-  out.append(copied, static_cast<const char*>(line.text.data() + line.text.size()));
-  line.text = std::move(out);
+    return collapse(words);
+  });
 }
 
 // A line that starts a list item or a quote: never the tail of the line

@@ -270,12 +270,8 @@ TEST_CASE("a hundred thousand JSONL records on stdin are cleaned in bounded memo
   write_file(dir / "small.jsonl", text_records(10000));
   write_file(dir / "large.jsonl", text_records(100000));
   auto peak_rss_kb = [&](const std::string& input, const std::string& output) {
-    const int in = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
-    REQUIRE(in >= 0);
-    const Child child =
-        spawn_measured({"--input", "jsonl", "-j2"}, in, output, dir / "err.capture");
-    ::close(in);
-    const Ended ended = wait_for(child);
+    const Ended ended =
+        run_measured({"--input", "jsonl", "-j2"}, input, output, dir / "err.capture");
     CHECK(ended.status == 0);
     return ended.peak_rss_kb;
   };

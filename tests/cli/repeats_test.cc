@@ -1,9 +1,6 @@
 // The repetition filter of bulk runs (issue 13): a batch of dumps of one
 // site loses the lines that its dumps share, in a first pass over files
 // and JSONL files, the same at any -j; --no-repeats and --repeat-min.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -220,13 +217,9 @@ TEST_CASE("with --stdin-repeats an endless stream of new lines is counted in bou
   write_file(scratch / "small.jsonl", records(small_count));
   write_file(scratch / "large.jsonl", records(large_count));
   const auto peak_rss_kb = [&](const fs::path& input, const fs::path& output) {
-    const int in = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
-    REQUIRE(in >= 0);
-    const Child child =
-        spawn_measured({"-q", "-j2", "--stdin-repeats", "--input", "jsonl", "-f", "jsonl", "-"}, in,
-                       output, scratch / "err.capture");
-    ::close(in);
-    const Ended ended = wait_for(child);
+    const Ended ended =
+        run_measured({"-q", "-j2", "--stdin-repeats", "--input", "jsonl", "-f", "jsonl", "-"},
+                     input, output, scratch / "err.capture");
     CHECK(ended.status == 0);
     return ended.peak_rss_kb;
   };

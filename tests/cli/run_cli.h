@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -137,6 +138,18 @@ inline Ended wait_for(const Child& child) {
   ended.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   ended.peak_rss_kb = usage.ru_maxrss;
   return ended;
+}
+
+// Runs webclean with `arguments` and the file `input` on its standard
+// input, output and errors to files, to its end: its exit status and peak
+// memory (spawn_measured).
+inline Ended run_measured(const std::vector<std::string>& arguments, const std::string& input,
+                          const std::string& out, const std::string& err) {
+  const int in = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(in >= 0);
+  const Child child = spawn_measured(arguments, in, out, err);
+  ::close(in);
+  return wait_for(child);
 }
 
 // A page any cleaner keeps the article of: a long, ordinary paragraph.
