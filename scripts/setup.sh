@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages listed in scripts/deps.txt (the one list of
-# webclean's dependencies), then configures and builds into build/.
+# webclean's dependencies), then configures build/ and builds the command
+# line there (scripts/test.sh builds the rest: tests, benchmark).
+#   scripts/setup.sh [TARGET ...]      (default: webclean_cli, the tool)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 packages=$(grep -v '^\s*#' "$here/scripts/deps.txt" | tr '\n' ' ')
@@ -16,4 +18,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 build_type="${BUILD_TYPE:-Release}"
 cmake -S "$here" -B "$here/build" -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
-cmake --build "$here/build" -j "$(nproc)"
+targets=("${@:-webclean_cli}")
+cmake --build "$here/build" -j "$(nproc)" --target "${targets[@]}"

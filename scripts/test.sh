@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 builds="${1:-all}"
 case "$builds" in all | release | asan) ;; *) echo "usage: $0 [all|release|asan]" >&2; exit 2 ;; esac
-"$here/scripts/setup.sh"
+"$here/scripts/setup.sh" all
 if [ "$builds" != asan ]; then
   echo "== tests: Release build (build/)"
   (cd "$here/build" && ctest --output-on-failure -j "$(nproc)")

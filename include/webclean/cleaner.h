@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "webclean/export.h"
 #include "webclean/repeat_index.h"
 #include "webclean/result.h"
 
@@ -67,7 +68,7 @@ struct DocumentInfo {
 
 // Thrown by the Cleaner constructor when a rule file is malformed; what()
 // reads "file:line: reason".
-class RuleError : public std::exception {
+class WEBCLEAN_API RuleError : public std::exception {
  public:
   explicit RuleError(std::string message) : message_(std::move(message)) {}
   const char* what() const noexcept override { return message_.c_str(); }
@@ -79,7 +80,7 @@ class RuleError : public std::exception {
 // Scratch memory that one thread reuses from document to document (the
 // HTML parser's arena, buffers). Optional: clean() without one allocates
 // its own. A Workspace must not be used by two threads at once.
-class Workspace {
+class WEBCLEAN_API Workspace {
  public:
   Workspace();
   ~Workspace();
@@ -93,7 +94,7 @@ class Workspace {
   std::unique_ptr<Impl> impl_;
 };
 
-class Cleaner {
+class WEBCLEAN_API Cleaner {
  public:
   // Loads and compiles the rules. Throws RuleError on a bad rule file.
   explicit Cleaner(const Options& options = Options{});

@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "webclean/export.h"
+
 namespace webclean {
 
 struct RepeatOptions {
@@ -37,7 +39,7 @@ struct RepeatOptions {
   size_t max_lines = size_t{1} << 22;
 };
 
-class RepeatIndex {
+class WEBCLEAN_API RepeatIndex {
  public:
   explicit RepeatIndex(const RepeatOptions& options = RepeatOptions{});
   ~RepeatIndex();

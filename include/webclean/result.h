@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "webclean/export.h"
+
 namespace webclean {
 
 // What kind of page a document is, decided once per page before the
@@ -26,9 +28,9 @@ enum class PageType : uint8_t {
   kService,        // a business presenting what it offers
 };
 // "auto", "article", "forum", ... as the command line and JSON write them.
-const char* page_type_name(PageType type);
+WEBCLEAN_API const char* page_type_name(PageType type);
 // The type named so, or nullopt for an unknown name.
-std::optional<PageType> page_type_from_name(std::string_view name);
+WEBCLEAN_API std::optional<PageType> page_type_from_name(std::string_view name);
 
 // One paragraph-sized unit of the page and what the filters decided.
 struct BlockReport {
