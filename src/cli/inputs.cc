@@ -7,11 +7,13 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "cli/shard.h"
 #include "fetch/fetch.h"
 #include "source/ascii.h"
+#include "source/records.h"
 #include "source/source.h"
 
 namespace webclean::cli {
@@ -166,6 +168,27 @@ void remove_stale_temporaries(const std::vector<Input>& inputs) {
   }
 }
 
+// Why a JSONL file holds no documents, or "": its first record (past blank
+// lines) is a JSON object with neither the html nor the text field, as an
+// evaluation set of snippets named .jsonl is. Regular files only: the
+// bytes read from a pipe would be lost to the reader.
+std::string not_document_stream(const std::string& path, const CliOptions& options) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return {};
+  std::string error;
+  std::unique_ptr<std::istream> in = source::open_input(path, error);
+  if (!in) return {};  // the reader reports it
+  const std::unique_ptr<source::RecordReader> records =
+      source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
+  source::Record record;
+  while (records->next(record) && record.skipped) {
+  }
+  if (!record.no_document_field) return {};
+  const auto quoted = [](const std::string& name) { return "\"" + name + "\""; };
+  return "not a document stream (no " + quoted(options.jsonl_fields.html) + " or " +
+         quoted(options.jsonl_fields.text) + " field in its first record)";
+}
+
 // Drops the documents of other shards (streams are split record by record
 // as they are read) and the inputs already done.
 void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
@@ -199,6 +222,14 @@ uint64_t Plan::known_total_bytes() const {
     total += input.size;
   }
   return total;
+}
+
+Holds stdin_holds(const CliOptions& options) {
+  if (options.input_format != InputFormat::kAuto) return holds_of("-", options.input_format);
+  const std::string_view start = source::peek_stdin(kStdinSniffBytes);
+  // Gzipped stdin is one document, gunzipped when read (not looked into).
+  if (source::starts_jsonl_record(start, options.jsonl_fields)) return Holds::kJsonl;
+  return Holds::kDocument;
 }
 
 Holds holds_of(std::string_view path, InputFormat format) {
@@ -292,10 +323,22 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
     }
     for (const source::InputFile& file : expanded.files) {
       if (outputs.holds_walked(file)) continue;
+      const Holds holds =
+          file.path == "-" ? stdin_holds(options) : holds_of(file.path, options.input_format);
+      const bool named = file.relative.empty();
+      if (holds == Holds::kJsonl && (named || named_as(file.path, {".jsonl", ".ndjson"}))) {
+        std::string reason = not_document_stream(file.path, options);
+        // Met in a walk, it is no input; named, it is one that fails.
+        std::vector<InputError>& noted = named ? plan.errors : plan.not_document_streams;
+        if (!reason.empty()) {
+          noted.push_back({file.path, std::move(reason)});
+          continue;
+        }
+      }
       Input input;
       input.path = file.path;
       input.shard_key = file.relative.empty() ? file.path : file.relative;
-      input.holds = holds_of(file.path, options.input_format);
+      input.holds = holds;
       input.output =
           to_directory ? output_in_directory(options, file, input.holds) : options.output;
       input.size = size_on_disk(file.path);

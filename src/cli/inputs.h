@@ -41,6 +41,9 @@ struct Plan {
   std::vector<Input> inputs;  // this shard's, not yet done, in input order
   std::vector<InputError> errors;
   std::vector<InputError> skipped;  // FIFOs, sockets, devices found in walks
+  // JSONL files found in walks whose records hold no document (no html or
+  // text field in the first): skipped, counted as not documents.
+  std::vector<InputError> not_document_streams;
   // Where -o puts files: the directory, or the directory of -o FILE; ""
   // without -o.
   std::string output_directory;
@@ -64,6 +67,17 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
 
 // What an input holds under --input `format`; auto goes by the name.
 Holds holds_of(std::string_view path, InputFormat format);
+
+// What standard input holds: as --input says; under auto, JSON Lines when
+// its first line with anything in it is a JSON object with the html or
+// text field (as named by --html-field, --text-field), else one document.
+// Reads that line (at most kStdinSniffBytes) once, keeping its bytes for
+// the reader of stdin.
+Holds stdin_holds(const CliOptions& options);
+// Enough for a first record's id, url and other small fields before its
+// html or text; a record whose document starts later is taken for one
+// document (--input jsonl reads it).
+inline constexpr size_t kStdinSniffBytes = size_t{1} << 20;
 
 // Whether the file's name, in any case and without a final .gz, ends in
 // one of `extensions` (".warc", ".html").

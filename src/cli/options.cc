@@ -23,11 +23,14 @@ Directories are walked recursively, in path order, for documents (.html .htm
 .xhtml .txt .md .markdown) and streams (.warc .wet .jsonl .ndjson), each also
 .gz; a named file is taken whatever its name or kind (a FIFO: <(cmd)). In a
 walk, a FIFO, socket or device with such a name is reported and skipped, a
-dangling symlink or a directory that cannot be listed is an error. Gzip is
-recognised by its content.
+dangling symlink or a directory that cannot be listed is an error; a .jsonl
+or .ndjson file whose first record has no html or text field is reported and
+skipped (named, it fails). Gzip is recognised by its content.
 With --input auto, a name ending in .warc or .wet (or .gz of them) is a WARC
 stream, .jsonl or .ndjson (or .gz) a JSON Lines stream, anything else one
-document whose kind (HTML or text) is sniffed; stdin is one document. Any
+document whose kind (HTML or text) is sniffed; stdin is JSON Lines when its
+first line is a JSON object with an html or text field, else one document.
+On a pipe each record's answer is written as soon as it is cleaned. Any
 other --input applies to every input, stdin included. A JSONL record is an
 object with the document in its html or text field (the names are set by
 --html-field and --text-field), its id and url in --id-field, --url-field.
@@ -216,7 +219,7 @@ void define_input_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                  "file, directory, http(s):// URL, or - for stdin (none: stdin)")
       ->type_name("");
   app.add_option("--input", raw.kind,
-                 "auto (default: by name; stdin is one document), html, text, jsonl or warc")
+                 "auto (default: by name; stdin by its first line), html, text, jsonl or warc")
       ->type_name("KIND")
       ->check(one_of({"auto", "html", "text", "jsonl", "warc"}));
   app.add_option("--id-field", options.jsonl_fields.id, "JSONL field of the record id (id)")
@@ -280,7 +283,8 @@ void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
                "site (URL host, else folder) are otherwise dropped, counted in a first pass");
   app.add_flag("--stdin-repeats", options.stdin_repeats,
                "the repetition filter also on a JSONL or WARC stream on stdin, read once: its "
-               "first 500 records are counted before any answer is written");
+               "first 500 records are counted before any answer is written (on a pipe: "
+               "until it has to wait for input)");
   app.add_option("--repeat-min", options.repeat_min,
                  "documents of one site a line must be on to be its boilerplate (default 3)")
       ->type_name("K")

@@ -54,9 +54,10 @@ void OrderedWriter::report(const std::string& input, const std::string& record_l
   log_.add(input, record_key, reason);
 }
 
-void OrderedWriter::report_skipped(const std::string& path, const std::string& reason) {
+void OrderedWriter::report_skipped(const std::string& path, const std::string& reason,
+                                   bool not_regular) {
   ++stats_.skipped;
-  ++stats_.not_regular;
+  if (not_regular) ++stats_.not_regular;
   display_.print_line("webclean: " + path + ": skipped: " + reason);
 }
 

@@ -49,8 +49,10 @@ class OrderedWriter {
   // a line in the log.
   void report(const std::string& input, const std::string& record_label,
               const std::string& record_key, const std::string& reason);
-  // An entry of a walk that is not read: "webclean: PATH: skipped: REASON".
-  void report_skipped(const std::string& path, const std::string& reason);
+  // An entry of a walk that is not read: "webclean: PATH: skipped: REASON",
+  // counted as skipped, and as not a regular file when it is not one (else
+  // it counts as not a document).
+  void report_skipped(const std::string& path, const std::string& reason, bool not_regular = true);
   // The run stops before its end: the unfinished stream output is removed,
   // and its records no longer count as cleaned.
   void abandon();

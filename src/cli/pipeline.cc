@@ -1,10 +1,14 @@
 #include "cli/pipeline.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -393,8 +397,12 @@ class Reader {
     const Input& input = context_.plan.inputs[index];
     const CliOptions& options = context_.options;
     if (!input.error.empty()) return end_stream(index, input.error);
+    const bool counted = input.path == "-" && context_.stream_repeats != nullptr;
+    Warmup warmup(counted);
     std::string error;
-    std::unique_ptr<std::istream> in = source::open_input(input.path, error);
+    std::unique_ptr<std::istream> in = input.path == "-"
+                                           ? source::open_stdin(answer_before_waiting(warmup))
+                                           : source::open_input(input.path, error);
     if (!in) return end_stream(index, error.empty() ? "cannot open" : error);
     std::unique_ptr<source::RecordReader> records =
         input.holds == Holds::kWarc
@@ -402,8 +410,6 @@ class Reader {
             : source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
     uint64_t number = 0;
     uint64_t counted_bytes = 0;
-    const bool counted = input.path == "-" && context_.stream_repeats != nullptr;
-    Warmup warmup(counted);
     for (source::Record record; !stopped_ && records->next(record);) {
       const uint64_t read = records->bytes_read();
       shared_.stats.bytes_in += read - std::min(read, counted_bytes);
@@ -437,11 +443,14 @@ class Reader {
   // The repetition filter on a stream read once: the first records are
   // held until the warm-up window is full (kWarmupRecords, kWarmupBytes)
   // and judged by all of it; later records go at once, each judged by the
-  // records up to itself.
+  // records up to itself. The window also ends, early, when stdin is a
+  // pipe, FIFO, socket or terminal and the reader would wait for more
+  // input (see answer_before_waiting).
   class Warmup {
    public:
     explicit Warmup(bool on) : filling_(on) {}
     bool filling() const { return filling_; }
+    bool holding() const { return !held_.empty(); }
 
     void hold(WorkItem item) {
       bytes_ += item.weight;
@@ -464,6 +473,30 @@ class Reader {
     std::vector<WorkItem> held_;
     uint64_t bytes_ = 0;
   };
+
+  // Worker mode: when standard input is not a regular file, a producer may
+  // send a record and wait for its answer before it sends the next. So
+  // when the reader is about to wait for input (nothing left in its
+  // buffers, nothing ready on stdin), the records the warm-up holds are
+  // sent to be answered now, judged by the records so far, and the warm-up
+  // ends there. A fast producer (`cat file |`) keeps the reader supplied
+  // and so keeps the full warm-up; with no warm-up nothing is held and
+  // every record already goes as soon as its line is complete. The window
+  // ends where the reader catches up with the producer: at the same record
+  // at any -j for a producer that waits for answers or one always ahead;
+  // for one that just keeps pace, timing decides, and the output may vary.
+  std::function<void()> answer_before_waiting(Warmup& warmup) {
+    if (!warmup.filling() || stdin_is_regular_file()) return {};
+    return [this, &warmup] {
+      if (!warmup.holding()) return;  // waiting for the first record
+      for (WorkItem& held : warmup.release()) send(std::move(held));
+    };
+  }
+
+  static bool stdin_is_regular_file() {
+    struct stat info {};
+    return ::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode);
+  }
 
   // Counts a record of a stream read once at its position, which it keeps
   // as the position it is judged as of.
@@ -524,6 +557,9 @@ RunOutcome run_pipeline(const WorkContext& context, ErrorLog& log, bool show_pro
     writer.report(error.input, "", "", error.reason);
   }
   for (const InputError& skip : plan.skipped) writer.report_skipped(skip.input, skip.reason);
+  for (const InputError& skip : plan.not_document_streams) {
+    writer.report_skipped(skip.input, skip.reason, false);
+  }
 
   std::vector<std::thread> threads;
   threads.emplace_back([shared, &context] {

@@ -27,9 +27,13 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
 // kWarmupRecords records (at most kWarmupBytes of them) are counted before
 // any is sent to be cleaned, and judged by all of them; each later record
 // is counted and then judged by the records up to itself. The same output
-// at any -j. Off by default: the first answers wait for the window, and a
-// program that sends one record and waits for its answer would wait for
-// ever.
+// at any -j. When stdin is not a regular file the window also ends as soon
+// as the reader would wait for input (src/cli/pipeline.cc, Reader::
+// answer_before_waiting): a program that sends one record and waits for
+// its answer gets it, judged by the records so far, while a fast producer
+// keeps the whole window. Off by default all the same: the first answers
+// of a stream are judged by few records, and a run's output would depend
+// on how its producer paces its writes.
 inline constexpr size_t kWarmupRecords = 500;
 inline constexpr uint64_t kWarmupBytes = uint64_t{32} << 20;
 

@@ -5,9 +5,10 @@
 // Passing raw text keeps the fields' order and their exact spelling (1.0
 // stays 1.0) and stays linear in the line's length, where building an
 // ordered_json would be quadratic in the number of keys.
-#include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -351,10 +352,24 @@ bool JsonlReader::take_document(std::string_view html, std::string_view text, Re
   }
   out.error =
       at_line("no " + quoted_name(fields_.html) + " or " + quoted_name(fields_.text) + " field");
+  out.no_document_field = true;
   return false;
 }
 
 }  // namespace
+
+bool starts_jsonl_record(std::string_view prefix, const JsonlFields& fields) {
+  if (prefix.substr(0, 3) == "\xEF\xBB\xBF") prefix.remove_prefix(3);
+  std::vector<Member> members;
+  // split_object stops at the end of the prefix; a member cut off there is
+  // one whose value is not seen whole, and counts only when its start is.
+  if (!split_object(prefix, members)) return false;
+  return std::any_of(members.begin(), members.end(), [&](const Member& member) {
+    if (member.value.empty() || is_null(member.value)) return false;
+    const std::string key = string_value(member.key);
+    return key == fields.html || key == fields.text;
+  });
+}
 
 std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, JsonlFields fields,
                                          size_t max_bytes) {

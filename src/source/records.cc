@@ -1,26 +1,50 @@
 // Opening record inputs, and the stream stack the record readers share.
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <utility>
 #include <vector>
 
 #include "source/gzip.h"
 #include "source/record_input.h"
 #include "source/records.h"
+#include "source/source.h"
 
 namespace webclean::source {
 namespace {
 
 constexpr size_t kFdBufferBytes = size_t{64} << 10;
 
+// Whether a read(2) of `fd` would return at once: bytes are there, or the
+// end of the data (a closed pipe polls as readable too).
+bool readable_now(int fd) {
+  pollfd entry{fd, POLLIN, 0};
+  for (;;) {
+    const int n = ::poll(&entry, 1, 0);
+    if (n < 0 && errno == EINTR) continue;
+    return n != 0;  // an error: let read(2) report it
+  }
+}
+
 // A read-only streambuf over a file descriptor; one read(2) per refill, so
-// that a pipe delivers records as they arrive.
+// that a pipe delivers records as they arrive. It starts with the bytes
+// already taken from the descriptor, if any (see peek_stdin()).
 class FdBuf : public std::streambuf {
  public:
-  FdBuf(int fd, bool owned) : fd_(fd), owned_(owned), buffer_(kFdBufferBytes) {}
+  FdBuf(int fd, bool owned, std::string taken, std::function<void()> before_wait)
+      : fd_(fd),
+        owned_(owned),
+        buffer_(std::max(kFdBufferBytes, taken.size())),
+        before_wait_(std::move(before_wait)) {
+    std::copy(taken.begin(), taken.end(), buffer_.begin());
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + taken.size());
+  }
   ~FdBuf() override {
     if (owned_) ::close(fd_);
   }
@@ -30,6 +54,7 @@ class FdBuf : public std::streambuf {
  protected:
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (before_wait_ && !readable_now(fd_)) before_wait_();
     for (;;) {
       const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
       if (n < 0 && errno == EINTR) continue;
@@ -43,11 +68,15 @@ class FdBuf : public std::streambuf {
   int fd_;
   bool owned_;
   std::vector<char> buffer_;
+  std::function<void()> before_wait_;
 };
 
 class FdStream : public std::istream {
  public:
-  FdStream(int fd, bool owned) : std::istream(nullptr), buf_(fd, owned) { rdbuf(&buf_); }
+  FdStream(int fd, bool owned, std::string taken = {}, std::function<void()> before_wait = {})
+      : std::istream(nullptr), buf_(fd, owned, std::move(taken), std::move(before_wait)) {
+    rdbuf(&buf_);
+  }
 
  private:
   FdBuf buf_;
@@ -62,7 +91,7 @@ RecordInput::RecordInput(std::unique_ptr<std::istream> in)
 
 std::unique_ptr<std::istream> open_input(const std::string& path, std::string& error) {
   error.clear();
-  if (path == "-") return std::make_unique<FdStream>(STDIN_FILENO, false);
+  if (path == "-") return open_stdin({});
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = std::strerror(errno);
@@ -75,6 +104,11 @@ std::unique_ptr<std::istream> open_input(const std::string& path, std::string& e
     return nullptr;
   }
   return std::make_unique<FdStream>(fd, true);
+}
+
+std::unique_ptr<std::istream> open_stdin(std::function<void()> before_wait) {
+  return std::make_unique<FdStream>(STDIN_FILENO, false, take_peeked_stdin(),
+                                    std::move(before_wait));
 }
 
 }  // namespace webclean::source

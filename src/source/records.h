@@ -8,9 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,7 +44,10 @@ struct Record {
   // in the WARC data (after gzip decoding, for .warc.gz), so that an error
   // can be found again in the file.
   uint64_t offset = 0;
-  std::string error;        // non-empty: this record could not be read
+  std::string error;  // non-empty: this record could not be read
+  // JSONL: with `error`, the line is a JSON object but has neither the html
+  // nor the text field (a file of other data, not of documents).
+  bool no_document_field = false;
   bool skipped = false;     // not a document (a WARC request, a PDF response, a blank line)
   std::string skip_reason;  // e.g. "not HTML (application/pdf)", kBlankLine
 };
@@ -109,6 +114,20 @@ std::unique_ptr<RecordReader> open_warc(std::unique_ptr<std::istream> in, size_t
 // "" in `error` on success, else nullptr and the reason (e.g. "No such
 // file or directory"). Gzip is left to the readers, which recognise it.
 std::unique_ptr<std::istream> open_input(const std::string& path, std::string& error);
+
+// Standard input as a stream, starting with the bytes peek_stdin() took.
+// `before_wait`, when set, is called each time the stream is about to wait
+// for input: its bytes are all consumed and poll(2) finds none ready (and
+// not the end either). A reader holding back work until more comes can
+// hand it over there, so that a producer waiting for answers gets them.
+std::unique_ptr<std::istream> open_stdin(std::function<void()> before_wait);
+
+// Whether `prefix`, the start of a text (its first line, perhaps cut off),
+// starts a JSON Lines record: past white space and a byte order mark, a
+// JSON object with the `fields.html` or `fields.text` member set to
+// something other than null, among the members the prefix holds whole
+// enough to see.
+bool starts_jsonl_record(std::string_view prefix, const JsonlFields& fields);
 
 }  // namespace webclean::source
 

@@ -5,10 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <string_view>
+#include <utility>
 
 #include "source/gzip.h"
 
@@ -26,10 +29,14 @@ std::string too_large(size_t size, size_t max_bytes) {
          ")";
 }
 
-// Reads `fd` to its end, failing once more than `max_bytes` arrive (for
-// pipes and other streams whose size is not known up front).
-std::string read_all(int fd, size_t max_bytes, std::string& error) {
-  std::string bytes;
+// Reads `fd` to its end after the `bytes` already taken from it, failing
+// once more than `max_bytes` arrive (for pipes and other streams whose size
+// is not known up front).
+std::string read_all(int fd, size_t max_bytes, std::string bytes, std::string& error) {
+  if (bytes.size() > max_bytes) {
+    error = "input too large (more than " + std::to_string(max_bytes) + " bytes)";
+    return {};
+  }
   char chunk[64 << 10];
   for (;;) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
@@ -65,8 +72,9 @@ void decompress_if_gzip(RawDocument& doc, bool named_gz, size_t max_bytes) {
   doc.bytes = std::move(plain);
 }
 
-// Reads an open file, checking the size first when it is a regular file.
-void read_descriptor(int fd, size_t max_bytes, RawDocument& doc) {
+// Reads an open file, checking the size first when it is a regular file;
+// `taken` are bytes of it read already.
+void read_descriptor(int fd, size_t max_bytes, RawDocument& doc, std::string taken = {}) {
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
     doc.error = std::strerror(errno);
@@ -80,7 +88,30 @@ void read_descriptor(int fd, size_t max_bytes, RawDocument& doc) {
     doc.error = too_large(static_cast<size_t>(info.st_size), max_bytes);
     return;
   }
-  doc.bytes = read_all(fd, max_bytes, doc.error);
+  doc.bytes = read_all(fd, max_bytes, std::move(taken), doc.error);
+}
+
+// What peek_stdin() read: stdin is one per process, and so is this.
+struct PeekedStdin {
+  std::mutex mutex;
+  bool peeked = false;
+  bool taken = false;
+  std::string bytes;
+};
+
+PeekedStdin& peeked_stdin() {
+  static PeekedStdin peeked;
+  return peeked;
+}
+
+bool has_complete_nonblank_line(std::string_view bytes) {
+  for (size_t start = 0;;) {
+    const size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) return false;
+    const std::string_view line = bytes.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) return true;
+    start = end + 1;
+  }
 }
 
 }  // namespace
@@ -102,9 +133,36 @@ RawDocument read_file(const std::string& path, size_t max_bytes) {
 RawDocument read_stdin(size_t max_bytes) {
   RawDocument doc;
   doc.id = "-";
-  read_descriptor(STDIN_FILENO, max_bytes, doc);
+  read_descriptor(STDIN_FILENO, max_bytes, doc, take_peeked_stdin());
   decompress_if_gzip(doc, false, max_bytes);
   return doc;
+}
+
+std::string_view peek_stdin(size_t limit) {
+  PeekedStdin& peeked = peeked_stdin();
+  std::lock_guard lock(peeked.mutex);
+  if (peeked.peeked) return peeked.bytes;
+  peeked.peeked = true;
+  std::string& bytes = peeked.bytes;
+  char chunk[4096];
+  while (bytes.size() < limit && !has_complete_nonblank_line(bytes)) {
+    // One read(2) at a time: a pipe gives what it has and is not waited
+    // on past the line.
+    const ssize_t n = ::read(STDIN_FILENO, chunk, std::min(sizeof chunk, limit - bytes.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // the end, or an error the reader will meet again
+    bytes.append(chunk, static_cast<size_t>(n));
+  }
+  return bytes;
+}
+
+std::string take_peeked_stdin() {
+  PeekedStdin& peeked = peeked_stdin();
+  std::lock_guard lock(peeked.mutex);
+  // Kept for peek_stdin(), whose answer must not change.
+  if (peeked.taken) return {};
+  peeked.taken = true;
+  return peeked.bytes;
 }
 
 }  // namespace webclean::source

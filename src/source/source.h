@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace webclean::source {
@@ -25,8 +26,21 @@ inline constexpr size_t kDefaultMaxBytes = size_t{64} << 20;
 
 // Reads a file, gunzipping it when it starts with the gzip magic bytes.
 RawDocument read_file(const std::string& path, size_t max_bytes = kDefaultMaxBytes);
-// Reads all of standard input (gunzipped likewise).
+// Reads all of standard input (gunzipped likewise), the bytes
+// peek_stdin() took first.
 RawDocument read_stdin(size_t max_bytes = kDefaultMaxBytes);
+
+// Standard input looked at before it is read, to tell what it holds: reads
+// until the first line with something other than white space in it is
+// complete, `limit` bytes have come or the data ends (a producer that sends
+// one record and waits is not waited on for more). Once per process: later
+// calls return the same bytes without reading. The bytes are kept and
+// handed, once, to whichever reader reads stdin then (read_stdin(),
+// open_input("-")), so that none is lost.
+std::string_view peek_stdin(size_t limit);
+// The bytes peek_stdin() took, for the first reader of stdin; empty for
+// any later one.
+std::string take_peeked_stdin();
 
 // One input found by expanding the command line's INPUT arguments.
 struct InputFile {
