@@ -56,6 +56,10 @@ if [ "$kind" = shared ]; then
   leaked="$(nm -D --defined-only "$so" | awk '{print $3}' | c++filt |
     grep -E 'webclean::[a-z_]+::' || true)"
   [ -z "$leaked" ] || fail "internal symbols exported: $(echo "$leaked" | head -5)"
+  # ...and nothing else: no instance of a standard template it happens to use.
+  foreign="$(nm -D --defined-only "$so" | awk '{print $3}' | c++filt |
+    grep -vE '^(webclean_|webclean::|typeinfo for webclean::|typeinfo name for webclean::|vtable for webclean::)' || true)"
+  [ -z "$foreign" ] || fail "symbols outside the API exported: $(echo "$foreign" | head -5)"
   nm -D --defined-only "$so" | awk '{print $3}' | c++filt | grep -q 'webclean::Cleaner::clean' ||
     fail "webclean::Cleaner::clean not exported"
 fi

@@ -3,8 +3,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
+#include <utility>
 #include <vector>
 
 namespace webclean::block {
@@ -64,11 +66,55 @@ void Stoplists::add(std::string_view code, std::string_view words) {
   for (std::string_view word : list) {
     const UScriptCode word_script = script_of(word);
     if (word_script != script && word_script != USCRIPT_COMMON) continue;
-    auto it = languages_of_word_.find(word);
-    if (it == languages_of_word_.end()) {
-      languages_of_word_.emplace(std::string(word), bit);
-    } else {
-      it->second |= bit;
+    insert(hash_of(word), bit);
+  }
+}
+
+uint64_t Stoplists::hash_of(std::string_view word) {
+  const uint64_t hash = std::hash<std::string_view>{}(word);
+  return hash == 0 ? 1 : hash;  // 0 marks an empty slot
+}
+
+// Fibonacci hashing spreads the hash's bits over the table's index.
+static size_t home_slot(uint64_t hash, size_t table_size) {
+  return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (table_size - 1);
+}
+
+const Stoplists::Slot* Stoplists::lookup(std::string_view word) const {
+  if (slots_.empty()) return nullptr;
+  const uint64_t hash = hash_of(word);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = home_slot(hash, slots_.size());; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.hash == hash) return &slot;
+    if (slot.hash == 0) return nullptr;
+  }
+}
+
+void Stoplists::reserve(size_t words) {
+  size_t size = 1024;
+  while (size < words * 2) size *= 2;
+  if (size <= slots_.size()) return;
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+  used_ = 0;
+  for (const Slot& slot : old) {
+    if (slot.hash != 0) insert(slot.hash, slot.languages);
+  }
+}
+
+void Stoplists::insert(uint64_t hash, uint64_t languages) {
+  if ((used_ + 1) * 2 > slots_.size()) reserve(std::max<size_t>(512, slots_.size()));
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = home_slot(hash, slots_.size());; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.hash == hash) {
+      slot.languages |= languages;
+      return;
+    }
+    if (slot.hash == 0) {
+      slot = Slot{hash, languages};
+      ++used_;
+      return;
     }
   }
 }
@@ -80,9 +126,9 @@ Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase
 }
 
 void Stoplists::count_hits(std::string_view lowercase_word, Hits& hits) const {
-  auto it = languages_of_word_.find(lowercase_word);
-  if (it == languages_of_word_.end()) return;
-  for (uint64_t mask = it->second; mask != 0; mask &= mask - 1) {
+  const Slot* slot = lookup(lowercase_word);
+  if (slot == nullptr) return;
+  for (uint64_t mask = slot->languages; mask != 0; mask &= mask - 1) {
     ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
   }
 }
@@ -115,8 +161,8 @@ std::string_view Stoplists::code(Lang lang) const {
 
 bool Stoplists::is_stop(Lang lang, std::string_view lowercase_word) const {
   if (lang < 0) return false;
-  auto it = languages_of_word_.find(lowercase_word);
-  return it != languages_of_word_.end() && (it->second >> lang & 1) != 0;
+  const Slot* slot = lookup(lowercase_word);
+  return slot != nullptr && (slot->languages >> lang & 1) != 0;
 }
 
 }  // namespace webclean::block

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace webclean::block {
@@ -20,6 +19,8 @@ class Stoplists {
 
   // `code` is an ISO 639-1 code ("en"); `words` one word a line.
   void add(std::string_view code, std::string_view words);
+  // Room for `words` words in all, so that adding the lists never rehashes.
+  void reserve(size_t words);
   // The language whose list covers most of `lowercase_words`, or -1 when
   // none covers at least a few of them.
   Lang detect(const std::vector<std::string_view>& lowercase_words) const;
@@ -33,12 +34,22 @@ class Stoplists {
   bool is_stop(Lang lang, std::string_view lowercase_word) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One lookup per word answers for all languages: bit i = language i. An
+  // open-addressing table of (64-bit hash of the word, languages), probed
+  // linearly: a lookup touches one or two cache lines and nothing is
+  // allocated per word (a node-based map of 128,000 strings cost more than
+  // half of a one-page process's start-up). Words are known by their hash
+  // alone: a non-stop word taken for one by a 64-bit collision is a chance
+  // of about 1e-14 per lookup.
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    uint64_t languages = 0;
   };
-  // One lookup per word answers for all languages: bit i = language i.
-  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> languages_of_word_;
+  static uint64_t hash_of(std::string_view word);
+  const Slot* lookup(std::string_view word) const;
+  void insert(uint64_t hash, uint64_t languages);
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t used_ = 0;
   std::vector<std::string> codes_;
 };
 

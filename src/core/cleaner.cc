@@ -94,6 +94,12 @@ void load(const Options& options, Cleaner::Impl& impl) {
     }
   }
   for (const std::string& dir : options.rule_dirs) add_rule_dir(dir, files);
+  size_t stop_words = 0;
+  for (const auto& [name, file] : files) {
+    if (!ends_with(name, ".rules"))
+      stop_words += std::count(file.content.begin(), file.content.end(), '\n');
+  }
+  impl.stoplists.reserve(stop_words);
   for (const auto& [name, file] : files) {
     if (ends_with(name, ".rules")) {
       impl.rules.add_source(file.display_name, file.content);
