@@ -2,7 +2,8 @@
 # Sets up (dependencies + Release build, scripts/setup.sh) and runs every
 # test in two builds: the Release build (build/), then a clang build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/; it also
-# holds the fuzz targets that scripts/fuzz.sh runs).
+# holds the fuzz targets that scripts/fuzz.sh runs). The Release part also
+# runs the Python module's tests (scripts/python_test.sh).
 #   scripts/test.sh [all|release|asan]      (default all)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,6 +13,8 @@ case "$builds" in all | release | asan) ;; *) echo "usage: $0 [all|release|asan]
 if [ "$builds" != asan ]; then
   echo "== tests: Release build (build/)"
   (cd "$here/build" && ctest --output-on-failure -j "$(nproc)")
+  echo "== tests: the Python module (python/tests, then pip install . into a venv)"
+  "$here/scripts/python_test.sh" "$here/build"
 fi
 if [ "$builds" != release ]; then
   echo "== tests: sanitizer build (build-asan/: clang, ASan + UBSan, fuzz targets)"
