@@ -9,12 +9,17 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 builds="${1:-all}"
 case "$builds" in all | release | asan) ;; *) echo "usage: $0 [all|release|asan]" >&2; exit 2 ;; esac
+# Each part says how long it took: the README quotes these times.
+started=$SECONDS
+took() { echo "== $1 took $((SECONDS - started)) s"; started=$SECONDS; }
 "$here/scripts/setup.sh" all
+took "setup and the Release build"
 if [ "$builds" != asan ]; then
   echo "== tests: Release build (build/)"
   (cd "$here/build" && ctest --output-on-failure -j "$(nproc)")
   echo "== tests: the Python module (python/tests, then pip install . into a venv)"
   "$here/scripts/python_test.sh" "$here/build"
+  took "the Release suite and the Python tests"
 fi
 if [ "$builds" != release ]; then
   echo "== tests: sanitizer build (build-asan/: clang, ASan + UBSan, fuzz targets)"
@@ -24,4 +29,5 @@ if [ "$builds" != release ]; then
     -DWEBCLEAN_FUZZ=ON -DWEBCLEAN_BENCH=OFF >/dev/null
   cmake --build "$here/build-asan" -j "$(nproc)"
   (cd "$here/build-asan" && ctest --output-on-failure -j "$(nproc)")
+  took "the sanitizer build and suite"
 fi
