@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli/version.h"
 #include "source/source.h"
 
 namespace webclean::cli {
@@ -328,7 +329,8 @@ void define_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   define_fetch_options(app, options, raw);
   define_output_options(app, options, raw);
   define_run_options(app, options, raw);
-  app.set_version_flag("-V,--version", std::string("webclean ") + WEBCLEAN_VERSION);
+  app.set_version_flag("-V,--version", version_text,
+                       "print the versions of webclean and of the libraries it uses");
   app.footer(kFooter);
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return std::string("webclean: ") + error.what() + "\nRun with --help for more information.\n";

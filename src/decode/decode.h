@@ -33,6 +33,9 @@ void to_nfc(std::string& text);
 // or "" when it names none.
 std::string charset_from_content_type(std::string_view content_type);
 
+// The version of the ICU in use, e.g. "72.1".
+std::string icu_version();
+
 }  // namespace webclean::decode
 
 #endif  // WEBCLEAN_DECODE_DECODE_H_

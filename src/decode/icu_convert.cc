@@ -4,11 +4,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
+#include <unicode/uversion.h>
 
 #include <array>
 #include <cstdint>
 
 #include "decode/charset_label.h"
+#include "decode/decode.h"
 
 namespace webclean::decode {
 namespace {
@@ -137,6 +139,14 @@ void normalize_nfc(std::string& text) {
   status = U_ZERO_ERROR;
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_SUCCESS(status)) text = std::move(normalized);
+}
+
+std::string icu_version() {
+  UVersionInfo version;
+  u_getVersion(version);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(version, text);
+  return text;
 }
 
 }  // namespace webclean::decode

@@ -510,4 +510,11 @@ std::string url_output_stem(std::string_view url) {
   return stem;
 }
 
+std::string curl_version() {
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  std::string version = info->version;
+  if (info->ssl_version != nullptr) version += std::string(" (") + info->ssl_version + ")";
+  return version;
+}
+
 }  // namespace webclean::fetch

@@ -62,6 +62,10 @@ bool is_url(std::string_view arg);
 // ".." components, no component over 200 bytes (longer ones end in a hash).
 std::string url_output_stem(std::string_view url);
 
+// The version of the libcurl in use and its TLS library, e.g.
+// "7.88.1 (OpenSSL/3.0.11)".
+std::string curl_version();
+
 }  // namespace webclean::fetch
 
 #endif  // WEBCLEAN_FETCH_FETCH_H_

@@ -35,6 +35,10 @@ class Arena;
 block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{},
                       Arena* arena = nullptr, std::string_view page_url = {});
 
+// The version of Gumbo webclean was built with (Gumbo has no call that
+// tells the version in use), e.g. "0.10.1".
+std::string gumbo_version();
+
 }  // namespace webclean::html
 
 #endif  // WEBCLEAN_HTML_PARSE_H_

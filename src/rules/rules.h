@@ -92,6 +92,10 @@ class RuleSet {
   std::unique_ptr<Impl> impl_;
 };
 
+// The version of RE2 webclean was built with (RE2 has no call that tells
+// the version in use), e.g. "2022-06-01" or "ABI 9".
+std::string re2_version();
+
 }  // namespace webclean::rules
 
 #endif  // WEBCLEAN_RULES_RULES_H_

@@ -85,4 +85,8 @@ std::string gunzip(std::string_view compressed, size_t max_bytes, std::string& e
   }
 }
 
+std::string zlib_library_version() {
+  return zlibVersion();
+}
+
 }  // namespace webclean::source

@@ -20,6 +20,10 @@ bool is_gzip(std::string_view bytes);
 // `error` (e.g. "corrupt gzip data: truncated").
 std::string gunzip(std::string_view compressed, size_t max_bytes, std::string& error);
 
+// The version of the zlib in use, e.g. "1.2.13" (not zlib_version: zlib.h
+// defines that as a macro).
+std::string zlib_library_version();
+
 }  // namespace webclean::source
 
 #endif  // WEBCLEAN_SOURCE_GZIP_H_

@@ -280,4 +280,11 @@ bool decode_http_body(const HttpHead& head, std::string_view body, size_t max_by
   return true;
 }
 
+std::string brotli_version() {
+  // Major, minor and patch in 8, 12 and 12 bits (brotli's BROTLI_VERSION).
+  const uint32_t version = BrotliDecoderVersion();
+  return std::to_string(version >> 24) + "." + std::to_string((version >> 12) & 0xFFF) + "." +
+         std::to_string(version & 0xFFF);
+}
+
 }  // namespace webclean::source

@@ -52,6 +52,9 @@ bool decode_content(std::string_view coding, std::string_view body, size_t max_b
 bool decode_http_body(const HttpHead& head, std::string_view body, size_t max_bytes,
                       std::string& out, std::string& error);
 
+// The version of the brotli decoder in use, e.g. "1.0.9".
+std::string brotli_version();
+
 }  // namespace webclean::source
 
 #endif  // WEBCLEAN_SOURCE_HTTP_H_
