@@ -131,7 +131,7 @@ TEST_CASE("a document on stdin that starts no record stays one document, its byt
   }
 }
 
-TEST_CASE("--input text keeps records on stdin as one document", "[cli][input-kinds]") {
+TEST_CASE("records on stdin stay one document with --input text", "[cli][input-kinds]") {
   TempDir dir;
   write_file(dir / "in.jsonl", records(3));
   const Run result = run(dir, "-q -f json --input text < " + quoted(dir / "in.jsonl"));
