@@ -5,6 +5,11 @@ include(CMakePackageConfigHelpers)
 
 set(WEBCLEAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/webclean)
 install(TARGETS webclean_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(WEBCLEAN_MAN_PAGE)
+  install(FILES ${WEBCLEAN_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()
+install(FILES contrib/bash-completion/webclean
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(TARGETS webclean EXPORT webclean-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -212,6 +212,7 @@ struct RawValues {
   std::string max_bytes;
   std::string shard;
   bool progress = false;
+  bool no_repeats = false;
   double timeout = 30;
 };
 
@@ -279,7 +280,9 @@ void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
       ->check(CLI::Validator(rules_check, ""))
       ->allow_extra_args(false);
   app.add_flag("--force", options.force, "redo inputs whose output is already up to date");
-  app.add_flag("!--no-repeats", options.repeats,
+  // Into a flag of its own: "!--no-repeats" would show as
+  // "--no-repeats{false}" in --help and the man page.
+  app.add_flag("--no-repeats", raw.no_repeats,
                "no repetition filter: in a bulk run, lines that recur on many documents of one "
                "site (URL host, else folder) are otherwise dropped, counted in a first pass");
   app.add_flag("--stdin-repeats", options.stdin_repeats,
@@ -422,6 +425,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     options.fetch.user_agent = std::string("webclean/") + WEBCLEAN_VERSION;
   }
   if (!raw.shard.empty()) options.shard = *parse_shard(raw.shard);
+  options.repeats = !raw.no_repeats;
   options.progress = options.quiet  ? ProgressMode::kOff
                      : raw.progress ? ProgressMode::kOn
                                     : ProgressMode::kAuto;
