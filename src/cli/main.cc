@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<webclean::RepeatIndex> repeats;
   if (options->repeats) {
     const std::optional<Plan> whole = whole_run(*options);
-    if (whole) repeats = count_repeats(*whole, *options, *cleaner);
+    if (whole) repeats = count_repeats(*whole, *options, *cleaner, shows_progress(*options));
   }
   const std::unique_ptr<webclean::RepeatIndex> from_stdin = stream_repeats(*plan, *options);
   const WorkContext context{*plan, *options, *cleaner, repeats.get(), from_stdin.get()};

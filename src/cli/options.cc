@@ -84,7 +84,8 @@ shards alike), stream records by a hash of their id (or of the input and
 the record's number). Runs with I = 0 .. N-1 together do all of it, once.
 
 Progress (one line redrawn on stderr: documents done, rate, MB/s, ETA,
-failures, skips) is shown when stderr is a terminal, or with --progress.
+failures, skips; before it, inputs read by the repetition filter's first
+pass) is shown when stderr is a terminal, or with --progress.
 A summary line (documents, failed, skipped, bytes in and out, seconds) ends
 every run of several documents or of a stream, with inputs already done,
 with --progress, or interrupted; --quiet drops both, never the errors.

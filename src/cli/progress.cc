@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cinttypes>
+#include <utility>
 
 namespace webclean::cli {
 namespace {
@@ -73,6 +74,24 @@ std::string skip_breakdown(const Snapshot& now) {
   return " (" + parts + ")";
 }
 
+// Draws `line` over the one on the terminal, `drawn_width` characters wide,
+// and sets that to the new width. Spaces rather than an ANSI erase:
+// --progress may write to a file.
+void redraw(std::FILE* out, const std::string& line, size_t& drawn_width) {
+  std::string padded = "\r" + line;
+  if (line.size() < drawn_width) padded.append(drawn_width - line.size(), ' ');
+  std::fputs(padded.c_str(), out);
+  std::fflush(out);
+  drawn_width = line.size();
+}
+
+void erase_line(std::FILE* out, size_t& drawn_width) {
+  if (drawn_width == 0) return;
+  std::fputs(("\r" + std::string(drawn_width, ' ') + "\r").c_str(), out);
+  std::fflush(out);
+  drawn_width = 0;
+}
+
 }  // namespace
 
 Snapshot snapshot(const Stats& stats) {
@@ -132,19 +151,11 @@ void ProgressDisplay::tick() {
   const auto now = std::chrono::steady_clock::now();
   if (now - last_draw_ < kRedrawInterval) return;
   last_draw_ = now;
-  const std::string line = progress_line(totals_, snapshot(stats_), seconds());
-  // Spaces rather than an ANSI erase: --progress may write to a file.
-  std::string padded = "\r" + line;
-  if (line.size() < drawn_width_) padded.append(drawn_width_ - line.size(), ' ');
-  std::fputs(padded.c_str(), out_);
-  std::fflush(out_);
-  drawn_width_ = line.size();
+  redraw(out_, progress_line(totals_, snapshot(stats_), seconds()), drawn_width_);
 }
 
 void ProgressDisplay::erase() {
-  if (drawn_width_ == 0) return;
-  std::fputs(("\r" + std::string(drawn_width_, ' ') + "\r").c_str(), out_);
-  drawn_width_ = 0;
+  erase_line(out_, drawn_width_);
 }
 
 void ProgressDisplay::print_line(const std::string& line) {
@@ -156,6 +167,28 @@ void ProgressDisplay::print_line(const std::string& line) {
 void ProgressDisplay::finish() {
   erase();
   std::fflush(out_);
+}
+
+PassProgress::PassProgress(bool enabled, std::string name, uint64_t total, std::FILE* out)
+    : enabled_(enabled),
+      name_(std::move(name)),
+      total_(total),
+      out_(out),
+      // The first update draws at once.
+      last_draw_(std::chrono::steady_clock::now() - kRedrawInterval) {}
+
+PassProgress::~PassProgress() {
+  if (enabled_) erase_line(out_, drawn_width_);
+}
+
+void PassProgress::update(uint64_t done) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_draw_ < kRedrawInterval) return;
+  last_draw_ = now;
+  const std::string line =
+      "webclean: " + name_ + ": " + std::to_string(done) + "/" + std::to_string(total_) + " inputs";
+  redraw(out_, line, drawn_width_);
 }
 
 }  // namespace webclean::cli

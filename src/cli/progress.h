@@ -79,6 +79,28 @@ class ProgressDisplay {
   size_t drawn_width_ = 0;  // characters on the line now, 0 when erased
 };
 
+// The line of a pass that comes before the cleaning and may take a while
+// (the first pass of the repetition filter), so that --progress is not
+// silent during it: "webclean: NAME: 12/500 inputs", redrawn in place like
+// the progress line, erased when the pass ends.
+class PassProgress {
+ public:
+  PassProgress(bool enabled, std::string name, uint64_t total, std::FILE* out = stderr);
+  ~PassProgress();
+  PassProgress(const PassProgress&) = delete;
+  PassProgress& operator=(const PassProgress&) = delete;
+  // Redraws with `done` when the last drawing is at least 100 ms old.
+  void update(uint64_t done);
+
+ private:
+  bool enabled_;
+  std::string name_;
+  uint64_t total_;
+  std::FILE* out_;
+  std::chrono::steady_clock::time_point last_draw_;
+  size_t drawn_width_ = 0;
+};
+
 }  // namespace webclean::cli
 
 #endif  // WEBCLEAN_CLI_PROGRESS_H_

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/progress.h"
 #include "cli/work.h"
 #include "source/records.h"
 #include "source/source.h"
@@ -62,7 +63,7 @@ void count_input(const Input& input, const CliOptions& options, const Cleaner& c
 }  // namespace
 
 std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& options,
-                                           const Cleaner& cleaner) {
+                                           const Cleaner& cleaner, bool show_progress) {
   if (!options.repeats) return nullptr;
   std::vector<const Input*> inputs;
   size_t documents = 0;
@@ -76,7 +77,10 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
   repeat_options.min_documents = options.repeat_min;
   auto index = std::make_unique<RepeatIndex>(repeat_options);
   std::atomic<size_t> next{0};
-  const auto work = [&] {
+  std::atomic<size_t> counted{0};
+  // The main thread draws: a large tree of text files can take a while.
+  PassProgress progress(show_progress, "first pass (repeated lines)", inputs.size());
+  const auto work = [&](bool draws) {
     Workspace workspace;
     for (size_t i; (i = next++) < inputs.size();) {
       try {
@@ -85,12 +89,14 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
         // A document that cannot be counted is cleaned without its
         // counts; the cleaning pass reports what is wrong with it.
       }
+      ++counted;
+      if (draws) progress.update(counted.load());
     }
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, inputs.size()));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, false);
+  work(true);
   for (std::thread& thread : pool) thread.join();
   return index;
 }

@@ -19,9 +19,10 @@ namespace webclean::cli {
 // judges each document as a whole run would). Null when the filter is off
 // (--no-repeats) or the run is no bulk run (fewer than repeat_min
 // documents could be counted). Standard input, named pipes and URLs are
-// read once and not counted here.
+// read once and not counted here. With `show_progress` the pass draws its
+// own progress line (PassProgress) on stderr.
 std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& options,
-                                           const Cleaner& cleaner);
+                                           const Cleaner& cleaner, bool show_progress);
 
 // A stream on standard input is read once. With --stdin-repeats its first
 // kWarmupRecords records (at most kWarmupBytes of them) are counted before

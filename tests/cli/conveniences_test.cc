@@ -1,5 +1,7 @@
 // The small things users of a command-line tool expect: --version naming
 // the libraries, a man page, shell completion, and progress they can see.
+#include <pty.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
@@ -134,4 +136,83 @@ TEST_CASE("the man page built with the command line describes every option", "[c
     INFO(option);
     CHECK(man.find(escaped) != std::string::npos);
   }
+}
+
+namespace {
+
+// Runs webclean with `arguments` (each one argv entry) with its stderr on
+// a pseudo-terminal, as a user at a terminal sees it, stdout to `out` and
+// an empty stdin. Returns what the terminal showed.
+std::string run_on_terminal(const TempDir& dir, const std::vector<std::string>& arguments) {
+  const std::string out = dir / "terminal.stdout";
+  const std::string in = dir / "terminal.stdin";
+  write_file(in, "");
+  std::vector<std::string> words{WEBCLEAN_BINARY};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  int terminal = -1;
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const int in_fd = ::open(in.c_str(), O_RDONLY);
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in_fd < 0 || out_fd < 0) ::_exit(127);
+    ::dup2(in_fd, 0);
+    ::dup2(out_fd, 1);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  std::string shown;
+  char buffer[4096];
+  // Read until the child's side closes (EIO on Linux).
+  for (ssize_t n; (n = ::read(terminal, buffer, sizeof buffer)) > 0;) shown.append(buffer, n);
+  ::close(terminal);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  return shown;
+}
+
+void write_text_tree(const TempDir& dir, int count) {
+  for (int i = 0; i < count; ++i) {
+    write_file(dir / ("in/part" + std::to_string(i % 2) + "/page" + std::to_string(i) + ".txt"),
+               "Menu Home About\n\nThe council met on day " + std::to_string(i) +
+                   " and talked at length about the bridge and the library.\n");
+  }
+}
+
+}  // namespace
+
+// README: "Progress on stderr when it is a terminal (or --progress):
+// documents done/total ...".
+TEST_CASE("a directory run on a terminal shows documents done of the total", "[cli]") {
+  TempDir dir;
+  write_text_tree(dir, 6);
+  const std::string shown = run_on_terminal(dir, {dir / "in", "-o", dir / "out"});
+  INFO(shown);
+  CHECK(shown.find("\rwebclean: ") != std::string::npos);
+  CHECK(shown.find("/6 documents") != std::string::npos);
+  CHECK(shown.find("6 documents cleaned") != std::string::npos);
+  CHECK(fs::exists(dir / "out/part1/page5.txt"));
+}
+
+TEST_CASE("the first pass over a tree of text files shows inputs done of the total", "[cli]") {
+  TempDir dir;
+  write_text_tree(dir, 8);
+  const Run result = run(dir, "--progress " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  INFO(result.err);
+  CHECK(result.status == 0);
+  CHECK(result.err.find("\rwebclean: first pass (repeated lines): ") != std::string::npos);
+  CHECK(result.err.find("/8 inputs") != std::string::npos);
+  CHECK(result.err.find("/8 documents") != std::string::npos);
+  // The pass's line is erased before the cleaning's is drawn.
+  CHECK(result.err.find("inputs\r") != std::string::npos);
+
+  const Run quiet =
+      run(dir, "--quiet --force " + quoted(dir / "in") + " -o " + quoted(dir / "out"));
+  CHECK(quiet.status == 0);
+  CHECK(quiet.err.empty());
 }
