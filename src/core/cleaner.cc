@@ -246,11 +246,10 @@ void normalize_metadata(Metadata& m) {
 
 // The per-document time limit, checked between stages.
 class Deadline {
+  using Clock = std::chrono::steady_clock;
+
  public:
-  explicit Deadline(double seconds)
-      : seconds_(seconds),
-        end_(std::chrono::steady_clock::now() +
-             std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds))) {}
+  explicit Deadline(double seconds) : seconds_(seconds), end_(end_after(seconds)) {}
   // True (and `error` set) once the time is up.
   bool passed(std::string& error) const {
     if (seconds_ <= 0 || Clock::now() < end_) return false;
@@ -262,7 +261,17 @@ class Deadline {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
+  // A limit of a year or more (or not a number) never passes: converting
+  // it to the clock's ticks could overflow their range (about 292 years of
+  // nanoseconds), which is undefined. The command line and the C API stop
+  // at a day; the C++ and Python callers may pass any double.
+  static Clock::time_point end_after(double seconds) {
+    constexpr double kNeverSeconds = 365.0 * 24 * 3600;
+    if (!(seconds < kNeverSeconds)) return Clock::time_point::max();
+    return Clock::now() +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  }
+
   double seconds_;
   Clock::time_point end_;
 };

@@ -3,6 +3,7 @@
 // which run the same shapes ten times slower.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 
 #include "../hostile_scale.h"
@@ -176,4 +177,22 @@ TEST_CASE("a document over the time limit fails with a reason naming the limit",
   CHECK(r.text.empty());
   options.max_seconds = 0;  // no limit
   CHECK(Cleaner(options).clean("<p>" + repeated(kProse, 20000)).ok());
+}
+
+TEST_CASE("a time limit too far off for the clock is no limit, not an overflow",
+          "[core][hostile]") {
+  // The command line and the C API stop at a day; a C++ or Python caller
+  // may pass any double, and its conversion to clock ticks must not overflow
+  // (the sanitizer build traps on that).
+  for (const double seconds :
+       {1e300, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
+    webclean::Options options;
+    options.max_seconds = seconds;
+    const Result r =
+        Cleaner(options).clean("<article><p>" + kProse +
+                               "</p><p>A second paragraph of the story follows the first one, "
+                               "as long as a paragraph of a news article is.</p></article>");
+    CHECK(r.ok());
+    CHECK(r.text.find("members of the council") != std::string::npos);
+  }
 }
