@@ -37,10 +37,10 @@ struct Options {
   // With `markdown`: links keep their targets, [text](url), resolved
   // against DocumentInfo::url (and <base href>) when it is absolute.
   bool markdown_links = false;
-  // Time allowed for one document, in seconds; 0 means no limit. Checked
-  // between the stages (each is linear in the document's size, and the
-  // parser's depth and element budgets bound the rest), so a document may
-  // overrun it by one stage before it fails with Result::error set.
+  // Time allowed for one document, in seconds; 0 (or a year or more) means
+  // no limit. Checked between the stages (each is linear in the document's
+  // size, and the parser's depth and element budgets bound the rest), so a
+  // document may overrun it by one stage before it fails with Result::error set.
   double max_seconds = 0;
   // The page type every document gets; kAuto (the default) decides it per
   // page from its markup, URL and structure (Result::metadata.page_type).
