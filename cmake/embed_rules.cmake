@@ -1,6 +1,7 @@
-# Writes OUTPUT, a C++ file holding every file of RULES_DIR (*.rules and
-# stoplists/*.txt) as string literals, for src/rules/embedded.h.
-file(GLOB_RECURSE files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.rules ${RULES_DIR}/stoplists/*.txt)
+# Writes OUTPUT, a C++ file holding every rule file of RULES_DIR (*.rules)
+# as string literals, for src/rules/embedded.h. The stop-word lists are
+# built into a table instead (cmake/stoplist_table.cc).
+file(GLOB_RECURSE files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.rules)
 list(SORT files)
 set(body "")
 foreach(f IN LISTS files)

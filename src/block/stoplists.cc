@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstring>
 #include <map>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -63,56 +66,117 @@ void Stoplists::add(std::string_view code, std::string_view words) {
   const uint64_t bit = uint64_t{1} << lang;
   const std::vector<std::string_view> list = lines_of(words);
   const UScriptCode script = main_script(list);
+  own_slots();
   for (std::string_view word : list) {
     const UScriptCode word_script = script_of(word);
     if (word_script != script && word_script != USCRIPT_COMMON) continue;
-    insert(hash_of(word), bit);
+    insert(hash_of(word) & ~kMaskIdMask, bit);
   }
 }
 
+void Stoplists::clear(std::string_view code) {
+  const Lang lang = find(code);
+  if (lang < 0) return;
+  // The words stay in the table with one language fewer: lookups find
+  // them and answer "no list" for that language.
+  for (uint64_t& languages : masks_) languages &= ~(uint64_t{1} << lang);
+  mask_ids_.clear();
+}
+
+// A 64-bit multiply-xorshift hash of 8 bytes at a time. Ours rather than
+// std::hash: the shipped table is computed at build time and must hash
+// exactly as the library does, whatever standard library it runs with.
 uint64_t Stoplists::hash_of(std::string_view word) {
-  const uint64_t hash = std::hash<std::string_view>{}(word);
-  return hash == 0 ? 1 : hash;  // 0 marks an empty slot
+  constexpr uint64_t kMultiplier = 0xBF58476D1CE4E5B9ull;
+  uint64_t hash = 0x9E3779B97F4A7C15ull ^ word.size();
+  const auto mix = [&](uint64_t chunk) {
+    hash = (hash ^ chunk) * kMultiplier;
+    hash ^= hash >> 31;
+  };
+  size_t at = 0;
+  for (; at + 8 <= word.size(); at += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, word.data() + at, 8);
+    mix(chunk);
+  }
+  if (at < word.size()) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, word.data() + at, word.size() - at);
+    mix(chunk);
+  }
+  hash ^= hash >> 29;
+  hash *= 0x94D049BB133111EBull;
+  hash ^= hash >> 32;
+  // The slot keeps the top 48 bits, and 0 marks an empty slot.
+  return (hash & ~kMaskIdMask) == 0 ? kMaskIdMask + 1 : hash;
 }
 
 // Fibonacci hashing spreads the hash's bits over the table's index.
-static size_t home_slot(uint64_t hash, size_t table_size) {
-  return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32) & (table_size - 1);
+static size_t home_slot(uint64_t fingerprint, size_t table_size) {
+  return static_cast<size_t>((fingerprint * 0x9E3779B97F4A7C15ull) >> 32) & (table_size - 1);
 }
 
-const Stoplists::Slot* Stoplists::lookup(std::string_view word) const {
-  if (slots_.empty()) return nullptr;
-  const uint64_t hash = hash_of(word);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = home_slot(hash, slots_.size());; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.hash == hash) return &slot;
-    if (slot.hash == 0) return nullptr;
+const uint64_t* Stoplists::lookup(std::string_view word) const {
+  const std::span<const uint64_t> table = slots();
+  if (table.empty()) return nullptr;
+  const uint64_t fingerprint = hash_of(word) & ~kMaskIdMask;
+  const size_t mask = table.size() - 1;
+  for (size_t i = home_slot(fingerprint, table.size());; i = (i + 1) & mask) {
+    const uint64_t slot = table[i];
+    if ((slot & ~kMaskIdMask) == fingerprint) return &table[i];
+    if (slot == 0) return nullptr;
   }
+}
+
+// Copies the shipped table before its first change.
+void Stoplists::own_slots() {
+  if (!owned_slots_.empty() || shipped_slots_.empty()) return;
+  owned_slots_.assign(shipped_slots_.begin(), shipped_slots_.end());
+  shipped_slots_ = {};
 }
 
 void Stoplists::reserve(size_t words) {
   size_t size = 1024;
   while (size < words * 2) size *= 2;
-  if (size <= slots_.size()) return;
-  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
-  used_ = 0;
-  for (const Slot& slot : old) {
-    if (slot.hash != 0) insert(slot.hash, slot.languages);
+  if (size <= slots().size()) return;
+  own_slots();
+  std::vector<uint64_t> old = std::exchange(owned_slots_, std::vector<uint64_t>(size));
+  const size_t mask = size - 1;
+  for (uint64_t slot : old) {
+    if (slot == 0) continue;
+    size_t i = home_slot(slot & ~kMaskIdMask, size);
+    while (owned_slots_[i] != 0) i = (i + 1) & mask;
+    owned_slots_[i] = slot;
   }
 }
 
-void Stoplists::insert(uint64_t hash, uint64_t languages) {
-  if ((used_ + 1) * 2 > slots_.size()) reserve(std::max<size_t>(512, slots_.size()));
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = home_slot(hash, slots_.size());; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.hash == hash) {
-      slot.languages |= languages;
+uint64_t Stoplists::mask_id(uint64_t languages) {
+  if (mask_ids_.empty()) {
+    for (size_t id = 0; id < masks_.size(); ++id) {
+      mask_ids_.emplace(masks_[id], static_cast<uint16_t>(id));
+    }
+  }
+  const auto [it, added] = mask_ids_.emplace(languages, static_cast<uint16_t>(masks_.size()));
+  if (added) {
+    // 65,536 distinct sets of languages: far more than lists of 64
+    // languages of a few thousand words each make (the shipped ones: ~2,000).
+    if (masks_.size() > kMaskIdMask) throw std::length_error("too many stop-word list overlaps");
+    masks_.push_back(languages);
+  }
+  return it->second;
+}
+
+void Stoplists::insert(uint64_t fingerprint, uint64_t languages) {
+  if ((used_ + 1) * 2 > owned_slots_.size()) reserve(std::max<size_t>(512, owned_slots_.size()));
+  const size_t mask = owned_slots_.size() - 1;
+  for (size_t i = home_slot(fingerprint, owned_slots_.size());; i = (i + 1) & mask) {
+    uint64_t& slot = owned_slots_[i];
+    if ((slot & ~kMaskIdMask) == fingerprint) {
+      slot = fingerprint | mask_id(masks_[slot & kMaskIdMask] | languages);
       return;
     }
-    if (slot.hash == 0) {
-      slot = Slot{hash, languages};
+    if (slot == 0) {
+      slot = fingerprint | mask_id(languages);
       ++used_;
       return;
     }
@@ -126,9 +190,9 @@ Stoplists::Lang Stoplists::detect(const std::vector<std::string_view>& lowercase
 }
 
 void Stoplists::count_hits(std::string_view lowercase_word, Hits& hits) const {
-  const Slot* slot = lookup(lowercase_word);
+  const uint64_t* slot = lookup(lowercase_word);
   if (slot == nullptr) return;
-  for (uint64_t mask = slot->languages; mask != 0; mask &= mask - 1) {
+  for (uint64_t mask = languages(*slot); mask != 0; mask &= mask - 1) {
     ++hits[static_cast<size_t>(__builtin_ctzll(mask))];
   }
 }
@@ -137,7 +201,11 @@ Stoplists::Lang Stoplists::best(const Hits& hits, size_t words) const {
   Lang best = -1;
   uint32_t best_hits = 0;
   for (size_t i = 0; i < codes_.size(); ++i) {
-    if (hits[i] > best_hits) {
+    // A tie goes to the code first in alphabetical order, wherever the
+    // list was added.
+    const bool wins = hits[i] > best_hits ||
+                      (hits[i] == best_hits && best >= 0 && codes_[i] < codes_[size_t(best)]);
+    if (wins) {
       best = static_cast<Lang>(i);
       best_hits = hits[i];
     }
@@ -161,8 +229,38 @@ std::string_view Stoplists::code(Lang lang) const {
 
 bool Stoplists::is_stop(Lang lang, std::string_view lowercase_word) const {
   if (lang < 0) return false;
-  const Slot* slot = lookup(lowercase_word);
-  return slot != nullptr && (slot->languages >> lang & 1) != 0;
+  const uint64_t* slot = lookup(lowercase_word);
+  return slot != nullptr && (languages(*slot) >> lang & 1) != 0;
+}
+
+std::string Stoplists::to_source() const {
+  std::string out =
+      "// Generated by cmake/stoplist_table.cc from rules/stoplists/. Do not edit.\n"
+      "#include \"block/stoplists.h\"\n\n"
+      "namespace webclean::block {\n\nnamespace {\n\n";
+  char number[32];
+  const auto append_array = [&](const char* name, std::span<const uint64_t> values) {
+    out += "alignas(64) constexpr uint64_t ";
+    out += name;
+    out += "[] = {";
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i % 8 == 0) out += "\n";
+      std::snprintf(number, sizeof number, values[i] ? "0x%llx," : "0,",
+                    static_cast<unsigned long long>(values[i]));
+      out += number;
+    }
+    out += "};\n\n";
+  };
+  append_array("kSlots", slots());
+  append_array("kMasks", masks_);
+  out += "}  // namespace\n\nStoplists Stoplists::shipped() {\n  Stoplists lists;\n";
+  out += "  lists.shipped_slots_ = kSlots;\n";
+  out += "  lists.used_ = " + std::to_string(used_) + ";\n";
+  out += "  lists.masks_.assign(std::begin(kMasks), std::end(kMasks));\n";
+  out += "  lists.codes_ = {";
+  for (const std::string& code : codes_) out += "\"" + code + "\", ";
+  out += "};\n  return lists;\n}\n\n}  // namespace webclean::block\n";
+  return out;
 }
 
 }  // namespace webclean::block

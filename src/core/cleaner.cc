@@ -83,15 +83,14 @@ void add_rule_dir(const std::string& dir, RuleFiles& files) {
 
 void load(const Options& options, Cleaner::Impl& impl) {
   RuleFiles files;
-  if (!options.no_shipped_rules) {
-    if (options.shipped_rules_dir.empty()) {
-      for (const rules::EmbeddedFile& f : rules::embedded_files()) {
-        files[std::string(f.path)] =
-            RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
-      }
-    } else {
-      add_rule_dir(options.shipped_rules_dir, files);
+  const bool embedded = !options.no_shipped_rules && options.shipped_rules_dir.empty();
+  if (embedded) {
+    for (const rules::EmbeddedFile& f : rules::embedded_files()) {
+      files[std::string(f.path)] = RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
     }
+    impl.stoplists = block::Stoplists::shipped();
+  } else if (!options.no_shipped_rules) {
+    add_rule_dir(options.shipped_rules_dir, files);
   }
   for (const std::string& dir : options.rule_dirs) add_rule_dir(dir, files);
   size_t stop_words = 0;
@@ -99,12 +98,13 @@ void load(const Options& options, Cleaner::Impl& impl) {
     if (!ends_with(name, ".rules"))
       stop_words += std::count(file.content.begin(), file.content.end(), '\n');
   }
-  impl.stoplists.reserve(stop_words);
+  if (stop_words > 0) impl.stoplists.reserve(stop_words);
   for (const auto& [name, file] : files) {
     if (ends_with(name, ".rules")) {
       impl.rules.add_source(file.display_name, file.content);
     } else {
       const std::string code = name.substr(10, name.size() - 10 - 4);  // stoplists/XX.txt
+      impl.stoplists.clear(code);  // a list of the same name replaces a shipped one
       impl.stoplists.add(code, file.content);
     }
   }

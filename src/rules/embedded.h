@@ -1,5 +1,6 @@
-// The shipped rules/ folder, compiled into the library by CMake so that a
-// webclean binary needs no data files at run time.
+// The shipped rule files of rules/, compiled into the library by CMake so
+// that a webclean binary needs no data files at run time (the stop-word
+// lists are built into a table: block::Stoplists::shipped()).
 #ifndef WEBCLEAN_RULES_EMBEDDED_H_
 #define WEBCLEAN_RULES_EMBEDDED_H_
 
@@ -9,7 +10,7 @@
 namespace webclean::rules {
 
 struct EmbeddedFile {
-  std::string_view path;  // relative to rules/, e.g. "nav.rules", "stoplists/en.txt"
+  std::string_view path;  // relative to rules/, e.g. "ads.rules"
   std::string_view content;
 };
 

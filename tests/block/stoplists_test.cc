@@ -2,6 +2,10 @@
 // language from the words it is made of.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -135,4 +139,64 @@ TEST_CASE("words of a list written in another script than most of it are left ou
   CHECK_FALSE(s.is_stop(mr, "www"));
   CHECK(s.detect({"the", "cat", "in", "the", "hat", "and", "of", "www", "the", "in"}) ==
         s.find("en"));
+}
+
+TEST_CASE("a cleared list keeps its index and no longer holds any word", "[block][stoplists]") {
+  Stoplists s = english_and_german();
+  const Stoplists::Lang de = s.find("de");
+  s.clear("de");
+  CHECK(s.find("de") == de);
+  CHECK_FALSE(s.is_stop(de, "und"));
+  CHECK_FALSE(s.is_stop(de, "in"));
+  CHECK(s.is_stop(s.find("en"), "in"));  // the other list keeps the shared word
+  s.add("de", "und\n");
+  CHECK(s.is_stop(de, "und"));
+  CHECK_FALSE(s.is_stop(de, "der"));
+}
+
+TEST_CASE("a tie between languages goes to the code first in alphabetical order",
+          "[block][stoplists]") {
+  Stoplists s;
+  s.add("zz", "the\nof\nand\na\nis\n");
+  s.add("aa", "the\nof\nand\na\nis\n");
+  CHECK(s.code(s.detect(split("the of and a is the of and a is"))) == "aa");
+}
+
+TEST_CASE("the shipped table answers as the lists of rules/stoplists hashed at start-up do",
+          "[block][stoplists]") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(WEBCLEAN_SOURCE_DIR) / "rules" / "stoplists")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 40);
+  Stoplists built;
+  std::vector<std::string> contents;
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    contents.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    built.add(file.stem().string(), contents.back());
+  }
+  const Stoplists shipped = Stoplists::shipped();
+  size_t words = 0;
+  size_t mismatches = 0;
+  for (const std::string& content : contents) {
+    std::string_view rest = content;
+    while (!rest.empty()) {
+      const std::string_view word = rest.substr(0, rest.find('\n'));
+      rest.remove_prefix(std::min(rest.size(), word.size() + 1));
+      ++words;
+      for (Stoplists::Lang lang = 0; lang < Stoplists::Lang(files.size()); ++lang) {
+        if (shipped.code(lang) != built.code(lang) ||
+            shipped.is_stop(lang, word) != built.is_stop(lang, word)) {
+          ++mismatches;
+        }
+      }
+    }
+  }
+  CHECK(words > 100000);
+  CHECK(mismatches == 0);
+  CHECK_FALSE(shipped.is_stop(shipped.find("en"), "boilerplate"));
 }
