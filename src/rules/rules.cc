@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <mutex>
 #include <unordered_map>
 #include <utility>
 
+#include "rules/prefilter.h"
 #include "webclean/cleaner.h"
 
 namespace webclean::rules {
@@ -216,6 +218,60 @@ struct AttrSets {
   PatternSet ignore;
 };
 
+// The drop-text patterns. Each is compiled on its own, the first time a
+// block holds one of its atoms (rules/prefilter.h) or, for a pattern
+// without atoms, the first time any block is matched: a one-page process
+// compiles the few its page needs (all in one RE2::Set took 45 ms, most of
+// the start-up), and a block is matched against only those whose strings
+// it holds.
+class TextPatterns {
+ public:
+  void add(Key key, std::string_view pattern, uint32_t rule) {
+    const uint32_t position = static_cast<uint32_t>(patterns_.size());
+    patterns_.push_back(std::make_unique<Pattern>(key, set_pattern(key, pattern), rule));
+    const std::optional<std::vector<std::string>> atoms = required_atoms(pattern);
+    if (!atoms) return unfiltered_.push_back(position);
+    for (const std::string& atom : *atoms) index_.add(atom, position);
+  }
+
+  // Calls `fn(rule)` for the rules whose patterns match `text`, in rule
+  // order, until it returns true.
+  template <typename Fn>
+  void until_match(std::string_view text, Fn&& fn) const {
+    if (patterns_.empty()) return;
+    std::vector<uint32_t> candidates = unfiltered_;
+    index_.find(fold_case(text), candidates);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (uint32_t position : candidates) {
+      const Pattern& pattern = *patterns_[position];
+      if (fn(pattern.rule, [&] { return pattern.matches(text); })) return;
+    }
+  }
+
+ private:
+  struct Pattern {
+    Pattern(Key key, std::string wrapped, uint32_t rule)
+        : key(key), wrapped(std::move(wrapped)), rule(rule) {}
+    bool matches(std::string_view text) const {
+      std::call_once(compiled, [&] {
+        RE2::Options options = pattern_options(key);
+        options.set_max_mem(kSetMaxMem);
+        re = std::make_unique<RE2>(wrapped, options);
+      });
+      return key == Key::kTextSearch ? RE2::PartialMatch(text, *re) : RE2::FullMatch(text, *re);
+    }
+    Key key;
+    std::string wrapped;  // as set_pattern() wraps it
+    uint32_t rule;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;
+  };
+  std::vector<std::unique_ptr<Pattern>> patterns_;  // in rule order
+  AtomIndex index_;                                 // atoms -> positions in patterns_
+  std::vector<uint32_t> unfiltered_;                // positions tried on every text
+};
+
 // Names a node's fields: class, role and itemprop are token lists, the
 // others are matched whole.
 std::string_view field_of(const block::Node& node, std::string_view attr) {
@@ -265,7 +321,8 @@ struct RuleSet::Impl {
   std::vector<Pattern> patterns;  // parallel to rules
 
   bool compiled = false;
-  PatternSet tag, id, cls, role, itemprop, text, text_search;
+  PatternSet tag, id, cls, role, itemprop;
+  TextPatterns text;
   PatternSet ignore_id, ignore_cls, ignore_role, ignore_itemprop;
   std::vector<AttrSets> attrs;
   std::vector<uint32_t> hidden;
@@ -475,9 +532,7 @@ PatternSet* RuleSet::Impl::element_set(Key key, bool ignore, const std::string& 
     case Key::kItemprop:
       return ignore ? &ignore_itemprop : &itemprop;
     case Key::kText:
-      return &text;
     case Key::kTextSearch:
-      return &text_search;
     case Key::kHidden:
       return nullptr;
     case Key::kAttr:
@@ -505,10 +560,11 @@ void RuleSet::Impl::compile_set(PatternSet& set) const {
 }
 
 void RuleSet::Impl::build() {
-  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &text, &text_search, &ignore_id,
-                          &ignore_cls, &ignore_role, &ignore_itemprop}) {
+  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &ignore_id, &ignore_cls, &ignore_role,
+                          &ignore_itemprop}) {
     *set = PatternSet{};
   }
+  text = TextPatterns{};
   attrs.clear();
   hidden.clear();
   known_tag_rules.clear();
@@ -518,11 +574,14 @@ void RuleSet::Impl::build() {
       hidden.push_back(i);
       continue;
     }
-    const Key key = p.key == Key::kText && is_search_pattern(p.pattern) ? Key::kTextSearch : p.key;
-    element_set(key, p.section == Section::kIgnore, p.attr)->add(key, p.pattern, i);
+    if (p.key == Key::kText) {
+      text.add(is_search_pattern(p.pattern) ? Key::kTextSearch : Key::kText, p.pattern, i);
+      continue;
+    }
+    element_set(p.key, p.section == Section::kIgnore, p.attr)->add(p.key, p.pattern, i);
   }
-  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &text, &text_search, &ignore_id,
-                          &ignore_cls, &ignore_role, &ignore_itemprop}) {
+  for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &ignore_id, &ignore_cls, &ignore_role,
+                          &ignore_itemprop}) {
     compile_set(*set);
   }
   for (AttrSets& sets : attrs) {
@@ -705,14 +764,13 @@ const Rule* RuleSet::match_text(std::string_view text, std::string_view host,
   if (!im.compiled) return nullptr;
   text = trim(text);
   if (text.empty()) return nullptr;
-  uint32_t best = kNoRule;
-  std::vector<int> scratch;
-  auto consider = [&](uint32_t index) {
-    if (applies(im.rules[index], host, page_type)) best = std::min(best, index);
-  };
-  im.text.for_each_match(text, scratch, consider);
-  im.text_search.for_each_match(text, scratch, consider);
-  return best == kNoRule ? nullptr : &im.rules[best];
+  const Rule* first = nullptr;
+  im.text.until_match(text, [&](uint32_t index, auto&& matches) {
+    if (!applies(im.rules[index], host, page_type) || !matches()) return false;
+    first = &im.rules[index];
+    return true;
+  });
+  return first;
 }
 
 }  // namespace webclean::rules

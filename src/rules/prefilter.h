@@ -1,0 +1,47 @@
+// A literal prefilter for drop-text patterns: the strings one of which
+// every match of a pattern must hold, found by reading the pattern, so that
+// a block is matched only against the patterns whose strings it holds and
+// a pattern is compiled only when some block first needs it.
+#ifndef WEBCLEAN_RULES_PREFILTER_H_
+#define WEBCLEAN_RULES_PREFILTER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace webclean::rules {
+
+// The case-folded strings ("atoms") one of which every match of `pattern`
+// (RE2 syntax, matched case-insensitively) holds, each at least
+// kMinAtomBytes long; nullopt when no such set is known (the pattern can
+// match without any, or uses syntax this reader does not follow).
+std::optional<std::vector<std::string>> required_atoms(std::string_view pattern);
+
+// Unicode simple case folding, as RE2's case-insensitive matching uses.
+std::string fold_case(std::string_view utf8);
+
+// Which patterns' atoms a text holds.
+class AtomIndex {
+ public:
+  void add(const std::string& atom, uint32_t pattern);
+  // Appends to `out` each pattern with an atom in `folded_text` (once per
+  // atom found; callers sort and deduplicate).
+  void find(std::string_view folded_text, std::vector<uint32_t>& out) const;
+
+ private:
+  // Atoms by their first three bytes: each position of a text costs one
+  // hash lookup, and a comparison for the few atoms sharing its bytes.
+  struct Entry {
+    std::string atom;
+    uint32_t pattern;
+  };
+  static uint32_t key_of(const char* bytes);
+  std::unordered_map<uint32_t, std::vector<Entry>> by_prefix_;
+};
+
+}  // namespace webclean::rules
+
+#endif  // WEBCLEAN_RULES_PREFILTER_H_
