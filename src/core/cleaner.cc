@@ -63,6 +63,7 @@ std::string read_whole_file(const fs::path& path) {
 struct RuleFile {
   std::string display_name;
   std::string content;
+  rules::RuleSet::Origin origin = rules::RuleSet::Origin::kUser;
 };
 using RuleFiles = std::map<std::string, RuleFile>;
 
@@ -86,7 +87,8 @@ void load(const Options& options, Cleaner::Impl& impl) {
   const bool embedded = !options.no_shipped_rules && options.shipped_rules_dir.empty();
   if (embedded) {
     for (const rules::EmbeddedFile& f : rules::embedded_files()) {
-      files[std::string(f.path)] = RuleFile{"rules/" + std::string(f.path), std::string(f.content)};
+      files[std::string(f.path)] = RuleFile{"rules/" + std::string(f.path), std::string(f.content),
+                                            rules::RuleSet::Origin::kShipped};
     }
     impl.stoplists = block::Stoplists::shipped();
   } else if (!options.no_shipped_rules) {
@@ -101,7 +103,7 @@ void load(const Options& options, Cleaner::Impl& impl) {
   if (stop_words > 0) impl.stoplists.reserve(stop_words);
   for (const auto& [name, file] : files) {
     if (ends_with(name, ".rules")) {
-      impl.rules.add_source(file.display_name, file.content);
+      impl.rules.add_source(file.display_name, file.content, file.origin);
     } else {
       const std::string code = name.substr(10, name.size() - 10 - 4);  // stoplists/XX.txt
       impl.stoplists.clear(code);  // a list of the same name replaces a shipped one

@@ -16,6 +16,8 @@
 namespace webclean::rules {
 namespace {
 
+using Origin = RuleSet::Origin;
+
 // What part of an element (or of a block) a rule looks at. kTextSearch is
 // not written in rule files: it is how a drop-text pattern that opens with
 // ".*" or ".+" is matched (see is_search_pattern).
@@ -197,7 +199,8 @@ struct PatternSet {
       options.set_max_mem(kSetMaxMem);
       set = std::make_unique<RE2::Set>(options, anchor_for(pattern_key));
     }
-    // Cannot fail: add_source() compiled the same pattern with the same options.
+    // Cannot fail: add_source() parsed a user's pattern with the same options, and
+    // tests/rules/shipped_rules_test.cc parses the shipped ones so.
     if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0) rule_of.push_back(rule);
   }
 
@@ -328,9 +331,9 @@ struct RuleSet::Impl {
   std::vector<uint32_t> hidden;
   std::unordered_map<std::string_view, std::vector<uint32_t>> known_tag_rules;
 
-  void parse(std::string_view name, std::string_view content);
+  void parse(std::string_view name, std::string_view content, Origin origin);
   void parse_line(std::string_view name, size_t line_no, std::string_view line, Section& section,
-                  Scope& scope);
+                  Scope& scope, Origin origin);
   void add_rule(std::string_view name, size_t line_no, std::string_view source, Section section,
                 const Scope& scope, Pattern pattern);
   void build();
@@ -440,11 +443,13 @@ std::string explain_re2_error(std::string_view pattern, const std::string& error
 
 // Parses the pattern as compile() will (RE2::Set::Add parses; compiling
 // every pattern on its own would double the load time of the shipped rules).
-void check_pattern(std::string_view name, size_t line_no, Key key, std::string_view pattern) {
+void check_pattern(std::string_view name, size_t line_no, Key key, std::string_view pattern,
+                   Origin origin) {
   if (pattern.empty()) fail(name, line_no, "missing pattern");
   if (count_code_points(pattern) > kMaxPatternChars) {
     fail(name, line_no, "pattern longer than " + std::to_string(kMaxPatternChars) + " characters");
   }
+  if (origin == Origin::kShipped) return;
   RE2::Set probe(pattern_options(key), anchor_for(key));
   std::string error;
   if (probe.Add(pattern, &error) < 0) {  // unwrapped, for RE2's error text
@@ -454,7 +459,7 @@ void check_pattern(std::string_view name, size_t line_no, Key key, std::string_v
 
 }  // namespace
 
-void RuleSet::Impl::parse(std::string_view name, std::string_view content) {
+void RuleSet::Impl::parse(std::string_view name, std::string_view content, Origin origin) {
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 BOM
   Section section = Section::kNone;
   Scope scope;
@@ -463,12 +468,12 @@ void RuleSet::Impl::parse(std::string_view name, std::string_view content) {
     size_t end = content.find('\n');
     std::string_view line = content.substr(0, end);
     content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
-    parse_line(name, ++line_no, line, section, scope);
+    parse_line(name, ++line_no, line, section, scope, origin);
   }
 }
 
 void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::string_view line,
-                               Section& section, Scope& scope) {
+                               Section& section, Scope& scope, Origin origin) {
   std::string_view text = trim(strip_comment(line));
   if (text.empty()) return;
   if (text.front() == '[' && text.back() == ']')
@@ -480,7 +485,7 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
   if (section == Section::kDropText) {
     pattern.key = Key::kText;
     pattern.pattern = std::string(text);
-    check_pattern(name, line_no, pattern.key, pattern.pattern);
+    check_pattern(name, line_no, pattern.key, pattern.pattern, origin);
     return add_rule(name, line_no, text, section, scope, std::move(pattern));
   }
 
@@ -498,7 +503,7 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
     if (pattern.attr.empty()) fail(name, line_no, "missing attribute name after 'attr'");
   }
   pattern.pattern = std::string(rest);
-  check_pattern(name, line_no, pattern.key, pattern.pattern);
+  check_pattern(name, line_no, pattern.key, pattern.pattern, origin);
   add_rule(name, line_no, text, section, scope, std::move(pattern));
 }
 
@@ -601,8 +606,8 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
-void RuleSet::add_source(std::string_view name, std::string_view content) {
-  impl_->parse(name, content);
+void RuleSet::add_source(std::string_view name, std::string_view content, Origin origin) {
+  impl_->parse(name, content, origin);
 }
 
 void RuleSet::compile() {

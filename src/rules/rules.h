@@ -61,9 +61,13 @@ class RuleSet {
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
 
+  // Where rules come from. A user's patterns are parsed by RE2 as they are
+  // added, so that an error names its line; the shipped ones are known to
+  // parse (tests/rules/shipped_rules_test.cc) and are not parsed twice.
+  enum class Origin { kUser, kShipped };
   // Parses one rule file's content; `name` is used in rule ids and errors.
   // Throws webclean::RuleError("name:line: reason") on a malformed rule.
-  void add_source(std::string_view name, std::string_view content);
+  void add_source(std::string_view name, std::string_view content, Origin origin = Origin::kUser);
   // Builds the RE2::Sets. Call once, after the last add_source.
   void compile();
 
