@@ -29,7 +29,7 @@ if(BUILD_SHARED_LIBS)
 else()
   set(WEBCLEAN_STATIC ON)
   set(WEBCLEAN_PC_REQUIRES "Requires")
-  set(WEBCLEAN_PC_LIBS "-lstdc++ -lpthread")
+  set(WEBCLEAN_PC_LIBS "-lstdc++ -lpthread -ldl")
 endif()
 configure_package_config_file(cmake/webclean-config.cmake.in
   ${PROJECT_BINARY_DIR}/webclean-config.cmake INSTALL_DESTINATION ${WEBCLEAN_CMAKE_DIR})

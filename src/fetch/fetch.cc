@@ -1,6 +1,6 @@
 #include "fetch/fetch.h"
 
-#include <curl/curl.h>
+#include "fetch/curl_api.h"
 
 #include <algorithm>
 #include <chrono>
@@ -45,25 +45,19 @@ Clock::duration seconds(double value) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
 }
 
-// curl_global_init is not thread-safe; do it once, before any handle.
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 // Politeness is per host: the host of the URL as given (lower case), or
 // the URL itself when it does not parse.
-std::string host_of(const std::string& url) {
-  CURLU* handle = curl_url();
+std::string host_of(const CurlApi& curl, const std::string& url) {
+  CURLU* handle = curl.url();
   if (handle == nullptr) return url;
   std::string host = url;
   char* part = nullptr;
-  if (curl_url_set(handle, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
-      curl_url_get(handle, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+  if (curl.url_set(handle, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+      curl.url_get(handle, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
     host = lower_ascii(part);
-    curl_free(part);
+    curl.free(part);
   }
-  curl_url_cleanup(handle);
+  curl.url_cleanup(handle);
   return host;
 }
 
@@ -127,22 +121,23 @@ class Fetcher {
   Fetcher(const std::vector<std::string>& urls, const FetchOptions& options,
           const std::function<bool(size_t)>& may_start, const std::function<void(Page&&)>& done)
       : urls_(urls), options_(options), may_start_(may_start), done_(done) {
-    init_curl_once();
-    multi_ = curl_multi_init();
+    curl_ = curl_api(&load_error_);
+    if (curl_ != nullptr) multi_ = curl_->multi_init();
   }
 
   ~Fetcher() {
     for (auto& [easy, transfer] : active_) {
-      curl_multi_remove_handle(multi_, easy);
-      curl_easy_cleanup(easy);
+      curl_->multi_remove_handle(multi_, easy);
+      curl_->easy_cleanup(easy);
     }
-    if (multi_ != nullptr) curl_multi_cleanup(multi_);
+    if (multi_ != nullptr) curl_->multi_cleanup(multi_);
   }
 
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;
 
   void run(const std::function<bool()>& stop) {
+    if (curl_ == nullptr) return fail_all(load_error_);
     if (multi_ == nullptr) return fail_all("cannot start libcurl");
     while (!stop() && !finished()) {
       admit_new_urls();
@@ -150,10 +145,10 @@ class Fetcher {
       start_ready();
       read_past_busy_hosts();
       int running = 0;
-      curl_multi_perform(multi_, &running);
+      curl_->multi_perform(multi_, &running);
       // A finished transfer frees a place: fill it before waiting.
       if (collect_finished()) continue;
-      curl_multi_poll(multi_, nullptr, 0, kPollMilliseconds, nullptr);
+      curl_->multi_poll(multi_, nullptr, 0, kPollMilliseconds, nullptr);
     }
   }
 
@@ -179,7 +174,7 @@ class Fetcher {
   }
 
   HostState& admit(size_t index) {
-    const std::string name = host_of(urls_[index]);
+    const std::string name = host_of(*curl_, urls_[index]);
     HostState& host = hosts_[name];
     if (host.name.empty()) host.name = name;
     host.fresh.push_back(index);
@@ -278,32 +273,33 @@ class Fetcher {
     auto transfer = std::make_unique<Transfer>();
     transfer->job = std::move(job);
     transfer->max_bytes = options_.max_bytes;
-    CURL* easy = curl_easy_init();
+    CURL* easy = curl_->easy_init();
     if (easy == nullptr) return finish_failed(*transfer, "cannot start a transfer");
     configure(easy, *transfer);
-    curl_multi_add_handle(multi_, easy);
+    curl_->multi_add_handle(multi_, easy);
     active_.emplace(easy, std::move(transfer));
   }
 
   void configure(CURL* easy, Transfer& transfer) {
     const auto timeout_ms = static_cast<long>(std::max(1.0, options_.timeout * 1000));
-    curl_easy_setopt(easy, CURLOPT_URL, urls_[transfer.job.index].c_str());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, kMaxRedirects);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // all libcurl decodes
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
-    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_bytes));
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_body);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error);
+    curl_->easy_setopt(easy, CURLOPT_URL, urls_[transfer.job.index].c_str());
+    curl_->easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_->easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_->easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_->easy_setopt(easy, CURLOPT_MAXREDIRS, kMaxRedirects);
+    curl_->easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+    curl_->easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_->easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // all libcurl decodes
+    curl_->easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_->easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
+                       static_cast<curl_off_t>(options_.max_bytes));
+    curl_->easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_->easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_body);
+    curl_->easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl_->easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error);
     if (options_.insecure) {
-      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
-      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+      curl_->easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+      curl_->easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
     }
   }
 
@@ -311,7 +307,7 @@ class Fetcher {
   bool collect_finished() {
     bool any = false;
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* message = curl_->multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       const CURLcode result = message->data.result;
@@ -319,10 +315,10 @@ class Fetcher {
       if (found == active_.end()) continue;
       std::unique_ptr<Transfer> transfer = std::move(found->second);
       active_.erase(found);
-      curl_multi_remove_handle(multi_, easy);
+      curl_->multi_remove_handle(multi_, easy);
       --hosts_[transfer->job.host].active;
       conclude(easy, result, *transfer);
-      curl_easy_cleanup(easy);
+      curl_->easy_cleanup(easy);
       any = true;
     }
     return any;
@@ -332,7 +328,7 @@ class Fetcher {
   // backs off exponentially.
   double retry_delay(CURL* easy, unsigned attempt) const {
     curl_off_t retry_after = 0;
-    if (curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
+    if (curl_->easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
         retry_after > 0) {
       return std::min(static_cast<double>(retry_after), options_.retry_after_cap);
     }
@@ -341,7 +337,7 @@ class Fetcher {
 
   void conclude(CURL* easy, CURLcode result, Transfer& transfer) {
     long status = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_->easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
     const bool transient = (result == CURLE_OPERATION_TIMEDOUT && !transfer.too_large) ||
                            (result == CURLE_OK && (status == 429 || status >= 500));
     if (transient && transfer.job.attempt < options_.retries) {
@@ -357,16 +353,17 @@ class Fetcher {
     Page page = page_of(transfer);
     page.status = static_cast<int>(status);
     const char* final_url = nullptr;
-    if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &final_url) == CURLE_OK && final_url) {
+    if (curl_->easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &final_url) == CURLE_OK && final_url) {
       page.final_url = final_url;
     }
     const char* content_type = nullptr;
-    if (curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
+    if (curl_->easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK &&
+        content_type) {
       page.content_type = content_type;
     }
     // The last response's header (after redirects); -1: the last request.
     curl_header* language = nullptr;
-    if (curl_easy_header(easy, "Content-Language", 0, CURLH_HEADER, -1, &language) == CURLHE_OK &&
+    if (curl_->easy_header(easy, "Content-Language", 0, CURLH_HEADER, -1, &language) == CURLHE_OK &&
         language != nullptr) {
       page.content_language = language->value;
     }
@@ -390,7 +387,7 @@ class Fetcher {
     }
     if (result != CURLE_OK) {
       return transfer.error[0] != '\0' ? std::string(transfer.error)
-                                       : std::string(curl_easy_strerror(result));
+                                       : std::string(curl_->easy_strerror(result));
     }
     if (page.status >= 400) return "HTTP " + std::to_string(page.status);
     if (!is_document_type(page.content_type)) {
@@ -410,6 +407,8 @@ class Fetcher {
   const FetchOptions& options_;
   const std::function<bool(size_t)>& may_start_;
   const std::function<void(Page&&)>& done_;
+  const CurlApi* curl_ = nullptr;  // nullptr: libcurl could not be loaded
+  std::string load_error_;
   CURLM* multi_ = nullptr;
   size_t next_url_ = 0;
   size_t queued_urls_ = 0;  // URLs in the hosts' queues, not started yet
@@ -511,7 +510,10 @@ std::string url_output_stem(std::string_view url) {
 }
 
 std::string curl_version() {
-  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  std::string error;
+  const CurlApi* curl = curl_api(&error);
+  if (curl == nullptr) return "not loaded: " + error;
+  const curl_version_info_data* info = curl->version_info(CURLVERSION_NOW);
   std::string version = info->version;
   if (info->ssl_version != nullptr) version += std::string(" (") + info->ssl_version + ")";
   return version;
