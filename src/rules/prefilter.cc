@@ -16,6 +16,35 @@ constexpr size_t kMinAtomBytes = 3;
 
 using Atoms = std::optional<std::vector<std::string>>;
 
+constexpr size_t kUnbounded = PatternFacts::kUnbounded;
+
+size_t add_bytes(size_t a, size_t b) {
+  return (a == kUnbounded || b == kUnbounded) ? kUnbounded : a + b;
+}
+
+size_t times(size_t bytes, size_t count) {
+  if (bytes == 0 || count == 0) return 0;
+  if (bytes == kUnbounded || count == kUnbounded || bytes > kUnbounded / count) return kUnbounded;
+  return bytes * count;
+}
+
+// The longest UTF-8 form of a character a case-insensitive match may take
+// for `literal`: "k" also matches KELVIN SIGN (3 bytes), "s" LONG S (2);
+// other letters of ASCII stay in it; beyond ASCII, up to 4.
+size_t literal_max_bytes(std::string_view literal) {
+  size_t bytes = 0;
+  for (char c : literal) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      if ((byte & 0xC0) != 0x80) bytes += 4;  // a lead byte: one character
+    } else {
+      const char lower = static_cast<char>(std::tolower(byte));
+      bytes += lower == 'k' ? 3 : lower == 's' ? 2 : 1;
+    }
+  }
+  return bytes;
+}
+
 void append_utf8(std::string& out, UChar32 c) {
   char bytes[U8_MAX_LENGTH];
   int32_t length = 0;
@@ -31,28 +60,35 @@ class AtomReader {
  public:
   explicit AtomReader(std::string_view pattern) : p_(pattern) {}
 
-  Atoms read() {
-    Atoms atoms = alternation();
-    if (failed_ || at_ != p_.size()) return std::nullopt;
-    return atoms;
+  PatternFacts read() {
+    PatternFacts facts;
+    Atoms atoms = alternation(facts.max_bytes);
+    if (failed_ || at_ != p_.size()) return PatternFacts{};
+    facts.atoms = std::move(atoms);
+    return facts;
   }
 
  private:
   enum class Kind { kLiteral, kAny, kZeroWidth, kGroup };
   struct Item {
     Kind kind = Kind::kAny;
-    std::string literal;  // kLiteral: one character (UTF-8)
-    Atoms atoms;          // kGroup
+    std::string literal;   // kLiteral: one character (UTF-8)
+    Atoms atoms;           // kGroup
+    size_t max_bytes = 4;  // the longest text it matches
   };
 
   bool more() const { return at_ < p_.size() && !failed_; }
   char peek(size_t ahead = 0) const { return at_ + ahead < p_.size() ? p_[at_ + ahead] : '\0'; }
 
-  Atoms alternation() {
+  // `max_bytes`: the longest text any branch matches.
+  Atoms alternation(size_t& max_bytes) {
     std::vector<std::string> all;
     bool known = true;
+    max_bytes = 0;
     while (true) {
-      Atoms branch = concatenation();
+      size_t branch_bytes = 0;
+      Atoms branch = concatenation(branch_bytes);
+      max_bytes = std::max(max_bytes, branch_bytes);
       if (!branch) known = false;
       if (known) all.insert(all.end(), branch->begin(), branch->end());
       if (!more() || peek() != '|') break;
@@ -64,7 +100,8 @@ class AtomReader {
 
   // Of the literal runs and groups every match passes through, the one
   // whose shortest atom is longest.
-  Atoms concatenation() {
+  Atoms concatenation(size_t& max_bytes) {
+    max_bytes = 0;
     std::vector<std::vector<std::string>> candidates;
     std::string run;
     auto end_run = [&] {
@@ -73,8 +110,10 @@ class AtomReader {
     };
     while (more() && peek() != '|' && peek() != ')') {
       Item item = read_item();
-      const int min_count = read_repeat();
+      size_t max_count = 1;
+      const int min_count = read_repeat(max_count);
       if (failed_) return std::nullopt;
+      max_bytes = add_bytes(max_bytes, times(item.max_bytes, max_count));
       if (item.kind == Kind::kLiteral) {
         if (min_count >= 1) run += item.literal;
         if (min_count != 1 || repeat_read_) end_run();
@@ -103,17 +142,21 @@ class AtomReader {
     return *best;
   }
 
-  // The least number of times the item just read repeats: 1 without a
-  // repetition operator. Sets repeat_read_ when there was one.
-  int read_repeat() {
+  // The least number of times the item just read repeats (1 without a
+  // repetition operator), and in `max_count` the most. Sets repeat_read_
+  // when there was an operator.
+  int read_repeat(size_t& max_count) {
     repeat_read_ = false;
+    max_count = 1;
     if (!more()) return 1;
     int min_count = 1;
     const char c = peek();
     if (c == '*' || c == '?') {
       min_count = 0;
+      max_count = c == '*' ? kUnbounded : 1;
       ++at_;
     } else if (c == '+') {
+      max_count = kUnbounded;
       ++at_;
     } else if (c == '{') {
       size_t i = at_ + 1;
@@ -124,13 +167,20 @@ class AtomReader {
         ++digits;
       }
       if (digits == 0) return 1;  // a literal '{', read as the next item
+      size_t most = size_t(n);
       if (i < p_.size() && p_[i] == ',') {
         ++i;
-        while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') ++i;
+        const size_t first_digit = i;
+        size_t m = 0;
+        while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9' && i - first_digit < 5) {
+          m = m * 10 + size_t(p_[i++] - '0');
+        }
+        most = i == first_digit ? kUnbounded : m;
       }
       if (i >= p_.size() || p_[i] != '}') return 1;
       at_ = i + 1;
       min_count = n;
+      max_count = most;
     } else {
       return 1;
     }
@@ -155,6 +205,7 @@ class AtomReader {
     if (c == '^' || c == '$') {
       ++at_;
       item.kind = Kind::kZeroWidth;
+      item.max_bytes = 0;
       return item;
     }
     if (c == '*' || c == '+' || c == '?') {
@@ -167,6 +218,7 @@ class AtomReader {
            (static_cast<unsigned char>(p_[at_ + length]) & 0xC0) == 0x80)
       ++length;
     item.literal = std::string(p_.substr(at_, length));
+    item.max_bytes = literal_max_bytes(item.literal);
     at_ += length;
     return item;
   }
@@ -185,6 +237,7 @@ class AtomReader {
         if (peek() == ')') {  // (?i): flags for what follows
           ++at_;
           item.kind = Kind::kZeroWidth;
+          item.max_bytes = 0;
           return item;
         }
         if (peek() != ':') return fail();
@@ -192,7 +245,7 @@ class AtomReader {
       }
     }
     item.kind = Kind::kGroup;
-    item.atoms = alternation();
+    item.atoms = alternation(item.max_bytes);
     if (!more() || peek() != ')') return fail();
     ++at_;
     return item;
@@ -245,6 +298,7 @@ class AtomReader {
     if (std::strchr("bBAz", c) != nullptr) {
       at_ += 2;
       item.kind = Kind::kZeroWidth;
+      item.max_bytes = 0;
       return item;
     }
     item.kind = Kind::kLiteral;
@@ -260,6 +314,7 @@ class AtomReader {
     } else {
       return fail();  // octal, back-references and what RE2 refuses
     }
+    item.max_bytes = literal_max_bytes(item.literal);
     at_ += 2;
     return item;
   }
@@ -287,6 +342,7 @@ class AtomReader {
     }
     append_utf8(item.literal, code);
     if (item.literal.empty()) return fail();
+    item.max_bytes = literal_max_bytes(item.literal);
     return item;
   }
 
@@ -301,6 +357,7 @@ class AtomReader {
     Item item;
     item.kind = Kind::kLiteral;
     item.literal = std::string(quoted);  // quantifiers after \Q..\E: see concatenation
+    item.max_bytes = literal_max_bytes(item.literal);
     if (quoted.empty()) item.kind = Kind::kZeroWidth;
     return item;
   }
@@ -318,16 +375,17 @@ class AtomReader {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> required_atoms(std::string_view pattern) {
-  Atoms atoms = AtomReader(pattern).read();
-  if (!atoms) return std::nullopt;
-  for (std::string& atom : *atoms) atom = fold_case(atom);
-  std::sort(atoms->begin(), atoms->end());
-  atoms->erase(std::unique(atoms->begin(), atoms->end()), atoms->end());
-  for (const std::string& atom : *atoms) {
-    if (atom.size() < kMinAtomBytes) return std::nullopt;  // folding shortened it
+PatternFacts facts_of(std::string_view pattern) {
+  PatternFacts facts = AtomReader(pattern).read();
+  if (!facts.atoms) return facts;
+  std::vector<std::string>& atoms = *facts.atoms;
+  for (std::string& atom : atoms) atom = fold_case(atom);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  for (const std::string& atom : atoms) {
+    if (atom.size() < kMinAtomBytes) facts.atoms.reset();  // folding shortened it
   }
-  return atoms;
+  return facts;
 }
 
 std::string fold_case(std::string_view utf8) {

@@ -5,6 +5,7 @@
 #ifndef WEBCLEAN_RULES_PREFILTER_H_
 #define WEBCLEAN_RULES_PREFILTER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,11 +15,18 @@
 
 namespace webclean::rules {
 
-// The case-folded strings ("atoms") one of which every match of `pattern`
-// (RE2 syntax, matched case-insensitively) holds, each at least
-// kMinAtomBytes long; nullopt when no such set is known (the pattern can
-// match without any, or uses syntax this reader does not follow).
-std::optional<std::vector<std::string>> required_atoms(std::string_view pattern);
+// What reading a pattern (RE2 syntax, matched case-insensitively) tells
+// of its matches without compiling it.
+struct PatternFacts {
+  static constexpr size_t kUnbounded = SIZE_MAX;
+  // The case-folded strings ("atoms") one of which every match holds, each
+  // at least 3 bytes long; nullopt when no such set is known (the pattern
+  // can match without any, or uses syntax this reader does not follow).
+  std::optional<std::vector<std::string>> atoms;
+  // The longest match in bytes, or kUnbounded.
+  size_t max_bytes = kUnbounded;
+};
+PatternFacts facts_of(std::string_view pattern);
 
 // Unicode simple case folding, as RE2's case-insensitive matching uses.
 std::string fold_case(std::string_view utf8);

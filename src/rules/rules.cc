@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -151,6 +152,43 @@ constexpr std::string_view kDecoration =
     "(?-i:[\\s!-/:-@\\[-`{-~\\x{A0}-\\x{BF}\\x{D7}\\x{F7}\\x{2000}-\\x{2BFF}\\x{3000}-\\x{303F}"
     "\\x{E000}-\\x{F8FF}\\x{FE00}-\\x{FE0F}\\x{FEFF}\\x{FF01}-\\x{FF0F}\\x{1F000}-\\x{1FAFF}]*)";
 
+// Whether `c` is in kDecoration's class, or is \v. Keep the two in step:
+// a character of the class missing here would let a text skip, by its
+// length, a pattern it matches (see TextPatterns).
+bool is_decoration(UChar32 c) {
+  if (c < 0x80) {
+    return (c >= '\t' && c <= '\r') || (c >= ' ' && c <= '/') || (c >= ':' && c <= '@') ||
+           (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+  }
+  return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xE000 && c <= 0xF8FF) ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+// The bytes of `text` between its leading and trailing decoration: any
+// match of a drop-text pattern's own part covers them.
+size_t core_bytes(std::string_view text) {
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t start = 0;
+  while (start < length) {
+    int32_t next = start;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), next, length, c);
+    if (c < 0 || !is_decoration(c)) break;
+    start = next;
+  }
+  int32_t end = length;
+  while (end > start) {
+    int32_t previous = end;
+    UChar32 c = 0;
+    U8_PREV(text.data(), start, previous, c);
+    if (c < 0 || !is_decoration(c)) break;
+    end = previous;
+  }
+  return size_t(end - start);
+}
+
 // A drop-text pattern that opens with ".*" or ".+" can match at any point
 // of a block. In the anchored set, one such pattern keeps the automaton
 // alive to the end of every block and multiplies its states with every
@@ -222,19 +260,21 @@ struct AttrSets {
 };
 
 // The drop-text patterns. Each is compiled on its own, the first time a
-// block holds one of its atoms (rules/prefilter.h) or, for a pattern
-// without atoms, the first time any block is matched: a one-page process
+// block may match it: the block holds one of its atoms (rules/prefilter.h),
+// or the pattern has none, and the block's text between its decorations
+// is no longer than the pattern's longest match. A one-page process
 // compiles the few its page needs (all in one RE2::Set took 45 ms, most of
-// the start-up), and a block is matched against only those whose strings
-// it holds.
+// its start-up), and a block is matched against only those few.
 class TextPatterns {
  public:
   void add(Key key, std::string_view pattern, uint32_t rule) {
     const uint32_t position = static_cast<uint32_t>(patterns_.size());
-    patterns_.push_back(std::make_unique<Pattern>(key, set_pattern(key, pattern), rule));
-    const std::optional<std::vector<std::string>> atoms = required_atoms(pattern);
-    if (!atoms) return unfiltered_.push_back(position);
-    for (const std::string& atom : *atoms) index_.add(atom, position);
+    const PatternFacts facts = facts_of(pattern);
+    // A search pattern opens with ".*": its matches have no bound.
+    const size_t max_bytes = key == Key::kText ? facts.max_bytes : PatternFacts::kUnbounded;
+    patterns_.push_back(std::make_unique<Pattern>(key, set_pattern(key, pattern), rule, max_bytes));
+    if (!facts.atoms) return unfiltered_.push_back(position);
+    for (const std::string& atom : *facts.atoms) index_.add(atom, position);
   }
 
   // Calls `fn(rule)` for the rules whose patterns match `text`, in rule
@@ -246,16 +286,18 @@ class TextPatterns {
     index_.find(fold_case(text), candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const size_t core = core_bytes(text);
     for (uint32_t position : candidates) {
       const Pattern& pattern = *patterns_[position];
+      if (core > pattern.max_bytes) continue;
       if (fn(pattern.rule, [&] { return pattern.matches(text); })) return;
     }
   }
 
  private:
   struct Pattern {
-    Pattern(Key key, std::string wrapped, uint32_t rule)
-        : key(key), wrapped(std::move(wrapped)), rule(rule) {}
+    Pattern(Key key, std::string wrapped, uint32_t rule, size_t max_bytes)
+        : key(key), wrapped(std::move(wrapped)), rule(rule), max_bytes(max_bytes) {}
     bool matches(std::string_view text) const {
       std::call_once(compiled, [&] {
         RE2::Options options = pattern_options(key);
@@ -267,6 +309,7 @@ class TextPatterns {
     Key key;
     std::string wrapped;  // as set_pattern() wraps it
     uint32_t rule;
+    size_t max_bytes;  // of a match of the pattern's own part, without decoration
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2> re;
   };

@@ -13,13 +13,14 @@
 #include "rules/prefilter.h"
 
 using webclean::rules::AtomIndex;
+using webclean::rules::facts_of;
 using webclean::rules::fold_case;
-using webclean::rules::required_atoms;
+using webclean::rules::PatternFacts;
 
 namespace {
 
 std::vector<std::string> atoms_of(std::string_view pattern) {
-  const auto atoms = required_atoms(pattern);
+  const auto atoms = facts_of(pattern).atoms;
   return atoms ? *atoms : std::vector<std::string>{"<none>"};
 }
 
@@ -108,7 +109,21 @@ TEST_CASE("a pattern that can match without a long enough literal has no atoms",
   for (const char* pattern : {"ad|advertisement", "[a-z]+", "(?:share)?", "x{2,}yz", ".*", "\\d+",
                               "foo(bar", "a\\1", "(?=x)abc"}) {
     INFO(pattern);
-    CHECK_FALSE(required_atoms(pattern).has_value());
+    CHECK_FALSE(facts_of(pattern).atoms.has_value());
+  }
+}
+
+TEST_CASE("a pattern's longest match is counted in bytes of any case of its letters",
+          "[rules][prefilter]") {
+  CHECK(facts_of("abc").max_bytes == 3);
+  CHECK(facts_of("ask").max_bytes == 1 + 2 + 3);  // LONG S, KELVIN SIGN
+  CHECK(facts_of("(?:read|continue reading)(?: now)?").max_bytes == 16 + 4);
+  CHECK(facts_of("\\d{1,3} views?").max_bytes == 3 * 4 + 1 + 4 + 2);
+  CHECK(facts_of("caf\xE9").max_bytes == 3 + 4);
+  CHECK(facts_of("^$").max_bytes == 0);
+  for (const char* pattern : {"a+", "a*", "ab{2,}", ".*", "(?:x|y+)"}) {
+    INFO(pattern);
+    CHECK(facts_of(pattern).max_bytes == PatternFacts::kUnbounded);
   }
 }
 
@@ -137,7 +152,7 @@ TEST_CASE("the atom index finds the patterns whose atoms a text holds", "[rules]
   CHECK(found.empty());
 }
 
-TEST_CASE("every match of a shipped drop-text pattern holds one of its atoms",
+TEST_CASE("every match of a shipped drop-text pattern holds one of its atoms and fits its length",
           "[rules][prefilter][shipped]") {
   const std::vector<std::string> patterns = shipped_text_patterns();
   REQUIRE(patterns.size() > 200);
@@ -151,22 +166,28 @@ TEST_CASE("every match of a shipped drop-text pattern holds one of its atoms",
   options.set_log_errors(false);
   size_t filtered = 0;
   size_t matches = 0;
+  size_t bounded = 0;
   for (const std::string& pattern : patterns) {
-    const auto atoms = required_atoms(pattern);
-    if (!atoms) continue;
-    ++filtered;
-    const RE2 re(pattern, options);
+    const PatternFacts facts = facts_of(pattern);
+    filtered += facts.atoms.has_value();
+    bounded += facts.max_bytes != PatternFacts::kUnbounded;
+    const RE2 re("(" + pattern + ")", options);
     REQUIRE(re.ok());
+    std::string match;
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (!RE2::PartialMatch(lines[i], re)) continue;
+      if (!RE2::PartialMatch(lines[i], re, &match)) continue;
       ++matches;
-      bool holds = false;
-      for (const std::string& atom : *atoms)
-        holds = holds || folded[i].find(atom) != std::string::npos;
       INFO(pattern << "\non: " << lines[i]);
+      CHECK(match.size() <= facts.max_bytes);
+      if (!facts.atoms) continue;
+      bool holds = false;
+      for (const std::string& atom : *facts.atoms) {
+        holds = holds || folded[i].find(atom) != std::string::npos;
+      }
       CHECK(holds);
     }
   }
+  CHECK(bounded * 4 > patterns.size());        // a quarter of the shipped patterns have a bound
   CHECK(filtered * 10 > patterns.size() * 9);  // nine in ten shipped patterns have atoms
   CHECK(matches > 100);
 }
