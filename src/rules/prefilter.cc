@@ -414,13 +414,19 @@ uint32_t AtomIndex::key_of(const char* bytes) {
 }
 
 void AtomIndex::add(const std::string& atom, uint32_t pattern) {
-  by_prefix_[key_of(atom.data())].push_back(Entry{atom, pattern});
+  const uint32_t key = key_of(atom.data());
+  const uint32_t bit = bit_of(key);
+  starts_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  by_prefix_[key].push_back(Entry{atom, pattern});
 }
 
 void AtomIndex::find(std::string_view text, std::vector<uint32_t>& out) const {
   if (by_prefix_.empty()) return;
   for (size_t i = 0; i + kMinAtomBytes <= text.size(); ++i) {
-    const auto it = by_prefix_.find(key_of(text.data() + i));
+    const uint32_t key = key_of(text.data() + i);
+    const uint32_t bit = bit_of(key);
+    if ((starts_[bit >> 6] >> (bit & 63) & 1) == 0) continue;
+    const auto it = by_prefix_.find(key);
     if (it == by_prefix_.end()) continue;
     for (const Entry& entry : it->second) {
       if (text.compare(i, entry.atom.size(), entry.atom) == 0) out.push_back(entry.pattern);

@@ -5,6 +5,7 @@
 #ifndef WEBCLEAN_RULES_PREFILTER_H_
 #define WEBCLEAN_RULES_PREFILTER_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -47,6 +48,10 @@ class AtomIndex {
     uint32_t pattern;
   };
   static uint32_t key_of(const char* bytes);
+  static uint32_t bit_of(uint32_t key) { return (key * 0x9E3779B1u) >> 16; }
+  // One bit per hash of the three bytes that start an atom: a position of
+  // a text that starts none (most) is passed over after one bit test.
+  std::array<uint64_t, 1024> starts_{};
   std::unordered_map<uint32_t, std::vector<Entry>> by_prefix_;
 };
 
