@@ -224,14 +224,64 @@ struct Pattern {
   std::string pattern;  // RE2 syntax; empty for Key::kHidden
 };
 
-// One RE2::Set and, for each of its patterns, the index of its rule.
+// One pattern compiled on its own, the first time it is matched
+// (std::call_once: a RuleSet stays shareable by threads).
+class LazyPattern {
+ public:
+  LazyPattern(Key key, std::string pattern, uint32_t rule)
+      : key_(key), pattern_(std::move(pattern)), rule_(rule) {}
+  uint32_t rule() const { return rule_; }
+  bool matches(std::string_view text) const {
+    std::call_once(compiled_, [&] {
+      RE2::Options options = pattern_options(key_);
+      options.set_max_mem(kSetMaxMem);
+      re_ = std::make_unique<RE2>(pattern_, options);
+    });
+    return anchor_for(key_) == RE2::ANCHOR_BOTH ? RE2::FullMatch(text, *re_)
+                                                : RE2::PartialMatch(text, *re_);
+  }
+
+ private:
+  Key key_;
+  std::string pattern_;  // as set_pattern() wraps it
+  uint32_t rule_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// The positions in `patterns` of those whose atoms `text` holds, and of
+// `unfiltered`, in order.
+std::vector<uint32_t> candidates(const AtomIndex& index, const std::vector<uint32_t>& unfiltered,
+                                 std::string_view text) {
+  std::vector<uint32_t> found = unfiltered;
+  index.find(fold_case(text), found);
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+// The element patterns of one kind. Those with atoms (rules/prefilter.h)
+// are compiled one by one, the first time a value holds one of their
+// atoms; the few without are compiled together at load, in one RE2::Set.
+// All in one set took 10 ms to build, a quarter of a one-page process.
 struct PatternSet {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<uint32_t> rule_of;
+  std::unique_ptr<RE2::Set> set;  // the patterns without atoms
+  std::vector<uint32_t> rule_of;  // the rule of each of them
+  std::vector<std::unique_ptr<LazyPattern>> lazy;
+  AtomIndex index;  // atoms -> positions in `lazy`
   Key key = Key::kTag;
+
+  bool empty() const { return !set && lazy.empty(); }
 
   void add(Key pattern_key, const std::string& pattern, uint32_t rule) {
     key = pattern_key;
+    const PatternFacts facts = facts_of(pattern);
+    if (facts.atoms) {
+      const auto position = static_cast<uint32_t>(lazy.size());
+      lazy.push_back(std::make_unique<LazyPattern>(key, set_pattern(key, pattern), rule));
+      for (const std::string& atom : *facts.atoms) index.add(atom, position);
+      return;
+    }
     if (!set) {
       RE2::Options options = pattern_options(pattern_key);
       options.set_max_mem(kSetMaxMem);
@@ -242,13 +292,18 @@ struct PatternSet {
     if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0) rule_of.push_back(rule);
   }
 
-  // Calls `fn(rule)` for each rule whose pattern matches `text`. The first,
-  // allocation-free Match() rejects the common case of no match at all.
+  // Calls `fn(rule)` for each rule whose pattern matches `text`, in no
+  // particular order. The first, allocation-free Match() rejects the
+  // common case of no match at all.
   template <typename Fn>
   void for_each_match(std::string_view text, std::vector<int>& scratch, Fn&& fn) const {
-    if (!set || !set->Match(text, nullptr)) return;
-    if (!set->Match(text, &scratch)) return;
-    for (int i : scratch) fn(rule_of[size_t(i)]);
+    if (set && set->Match(text, nullptr) && set->Match(text, &scratch)) {
+      for (int i : scratch) fn(rule_of[size_t(i)]);
+    }
+    if (lazy.empty()) return;
+    for (uint32_t position : candidates(index, {}, text)) {
+      if (lazy[position]->matches(text)) fn(lazy[position]->rule());
+    }
   }
 };
 
@@ -272,7 +327,8 @@ class TextPatterns {
     const PatternFacts facts = facts_of(pattern);
     // A search pattern opens with ".*": its matches have no bound.
     const size_t max_bytes = key == Key::kText ? facts.max_bytes : PatternFacts::kUnbounded;
-    patterns_.push_back(std::make_unique<Pattern>(key, set_pattern(key, pattern), rule, max_bytes));
+    patterns_.push_back(std::make_unique<LazyPattern>(key, set_pattern(key, pattern), rule));
+    max_bytes_.push_back(max_bytes);
     if (!facts.atoms) return unfiltered_.push_back(position);
     for (const std::string& atom : *facts.atoms) index_.add(atom, position);
   }
@@ -282,40 +338,20 @@ class TextPatterns {
   template <typename Fn>
   void until_match(std::string_view text, Fn&& fn) const {
     if (patterns_.empty()) return;
-    std::vector<uint32_t> candidates = unfiltered_;
-    index_.find(fold_case(text), candidates);
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     const size_t core = core_bytes(text);
-    for (uint32_t position : candidates) {
-      const Pattern& pattern = *patterns_[position];
-      if (core > pattern.max_bytes) continue;
-      if (fn(pattern.rule, [&] { return pattern.matches(text); })) return;
+    for (uint32_t position : candidates(index_, unfiltered_, text)) {
+      if (core > max_bytes_[position]) continue;
+      const LazyPattern& pattern = *patterns_[position];
+      if (fn(pattern.rule(), [&] { return pattern.matches(text); })) return;
     }
   }
 
  private:
-  struct Pattern {
-    Pattern(Key key, std::string wrapped, uint32_t rule, size_t max_bytes)
-        : key(key), wrapped(std::move(wrapped)), rule(rule), max_bytes(max_bytes) {}
-    bool matches(std::string_view text) const {
-      std::call_once(compiled, [&] {
-        RE2::Options options = pattern_options(key);
-        options.set_max_mem(kSetMaxMem);
-        re = std::make_unique<RE2>(wrapped, options);
-      });
-      return key == Key::kTextSearch ? RE2::PartialMatch(text, *re) : RE2::FullMatch(text, *re);
-    }
-    Key key;
-    std::string wrapped;  // as set_pattern() wraps it
-    uint32_t rule;
-    size_t max_bytes;  // of a match of the pattern's own part, without decoration
-    mutable std::once_flag compiled;
-    mutable std::unique_ptr<RE2> re;
-  };
-  std::vector<std::unique_ptr<Pattern>> patterns_;  // in rule order
-  AtomIndex index_;                                 // atoms -> positions in patterns_
-  std::vector<uint32_t> unfiltered_;                // positions tried on every text
+  std::vector<std::unique_ptr<LazyPattern>> patterns_;  // in rule order
+  // The longest match of each pattern's own part, without decoration.
+  std::vector<size_t> max_bytes_;
+  AtomIndex index_;                   // atoms -> positions in patterns_
+  std::vector<uint32_t> unfiltered_;  // positions tried on every text
 };
 
 // Names a node's fields: class, role and itemprop are token lists, the
@@ -689,7 +725,7 @@ class NodeMatcher {
   // A value the drop rules must not see when an [ignore] rule matches it.
   // The ignore set is consulted only when a drop rule matched.
   void value(const PatternSet& set, const PatternSet& ignore, std::string_view value) {
-    if (value.empty() || !set.set) return;
+    if (value.empty() || set.empty()) return;
     if (cache_ == nullptr) {
       matched_.clear();
       match_value(set, ignore, value, matched_);
@@ -702,7 +738,10 @@ class NodeMatcher {
     // matches have them applied: the key holds both, or one document's
     // matches would be reused for another (and -j2 output would depend
     // on which worker cleaned what before).
-    memo.key.assign(reinterpret_cast<const char*>(&set), sizeof(&set));
+    // The set's address (not its first bytes: the key once took those, and
+    // sets whose first member was equal shared their entries).
+    const PatternSet* const set_address = &set;
+    memo.key.assign(reinterpret_cast<const char*>(&set_address), sizeof set_address);
     memo.key.push_back(static_cast<char>(page_type_));
     memo.key.append(host_).push_back('\0');
     memo.key.append(value);
@@ -712,7 +751,7 @@ class NodeMatcher {
   }
 
   void tokens(const PatternSet& set, const PatternSet& ignore, std::string_view list) {
-    if (list.empty() || !set.set) return;
+    if (list.empty() || set.empty()) return;
     for_each_token(list, [&](std::string_view token) { value(set, ignore, token); });
   }
 
@@ -742,17 +781,14 @@ class NodeMatcher {
   // rule hides it from. The ignore set is consulted only when a drop rule matched.
   void match_value(const PatternSet& set, const PatternSet& ignore, std::string_view value,
                    std::vector<uint32_t>& out) {
-    if (!set.set->Match(value, nullptr)) return;
-    if (!set.set->Match(value, &scratch_)) return;
     int ignored = -1;  // not looked up yet
-    for (int i : scratch_) {
-      uint32_t index = set.rule_of[size_t(i)];
+    set.for_each_match(value, scratch_, [&](uint32_t index) {
       if (rules_[index].action == Action::kDrop) {
         if (ignored < 0) ignored = is_ignored(ignore, value);
-        if (ignored) continue;
+        if (ignored) return;
       }
       out.push_back(index);
-    }
+    });
   }
 
   bool is_ignored(const PatternSet& ignore, std::string_view value) {

@@ -532,3 +532,18 @@ TEST_CASE("a match cache shared by documents of two sites applies each site's ig
   CHECK(id_of(rules.match_node(box, "b.com", &cache)) == "t.rules:2");
   CHECK(rules.match_node(box, "a.com", &cache) == nullptr);
 }
+
+TEST_CASE("a match cache keeps the values of each attribute apart", "[rules][match]") {
+  RuleSet rules = compiled("[post]\nitemprop ^text$\n[drop]\nclass ^sidebar$\nid ^sidebar$\n");
+  webclean::rules::MatchCache cache;
+  Node by_itemprop = element("div");
+  by_itemprop.itemprop = "text";
+  const Rule* post = nullptr;
+  rules.match_node(by_itemprop, "", &cache, &post);
+  CHECK(id_of(post) == "t.rules:2");
+  // The same word as a class: no rule names it there.
+  rules.match_node(element("div", "", "text"), "", &cache, &post);
+  CHECK(post == nullptr);
+  CHECK(id_of(rules.match_node(element("div", "", "sidebar"), "", &cache)) == "t.rules:4");
+  CHECK(id_of(rules.match_node(element("div", "sidebar"), "", &cache)) == "t.rules:5");
+}
