@@ -136,6 +136,11 @@ std::string iso_date(int year, int month, int day) {
 DateFinder::DateFinder() : pattern_(std::make_unique<const RE2>(date_pattern())) {}
 DateFinder::~DateFinder() = default;
 
+const DateFinder& DateFinder::shared() {
+  static const DateFinder finder;
+  return finder;
+}
+
 DateMatch DateFinder::find(std::string_view text, bool month_first) const {
   re2::StringPiece groups[kGroups + 1];
   size_t start = 0;

@@ -46,7 +46,7 @@ class HeaderLineReader {
 
  private:
   struct Patterns;
-  DateFinder dates_;
+  const DateFinder& dates_ = DateFinder::shared();
   std::unique_ptr<const Patterns> patterns_;
 
   HeaderLine read_byline(std::string_view names_and_more, bool month_first) const;

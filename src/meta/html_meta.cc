@@ -780,8 +780,7 @@ std::string normalize_date(std::string_view text) {
   }
   // Otherwise the first date written in one of the common forms, the
   // day first when numbers alone cannot tell (04/07/2011 is July 4).
-  static const DateFinder dates;
-  return dates.find(text, /*month_first=*/false).iso;
+  return DateFinder::shared().find(text, /*month_first=*/false).iso;
 }
 
 namespace {
