@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 
 namespace webclean::rules {
 
@@ -90,7 +91,10 @@ class AtomReader {
       Atoms branch = concatenation(branch_bytes);
       max_bytes = std::max(max_bytes, branch_bytes);
       if (!branch) known = false;
-      if (known) all.insert(all.end(), branch->begin(), branch->end());
+      if (known) {
+        all.insert(all.end(), std::make_move_iterator(branch->begin()),
+                   std::make_move_iterator(branch->end()));
+      }
       if (!more() || peek() != '|') break;
       ++at_;
     }
@@ -130,8 +134,8 @@ class AtomReader {
       for (const std::string& atom : atoms) length = std::min(length, atom.size());
       return length;
     };
-    const std::vector<std::string>* best = nullptr;
-    for (const auto& atoms : candidates) {
+    std::vector<std::string>* best = nullptr;
+    for (auto& atoms : candidates) {
       if (atoms.empty() || shortest(atoms) < kMinAtomBytes) continue;
       if (best == nullptr || shortest(atoms) > shortest(*best) ||
           (shortest(atoms) == shortest(*best) && atoms.size() < best->size())) {
@@ -139,7 +143,7 @@ class AtomReader {
       }
     }
     if (best == nullptr) return std::nullopt;
-    return *best;
+    return std::move(*best);
   }
 
   // The least number of times the item just read repeats (1 without a
@@ -389,6 +393,13 @@ PatternFacts facts_of(std::string_view pattern) {
 }
 
 std::string fold_case(std::string_view utf8) {
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string folded(utf8);
+    for (char& c : folded) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return folded;
+  }
   std::string folded;
   folded.reserve(utf8.size());
   const auto length = static_cast<int32_t>(utf8.size());
