@@ -118,5 +118,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "webclean: standard output: write error\n");
     return kExitSomeFailed;
   }
-  return run.counts.failed == 0 ? kExitOk : kExitSomeFailed;
+  // The Cleaner's compiled patterns go back with the process: freeing them
+  // one by one was 3% of the CPU of a process that cleans one document.
+  // std::exit still flushes and closes every stdio stream (--errors).
+  std::exit(run.counts.failed == 0 ? kExitOk : kExitSomeFailed);
 }

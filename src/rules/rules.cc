@@ -228,14 +228,14 @@ struct Pattern {
 // (std::call_once: a RuleSet stays shareable by threads).
 class LazyPattern {
  public:
-  LazyPattern(Key key, std::string pattern, uint32_t rule)
-      : key_(key), pattern_(std::move(pattern)), rule_(rule) {}
+  LazyPattern(Key key, std::string_view pattern, uint32_t rule)
+      : key_(key), pattern_(pattern), rule_(rule) {}
   uint32_t rule() const { return rule_; }
   bool matches(std::string_view text) const {
     std::call_once(compiled_, [&] {
       RE2::Options options = pattern_options(key_);
       options.set_max_mem(kSetMaxMem);
-      re_ = std::make_unique<RE2>(pattern_, options);
+      re_ = std::make_unique<RE2>(set_pattern(key_, pattern_), options);
     });
     return anchor_for(key_) == RE2::ANCHOR_BOTH ? RE2::FullMatch(text, *re_)
                                                 : RE2::PartialMatch(text, *re_);
@@ -243,7 +243,7 @@ class LazyPattern {
 
  private:
   Key key_;
-  std::string pattern_;  // as set_pattern() wraps it
+  std::string pattern_;  // as written; set_pattern() wraps it when compiled
   uint32_t rule_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> re_;
@@ -278,7 +278,7 @@ struct PatternSet {
     const PatternFacts facts = facts_of(pattern);
     if (facts.atoms) {
       const auto position = static_cast<uint32_t>(lazy.size());
-      lazy.push_back(std::make_unique<LazyPattern>(key, set_pattern(key, pattern), rule));
+      lazy.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
       for (const std::string& atom : *facts.atoms) index.add(atom, position);
       return;
     }
@@ -327,7 +327,7 @@ class TextPatterns {
     const PatternFacts facts = facts_of(pattern);
     // A search pattern opens with ".*": its matches have no bound.
     const size_t max_bytes = key == Key::kText ? facts.max_bytes : PatternFacts::kUnbounded;
-    patterns_.push_back(std::make_unique<LazyPattern>(key, set_pattern(key, pattern), rule));
+    patterns_.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
     max_bytes_.push_back(max_bytes);
     if (!facts.atoms) return unfiltered_.push_back(position);
     for (const std::string& atom : *facts.atoms) index_.add(atom, position);
