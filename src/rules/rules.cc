@@ -220,6 +220,7 @@ RE2::Anchor anchor_for(Key key) {
 struct Pattern {
   Key key = Key::kTag;
   Section section = Section::kNone;
+  Origin origin = Origin::kUser;
   std::string attr;     // lower-case attribute name, for Key::kAttr
   std::string pattern;  // RE2 syntax; empty for Key::kHidden
 };
@@ -232,13 +233,15 @@ class LazyPattern {
       : key_(key), pattern_(pattern), rule_(rule) {}
   uint32_t rule() const { return rule_; }
   bool matches(std::string_view text) const {
-    std::call_once(compiled_, [&] {
-      RE2::Options options = pattern_options(key_);
-      options.set_max_mem(kSetMaxMem);
-      re_ = std::make_unique<RE2>(set_pattern(key_, pattern_), options);
-    });
-    return anchor_for(key_) == RE2::ANCHOR_BOTH ? RE2::FullMatch(text, *re_)
-                                                : RE2::PartialMatch(text, *re_);
+    const RE2& re = compiled();
+    return anchor_for(key_) == RE2::ANCHOR_BOTH ? RE2::FullMatch(text, re)
+                                                : RE2::PartialMatch(text, re);
+  }
+  // Compiles now: a user's pattern at load, so that one over RE2's memory
+  // budget is reported there. RE2's error, or "".
+  std::string compile_error() const {
+    const RE2& re = compiled();
+    return re.ok() ? std::string() : re.error();
   }
 
  private:
@@ -247,6 +250,15 @@ class LazyPattern {
   uint32_t rule_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> re_;
+
+  const RE2& compiled() const {
+    std::call_once(compiled_, [&] {
+      RE2::Options options = pattern_options(key_);
+      options.set_max_mem(kSetMaxMem);
+      re_ = std::make_unique<RE2>(set_pattern(key_, pattern_), options);
+    });
+    return *re_;
+  }
 };
 
 // The positions in `patterns` of those whose atoms `text` holds, and of
@@ -273,14 +285,15 @@ struct PatternSet {
 
   bool empty() const { return !set && lazy.empty(); }
 
-  void add(Key pattern_key, const std::string& pattern, uint32_t rule) {
+  // The pattern compiled on its own, or nullptr when it joined the set.
+  const LazyPattern* add(Key pattern_key, const std::string& pattern, uint32_t rule) {
     key = pattern_key;
     const PatternFacts facts = facts_of(pattern);
     if (facts.atoms) {
       const auto position = static_cast<uint32_t>(lazy.size());
       lazy.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
       for (const std::string& atom : *facts.atoms) index.add(atom, position);
-      return;
+      return lazy.back().get();
     }
     if (!set) {
       RE2::Options options = pattern_options(pattern_key);
@@ -290,6 +303,7 @@ struct PatternSet {
     // Cannot fail: add_source() parsed a user's pattern with the same options, and
     // tests/rules/shipped_rules_test.cc parses the shipped ones so.
     if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0) rule_of.push_back(rule);
+    return nullptr;
   }
 
   // Calls `fn(rule)` for each rule whose pattern matches `text`, in no
@@ -322,15 +336,19 @@ struct AttrSets {
 // its start-up), and a block is matched against only those few.
 class TextPatterns {
  public:
-  void add(Key key, std::string_view pattern, uint32_t rule) {
+  const LazyPattern* add(Key key, std::string_view pattern, uint32_t rule) {
     const uint32_t position = static_cast<uint32_t>(patterns_.size());
     const PatternFacts facts = facts_of(pattern);
     // A search pattern opens with ".*": its matches have no bound.
     const size_t max_bytes = key == Key::kText ? facts.max_bytes : PatternFacts::kUnbounded;
     patterns_.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
     max_bytes_.push_back(max_bytes);
-    if (!facts.atoms) return unfiltered_.push_back(position);
-    for (const std::string& atom : *facts.atoms) index_.add(atom, position);
+    if (!facts.atoms) {
+      unfiltered_.push_back(position);
+    } else {
+      for (const std::string& atom : *facts.atoms) index_.add(atom, position);
+    }
+    return patterns_.back().get();
   }
 
   // Calls `fn(rule)` for the rules whose patterns match `text`, in rule
@@ -417,6 +435,7 @@ struct RuleSet::Impl {
                 const Scope& scope, Pattern pattern);
   void build();
   void compile_set(PatternSet& set) const;
+  void check_compiles(const LazyPattern* pattern, uint32_t index) const;
   PatternSet* element_set(Key key, bool ignore, const std::string& attr);
 };
 
@@ -561,6 +580,7 @@ void RuleSet::Impl::parse_line(std::string_view name, size_t line_no, std::strin
 
   Pattern pattern;
   pattern.section = section;
+  pattern.origin = origin;
   if (section == Section::kDropText) {
     pattern.key = Key::kText;
     pattern.pattern = std::string(text);
@@ -643,6 +663,14 @@ void RuleSet::Impl::compile_set(PatternSet& set) const {
                   ": too many patterns of this kind to compile together");
 }
 
+// A user's pattern compiled on its own is compiled at load, to report one
+// over RE2's memory budget there; the shipped ones wait for their first use.
+void RuleSet::Impl::check_compiles(const LazyPattern* pattern, uint32_t index) const {
+  if (pattern == nullptr || patterns[index].origin != Origin::kUser) return;
+  const std::string error = pattern->compile_error();
+  if (!error.empty()) throw RuleError(rules[index].id + ": pattern too large to compile: " + error);
+}
+
 void RuleSet::Impl::build() {
   for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &ignore_id, &ignore_cls, &ignore_role,
                           &ignore_itemprop}) {
@@ -659,10 +687,12 @@ void RuleSet::Impl::build() {
       continue;
     }
     if (p.key == Key::kText) {
-      text.add(is_search_pattern(p.pattern) ? Key::kTextSearch : Key::kText, p.pattern, i);
+      check_compiles(
+          text.add(is_search_pattern(p.pattern) ? Key::kTextSearch : Key::kText, p.pattern, i), i);
       continue;
     }
-    element_set(p.key, p.section == Section::kIgnore, p.attr)->add(p.key, p.pattern, i);
+    check_compiles(
+        element_set(p.key, p.section == Section::kIgnore, p.attr)->add(p.key, p.pattern, i), i);
   }
   for (PatternSet* set : {&tag, &id, &cls, &role, &itemprop, &ignore_id, &ignore_cls, &ignore_role,
                           &ignore_itemprop}) {
