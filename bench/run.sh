@@ -59,6 +59,10 @@ if [ -n "$against" ]; then
     mkdir -p "$against_build/bin"
     cp "$against_build/build/webclean_bench" "$against_build/bin/"
   fi
+  if [ ! -x "$against_build/bin/webclean" ]; then
+    cmake --build "$against_build/build" -j "$(nproc)" --target webclean_cli >/dev/null
+    cp "$against_build/build/webclean" "$against_build/bin/"
+  fi
 fi
 echo "== installing @mozilla/readability and linkedom into $tmp" >&2
 (cd "$tmp" && npm install --no-save --no-audit --no-fund --prefix "$tmp" \
@@ -131,6 +135,42 @@ PY
 measure "$webclean_runs" "webclean CLI -j1" cli_run 1 "$build/webclean" "$pages" "$tmp/cli-out"
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean CLI -j$jobs" cli_run "$jobs" "$build/webclean" "$pages" "$tmp/cli-out"
+# One process per document, as a caller that runs webclean per page pays:
+# CPU time (user + system, from the kernel's accounting of the child) of
+# `webclean PAGE`, for the pages of 5-20 kB (at most 20 of them, by name),
+# each run 5 times, the median taken per page.
+one_document() {
+  python3 - "$@" <<'PY'
+import gzip, os, glob, resource, statistics, subprocess, sys
+label, cli, pages = sys.argv[1:4]
+chosen = []
+for f in sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html"))):
+    with open(f, "rb") as h:
+        data = h.read()
+    size = len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
+    if 5000 <= size <= 20000:
+        chosen.append(f)
+    if len(chosen) == 20:
+        break
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+medians = []
+for f in chosen:
+    runs = []
+    for _ in range(5):
+        before = cpu()
+        subprocess.run([cli, f], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        runs.append(cpu() - before)
+    medians.append(statistics.median(runs))
+print(f"one-document {label} pages={len(chosen)} median_ms={1000 * statistics.median(medians):.1f} "
+      f"max_ms={1000 * max(medians):.1f}")
+PY
+}
+echo "== one process per document" >&2
+one_document "webclean" "$build/webclean" "$pages" | tee -a "$tmp/one-document" >&2
+[ -z "$against" ] ||
+  one_document "webclean@$rev" "$against_build/bin/webclean" "$pages" | tee -a "$tmp/one-document" >&2
 measure "$readability_runs" "readability.js" \
   node --expose-gc "$root/bench/readability_bench.mjs" --modules "$tmp/node_modules" "$pages"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -178,5 +218,8 @@ awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
     printf "Readability.js: %d page(s) threw (counted as processed), %d returned no article\n", fail[r1], empty[r1]
     if (fail[w1] + fail[wn]) printf "webclean: %d page(s) came back with an error\n", fail[w1] + 0
   }' "$results"
+awk '{ delete f; for (i = 3; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+       printf "one process per document (%s): %s ms of CPU, median over %s pages of 5-20 kB (slowest %s ms)   (target <= 30 ms)\n", $2, f["median_ms"], f["pages"], f["max_ms"] }' \
+  "$tmp/one-document"
 echo "(pages/s, MB/s: best of the runs. RSS in MB (10^6 bytes), largest of the runs: peak RSS =" \
   "pages (RSS right after loading them) + setup (the Cleaner and its Workspaces) + cleaning)"
