@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <limits>
 #include <mutex>
 #include <unordered_map>
@@ -232,6 +233,8 @@ class LazyPattern {
   LazyPattern(Key key, std::string_view pattern, uint32_t rule)
       : key_(key), pattern_(pattern), rule_(rule) {}
   uint32_t rule() const { return rule_; }
+  Key key() const { return key_; }
+  const std::string& pattern() const { return pattern_; }
   bool matches(std::string_view text) const {
     const RE2& re = compiled();
     return anchor_for(key_) == RE2::ANCHOR_BOTH ? RE2::FullMatch(text, re)
@@ -261,6 +264,66 @@ class LazyPattern {
   }
 };
 
+// Lazy matching suits a process that cleans a few documents; a bulk run
+// matches every block and value against the patterns, one RE2 call per
+// candidate, where one RE2::Set pass over all of them costs less (6% of a
+// bulk run's time). So after kBulkAfterUses lazy matches of a kind (a page
+// has 50-300 blocks and distinct values: one document never gets there, a
+// bulk run does within its first pages) the thread that makes the count
+// builds sets of all of them, and every later match is a set's DFA pass.
+// Both answer the same: the prefilter only ever skips patterns that
+// cannot match (tests/rules/prefilter_test.cc).
+constexpr uint32_t kBulkAfterUses = 2000;
+
+class BulkSets {
+ public:
+  bool ready() const { return ready_.load(std::memory_order_acquire); }
+
+  // Counts a lazy match; the one that makes kBulkAfterUses builds the sets.
+  void count_use(const std::vector<std::unique_ptr<LazyPattern>>& patterns) const {
+    if (uses_.fetch_add(1, std::memory_order_relaxed) + 1 != kBulkAfterUses) return;
+    for (uint32_t position = 0; position < patterns.size(); ++position) {
+      const LazyPattern& pattern = *patterns[position];
+      const bool anchored = anchor_for(pattern.key()) == RE2::ANCHOR_BOTH;
+      Part& part = anchored ? anchored_ : unanchored_;
+      if (!part.set) {
+        RE2::Options options = pattern_options(pattern.key());
+        options.set_max_mem(kSetMaxMem);
+        part.set = std::make_unique<RE2::Set>(options, anchor_for(pattern.key()));
+      }
+      if (part.set->Add(set_pattern(pattern.key(), pattern.pattern()), nullptr) < 0) return;
+      part.positions.push_back(position);
+    }
+    for (Part* part : {&anchored_, &unanchored_}) {
+      if (part->set && !part->set->Compile()) return;  // too big: stay lazy
+    }
+    ready_.store(true, std::memory_order_release);
+  }
+
+  // The positions of the patterns that match `text`, ascending. Only once ready().
+  void matches(std::string_view text, std::vector<int>& scratch,
+               std::vector<uint32_t>& positions) const {
+    positions.clear();
+    for (const Part* part : {&anchored_, &unanchored_}) {
+      if (!part->set || !part->set->Match(text, nullptr)) continue;  // allocates nothing
+      if (!part->set->Match(text, &scratch)) continue;
+      for (int i : scratch) positions.push_back(part->positions[size_t(i)]);
+    }
+    std::sort(positions.begin(), positions.end());
+  }
+
+ private:
+  struct Part {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> positions;  // of the set's patterns
+  };
+  // Written once, by the thread that builds them, before ready_ is set.
+  mutable Part anchored_;
+  mutable Part unanchored_;
+  mutable std::atomic<uint32_t> uses_{0};
+  mutable std::atomic<bool> ready_{false};
+};
+
 // The positions in `patterns` of those whose atoms `text` holds, and of
 // `unfiltered`, in order.
 std::vector<uint32_t> candidates(const AtomIndex& index, const std::vector<uint32_t>& unfiltered,
@@ -277,21 +340,24 @@ std::vector<uint32_t> candidates(const AtomIndex& index, const std::vector<uint3
 // atoms; the few without are compiled together at load, in one RE2::Set.
 // All in one set took 10 ms to build, a quarter of a one-page process.
 struct PatternSet {
-  std::unique_ptr<RE2::Set> set;  // the patterns without atoms
-  std::vector<uint32_t> rule_of;  // the rule of each of them
-  std::vector<std::unique_ptr<LazyPattern>> lazy;
-  AtomIndex index;  // atoms -> positions in `lazy`
+  std::vector<std::unique_ptr<LazyPattern>> lazy;  // all of them, in rule order
+  AtomIndex index;                                 // atoms -> positions in `lazy`
+  bool any_with_atoms = false;
+  std::unique_ptr<RE2::Set> set;                                  // the patterns without atoms
+  std::vector<uint32_t> set_positions;                            // their positions in `lazy`
+  std::unique_ptr<BulkSets> bulk = std::make_unique<BulkSets>();  // of all `lazy`
   Key key = Key::kTag;
 
-  bool empty() const { return !set && lazy.empty(); }
+  bool empty() const { return lazy.empty(); }
 
   // The pattern compiled on its own, or nullptr when it joined the set.
   const LazyPattern* add(Key pattern_key, const std::string& pattern, uint32_t rule) {
     key = pattern_key;
+    const auto position = static_cast<uint32_t>(lazy.size());
+    lazy.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
     const PatternFacts facts = facts_of(pattern);
     if (facts.atoms) {
-      const auto position = static_cast<uint32_t>(lazy.size());
-      lazy.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
+      any_with_atoms = true;
       for (const std::string& atom : *facts.atoms) index.add(atom, position);
       return lazy.back().get();
     }
@@ -302,19 +368,30 @@ struct PatternSet {
     }
     // Cannot fail: add_source() parsed a user's pattern with the same options, and
     // tests/rules/shipped_rules_test.cc parses the shipped ones so.
-    if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0) rule_of.push_back(rule);
+    if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0)
+      set_positions.push_back(position);
     return nullptr;
   }
+
+  // The rule of each pattern in the set (for compile errors).
+  uint32_t set_rule(size_t i) const { return lazy[set_positions[i]]->rule(); }
 
   // Calls `fn(rule)` for each rule whose pattern matches `text`, in no
   // particular order. The first, allocation-free Match() rejects the
   // common case of no match at all.
   template <typename Fn>
   void for_each_match(std::string_view text, std::vector<int>& scratch, Fn&& fn) const {
-    if (set && set->Match(text, nullptr) && set->Match(text, &scratch)) {
-      for (int i : scratch) fn(rule_of[size_t(i)]);
+    if (bulk->ready()) {
+      std::vector<uint32_t> positions;
+      bulk->matches(text, scratch, positions);
+      for (uint32_t position : positions) fn(lazy[position]->rule());
+      return;
     }
-    if (lazy.empty()) return;
+    if (set && set->Match(text, nullptr) && set->Match(text, &scratch)) {
+      for (int i : scratch) fn(set_rule(size_t(i)));
+    }
+    if (!any_with_atoms) return;
+    bulk->count_use(lazy);
     for (uint32_t position : candidates(index, {}, text)) {
       if (lazy[position]->matches(text)) fn(lazy[position]->rule());
     }
@@ -356,6 +433,16 @@ class TextPatterns {
   template <typename Fn>
   void until_match(std::string_view text, Fn&& fn) const {
     if (patterns_.empty()) return;
+    if (bulk_->ready()) {
+      std::vector<int> scratch;
+      std::vector<uint32_t> positions;
+      bulk_->matches(text, scratch, positions);
+      for (uint32_t position : positions) {
+        if (fn(patterns_[position]->rule(), [] { return true; })) return;
+      }
+      return;
+    }
+    bulk_->count_use(patterns_);
     const size_t core = core_bytes(text);
     for (uint32_t position : candidates(index_, unfiltered_, text)) {
       if (core > max_bytes_[position]) continue;
@@ -370,6 +457,7 @@ class TextPatterns {
   std::vector<size_t> max_bytes_;
   AtomIndex index_;                   // atoms -> positions in patterns_
   std::vector<uint32_t> unfiltered_;  // positions tried on every text
+  std::unique_ptr<BulkSets> bulk_ = std::make_unique<BulkSets>();
 };
 
 // Names a node's fields: class, role and itemprop are token lists, the
@@ -654,12 +742,13 @@ PatternSet* RuleSet::Impl::element_set(Key key, bool ignore, const std::string& 
 // rule whose pattern is too big on its own if there is one.
 void RuleSet::Impl::compile_set(PatternSet& set) const {
   if (!set.set || set.set->Compile()) return;
-  for (uint32_t index : set.rule_of) {
+  for (size_t i = 0; i < set.set_positions.size(); ++i) {
+    const uint32_t index = set.set_rule(i);
     RE2 re(set_pattern(set.key, patterns[index].pattern), pattern_options(set.key));
     if (!re.ok())
       throw RuleError(rules[index].id + ": pattern too large to compile: " + re.error());
   }
-  throw RuleError(rules[set.rule_of.front()].id +
+  throw RuleError(rules[set.set_rule(0)].id +
                   ": too many patterns of this kind to compile together");
 }
 

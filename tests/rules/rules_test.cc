@@ -547,3 +547,34 @@ TEST_CASE("a match cache keeps the values of each attribute apart", "[rules][mat
   CHECK(id_of(rules.match_node(element("div", "", "sidebar"), "", &cache)) == "t.rules:4");
   CHECK(id_of(rules.match_node(element("div", "sidebar"), "", &cache)) == "t.rules:5");
 }
+
+TEST_CASE("a rule set answers the same before and after a bulk run switches it to whole sets",
+          "[rules][match]") {
+  RuleSet rules = compiled(
+      "[drop]\nclass ^(?:share|social)(?:-|$)\nclass ^ad$\nid ^sidebar\n"
+      "[drop-text]\nshare this\n(?:\\d+ )?comments?\n.*all rights reserved\nad\n");
+  const std::vector<std::string> texts = {"Share this", "12 comments",
+                                          "» Comments", "© 2024 Example. All rights reserved.",
+                                          "Ad",         "A sentence about the shares of a company.",
+                                          "about"};
+  const std::vector<std::string> classes = {"share-box", "social", "ad", "adult", "shared"};
+  const auto answers = [&] {
+    std::vector<std::string> out;
+    for (const std::string& text : texts) out.push_back(id_of(rules.match_text(text, "")));
+    for (const std::string& cls : classes) {
+      out.push_back(id_of(rules.match_node(element("div", "", cls), "")));
+    }
+    out.push_back(id_of(rules.match_node(element("div", "sidebar-left"), "")));
+    return out;
+  };
+  const std::vector<std::string> before = answers();
+  CHECK(before[0] == "t.rules:6");
+  CHECK(before[4] == "t.rules:9");
+  CHECK(before[5] == "none");
+  // Past a few thousand matches of a kind, every kind is matched by one set.
+  for (int i = 0; i < 3000; ++i) {
+    rules.match_text("filler text " + std::to_string(i), "");
+    rules.match_node(element("div", "id" + std::to_string(i), "c" + std::to_string(i)), "");
+  }
+  CHECK(answers() == before);
+}
