@@ -118,8 +118,10 @@ static size_t home_slot(uint64_t fingerprint, size_t table_size) {
 
 const uint64_t* Stoplists::lookup(std::string_view word) const {
   const std::span<const uint64_t> table = slots();
-  if (table.empty()) return nullptr;
+  if (table.empty() || filter().empty()) return nullptr;  // nothing added yet
   const uint64_t fingerprint = hash_of(word) & ~kMaskIdMask;
+  const size_t bit = filter_bit(fingerprint);
+  if ((filter()[bit >> 6] >> (bit & 63) & 1) == 0) return nullptr;
   const size_t mask = table.size() - 1;
   for (size_t i = home_slot(fingerprint, table.size());; i = (i + 1) & mask) {
     const uint64_t slot = table[i];
@@ -132,7 +134,9 @@ const uint64_t* Stoplists::lookup(std::string_view word) const {
 void Stoplists::own_slots() {
   if (!owned_slots_.empty() || shipped_slots_.empty()) return;
   owned_slots_.assign(shipped_slots_.begin(), shipped_slots_.end());
+  owned_filter_.assign(shipped_filter_.begin(), shipped_filter_.end());
   shipped_slots_ = {};
+  shipped_filter_ = {};
 }
 
 void Stoplists::reserve(size_t words) {
@@ -168,6 +172,9 @@ uint64_t Stoplists::mask_id(uint64_t languages) {
 
 void Stoplists::insert(uint64_t fingerprint, uint64_t languages) {
   if ((used_ + 1) * 2 > owned_slots_.size()) reserve(std::max<size_t>(512, owned_slots_.size()));
+  if (owned_filter_.empty()) owned_filter_.assign(kFilterBits / 64, 0);
+  const size_t bit = filter_bit(fingerprint);
+  owned_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   const size_t mask = owned_slots_.size() - 1;
   for (size_t i = home_slot(fingerprint, owned_slots_.size());; i = (i + 1) & mask) {
     uint64_t& slot = owned_slots_[i];
@@ -252,9 +259,11 @@ std::string Stoplists::to_source() const {
     out += "};\n\n";
   };
   append_array("kSlots", slots());
+  append_array("kFilter", filter());
   append_array("kMasks", masks_);
   out += "}  // namespace\n\nStoplists Stoplists::shipped() {\n  Stoplists lists;\n";
   out += "  lists.shipped_slots_ = kSlots;\n";
+  out += "  lists.shipped_filter_ = kFilter;\n";
   out += "  lists.used_ = " + std::to_string(used_) + ";\n";
   out += "  lists.masks_.assign(std::begin(kMasks), std::end(kMasks));\n";
   out += "  lists.codes_ = {";

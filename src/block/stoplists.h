@@ -55,12 +55,21 @@ class Stoplists {
   // the index of the word's language set (bit i = language i). Words are
   // known by their hash alone: a non-stop word taken for one by a 48-bit
   // collision is a chance of about 1e-14 per lookup.
+  // In front of the table, one bit per 2^20 values of the hash (128 kB,
+  // which stays in cache): most words of a text are not stop words of
+  // any list, and their lookup ends at a clear bit, not at a table slot
+  // that is a cache miss.
+  static constexpr size_t kFilterBits = size_t{1} << 20;
   static constexpr uint64_t kMaskBits = 16;
   static constexpr uint64_t kMaskIdMask = (uint64_t{1} << kMaskBits) - 1;
   static uint64_t hash_of(std::string_view word);
   std::span<const uint64_t> slots() const {
     return owned_slots_.empty() ? shipped_slots_ : std::span<const uint64_t>(owned_slots_);
   }
+  std::span<const uint64_t> filter() const {
+    return owned_filter_.empty() ? shipped_filter_ : std::span<const uint64_t>(owned_filter_);
+  }
+  static size_t filter_bit(uint64_t fingerprint) { return (fingerprint >> 20) & (kFilterBits - 1); }
   const uint64_t* lookup(std::string_view word) const;
   uint64_t languages(uint64_t slot) const { return masks_[slot & kMaskIdMask]; }
   uint64_t mask_id(uint64_t languages);
@@ -69,6 +78,8 @@ class Stoplists {
 
   std::span<const uint64_t> shipped_slots_;  // the build's table, until changed
   std::vector<uint64_t> owned_slots_;        // a power of two in size, or empty
+  std::span<const uint64_t> shipped_filter_;
+  std::vector<uint64_t> owned_filter_;  // kFilterBits bits, or empty
   size_t used_ = 0;
   std::vector<uint64_t> masks_;                      // the distinct language sets, by index
   std::unordered_map<uint64_t, uint16_t> mask_ids_;  // filled on the first add()

@@ -200,3 +200,11 @@ TEST_CASE("the shipped table answers as the lists of rules/stoplists hashed at s
   CHECK(mismatches == 0);
   CHECK_FALSE(shipped.is_stop(shipped.find("en"), "boilerplate"));
 }
+
+TEST_CASE("room reserved for words never added answers no for every word", "[block][stoplists]") {
+  Stoplists s;
+  s.reserve(1000);
+  s.add("en", "# a comment, no words\n");
+  CHECK_FALSE(s.is_stop(s.find("en"), "the"));
+  CHECK(s.detect({"the", "of", "and", "the", "of", "and"}) == -1);
+}
