@@ -360,7 +360,7 @@ HeaderLine HeaderLineReader::read(std::string_view line, bool month_first) const
   if (RE2::Consume(&input, patterns_->byline_intro)) {
     return read_byline(std::string_view(input.data(), input.size()), month_first);
   }
-  const DateMatch date = dates_.find(text, month_first);
+  const DateMatch date = DateFinder::shared().find(text, month_first);
   if (!date.found()) return {};
   return read_dateline(text, date, month_first);
 }
@@ -380,8 +380,8 @@ bool HeaderLineReader::reads_as_date_context(std::string_view before, std::strin
     if (is_number(bare) && !is_time(bare) && ++numbers > kMaxNumbersBesideDate) return false;
   }
   std::string rest(after);
-  for (DateMatch more = dates_.find(rest, month_first); more.found();
-       more = dates_.find(rest, month_first)) {
+  for (DateMatch more = DateFinder::shared().find(rest, month_first); more.found();
+       more = DateFinder::shared().find(rest, month_first)) {
     rest.replace(more.begin, more.end - more.begin, " ");
   }
   int prose_words = 0;
@@ -399,7 +399,7 @@ bool HeaderLineReader::reads_as_date_context(std::string_view before, std::strin
 }
 
 std::string HeaderLineReader::labelled_date(std::string_view line, bool month_first) const {
-  const DateMatch date = dates_.find(line, month_first);
+  const DateMatch date = DateFinder::shared().find(line, month_first);
   if (!date.found()) return {};
   const bool context =
       reads_as_date_context(line.substr(0, date.begin), line.substr(date.end), month_first);
@@ -407,7 +407,7 @@ std::string HeaderLineReader::labelled_date(std::string_view line, bool month_fi
 }
 
 HeaderLine HeaderLineReader::read_byline(std::string_view rest, bool month_first) const {
-  const DateMatch date = dates_.find(rest, month_first);
+  const DateMatch date = DateFinder::shared().find(rest, month_first);
   const std::string names = names_before_cut(rest, date.found() ? date.begin : rest.size());
   const std::vector<std::string_view> words = split_words(names);
   if (words.empty() || words.size() > kMaxBylineWords) return {};

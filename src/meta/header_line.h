@@ -42,11 +42,12 @@ class HeaderLineReader {
   // 20.01.2022"), not a sentence that mentions one; empty otherwise.
   std::string labelled_date(std::string_view line, bool month_first) const;
 
-  const DateFinder& dates() const { return dates_; }
+  // The process's date finder, compiled when first asked for (a page
+  // without a candidate line never needs it).
+  const DateFinder& dates() const { return DateFinder::shared(); }
 
  private:
   struct Patterns;
-  const DateFinder& dates_ = DateFinder::shared();
   std::unique_ptr<const Patterns> patterns_;
 
   HeaderLine read_byline(std::string_view names_and_more, bool month_first) const;
