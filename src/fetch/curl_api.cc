@@ -39,25 +39,26 @@ Loaded load() {
   CurlApi& a = loaded.api;
   std::string& e = loaded.error;
   // The handle stays open for the life of the process: libcurl keeps
-  // global state (its TLS library's) that unloading would tear down.
-  const bool all = bind(library, "curl_global_init", a.global_init, e) &
-                   bind(library, "curl_version_info", a.version_info, e) &
-                   bind(library, "curl_free", a.free, e) & bind(library, "curl_url", a.url, e) &
-                   bind(library, "curl_url_set", a.url_set, e) &
-                   bind(library, "curl_url_get", a.url_get, e) &
-                   bind(library, "curl_url_cleanup", a.url_cleanup, e) &
-                   bind(library, "curl_easy_init", a.easy_init, e) &
-                   bind(library, "curl_easy_setopt", a.easy_setopt, e) &
-                   bind(library, "curl_easy_getinfo", a.easy_getinfo, e) &
-                   bind(library, "curl_easy_header", a.easy_header, e) &
-                   bind(library, "curl_easy_strerror", a.easy_strerror, e) &
-                   bind(library, "curl_easy_cleanup", a.easy_cleanup, e) &
-                   bind(library, "curl_multi_init", a.multi_init, e) &
-                   bind(library, "curl_multi_add_handle", a.multi_add_handle, e) &
-                   bind(library, "curl_multi_remove_handle", a.multi_remove_handle, e) &
-                   bind(library, "curl_multi_perform", a.multi_perform, e) &
-                   bind(library, "curl_multi_poll", a.multi_poll, e) &
-                   bind(library, "curl_multi_info_read", a.multi_info_read, e) &
+  // global state (its TLS library's) that unloading would tear down. The
+  // first function missing is the one the error names.
+  const bool all = bind(library, "curl_global_init", a.global_init, e) &&
+                   bind(library, "curl_version_info", a.version_info, e) &&
+                   bind(library, "curl_free", a.free, e) && bind(library, "curl_url", a.url, e) &&
+                   bind(library, "curl_url_set", a.url_set, e) &&
+                   bind(library, "curl_url_get", a.url_get, e) &&
+                   bind(library, "curl_url_cleanup", a.url_cleanup, e) &&
+                   bind(library, "curl_easy_init", a.easy_init, e) &&
+                   bind(library, "curl_easy_setopt", a.easy_setopt, e) &&
+                   bind(library, "curl_easy_getinfo", a.easy_getinfo, e) &&
+                   bind(library, "curl_easy_header", a.easy_header, e) &&
+                   bind(library, "curl_easy_strerror", a.easy_strerror, e) &&
+                   bind(library, "curl_easy_cleanup", a.easy_cleanup, e) &&
+                   bind(library, "curl_multi_init", a.multi_init, e) &&
+                   bind(library, "curl_multi_add_handle", a.multi_add_handle, e) &&
+                   bind(library, "curl_multi_remove_handle", a.multi_remove_handle, e) &&
+                   bind(library, "curl_multi_perform", a.multi_perform, e) &&
+                   bind(library, "curl_multi_poll", a.multi_poll, e) &&
+                   bind(library, "curl_multi_info_read", a.multi_info_read, e) &&
                    bind(library, "curl_multi_cleanup", a.multi_cleanup, e);
   if (!all) {
     e += " (libcurl 7.84 or later is needed)";
