@@ -96,7 +96,8 @@ class WEBCLEAN_API Workspace {
 
 class WEBCLEAN_API Cleaner {
  public:
-  // Loads and compiles the rules. Throws RuleError on a bad rule file.
+  // Loads the rules (each pattern is compiled the first time a page needs
+  // it; see rules/README.md). Throws RuleError on a bad rule file.
   explicit Cleaner(const Options& options = Options{});
   ~Cleaner();
   Cleaner(Cleaner&&) noexcept;

@@ -71,7 +71,8 @@ WEBCLEAN_API int webclean_options_set_max_seconds(webclean_options* options, dou
 
 /* ---- Cleaner ---------------------------------------------------------- */
 
-/* Loads and compiles the rules. `options` may be NULL for the defaults.
+/* Loads the rules (each pattern is compiled the first time a page needs
+ * it). `options` may be NULL for the defaults.
  * Returns NULL on failure and, when `error_out` is not NULL, puts in it a
  * message the caller frees with webclean_string_free: for a malformed rule
  * file it reads "path/to/file.rules:LINE: reason". On success *error_out
