@@ -70,9 +70,10 @@ class PyCleaner {
   }
 
   // Unpickling: a process pool may send the same Cleaner with every task,
-  // and building one (compiling the rules) takes a third of a second, so a
-  // process keeps the one it rebuilt last and reuses it for the same
-  // arguments. Called with the GIL held, which guards the cache.
+  // and a fresh one reads the rules again and compiles anew the patterns
+  // the pages need, so a process keeps the one it rebuilt last and reuses
+  // it for the same arguments. Called with the GIL held, which guards the
+  // cache.
   static PyCleaner* unpickled(Arguments arguments) {
     static std::optional<std::pair<Arguments, std::shared_ptr<const webclean::Cleaner>>> last;
     if (!last || !(last->first == arguments)) {
