@@ -118,10 +118,11 @@ static size_t home_slot(uint64_t fingerprint, size_t table_size) {
 
 const uint64_t* Stoplists::lookup(std::string_view word) const {
   const std::span<const uint64_t> table = slots();
-  if (table.empty() || filter().empty()) return nullptr;  // nothing added yet
+  const std::span<const uint64_t> bits = filter();
+  if (table.empty() || bits.empty()) return nullptr;  // nothing added yet
   const uint64_t fingerprint = hash_of(word) & ~kMaskIdMask;
   const size_t bit = filter_bit(fingerprint);
-  if ((filter()[bit >> 6] >> (bit & 63) & 1) == 0) return nullptr;
+  if ((bits[bit >> 6] >> (bit & 63) & 1) == 0) return nullptr;
   const size_t mask = table.size() - 1;
   for (size_t i = home_slot(fingerprint, table.size());; i = (i + 1) & mask) {
     const uint64_t slot = table[i];

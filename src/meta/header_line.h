@@ -42,10 +42,6 @@ class HeaderLineReader {
   // 20.01.2022"), not a sentence that mentions one; empty otherwise.
   std::string labelled_date(std::string_view line, bool month_first) const;
 
-  // The process's date finder, compiled when first asked for (a page
-  // without a candidate line never needs it).
-  const DateFinder& dates() const { return DateFinder::shared(); }
-
  private:
   struct Patterns;
   std::unique_ptr<const Patterns> patterns_;

@@ -216,6 +216,18 @@ RE2::Anchor anchor_for(Key key) {
   return (key == Key::kTag || key == Key::kText) ? RE2::ANCHOR_BOTH : RE2::UNANCHORED;
 }
 
+// The options a pattern of `key` is compiled with, alone or in a set: the
+// memory budget of a set of a few hundred patterns (kSetMaxMem).
+RE2::Options compile_options(Key key) {
+  RE2::Options options = pattern_options(key);
+  options.set_max_mem(kSetMaxMem);
+  return options;
+}
+
+std::unique_ptr<RE2::Set> new_set(Key key) {
+  return std::make_unique<RE2::Set>(compile_options(key), anchor_for(key));
+}
+
 // Everything but the site is stored per rule, in parse order; compile()
 // turns the patterns into sets.
 struct Pattern {
@@ -256,9 +268,7 @@ class LazyPattern {
 
   const RE2& compiled() const {
     std::call_once(compiled_, [&] {
-      RE2::Options options = pattern_options(key_);
-      options.set_max_mem(kSetMaxMem);
-      re_ = std::make_unique<RE2>(set_pattern(key_, pattern_), options);
+      re_ = std::make_unique<RE2>(set_pattern(key_, pattern_), compile_options(key_));
     });
     return *re_;
   }
@@ -286,11 +296,7 @@ class BulkSets {
       const LazyPattern& pattern = *patterns[position];
       const bool anchored = anchor_for(pattern.key()) == RE2::ANCHOR_BOTH;
       Part& part = anchored ? anchored_ : unanchored_;
-      if (!part.set) {
-        RE2::Options options = pattern_options(pattern.key());
-        options.set_max_mem(kSetMaxMem);
-        part.set = std::make_unique<RE2::Set>(options, anchor_for(pattern.key()));
-      }
+      if (!part.set) part.set = new_set(pattern.key());
       if (part.set->Add(set_pattern(pattern.key(), pattern.pattern()), nullptr) < 0) return;
       part.positions.push_back(position);
     }
@@ -361,11 +367,7 @@ struct PatternSet {
       for (const std::string& atom : *facts.atoms) index.add(atom, position);
       return lazy.back().get();
     }
-    if (!set) {
-      RE2::Options options = pattern_options(pattern_key);
-      options.set_max_mem(kSetMaxMem);
-      set = std::make_unique<RE2::Set>(options, anchor_for(pattern_key));
-    }
+    if (!set) set = new_set(pattern_key);
     // Cannot fail: add_source() parsed a user's pattern with the same options, and
     // tests/rules/shipped_rules_test.cc parses the shipped ones so.
     if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0)
@@ -627,8 +629,10 @@ std::string explain_re2_error(std::string_view pattern, const std::string& error
   return "invalid pattern: " + error;
 }
 
-// Parses the pattern as compile() will (RE2::Set::Add parses; compiling
-// every pattern on its own would double the load time of the shipped rules).
+// Parses a user's pattern as compile() will, so that a syntax error names
+// its line as the file is added. The shipped patterns are not parsed here:
+// tests/rules/shipped_rules_test.cc parses them all, and a one-document
+// process would pay for it.
 void check_pattern(std::string_view name, size_t line_no, Key key, std::string_view pattern,
                    Origin origin) {
   if (pattern.empty()) fail(name, line_no, "missing pattern");
