@@ -133,8 +133,28 @@ std::string iso_date(int year, int month, int day) {
   return buffer;
 }
 
-DateFinder::DateFinder() : pattern_(std::make_unique<const RE2>(date_pattern())) {}
+DateFinder::DateFinder() = default;
 DateFinder::~DateFinder() = default;
+
+const RE2& DateFinder::pattern() const {
+  std::call_once(compiled_, [&] { pattern_ = std::make_unique<const RE2>(date_pattern()); });
+  return *pattern_;
+}
+
+namespace {
+
+// Every form date_pattern() reads has a year of four ASCII digits: a text
+// without four in a row holds no date, and is not searched.
+bool has_four_digits(std::string_view text) {
+  int run = 0;
+  for (char c : text) {
+    run = (c >= '0' && c <= '9') ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 const DateFinder& DateFinder::shared() {
   static const DateFinder finder;
@@ -142,10 +162,11 @@ const DateFinder& DateFinder::shared() {
 }
 
 DateMatch DateFinder::find(std::string_view text, bool month_first) const {
+  if (!has_four_digits(text)) return {};
   re2::StringPiece groups[kGroups + 1];
   size_t start = 0;
   while (start < text.size()) {
-    if (!pattern_->Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
+    if (!pattern().Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
                          RE2::UNANCHORED, groups, kGroups + 1)) {
       return {};
     }

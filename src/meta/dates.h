@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -45,9 +46,10 @@ class DateFinder {
   DateFinder(const DateFinder&) = delete;
   DateFinder& operator=(const DateFinder&) = delete;
 
-  // One finder for the process, built on first use: its pattern (and the
-  // reverse program RE2 builds to find where a match starts) costs 2 ms to
-  // compile, paid once. Immutable, so shared by all threads.
+  // One finder for the process. Its pattern (and the reverse program RE2
+  // builds to find where a match starts) costs 2 ms to compile, paid once,
+  // when the first text that may hold a date is searched. Thread-safe, so
+  // shared by all threads.
   static const DateFinder& shared();
 
   // The first valid date in `text`. `month_first` says how to read an
@@ -56,7 +58,10 @@ class DateFinder {
   DateMatch find(std::string_view text, bool month_first) const;
 
  private:
-  std::unique_ptr<const re2::RE2> pattern_;
+  const re2::RE2& pattern() const;
+
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<const re2::RE2> pattern_;
 };
 
 }  // namespace webclean::meta

@@ -785,18 +785,31 @@ std::string normalize_date(std::string_view text) {
 
 namespace {
 
-// Where a date (or a time) starts in a byline, or npos.
-size_t date_start(std::string_view text) {
-  static const std::string months = month_names_pattern();
-  static const RE2 date{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*") + months + "\\b|\\b" + months +
-                        "\\.?\\s+\\d{1,2}\\b|\\b(?:" + kWeekdayNames +
-                        ")\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b|\\b\\d{1,2}:\\d{2}\\b|"
-                        "\\b\\d+\\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\\b(?:\\s+ago)?)"};
+// Where a match of `pattern` starts in `text`, or npos.
+size_t match_start(const RE2& pattern, std::string_view text) {
   re2::StringPiece match;
   const re2::StringPiece input(text.data(), text.size());
-  if (!date.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1))
+  if (!pattern.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1))
     return std::string_view::npos;
   return size_t(match.data() - text.data());
+}
+
+// Where a date (or a time) starts in a byline, or npos. A weekday's name
+// is the one form without a digit: the large pattern of the others is
+// searched for (and compiled) only in a text with a digit.
+size_t date_start(std::string_view text) {
+  static const RE2 weekday{std::string("(?i)\\b(?:") + kWeekdayNames + ")\\b"};
+  size_t start = match_start(weekday, text);
+  const bool digit =
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digit) return start;
+  static const std::string months = month_names_pattern();
+  static const RE2 numbered{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*") + months + "\\b|\\b" +
+                            months +
+                            "\\.?\\s+\\d{1,2}\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b|"
+                            "\\b\\d{1,2}:\\d{2}\\b|"
+                            "\\b\\d+\\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\\b(?:\\s+ago)?)"};
+  return std::min(start, match_start(numbered, text));
 }
 
 // Trims separators, connecting words and punctuation off the end of what
