@@ -21,6 +21,8 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "block/features.h"
 #include "filter/filter.h"
@@ -134,16 +136,50 @@ std::vector<int32_t> enclosing_form(const Document& doc) {
   return form;
 }
 
-// A regex of section titles ("Customers also bought"), matched against a
-// block's whole text, decoration aside, ignoring case.
-// `colon_ends`: whether a title may end with a colon ("Customers also
-// bought:"); "Shipping:" labels a field of the buy box (its cost, its
-// dates), no section.
-RE2 section_titles(const char* titles, bool colon_ends = true) {
+// Section titles ("Customers also bought"), matched against a block's
+// whole text, decoration aside, ignoring case. `colon_ends`: whether a
+// title may end with a colon ("Customers also bought:"); "Shipping:"
+// labels a field of the buy box (its cost, its dates), no section.
+struct SectionTitles {
+  RE2 titles;
+  bool colon_ends;
+};
+
+SectionTitles section_titles(const char* titles, bool colon_ends = true) {
   RE2::Options options;
   options.set_case_sensitive(false);
-  return RE2(std::string("[^\\pL\\pN]*") + titles + (colon_ends ? "[^\\pL\\pN]*" : "[^\\pL\\pN:]*"),
-             options);
+  return {RE2(titles, options), colon_ends};
+}
+
+bool is_letter_or_number(UChar32 c) {
+  return c >= 0 && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+}
+
+// The text without what leads its first letter or number and what follows
+// its last (a colon stays when titles may not end with one). A title starts
+// and ends with a letter or number (a trailing [^.!?]* only grows with what
+// this takes off), so matching the core equals matching the whole text
+// with [^\pL\pN]* around the titles: and costs no compile of those classes,
+// thousands of ranges each (1 ms a page).
+std::string_view title_core(std::string_view text, bool colon_ends) {
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t start = 0;
+  while (start < length) {
+    int32_t next = start;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), next, length, c);
+    if (c < 0 || is_letter_or_number(c)) break;
+    start = next;
+  }
+  int32_t end = length;
+  while (end > start) {
+    int32_t previous = end;
+    UChar32 c = 0;
+    U8_PREV(text.data(), start, previous, c);
+    if (c < 0 || is_letter_or_number(c) || (!colon_ends && c == ':')) break;
+    end = previous;
+  }
+  return text.substr(size_t(start), size_t(end - start));
 }
 
 // Sections that show other things than the page's subject: their titles
@@ -151,16 +187,17 @@ RE2 section_titles(const char* titles, bool colon_ends = true) {
 // of the page's text above which the box a title heads is the page's main
 // flow and stays.
 struct OtherSections {
-  const RE2& titles;
+  const SectionTitles& titles;
   const char* titles_name;
   const char* what;
   float max_share;
 };
 
 // Whether the block's whole text, decoration aside, is one of the titles.
-bool titles_section(const Block& b, const RE2& titles) {
+bool titles_section(const Block& b, const SectionTitles& titles) {
   if (b.node < 0 || b.features.chars > params::kOtherSectionTitleMaxChars) return false;
-  return RE2::FullMatch(b.text, titles);
+  const std::string_view core = title_core(b.text, titles.colon_ends);
+  return RE2::FullMatch(re2::StringPiece(core.data(), core.size()), titles.titles);
 }
 
 // The box a title heads: its nearest ancestor holding other kept text.
@@ -338,15 +375,15 @@ bool is_marquee(const Block& b) {
 
 bool select_sections(Document& doc) {
   if (doc.page_type == PageType::kProduct) {
-    static const RE2 titles = section_titles(params::kOtherProductsTitles);
+    static const SectionTitles titles = section_titles(params::kOtherProductsTitles);
     drop_other_sections(
         doc, {titles, "kOtherProductsTitles", "other products", params::kOtherProductsMaxShare});
-    static const RE2 policy = section_titles(params::kShopPolicyTitles, false);
+    static const SectionTitles policy = section_titles(params::kShopPolicyTitles, false);
     drop_other_sections(doc, {policy, "kShopPolicyTitles", "the shop's shipping and returns",
                               params::kOtherProductsMaxShare});
     decide_declared_description(doc);
   } else if (doc.page_type == PageType::kService) {
-    static const RE2 titles = section_titles(params::kOtherServiceContentTitles);
+    static const SectionTitles titles = section_titles(params::kOtherServiceContentTitles);
     drop_other_sections(doc, {titles, "kOtherServiceContentTitles", "other content",
                               params::kOtherServiceContentMaxShare});
   }
