@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,23 @@ struct PatternFacts {
   size_t max_bytes = kUnbounded;
 };
 PatternFacts facts_of(std::string_view pattern);
+
+// The facts of the shipped rules' patterns, read by the build
+// (cmake/rule_facts.cc), sorted by pattern.
+struct KnownFacts {
+  std::string_view pattern;
+  size_t max_bytes;
+  bool has_atoms;
+  uint32_t first_atom;  // into FactsTable::atoms
+  uint32_t atom_count;
+};
+struct FactsTable {
+  std::span<const KnownFacts> facts;
+  std::span<const std::string_view> atoms;
+};
+// Defined in the generated source; src/rules/rules.cc looks patterns up
+// in it before reading them.
+FactsTable shipped_facts();
 
 // Unicode simple case folding, as RE2's case-insensitive matching uses.
 std::string fold_case(std::string_view utf8);

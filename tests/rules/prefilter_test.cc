@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -190,4 +191,27 @@ TEST_CASE("every match of a shipped drop-text pattern holds one of its atoms and
   CHECK(bounded * 4 > patterns.size());        // a quarter of the shipped patterns have a bound
   CHECK(filtered * 10 > patterns.size() * 9);  // nine in ten shipped patterns have atoms
   CHECK(matches > 100);
+}
+
+TEST_CASE("the build's table of the shipped patterns' facts says what reading them says",
+          "[rules][prefilter][shipped]") {
+  const webclean::rules::FactsTable table = webclean::rules::shipped_facts();
+  const std::vector<std::string> patterns = shipped_text_patterns();
+  size_t found = 0;
+  for (const std::string& pattern : patterns) {
+    found += std::any_of(table.facts.begin(), table.facts.end(),
+                         [&](const auto& known) { return known.pattern == pattern; });
+  }
+  CHECK(found == patterns.size());  // every drop-text pattern is in it
+  for (size_t i = 0; i < table.facts.size(); ++i) {
+    const auto& known = table.facts[i];
+    INFO(known.pattern);
+    if (i > 0) CHECK(table.facts[i - 1].pattern < known.pattern);  // sorted, for lookups
+    const PatternFacts read = facts_of(known.pattern);
+    CHECK(known.max_bytes == read.max_bytes);
+    REQUIRE(known.has_atoms == read.atoms.has_value());
+    if (!read.atoms) continue;
+    const auto atoms = table.atoms.subspan(known.first_atom, known.atom_count);
+    CHECK(std::vector<std::string>(atoms.begin(), atoms.end()) == *read.atoms);
+  }
 }
