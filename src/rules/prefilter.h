@@ -32,16 +32,22 @@ PatternFacts facts_of(std::string_view pattern);
 
 // The facts of the shipped rules' patterns, read by the build
 // (cmake/rule_facts.cc), sorted by pattern.
+struct TextRef {
+  uint32_t offset;  // into FactsTable::text
+  uint32_t length;
+};
 struct KnownFacts {
-  std::string_view pattern;
+  TextRef pattern;
   size_t max_bytes;
   bool has_atoms;
   uint32_t first_atom;  // into FactsTable::atoms
   uint32_t atom_count;
 };
 struct FactsTable {
+  std::string_view text;  // the patterns' and atoms' bytes
   std::span<const KnownFacts> facts;
-  std::span<const std::string_view> atoms;
+  std::span<const TextRef> atoms;
+  std::string_view operator[](TextRef ref) const { return text.substr(ref.offset, ref.length); }
 };
 // Defined in the generated source; src/rules/rules.cc looks patterns up
 // in it before reading them.

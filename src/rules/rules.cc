@@ -232,15 +232,18 @@ std::unique_ptr<RE2::Set> new_set(Key key) {
 // process does not read the shipped patterns again (3 ms of its start-up).
 PatternFacts known_facts_of(std::string_view pattern) {
   const FactsTable table = shipped_facts();
-  const auto it = std::lower_bound(
-      table.facts.begin(), table.facts.end(), pattern,
-      [](const KnownFacts& known, std::string_view wanted) { return known.pattern < wanted; });
-  if (it == table.facts.end() || it->pattern != pattern) return facts_of(pattern);
+  const auto it = std::lower_bound(table.facts.begin(), table.facts.end(), pattern,
+                                   [&](const KnownFacts& known, std::string_view wanted) {
+                                     return table[known.pattern] < wanted;
+                                   });
+  if (it == table.facts.end() || table[it->pattern] != pattern) return facts_of(pattern);
   PatternFacts facts;
   facts.max_bytes = it->max_bytes;
   if (it->has_atoms) {
-    const auto atoms = table.atoms.subspan(it->first_atom, it->atom_count);
-    facts.atoms.emplace(atoms.begin(), atoms.end());
+    facts.atoms.emplace();
+    for (const TextRef atom : table.atoms.subspan(it->first_atom, it->atom_count)) {
+      facts.atoms->emplace_back(table[atom]);
+    }
   }
   return facts;
 }

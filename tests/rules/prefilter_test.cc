@@ -200,18 +200,22 @@ TEST_CASE("the build's table of the shipped patterns' facts says what reading th
   size_t found = 0;
   for (const std::string& pattern : patterns) {
     found += std::any_of(table.facts.begin(), table.facts.end(),
-                         [&](const auto& known) { return known.pattern == pattern; });
+                         [&](const auto& known) { return table[known.pattern] == pattern; });
   }
   CHECK(found == patterns.size());  // every drop-text pattern is in it
   for (size_t i = 0; i < table.facts.size(); ++i) {
     const auto& known = table.facts[i];
-    INFO(known.pattern);
-    if (i > 0) CHECK(table.facts[i - 1].pattern < known.pattern);  // sorted, for lookups
-    const PatternFacts read = facts_of(known.pattern);
+    const std::string_view pattern = table[known.pattern];
+    INFO(pattern);
+    if (i > 0) CHECK(table[table.facts[i - 1].pattern] < pattern);  // sorted, for lookups
+    const PatternFacts read = facts_of(pattern);
     CHECK(known.max_bytes == read.max_bytes);
     REQUIRE(known.has_atoms == read.atoms.has_value());
     if (!read.atoms) continue;
-    const auto atoms = table.atoms.subspan(known.first_atom, known.atom_count);
-    CHECK(std::vector<std::string>(atoms.begin(), atoms.end()) == *read.atoms);
+    std::vector<std::string> atoms;
+    for (const auto atom : table.atoms.subspan(known.first_atom, known.atom_count)) {
+      atoms.emplace_back(table[atom]);
+    }
+    CHECK(atoms == *read.atoms);
   }
 }
