@@ -101,7 +101,8 @@ std::string to_source(const std::map<std::string, PatternFacts>& facts) {
             << (fact.max_bytes == PatternFacts::kUnbounded ? std::string("kUnbounded")
                                                            : std::to_string(fact.max_bytes))
             << ", " << (fact.atoms ? "true" : "false") << ", " << first << ", "
-            << atom_count - first << "},\n";
+            << atom_count - first << ", " << (fact.first_chars ? "true" : "false") << ", "
+            << (fact.first_chars ? place(*fact.first_chars) : std::string("{0, 0}")) << "},\n";
   }
   std::ostringstream text;
   for (size_t at = 0; at < bytes.size(); at += 64) {

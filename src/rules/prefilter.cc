@@ -63,33 +63,53 @@ class AtomReader {
 
   PatternFacts read() {
     PatternFacts facts;
-    Atoms atoms = alternation(facts.max_bytes);
+    First first;
+    Atoms atoms = alternation(facts.max_bytes, first);
     if (failed_ || at_ != p_.size()) return PatternFacts{};
     facts.atoms = std::move(atoms);
+    if (first.known && !first.nullable) facts.first_chars = std::move(first.chars);
     return facts;
   }
 
  private:
   enum class Kind { kLiteral, kAny, kZeroWidth, kGroup };
+  // The characters a match may start with: `chars` (UTF-8, unfolded) when
+  // `known`; `nullable` when it may match the empty string, so that what
+  // follows may start the match too.
+  struct First {
+    bool known = true;
+    bool nullable = false;
+    std::string chars;
+    void add(const First& next) {
+      known = known && next.known;
+      if (known) chars += next.chars;
+    }
+  };
   struct Item {
     Kind kind = Kind::kAny;
     std::string literal;   // kLiteral: one character (UTF-8)
     Atoms atoms;           // kGroup
+    First first;           // kGroup
     size_t max_bytes = 4;  // the longest text it matches
   };
 
   bool more() const { return at_ < p_.size() && !failed_; }
   char peek(size_t ahead = 0) const { return at_ + ahead < p_.size() ? p_[at_ + ahead] : '\0'; }
 
-  // `max_bytes`: the longest text any branch matches.
-  Atoms alternation(size_t& max_bytes) {
+  // `max_bytes`: the longest text any branch matches; `first`: the
+  // characters any branch starts with.
+  Atoms alternation(size_t& max_bytes, First& first) {
     std::vector<std::string> all;
     bool known = true;
     max_bytes = 0;
+    first = First{};
     while (true) {
       size_t branch_bytes = 0;
-      Atoms branch = concatenation(branch_bytes);
+      First branch_first;
+      Atoms branch = concatenation(branch_bytes, branch_first);
       max_bytes = std::max(max_bytes, branch_bytes);
+      first.add(branch_first);
+      first.nullable = first.nullable || branch_first.nullable;
       if (!branch) known = false;
       if (known) {
         all.insert(all.end(), std::make_move_iterator(branch->begin()),
@@ -104,8 +124,10 @@ class AtomReader {
 
   // Of the literal runs and groups every match passes through, the one
   // whose shortest atom is longest.
-  Atoms concatenation(size_t& max_bytes) {
+  Atoms concatenation(size_t& max_bytes, First& first) {
     max_bytes = 0;
+    first = First{};
+    first.nullable = true;  // until an item that must match text
     std::vector<std::vector<std::string>> candidates;
     std::string run;
     auto end_run = [&] {
@@ -118,6 +140,11 @@ class AtomReader {
       const int min_count = read_repeat(max_count);
       if (failed_) return std::nullopt;
       max_bytes = add_bytes(max_bytes, times(item.max_bytes, max_count));
+      if (first.nullable) {
+        const First item_first = first_of(item);
+        first.add(item_first);
+        first.nullable = item_first.nullable || min_count == 0;
+      }
       if (item.kind == Kind::kLiteral) {
         if (min_count >= 1) run += item.literal;
         if (min_count != 1 || repeat_read_) end_run();
@@ -144,6 +171,30 @@ class AtomReader {
     }
     if (best == nullptr) return std::nullopt;
     return std::move(*best);
+  }
+
+  static First first_of(const Item& item) {
+    First first;
+    switch (item.kind) {
+      case Kind::kLiteral: {
+        size_t length = 1;
+        while (length < item.literal.size() &&
+               (static_cast<unsigned char>(item.literal[length]) & 0xC0) == 0x80)
+          ++length;
+        first.chars = item.literal.substr(0, length);
+        break;
+      }
+      case Kind::kAny:
+        first.known = false;
+        break;
+      case Kind::kZeroWidth:
+        first.nullable = true;
+        break;
+      case Kind::kGroup:
+        first = item.first;
+        break;
+    }
+    return first;
   }
 
   // The least number of times the item just read repeats (1 without a
@@ -249,7 +300,7 @@ class AtomReader {
       }
     }
     item.kind = Kind::kGroup;
-    item.atoms = alternation(item.max_bytes);
+    item.atoms = alternation(item.max_bytes, item.first);
     if (!more() || peek() != ')') return fail();
     ++at_;
     return item;
@@ -381,6 +432,7 @@ class AtomReader {
 
 PatternFacts facts_of(std::string_view pattern) {
   PatternFacts facts = AtomReader(pattern).read();
+  if (facts.first_chars) facts.first_chars = fold_case(*facts.first_chars);
   if (!facts.atoms) return facts;
   std::vector<std::string>& atoms = *facts.atoms;
   for (std::string& atom : atoms) atom = fold_case(atom);

@@ -27,6 +27,10 @@ struct PatternFacts {
   std::optional<std::vector<std::string>> atoms;
   // The longest match in bytes, or kUnbounded.
   size_t max_bytes = kUnbounded;
+  // The case-folded characters (UTF-8, one after another) one of which
+  // every match starts with; nullopt when unknown or when the pattern can
+  // match the empty string.
+  std::optional<std::string> first_chars;
 };
 PatternFacts facts_of(std::string_view pattern);
 
@@ -42,6 +46,8 @@ struct KnownFacts {
   bool has_atoms;
   uint32_t first_atom;  // into FactsTable::atoms
   uint32_t atom_count;
+  bool has_first_chars;
+  TextRef first_chars;
 };
 struct FactsTable {
   std::string_view text;  // the patterns' and atoms' bytes

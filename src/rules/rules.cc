@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -190,6 +192,27 @@ size_t core_bytes(std::string_view text) {
   return size_t(end - start);
 }
 
+// Whether a drop-text pattern whose matches start with one of
+// `first_chars` (case-folded, rules/prefilter.h) may match `text`: its own
+// part starts after some of the text's leading decoration, so at one of
+// those characters or at the first after them.
+bool may_start(std::string_view text, std::string_view first_chars) {
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t at = 0; at < length;) {
+    UChar32 c = 0;
+    U8_NEXT(text.data(), at, length, c);
+    if (c < 0) return false;  // neither decoration nor a pattern's character
+    char folded[U8_MAX_LENGTH];
+    int32_t bytes = 0;
+    U8_APPEND_UNSAFE(folded, bytes, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    // UTF-8 is self-synchronizing: a whole character is found only as one.
+    if (first_chars.find(std::string_view(folded, size_t(bytes))) != std::string_view::npos)
+      return true;
+    if (!is_decoration(c)) return false;
+  }
+  return false;
+}
+
 // A drop-text pattern that opens with ".*" or ".+" can match at any point
 // of a block. In the anchored set, one such pattern keeps the automaton
 // alive to the end of every block and multiplies its states with every
@@ -245,6 +268,7 @@ PatternFacts known_facts_of(std::string_view pattern) {
       facts.atoms->emplace_back(table[atom]);
     }
   }
+  if (it->has_first_chars) facts.first_chars.emplace(table[it->first_chars]);
   return facts;
 }
 
@@ -437,11 +461,12 @@ class TextPatterns {
  public:
   const LazyPattern* add(Key key, std::string_view pattern, uint32_t rule) {
     const uint32_t position = static_cast<uint32_t>(patterns_.size());
-    const PatternFacts facts = known_facts_of(pattern);
+    PatternFacts facts = known_facts_of(pattern);
     // A search pattern opens with ".*": its matches have no bound.
     const size_t max_bytes = key == Key::kText ? facts.max_bytes : PatternFacts::kUnbounded;
     patterns_.push_back(std::make_unique<LazyPattern>(key, pattern, rule));
     max_bytes_.push_back(max_bytes);
+    first_chars_.push_back(key == Key::kText ? std::move(facts.first_chars) : std::nullopt);
     if (!facts.atoms) {
       unfiltered_.push_back(position);
     } else {
@@ -468,6 +493,8 @@ class TextPatterns {
     const size_t core = core_bytes(text);
     for (uint32_t position : candidates(index_, unfiltered_, text)) {
       if (core > max_bytes_[position]) continue;
+      const std::optional<std::string>& first_chars = first_chars_[position];
+      if (first_chars && !may_start(text, *first_chars)) continue;
       const LazyPattern& pattern = *patterns_[position];
       if (fn(pattern.rule(), [&] { return pattern.matches(text); })) return;
     }
@@ -477,6 +504,8 @@ class TextPatterns {
   std::vector<std::unique_ptr<LazyPattern>> patterns_;  // in rule order
   // The longest match of each pattern's own part, without decoration.
   std::vector<size_t> max_bytes_;
+  // The characters each pattern's own part starts with, when known.
+  std::vector<std::optional<std::string>> first_chars_;
   AtomIndex index_;                   // atoms -> positions in patterns_
   std::vector<uint32_t> unfiltered_;  // positions tried on every text
   std::unique_ptr<BulkSets> bulk_ = std::make_unique<BulkSets>();

@@ -128,6 +128,21 @@ TEST_CASE("a pattern's longest match is counted in bytes of any case of its lett
   }
 }
 
+TEST_CASE("a pattern's first characters are those every match starts with", "[rules][prefilter]") {
+  const auto first = [](std::string_view pattern) {
+    const auto chars = facts_of(pattern).first_chars;
+    return chars ? *chars : std::string("<none>");
+  };
+  CHECK(first("\\[[ _]*\\]") == "[");
+  CHECK(first("(?:Foo|bar)+") == "fb");
+  CHECK(first("^(?:x-)?Nav") == "xn");   // an optional prefix lets what follows start
+  CHECK(first("\\bÉté") == "é");         // zero-width items are passed over
+  CHECK(first("a?") == "<none>");        // can match the empty string
+  CHECK(first("(?:a|b?)") == "<none>");  // so can one branch
+  CHECK(first("[ab]c") == "<none>");     // classes are not read
+  CHECK(first(".*x") == "<none>");
+}
+
 TEST_CASE("case folding maps every case of a letter to one", "[rules][prefilter]") {
   CHECK(fold_case("ShArE") == "share");
   CHECK(fold_case("\xC3\x89T\xC3\x89") == "\xC3\xA9t\xC3\xA9");  // ÉTÉ
@@ -180,6 +195,15 @@ TEST_CASE("every match of a shipped drop-text pattern holds one of its atoms and
       ++matches;
       INFO(pattern << "\non: " << lines[i]);
       CHECK(match.size() <= facts.max_bytes);
+      if (facts.first_chars) {
+        REQUIRE(!match.empty());
+        const std::string folded_match = fold_case(match);
+        size_t length = 1;
+        while (length < folded_match.size() &&
+               (static_cast<unsigned char>(folded_match[length]) & 0xC0) == 0x80)
+          ++length;
+        CHECK(facts.first_chars->find(folded_match.substr(0, length)) != std::string::npos);
+      }
       if (!facts.atoms) continue;
       bool holds = false;
       for (const std::string& atom : *facts.atoms) {
@@ -210,6 +234,8 @@ TEST_CASE("the build's table of the shipped patterns' facts says what reading th
     if (i > 0) CHECK(table[table.facts[i - 1].pattern] < pattern);  // sorted, for lookups
     const PatternFacts read = facts_of(pattern);
     CHECK(known.max_bytes == read.max_bytes);
+    REQUIRE(known.has_first_chars == read.first_chars.has_value());
+    if (read.first_chars) CHECK(table[known.first_chars] == *read.first_chars);
     REQUIRE(known.has_atoms == read.atoms.has_value());
     if (!read.atoms) continue;
     std::vector<std::string> atoms;
