@@ -350,6 +350,10 @@ TEST_CASE("author names lose labels prepositions dates and separators", "[meta][
   CHECK(clean_author("James Akinaka • 8h") == "James Akinaka");
   CHECK(clean_author("Benjamin Fischer, Marcus Theurer") == "Benjamin Fischer, Marcus Theurer");
   CHECK(clean_author("Published by").empty());
+  CHECK(clean_author("Written by byJane Doe") == "Jane Doe");  // a label glued to the name
+  CHECK(clean_author("Written by Byron Doe") == "Byron Doe");  // no label: a lower-case letter
+  CHECK(clean_author("Written by vonÉlodie Roy") ==
+        "Élodie Roy");  // an upper-case letter of Unicode
 }
 
 TEST_CASE("the language is the page's lang then Content-Language then the detected one",
