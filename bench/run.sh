@@ -90,7 +90,7 @@ if [ -n "$against" ]; then
   # Cold (the first pass over the pages, with the regex automata still
   # being built) and warm (a second pass: the cost per page of a long run).
   for ((r = 1; r <= webclean_runs; r++)); do
-    measure 1 "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+    measure 1 "webclean -j1" "$build/webclean_bench" --jobs 1 --stages "$tmp/stages" "$pages"
     measure 1 "webclean@$rev -j1" sh -c '"$1" --jobs 1 "$2" | sed "s/^engine=webclean /engine=webclean@$3 /"' \
       sh "$against_build/bin/webclean_bench" "$pages" "$rev"
     measure 1 "webclean -j1, warm" "$build/webclean_bench" --jobs 1 --warm "$pages"
@@ -98,7 +98,7 @@ if [ -n "$against" ]; then
       sh "$against_build/bin/webclean_bench" "$pages" "$rev"
   done
 else
-  measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 "$pages"
+  measure "$webclean_runs" "webclean -j1" "$build/webclean_bench" --jobs 1 --stages "$tmp/stages" "$pages"
 fi
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean -j$jobs" "$build/webclean_bench" --jobs "$jobs" "$pages"
@@ -221,5 +221,11 @@ awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
 awk '{ delete f; for (i = 3; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
        printf "one process per document (%s): %s ms of CPU, median over %s pages of 5-20 kB (slowest %s ms)   (target <= 30 ms)\n", $2, f["median_ms"], f["pages"], f["max_ms"] }' \
   "$tmp/one-document"
+echo
+echo "where the time goes (webclean -j1, cold, last run; the library's stage clocks):"
+awk -F'\t' '{ name[NR] = $1; secs[NR] = $2; total += $2 }
+  END { print "| stage     | seconds | share |"; print "|-----------|--------:|------:|"
+        for (i = 1; i <= NR; i++) printf "| %-9s | %7.3f | %4.1f%% |\n", name[i], secs[i], 100 * secs[i] / total
+        printf "| all       | %7.3f |       |\n", total }' "$tmp/stages"
 echo "(pages/s, MB/s: best of the runs. RSS in MB (10^6 bytes), largest of the runs: peak RSS =" \
   "pages (RSS right after loading them) + setup (the Cleaner and its Workspaces) + cleaning)"

@@ -1,8 +1,10 @@
 // Throughput and memory of webclean::Cleaner::clean() on a folder of pages,
 // the counterpart of readability_bench.mjs: every page is loaded (and
 // gunzipped) into memory first, then only the cleaning is timed.
-//   webclean_bench [--jobs N] [--warm] PAGES_DIR
-// Prints one line of key=value pairs on stdout, for bench/run.sh.
+//   webclean_bench [--jobs N] [--warm] [--stages FILE] PAGES_DIR
+// Prints one line of key=value pairs on stdout, for bench/run.sh; with
+// --stages, the timed pass's seconds per stage (the library's own stage
+// clocks, summed over the workers) to FILE, one "stage<TAB>seconds" a line.
 #include <sys/resource.h>
 #include <zlib.h>
 
@@ -22,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "block/stage_clock.h"
+#include "core/workspace.h"
 #include "webclean/cleaner.h"
 
 namespace {
@@ -35,6 +39,7 @@ struct Args {
   // reaches after its first thousand (RE2's DFA states and the workers'
   // rule-match caches are built once, then reused).
   bool warm = false;
+  std::string stages_file;
 };
 
 struct Totals {
@@ -54,6 +59,8 @@ std::optional<Args> parse_args(int argc, char** argv) {
       }
     } else if (arg == "--warm") {
       args.warm = true;
+    } else if (arg == "--stages" && i + 1 < argc) {
+      args.stages_file = argv[++i];
     } else if (args.pages_dir.empty() && !arg.starts_with("-")) {
       args.pages_dir = arg;
     } else {
@@ -162,12 +169,33 @@ Totals clean_all(const webclean::Cleaner& cleaner, const std::vector<std::string
   return sum;
 }
 
+// Each stage's clock, summed over the workers' workspaces.
+std::vector<uint64_t> stage_nanoseconds(std::vector<webclean::Workspace>& workspaces) {
+  std::vector<uint64_t> sums(webclean::block::kClockedStages);
+  for (webclean::Workspace& workspace : workspaces) {
+    for (size_t i = 0; i < sums.size(); ++i) {
+      sums[i] += workspace.impl().clock.nanoseconds(static_cast<webclean::block::ClockedStage>(i));
+    }
+  }
+  return sums;
+}
+
+bool write_stages(const std::string& path, const std::vector<uint64_t>& before,
+                  const std::vector<uint64_t>& after) {
+  std::ofstream out(path);
+  for (size_t i = 0; i < after.size(); ++i) {
+    out << webclean::block::kClockedStageNames[i] << '\t' << double(after[i] - before[i]) / 1e9
+        << '\n';
+  }
+  return bool(out.flush());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::optional<Args> args = parse_args(argc, argv);
   if (!args) {
-    std::cerr << "usage: webclean_bench [--jobs N] [--warm] PAGES_DIR\n";
+    std::cerr << "usage: webclean_bench [--jobs N] [--warm] [--stages FILE] PAGES_DIR\n";
     return 2;
   }
   std::vector<std::string> pages;
@@ -190,14 +218,21 @@ int main(int argc, char** argv) {
   long ready_rss_kb = current_rss_kb();  // pages + compiled rules, before any page
 
   if (args->warm) clean_all(cleaner, pages, workspaces);
+  const std::vector<uint64_t> before = stage_nanoseconds(workspaces);
   auto start = std::chrono::steady_clock::now();
   Totals totals = clean_all(cleaner, pages, workspaces);
   std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+  if (!args->stages_file.empty() &&
+      !write_stages(args->stages_file, before, stage_nanoseconds(workspaces))) {
+    std::cerr << "webclean_bench: cannot write " << args->stages_file << "\n";
+    return 1;
+  }
 
   std::printf(
       "engine=%s threads=%d pages=%zu bytes=%zu seconds=%.6f failures=%zu "
       "output_bytes=%zu baseline_rss_kb=%ld ready_rss_kb=%ld peak_rss_kb=%ld\n",
-      args->warm ? "webclean-warm" : "webclean", args->jobs, pages.size(), input_bytes, seconds.count(), totals.failures, totals.output_bytes,
-      baseline_rss_kb, ready_rss_kb, peak_rss_kb());
+      args->warm ? "webclean-warm" : "webclean", args->jobs, pages.size(), input_bytes,
+      seconds.count(), totals.failures, totals.output_bytes, baseline_rss_kb, ready_rss_kb,
+      peak_rss_kb());
   return 0;
 }

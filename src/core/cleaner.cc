@@ -3,6 +3,8 @@
 // document. Everything it holds is read-only after construction.
 #include "webclean/cleaner.h"
 
+#include "core/workspace.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +14,7 @@
 #include <sstream>
 
 #include "block/features.h"
+#include "block/stage_clock.h"
 #include "block/stoplists.h"
 #include "classify/page_type.h"
 #include "decode/decode.h"
@@ -300,10 +303,6 @@ Cleaner::~Cleaner() = default;
 Cleaner::Cleaner(Cleaner&&) noexcept = default;
 Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 
-struct Workspace::Impl {
-  html::Arena arena;               // Gumbo's memory, reused from page to page
-  rules::MatchCache rule_matches;  // attribute values seen on earlier pages
-};
 Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
 Workspace::~Workspace() = default;
 
@@ -373,23 +372,31 @@ bool Cleaner::index(std::string_view bytes, const DocumentInfo& info, RepeatInde
 
 Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
                       Workspace& workspace) const {
+  using block::ClockedStage;
   Result result;
   const Deadline deadline(impl_->max_seconds);
+  block::StageClock& clock = workspace.impl().clock;
+  clock.start();
   std::string utf8;
   bool is_html = false;
   if (!decode_document(bytes, info, raw_kind(bytes, info), utf8, is_html, result)) return result;
+  clock.lap(ClockedStage::kDecode);
   block::Document doc =
-      is_html ? html::parse(utf8, impl_->parse_options, &workspace.impl().arena, info.url)
+      is_html ? html::parse(utf8, impl_->parse_options, &workspace.impl().arena, info.url, &clock)
               : text::parse(utf8);
   doc.is_html = is_html;
+  clock.lap(ClockedStage::kBlocks);
   if (deadline.passed(result.error)) return result;
   normalize_text(doc);
+  clock.lap(ClockedStage::kNfc);
   const std::string declared_language =
       meta::declared_language(doc.hints.lang, info.content_language);
   block::compute_features(doc, impl_->stoplists, declared_language);
   if (deadline.passed(result.error)) return result;
   result.metadata.language = meta::document_language(doc, info.content_language);
+  clock.lap(ClockedStage::kFeatures);
   set_page_type(doc, info, impl_->page_type, result.metadata);
+  clock.lap(ClockedStage::kPageType);
 
   const std::string host = source::host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
@@ -399,6 +406,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   if (info.repeats != nullptr && !is_html) {
     filter::drop_repeated_lines(doc, *info.repeats, site_of(info), info.repeats_as_of);
   }
+  clock.lap(ClockedStage::kRules);
   impl_->header_lines.extract(doc, result.metadata);
   if (is_html) {
     meta::read_page_hints(doc, result.metadata, info.url);
@@ -409,14 +417,17 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
     }
   }
   normalize_metadata(result.metadata);
+  clock.lap(ClockedStage::kMetadata);
   if (deadline.passed(result.error)) return result;
   const bool in_region = is_html && filter::select_main_content(doc);
   filter::classify_density(doc, in_region);
+  clock.lap(ClockedStage::kFilters);
   if (deadline.passed(result.error)) return result;
 
   result.text = assemble_text(doc);
   if (impl_->markdown) result.markdown = sink::assemble_markdown(doc);
   if (impl_->keep_block_reports) result.blocks = block_reports(doc);
+  clock.lap(ClockedStage::kOutput);
   // The page's text may be cleaned away entirely; that is a result, not an error.
   return result;
 }

@@ -41,7 +41,7 @@ std::string without_carriage_returns(std::string_view html) {
 }  // namespace
 
 block::Document parse(std::string_view utf8_html, const ParseOptions& parse_options, Arena* reused,
-                      std::string_view page_url) {
+                      std::string_view page_url, block::StageClock* clock) {
   const std::string normalized = without_carriage_returns(utf8_html);
   if (!normalized.empty()) utf8_html = normalized;
   PrescanOptions prescan_options;
@@ -49,6 +49,7 @@ block::Document parse(std::string_view utf8_html, const ParseOptions& parse_opti
   prescan_options.keep_link_targets = parse_options.inline_markup && parse_options.link_targets;
   prescan_options.keep_dropped_texts = parse_options.keep_dropped_texts;
   Prescanned scanned = prescan(utf8_html, prescan_options);
+  if (clock != nullptr) clock->lap(block::ClockedStage::kPrescan);
   std::optional<Arena> own;
   if (reused == nullptr) own.emplace(first_chunk_for(scanned.html.size()));
   Arena& arena = reused != nullptr ? *reused : *own;
@@ -61,6 +62,7 @@ block::Document parse(std::string_view utf8_html, const ParseOptions& parse_opti
   // The tree lives in the arena and goes with it: no gumbo_destroy_output.
   const GumboOutput* output =
       gumbo_parse_with_options(&options, scanned.html.data(), scanned.html.size());
+  if (clock != nullptr) clock->lap(block::ClockedStage::kGumbo);
 
   block::Document doc;
   doc.is_html = true;

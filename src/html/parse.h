@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "block/block.h"
+#include "block/stage_clock.h"
 
 namespace webclean::html {
 
@@ -31,9 +32,11 @@ class Arena;
 
 // `arena`, when given, is reset and reused (a worker's arena, kept from
 // page to page); else parse() makes its own. `page_url` is the base of
-// relative link targets.
+// relative link targets. `clock`, when given, gets the prescan's and
+// Gumbo's laps (the walk's is the caller's).
 block::Document parse(std::string_view utf8_html, const ParseOptions& options = ParseOptions{},
-                      Arena* arena = nullptr, std::string_view page_url = {});
+                      Arena* arena = nullptr, std::string_view page_url = {},
+                      block::StageClock* clock = nullptr);
 
 // The version of Gumbo webclean was built with (Gumbo has no call that
 // tells the version in use), e.g. "0.10.1".
