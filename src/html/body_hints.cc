@@ -20,19 +20,20 @@ constexpr int kMaxKickerDepthInH1 = 3;
 constexpr size_t kMaxNodesScanned = 50000;
 
 // A class or id saying byline or author, as Readability's byline pattern.
-bool names_byline(std::string_view value) {
+// The names tests take the class or id lower-cased (ASCII).
+bool names_byline(std::string_view lower) {
   for (std::string_view word : {"byline", "author", "dateline", "writtenby", "p-author"}) {
-    if (icontains(value, word)) return true;
+    if (lower.find(word) != std::string_view::npos) return true;
   }
   return false;
 }
 
 // A class or id saying the element holds a date ("entry-date", "post-date",
 // "itemPostDate", "datum"), but not an update's date.
-bool names_date(std::string_view value) {
-  if (icontains(value, "update")) return false;
-  return icontains(value, "date") || icontains(value, "datum") || icontains(value, "published") ||
-         icontains(value, "posted-on");
+bool names_date(std::string_view lower) {
+  const auto has = [lower](std::string_view word) { return lower.find(word) != lower.npos; };
+  if (has("update")) return false;
+  return has("date") || has("datum") || has("published") || has("posted-on");
 }
 
 // A class naming the line set above a headline: "kicker" (English news
@@ -40,12 +41,17 @@ bool names_date(std::string_view value) {
 // CMSs' translations of Dachzeile), "dachzeile", "spitzmarke", "eyebrow",
 // "h1small". Seen inside the h1s of 20 trafilatura-set pages; of the 18
 // whose gold has a title, the annotators left the kicker out on 17.
-bool names_kicker(std::string_view classes) {
+bool names_kicker(std::string_view lower_classes) {
   for (std::string_view word : {"kicker", "roofline", "topline", "overline", "supertitle",
                                 "toptitle", "dachzeile", "spitzmarke", "eyebrow", "h1small"}) {
-    if (icontains(classes, word)) return true;
+    if (lower_classes.find(word) != std::string_view::npos) return true;
   }
   return false;
+}
+
+void assign_lower(std::string& out, std::string_view text) {
+  out.assign(text);
+  for (char& c : out) c = ascii_lower(c);
 }
 
 bool inside_h1(const GumboNode* node) {
@@ -113,6 +119,8 @@ void BodyHints::enter(const ElementSeen& element) {
   if (element.skipped) return;
   const GumboElement& gumbo = element.node->v.element;
   if (gumbo.tag == GUMBO_TAG_META) return;  // meta tags are read as such, by the walk
+  assign_lower(classes_lower_, element.classes);
+  assign_lower(id_lower_, element.id);
   if (doc_.hints.bylines.size() < kMaxBylineHints) add_byline(element);
   if (doc_.hints.dates.size() < kMaxDateHints) add_date(element);
   if (doc_.hints.kickers.size() < kMaxKickerHints) add_kicker(element);
@@ -129,8 +137,8 @@ void BodyHints::leave(const GumboNode* node) {
 void BodyHints::add_byline(const ElementSeen& element) {
   const bool rel_author = has_token(element.rel, "author");
   const bool itemprop_author = icontains(element.itemprop, "author");
-  if (!rel_author && !itemprop_author && !names_byline(element.classes) &&
-      !names_byline(element.id)) {
+  if (!rel_author && !itemprop_author && !names_byline(classes_lower_) &&
+      !names_byline(id_lower_)) {
     return;
   }
   std::string raw;
@@ -160,7 +168,7 @@ void BodyHints::add_date(const ElementSeen& element) {
   const bool is_time = gumbo.tag == GUMBO_TAG_TIME;
   const bool published = has_token(element.itemprop, "datepublished");
   const bool by_name =
-      !is_time && !published && (names_date(element.classes) || names_date(element.id));
+      !is_time && !published && (names_date(classes_lower_) || names_date(id_lower_));
   if (!is_time && !published && !by_name) return;
   block::DateHint hint;
   hint.published = published || has_attribute(gumbo, "pubdate");
@@ -179,7 +187,7 @@ void BodyHints::add_date(const ElementSeen& element) {
 }
 
 void BodyHints::add_kicker(const ElementSeen& element) {
-  if (!names_kicker(element.classes) || !inside_h1(element.node)) return;
+  if (!inside_h1(element.node) || !names_kicker(classes_lower_)) return;
   std::string raw;
   if (!text_content(element.node, kMaxKickerBytes, raw)) return;
   std::string text = collapse_whitespace(raw);

@@ -46,6 +46,10 @@ class BodyHints {
 
   block::Document& doc_;
   const Prescanned& scanned_;
+  // The element's class and id, ASCII lower-cased once for the name tests
+  // of bylines, dates and kickers (a dozen substring searches each).
+  std::string classes_lower_;
+  std::string id_lower_;
   std::vector<const GumboNode*> hidden_;                           // open hidden elements
   std::vector<std::pair<const GumboNode*, size_t>> open_bylines_;  // element, index in hints
   size_t nodes_scanned_ = 0;  // subtree nodes read for texts, bounded per page
