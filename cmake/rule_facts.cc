@@ -12,19 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "generated_source.h"
 #include "rules/prefilter.h"
 
 namespace fs = std::filesystem;
+using webclean::generated::read_file;
 using webclean::rules::PatternFacts;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -145,12 +140,5 @@ int main(int argc, char** argv) {
     if (!facts.count(pattern)) facts.emplace(pattern, webclean::rules::facts_of(pattern));
   }
   const std::string source = to_source(facts);
-  if (read_file(argv[2]) == source) return 0;  // unchanged: nothing to rebuild
-  std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
-  out << source;
-  if (!out.flush()) {
-    std::cerr << "rule_facts: cannot write " << argv[2] << "\n";
-    return 1;
-  }
-  return 0;
+  return webclean::generated::write_if_changed("rule_facts", argv[2], source);
 }

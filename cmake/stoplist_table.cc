@@ -11,19 +11,10 @@
 #include <vector>
 
 #include "block/stoplists.h"
+#include "generated_source.h"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-}  // namespace
+using webclean::generated::read_file;
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -47,12 +38,5 @@ int main(int argc, char** argv) {
   stoplists.reserve(words);
   for (size_t i = 0; i < lists.size(); ++i) stoplists.add(lists[i].stem().string(), contents[i]);
   const std::string source = stoplists.to_source();
-  if (read_file(argv[2]) == source) return 0;  // unchanged: nothing to rebuild
-  std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
-  out << source;
-  if (!out.flush()) {
-    std::cerr << "stoplist_table: cannot write " << argv[2] << "\n";
-    return 1;
-  }
-  return 0;
+  return webclean::generated::write_if_changed("stoplist_table", argv[2], source);
 }
