@@ -475,11 +475,14 @@ TEST_CASE("pages fetched while the output waits for a slow URL stop at the windo
   TestServer server;
   TempDir scratch;
   // A slow URL first, then 60 pages of 3 MB: 180 MB if nothing held back.
+  // The slow URL's first try ends at --timeout: 15 s, five times what the
+  // pages fetched meanwhile take on an idle machine, so that on a busy one
+  // the window still fills first and no page of 3 MB times out.
   std::string list = server.url("/fault/trickle/first") + "\n";
   for (int i = 0; i < 60; ++i) list += server.url("/big?" + std::to_string(i)) + "\n";
   write_file(scratch / "urls.txt", list);
   const Run result = run(scratch,
-                         "--fetch-jobs 8 --per-host 8 --timeout 3 --retries 1 -j 2 "
+                         "--fetch-jobs 8 --per-host 8 --timeout 15 --retries 1 -j 2 "
                          "-f jsonl --urls " +
                              quoted(scratch / "urls.txt"));
   CHECK(result.status == 1);
