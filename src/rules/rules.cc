@@ -385,15 +385,31 @@ std::vector<uint32_t> candidates(const AtomIndex& index, const std::vector<uint3
   return found;
 }
 
+// The patterns of a kind that have no atoms, in one RE2::Set. Compiled at
+// load when a user's pattern is among them, so that one over RE2's memory
+// budget is reported there; else when a value is first matched (a text
+// document matches none: 1 ms of its process). The shipped ones compile
+// together, as every test that cleans a page shows.
+struct AtomlessSet {
+  std::unique_ptr<RE2::Set> set;
+  bool deferred = false;
+  std::once_flag compiled;
+
+  RE2::Set& ready() {
+    if (deferred) std::call_once(compiled, [this] { set->Compile(); });
+    return *set;
+  }
+};
+
 // The element patterns of one kind. Those with atoms (rules/prefilter.h)
 // are compiled one by one, the first time a value holds one of their
-// atoms; the few without are compiled together at load, in one RE2::Set.
+// atoms; the few without are compiled together, in one AtomlessSet.
 // All in one set took 10 ms to build, a quarter of a one-page process.
 struct PatternSet {
   std::vector<std::unique_ptr<LazyPattern>> lazy;  // all of them, in rule order
   AtomIndex index;                                 // atoms -> positions in `lazy`
   bool any_with_atoms = false;
-  std::unique_ptr<RE2::Set> set;                                  // the patterns without atoms
+  std::unique_ptr<AtomlessSet> atomless;                          // the patterns without atoms
   std::vector<uint32_t> set_positions;                            // their positions in `lazy`
   std::unique_ptr<BulkSets> bulk = std::make_unique<BulkSets>();  // of all `lazy`
   Key key = Key::kTag;
@@ -411,10 +427,13 @@ struct PatternSet {
       for (const std::string& atom : *facts.atoms) index.add(atom, position);
       return lazy.back().get();
     }
-    if (!set) set = new_set(pattern_key);
+    if (!atomless) {
+      atomless = std::make_unique<AtomlessSet>();
+      atomless->set = new_set(pattern_key);
+    }
     // Cannot fail: add_source() parsed a user's pattern with the same options, and
     // tests/rules/shipped_rules_test.cc parses the shipped ones so.
-    if (set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0)
+    if (atomless->set->Add(set_pattern(pattern_key, pattern), nullptr) >= 0)
       set_positions.push_back(position);
     return nullptr;
   }
@@ -433,8 +452,11 @@ struct PatternSet {
       for (uint32_t position : positions) fn(lazy[position]->rule());
       return;
     }
-    if (set && set->Match(text, nullptr) && set->Match(text, &scratch)) {
-      for (int i : scratch) fn(set_rule(size_t(i)));
+    if (atomless) {
+      const RE2::Set& set = atomless->ready();
+      if (set.Match(text, nullptr) && set.Match(text, &scratch)) {
+        for (int i : scratch) fn(set_rule(size_t(i)));
+      }
     }
     if (!any_with_atoms) return;
     bulk->count_use(lazy);
@@ -794,7 +816,16 @@ PatternSet* RuleSet::Impl::element_set(Key key, bool ignore, const std::string& 
 // A set that does not compile is too big for RE2's memory budget: name the
 // rule whose pattern is too big on its own if there is one.
 void RuleSet::Impl::compile_set(PatternSet& set) const {
-  if (!set.set || set.set->Compile()) return;
+  if (!set.atomless) return;
+  const bool any_user =
+      std::any_of(set.set_positions.begin(), set.set_positions.end(), [&](uint32_t position) {
+        return patterns[set.lazy[position]->rule()].origin == Origin::kUser;
+      });
+  if (!any_user) {
+    set.atomless->deferred = true;
+    return;
+  }
+  if (set.atomless->set->Compile()) return;
   for (size_t i = 0; i < set.set_positions.size(); ++i) {
     const uint32_t index = set.set_rule(i);
     RE2 re(set_pattern(set.key, patterns[index].pattern), pattern_options(set.key));

@@ -101,6 +101,25 @@ TEST_CASE("a ten thousand character pattern and a repetition blowup are refused 
   CHECK(blowup.size() > 11);
 }
 
+TEST_CASE("a user's pattern too large to compile is reported when the rules load",
+          "[rules][parse][hostile]") {
+  const auto load_error = [](std::string_view content) {
+    try {
+      compiled(content);
+    } catch (const RuleError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  // Without atoms (compiled with the kind's other such patterns) and with
+  // one ("menu"): neither waits for a page to find out.
+  CHECK(load_error("[drop]\nclass menu\nclass [\\pL\\pN]{1000}[\\pL\\pN]{1000}\n") ==
+        "t.rules:3: pattern too large to compile: pattern too large - compile failed");
+  const std::string four = "[\\pL\\pN]{1000}[\\pL\\pN]{1000}[\\pL\\pN]{1000}[\\pL\\pN]{1000}";
+  CHECK(load_error("[drop]\nclass menu" + four + "\n") ==
+        "t.rules:2: pattern too large to compile: pattern too large - compile failed");
+}
+
 TEST_CASE("comments, blank lines and CRLF line ends are ignored", "[rules][parse]") {
   RuleSet rules = compiled(
       "# a whole-line comment\r\n"
