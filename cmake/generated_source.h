@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 namespace webclean::generated {
 
@@ -22,6 +23,9 @@ inline std::string read_file(const std::filesystem::path& path) {
 // The generator's exit status: 0, or 1 with a message naming `program`.
 inline int write_if_changed(const char* program, const char* path, const std::string& source) {
   if (read_file(path) == source) return 0;
+  // The build runs the generators in any order: the first makes the folder.
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << source;
   if (!out.flush()) {
