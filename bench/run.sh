@@ -132,6 +132,37 @@ print(f"engine=webclean-cli threads={jobs} pages={len(files)} bytes={size} secon
       f"failures=0 output_bytes=0 baseline_rss_kb=0 ready_rss_kb=0 peak_rss_kb={rss}")
 PY
 }
+# The command line writing one output file per page (-o DIR), as a bulk
+# run over saved pages does: files read, gunzipped, cleaned and each
+# written to its own file (temporary file, then rename). A new folder each
+# run, removed after the clock stops.
+cli_dir_run() {
+  python3 - "$@" <<'PY'
+import glob, gzip, os, resource, shutil, subprocess, sys, time
+label, cli, pages, out = sys.argv[1:5]
+files = sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html")))
+size = 0
+for f in files:
+    with open(f, "rb") as h:
+        data = h.read()
+    size += len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
+shutil.rmtree(out, ignore_errors=True)
+start = time.time()
+subprocess.run([cli, "-q", "-j", "1", "-o", out, pages], stdout=subprocess.DEVNULL, check=False)
+seconds = time.time() - start
+written = sum(len(names) for _, _, names in os.walk(out))
+shutil.rmtree(out, ignore_errors=True)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"engine={label} threads=1 pages={len(files)} bytes={size} seconds={seconds:.6f} "
+      f"failures={len(files) - written} output_bytes=0 baseline_rss_kb=0 ready_rss_kb=0 peak_rss_kb={rss}")
+PY
+}
+for ((r = 1; r <= webclean_runs; r++)); do
+  measure 1 "webclean CLI -j1 -o DIR" cli_dir_run webclean-cli-dir "$build/webclean" "$pages" "$tmp/cli-dir"
+  [ -z "$against" ] ||
+    measure 1 "webclean@$rev CLI -j1 -o DIR" cli_dir_run "webclean-cli-dir@$rev" \
+      "$against_build/bin/webclean" "$pages" "$tmp/cli-dir"
+done
 measure "$webclean_runs" "webclean CLI -j1" cli_run 1 "$build/webclean" "$pages" "$tmp/cli-out"
 [ "$jobs" -eq 1 ] ||
   measure "$webclean_runs" "webclean CLI -j$jobs" cli_run "$jobs" "$build/webclean" "$pages" "$tmp/cli-out"
@@ -206,6 +237,8 @@ awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
     row("webclean-warm 1", "webclean, warm"); if (jobs > 1) row("webclean-warm " jobs, "webclean, warm")
     if (rev != "") row("webclean-warm@" short " 1", "at " short ", warm")
     row("webclean-cli 1", "webclean CLI"); if (jobs > 1) row("webclean-cli " jobs, "webclean CLI")
+    row("webclean-cli-dir 1", "CLI -o DIR")
+    if (rev != "") row("webclean-cli-dir@" short " 1", "CLI -o DIR at " short)
     row("readability 1", "Readability.js")
     print ""
     w1 = "webclean 1"; wn = "webclean " jobs; r1 = "readability 1"
@@ -213,6 +246,8 @@ awk -v jobs="$jobs" -v rev="$against" -v short="${rev:-}" '
     if (rev != "") { a = "webclean@" short " 1"; aw = "webclean-warm@" short " 1"; printf "webclean -j1 / webclean at %s (%s) -j1: %.3fx pages/s (%+.1f%%) cold, %.3fx (%+.1f%%) warm\n", rev, short, pps[w1] / pps[a], 100 * (pps[w1] / pps[a] - 1), pps[h1] / pps[aw], 100 * (pps[h1] / pps[aw] - 1) }
     printf "webclean -j1 / Readability.js (one core each): %.1fx cold, %.1fx warm   (target >= 8x)\n", pps[w1] / pps[r1], pps[h1] / pps[r1]
     if (jobs > 1) printf "webclean -j%d / webclean -j1: %.2fx cold, %.2fx warm, %.2fx CLI   (target >= 1.8x at -j2 on 2 cores)\n", jobs, pps[wn] / pps[w1], pps[hn] / pps[h1], pps[cn] / pps[c1]
+    d1 = "webclean-cli-dir 1"; printf "webclean CLI -j1 -o DIR / library -j1: %.2fx cold, %.2fx warm   (target >= 0.85x)\n", pps[d1] / pps[w1], pps[d1] / pps[h1]
+    if (rev != "") { ad = "webclean-cli-dir@" short " 1"; printf "webclean CLI -j1 -o DIR / the same at %s: %.3fx pages/s (start-up, reading, gunzip, cleaning and writing: what a bulk run pays)\n", short, pps[d1] / pps[ad] }
     printf "webclean -j1: %.0f pages/s cold, %.0f warm, %.0f CLI end to end   (target >= 500 on the 990 trafilatura pages)\n", pps[w1], pps[h1], pps[c1]
     printf "webclean -j%d peak RSS: CLI %.0f MB; in-memory bench %.0f MB, of which %.0f MB is the pages held in memory   (target <= 150 MB at -j2)\n", jobs, mb(peak[cn]), mb(peak[wn]), mb(base[wn])
     printf "Readability.js: %d page(s) threw (counted as processed), %d returned no article\n", fail[r1], empty[r1]
