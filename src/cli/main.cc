@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "cli/inputs.h"
 #include "cli/options.h"
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
     if (whole) repeats = count_repeats(*whole, *options, *cleaner, shows_progress(*options));
   }
   const std::unique_ptr<webclean::RepeatIndex> from_stdin = stream_repeats(*plan, *options);
-  const WorkContext context{*plan, *options, *cleaner, repeats.get(), from_stdin.get()};
+  WorkContext context{*plan, *options, *cleaner, repeats.get(), from_stdin.get()};
+  context.overlap_io = options->jobs < std::thread::hardware_concurrency();
   const RunOutcome run = run_pipeline(context, log, shows_progress(*options));
   const bool interrupted = run.stop_signal != 0;
   if (shows_summary(*options, *plan) || (interrupted && !options->quiet)) {

@@ -113,9 +113,19 @@ void OrderedWriter::emit_file(const Outcome& outcome) {
     report(input, "", "", outcome.error);
     return;
   }
-  if (plan_.inputs[outcome.input].output.empty()) return write_stdout(outcome, input);
+  const std::string& output = plan_.inputs[outcome.input].output;
+  if (output.empty()) return write_stdout(outcome, input);
+  uint64_t written = outcome.bytes_written;
+  if (outcome.write_pending) {
+    if (std::string error = sink::write_atomically(output, outcome.output); !error.empty()) {
+      ++stats_.failed;
+      report(input, "", "", error);
+      return;
+    }
+    written = outcome.output.size();
+  }
   ++stats_.cleaned;
-  stats_.bytes_out += outcome.bytes_written;
+  stats_.bytes_out += written;
 }
 
 void OrderedWriter::emit_record(const Outcome& outcome) {

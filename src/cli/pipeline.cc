@@ -339,11 +339,7 @@ class Reader {
       } else if (inputs[i].holds == Holds::kUrl) {
         send_page(i);
       } else {
-        WorkItem item;
-        item.type = ItemType::kFile;
-        item.input = i;
-        item.weight = std::min<uint64_t>(inputs[i].size, context_.options.max_bytes);
-        send(std::move(item));
+        send_file(i);
       }
     }
     shared_.results.finish(sequence_);
@@ -357,6 +353,22 @@ class Reader {
     }
     item.sequence = sequence_++;
     shared_.queue.push(std::move(item));
+  }
+
+  // A file goes on as its path, or read and gunzipped with overlap_io
+  // (standard input excepted: a worker reads it, where an interruption
+  // can leave it waiting).
+  void send_file(size_t input) {
+    const Input& file = context_.plan.inputs[input];
+    WorkItem item;
+    item.type = ItemType::kFile;
+    item.input = input;
+    item.weight = std::min<uint64_t>(file.size, context_.options.max_bytes);
+    if (context_.overlap_io && file.path != "-" && file.error.empty()) {
+      item.document = source::read_file(file.path, context_.options.max_bytes);
+      item.weight = std::max<uint64_t>(item.weight, item.document->bytes.size());
+    }
+    send(std::move(item));
   }
 
   // A URL's page goes on as a file whose bytes are already read.

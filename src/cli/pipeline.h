@@ -5,6 +5,10 @@
 //    stream records)                 Cleaner, a      number)          output, errors,
 //                                    Workspace each)                  progress)
 //
+// With fewer workers than cores (WorkContext::overlap_io), the reader also
+// reads and gunzips each file and the writer writes each output file, so
+// that at -j1 a core cleans while the other does the input and output.
+//
 // Every item the reader sends first takes a place in a window bounded by a
 // number of items and by their bytes; the writer frees the place when it
 // has emitted the item. So the queue, the documents being cleaned and the

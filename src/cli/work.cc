@@ -65,6 +65,8 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
     info.site = RepeatIndex::site_of(info.url, "");
     info.content_type = item.page.content_type;
     info.content_language = item.page.content_language;
+  } else if (item.document) {
+    document = std::move(*item.document);
   } else {
     const size_t max_bytes = context.options.max_bytes;
     document = input.path == "-" ? source::read_stdin(max_bytes)
@@ -81,7 +83,8 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
     return;
   }
   std::string rendered = render_document(result, input, item.page, context);
-  if (input.output.empty()) {
+  if (input.output.empty() || context.overlap_io) {
+    outcome.write_pending = !input.output.empty();
     outcome.output = std::move(rendered);
     return;
   }

@@ -1,18 +1,20 @@
 // The unit of work of a bulk run and what comes of it. A work item is one
 // document: a file (read by the worker, so that reading and gunzipping run
-// in parallel too) or one record of a stream (read by the reader thread);
+// in parallel too, or by the reader when a core is spare) or one record of a stream (read by the reader thread);
 // the end of a stream is an item of its own, so that the ordered writer
 // knows when a stream's output file is complete.
 #ifndef WEBCLEAN_CLI_WORK_H_
 #define WEBCLEAN_CLI_WORK_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "fetch/fetch.h"
 #include "source/records.h"
+#include "source/source.h"
 #include "webclean/cleaner.h"
 
 namespace webclean::cli {
@@ -26,6 +28,9 @@ struct WorkItem {
   uint64_t record_number = 0;  // kRecord: 1-based position in its stream
   source::Record record;       // kRecord
   fetch::Page page;            // kFile of a URL: the page as fetched (the reader waits for it)
+  // kFile read (and gunzipped) by the reader, with WorkContext::overlap_io;
+  // else the worker reads it.
+  std::optional<source::RawDocument> document;
   std::string error;           // kStreamEnd: why the stream could not be read
   uint64_t weight = 0;         // bytes held, for the bound on memory in flight
   // kRecord of a stream on stdin, with the repetition filter: judged by the
@@ -47,6 +52,9 @@ struct Outcome {
   std::string record_key;
   uint64_t bytes_in = 0;       // kFile: input bytes read
   uint64_t bytes_written = 0;  // kFile: bytes the worker wrote to its output file
+  // kFile with an output path and WorkContext::overlap_io: `output` is for
+  // the writer to write there.
+  bool write_pending = false;
 };
 
 // What every worker shares, read-only.
@@ -58,6 +66,12 @@ struct WorkContext {
   // Streams on stdin, read once: the reader counts each record before it
   // sends it, after a warm-up window of records (src/cli/repeats.h).
   RepeatIndex* stream_repeats = nullptr;
+  // A core is left over for the reader and writer threads (fewer workers
+  // than cores): the reader reads and gunzips files and the writer writes
+  // output files, so that at -j1 both overlap with the cleaning. With a
+  // worker on every core the workers do both, as no single thread could
+  // keep up with many of them.
+  bool overlap_io = false;
 };
 
 // How a file input's document, and a stream's record, are described to the

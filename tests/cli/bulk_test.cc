@@ -156,6 +156,33 @@ TEST_CASE("fifty documents give byte-identical output with one worker and with f
   CHECK(stream_one.out == stream_four.out);
 }
 
+// With fewer workers than cores the reader thread reads and gunzips the
+// files and the writer thread writes the outputs (src/cli/work.h); with a
+// worker per core the workers do both. Either way a file that cannot be
+// read and an output that cannot be written are one error each, and the
+// other documents are written.
+TEST_CASE("an unreadable input and an unwritable output fail alone with one worker and with four",
+          "[cli][bulk]") {
+  TempDir dir;
+  write_pages(dir / "in", 6);
+  write_file(dir / "in/blocked/page.html", article_page("blocked"));
+  write_file(dir / "in/bad.html.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10));
+  for (const std::string jobs : {"1", "4"}) {
+    INFO("-j" + jobs);
+    const std::string out = dir / ("out" + jobs);
+    write_file(fs::path(out) / "blocked", "a file where the output folder would go");
+    const Run result = run(dir, "-q -j" + jobs + " " + quoted(dir / "in") + " -o " + quoted(out));
+    CHECK(result.status == 1);
+    CHECK(lines_of(result.err).size() == 2);
+    CHECK(result.err.find(dir / "in/bad.html.gz") != std::string::npos);
+    CHECK(result.err.find(fs::path(out) / "blocked") != std::string::npos);
+    // The six pages, and the file that took the folder's place.
+    CHECK(files_under(out).size() == 7);
+    CHECK(temporary_files(out).empty());
+  }
+  CHECK(files_under(dir / "out1") == files_under(dir / "out4"));
+}
+
 // Requirement 3: "JSONL records get their passthrough fields appended ...
 // id, url, title, text first, then the passthrough fields that don't
 // clash"; requirement 2: "JSONL field names configurable".
