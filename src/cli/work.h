@@ -1,8 +1,9 @@
 // The unit of work of a bulk run and what comes of it. A work item is one
 // document: a file (read by the worker, so that reading and gunzipping run
-// in parallel too, or by the reader when a core is spare) or one record of a stream (read by the reader thread);
-// the end of a stream is an item of its own, so that the ordered writer
-// knows when a stream's output file is complete.
+// in parallel too, or by the reader when a core is spare) or one record of
+// a stream (read by the reader thread); the end of a stream is an item of
+// its own, so that the ordered writer knows when a stream's output file is
+// complete.
 #ifndef WEBCLEAN_CLI_WORK_H_
 #define WEBCLEAN_CLI_WORK_H_
 
