@@ -32,8 +32,8 @@ struct WorkItem {
   // kFile read (and gunzipped) by the reader, with WorkContext::overlap_io;
   // else the worker reads it.
   std::optional<source::RawDocument> document;
-  std::string error;           // kStreamEnd: why the stream could not be read
-  uint64_t weight = 0;         // bytes held, for the bound on memory in flight
+  std::string error;    // kStreamEnd: why the stream could not be read
+  uint64_t weight = 0;  // bytes held, for the bound on memory in flight
   // kRecord of a stream on stdin, with the repetition filter: judged by the
   // records counted up to this position (see WorkContext::stream_repeats).
   uint64_t repeats_as_of = RepeatIndex::kNoPosition;
