@@ -194,7 +194,9 @@ std::string not_document_stream(const std::string& path, const CliOptions& optio
 void select_work(const CliOptions& options, std::vector<Input>& inputs, uint64_t& done) {
   std::vector<Input> selected;
   for (Input& input : inputs) {
-    if (!input.is_stream() && !in_shard(options.shard, input.shard_key)) continue;
+    if (!input.is_stream() &&
+        !in_shard(options.shard, input_shard_key(options.shard, input.shard_key)))
+      continue;
     if (!options.force && is_done(input)) {
       ++done;
       continue;

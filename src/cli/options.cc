@@ -82,6 +82,9 @@ exit status is 130 or 143; a rerun finishes the job.
 their path (below the walked directory, so a copy of the tree elsewhere
 shards alike), stream records by a hash of their id (or of the input and
 the record's number). Runs with I = 0 .. N-1 together do all of it, once.
+--shard-by site splits by site instead (the host of a record's or URL's
+address, else the folder of the file or stream), so that each shard holds
+all of its sites and the repetition filter's first pass reads only them.
 
 Progress (one line redrawn on stderr: documents done, rate, MB/s, ETA,
 failures, skips; before it, inputs read by the repetition filter's first
@@ -212,6 +215,7 @@ struct RawValues {
   std::string page_type = "auto";
   std::string max_bytes;
   std::string shard;
+  std::string shard_by = "document";
   bool progress = false;
   bool no_repeats = false;
   double timeout = 30;
@@ -297,6 +301,11 @@ void define_run_options(CLI::App& app, CliOptions& options, RawValues& raw) {
   app.add_option("--shard", raw.shard, "take only part I of N of the documents (0 <= I < N)")
       ->type_name("I/N")
       ->check(CLI::Validator(shard_check, ""));
+  app.add_option("--shard-by", raw.shard_by,
+                 "document (default) or site: with site, all documents of one site (the host "
+                 "of the URL, else the folder) go to the same shard")
+      ->type_name("KEY")
+      ->check(one_of({"document", "site"}));
   auto* progress =
       app.add_flag("--progress", raw.progress, "show progress on stderr even if not a terminal");
   app.add_flag("-q,--quiet", options.quiet, "no progress and no summary (errors still shown)")
@@ -426,6 +435,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     options.fetch.user_agent = std::string("webclean/") + WEBCLEAN_VERSION;
   }
   if (!raw.shard.empty()) options.shard = *parse_shard(raw.shard);
+  options.shard.by_site = raw.shard_by == "site";
   options.repeats = !raw.no_repeats;
   options.progress = options.quiet  ? ProgressMode::kOff
                      : raw.progress ? ProgressMode::kOn

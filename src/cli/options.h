@@ -33,6 +33,9 @@ enum class ProgressMode { kAuto, kOn, kOff };
 struct Shard {
   uint64_t index = 0;
   uint64_t count = 1;
+  // --shard-by site: a document goes by its site (the host of its URL, else
+  // the folder it sits in), so that all of a site meets in one shard.
+  bool by_site = false;
 };
 
 struct CliOptions {

@@ -427,7 +427,10 @@ class Reader {
       shared_.stats.bytes_in += read - std::min(read, counted_bytes);
       counted_bytes = std::max(read, counted_bytes);
       ++number;
-      if (!in_shard(options.shard, record_shard_key(record.id, input.shard_key, number))) continue;
+      if (!in_shard(options.shard, record_shard_key(options.shard, record.id, record.url,
+                                                    input.shard_key, number))) {
+        continue;
+      }
       if (record.skipped && record.error.empty()) {
         ++shared_.stats.skipped;
         if (record.skip_reason == source::kBlankLine) ++shared_.stats.blank_lines;

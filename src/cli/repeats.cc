@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/progress.h"
+#include "cli/shard.h"
 #include "cli/work.h"
 #include "source/records.h"
 #include "source/source.h"
@@ -46,8 +47,14 @@ void count_stream(const Input& input, const CliOptions& options, const Cleaner& 
       input.holds == Holds::kWarc
           ? source::open_warc(std::move(in), options.max_bytes)
           : source::open_jsonl(std::move(in), options.jsonl_fields, options.max_bytes);
+  const Shard& shard = options.shard;
   for (source::Record record; records->next(record);) {
     if (record.skipped || !record.error.empty()) continue;
+    // Split by site, a shard judges only its own sites, which it holds whole.
+    if (shard.by_site &&
+        !in_shard(shard, record_shard_key(shard, record.id, record.url, input.shard_key, 0))) {
+      continue;
+    }
     cleaner.index(record.bytes, record_info(record, input), index, workspace);
   }
 }
@@ -72,7 +79,16 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
     inputs.push_back(&input);
     documents += input.is_stream() ? options.repeat_min : 1;  // a stream may hold many
   }
+  // Whether the filter is on is the whole run's call, so that shards and
+  // the whole agree; split by site, a shard then counts only its own
+  // sites, whose every document it holds (the counts are per site).
   if (documents < options.repeat_min) return nullptr;
+  if (options.shard.by_site) {
+    std::erase_if(inputs, [&](const Input* input) {
+      return !input->is_stream() &&
+             !in_shard(options.shard, input_shard_key(options.shard, input->shard_key));
+    });
+  }
   RepeatOptions repeat_options;
   repeat_options.min_documents = options.repeat_min;
   auto index = std::make_unique<RepeatIndex>(repeat_options);

@@ -16,7 +16,9 @@ namespace webclean::cli {
 
 // Counts the lines of every document of `all` (the run's inputs with no
 // shard and nothing skipped as done, so that a resumed or sharded run
-// judges each document as a whole run would). Null when the filter is off
+// judges each document as a whole run would); with --shard-by site only
+// the documents of the shard's own sites, which a whole run counts alike.
+// Null when the filter is off
 // (--no-repeats) or the run is no bulk run (fewer than repeat_min
 // documents could be counted). Standard input, named pipes and URLs are
 // read once and not counted here. With `show_progress` the pass draws its

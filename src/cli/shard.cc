@@ -1,5 +1,7 @@
 #include "cli/shard.h"
 
+#include "source/url.h"
+
 namespace webclean::cli {
 
 uint64_t shard_hash(std::string_view key) {
@@ -18,8 +20,27 @@ uint64_t shard_hash(std::string_view key) {
   return hash;
 }
 
-std::string record_shard_key(std::string_view id, std::string_view input_key,
-                             uint64_t record_number) {
+namespace {
+
+// A URL's host, else the folder part of a path ("." for none).
+std::string site_key(std::string_view address) {
+  if (std::string host = source::host_of(address); !host.empty()) return host;
+  const size_t slash = address.rfind('/');
+  return slash == std::string_view::npos ? std::string(".") : std::string(address.substr(0, slash));
+}
+
+}  // namespace
+
+std::string input_shard_key(const Shard& shard, std::string_view input_key) {
+  return shard.by_site ? site_key(input_key) : std::string(input_key);
+}
+
+std::string record_shard_key(const Shard& shard, std::string_view id, std::string_view url,
+                             std::string_view input_key, uint64_t record_number) {
+  if (shard.by_site) {
+    std::string host = source::host_of(url);
+    return host.empty() ? site_key(input_key) : host;
+  }
   if (!id.empty()) return std::string(id);
   std::string key(input_key);
   key += '#';

@@ -62,23 +62,6 @@ std::string text_records(int count, bool with_ids = true) {
   return text;
 }
 
-// Every regular file below `dir` by its relative path, with its content.
-// Also called while a run is writing there: a temporary renamed away
-// between listing and reading is skipped, not an error.
-std::map<std::string, std::string> files_under(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
-       it.increment(error)) {
-    if (!it->is_regular_file(error) || error) {
-      error.clear();
-      continue;
-    }
-    files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
-  }
-  return files;
-}
-
 std::vector<std::string> temporary_files(const std::string& dir) {
   std::vector<std::string> found;
   for (const auto& [name, content] : files_under(dir)) {
@@ -109,12 +92,6 @@ std::vector<json> parse_lines(const std::string& text) {
   std::vector<json> parsed;
   for (const std::string& line : lines_of(text)) parsed.push_back(json::parse(line));
   return parsed;
-}
-
-std::vector<std::string> sorted_lines(const std::string& text) {
-  std::vector<std::string> lines = lines_of(text);
-  std::sort(lines.begin(), lines.end());
-  return lines;
 }
 
 // Waits until `ready` holds, for at most `seconds`.

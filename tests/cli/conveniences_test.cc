@@ -103,7 +103,7 @@ TEST_CASE("the bash completion offers exactly the options the help lists", "[cli
 
 TEST_CASE("the bash completion offers the values each fixed-value option accepts", "[cli]") {
   TempDir dir;
-  for (const char* option : {"--input", "--format", "-f", "--page-type"}) {
+  for (const char* option : {"--input", "--format", "-f", "--page-type", "--shard-by"}) {
     INFO(option);
     CHECK(completions(dir, {"webclean", option, ""}) == accepted_values(dir, option));
   }

@@ -104,6 +104,7 @@ TEST_CASE("every option given a bad value says what it expected and exits with s
       {"--max-bytes 99999999999G",
        R"(--max-bytes: expected a size like 512, 64K, 64M or 1G (at least 1 byte), got "99999999999G")"},
       {"--shard 3/3", R"(--shard: expected I/N with 0 <= I < N, like 0/4, got "3/3")"},
+      {"--shard-by host", R"(--shard-by: expected document or site, got "host")"},
       {"--input xml", R"(--input: expected auto, html, text, jsonl or warc, got "xml")"},
       {"-f yaml", R"(--format: expected text, markdown, md, json or jsonl, got "yaml")"},
       {"--rules /no/such/dir",

@@ -3,7 +3,9 @@
 // and JSONL files, the same at any -j; --no-repeats and --repeat-min.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -113,6 +115,68 @@ TEST_CASE("the output is the same with one worker and with two, sharded or not",
   REQUIRE(shard.status == 0);
   CHECK_FALSE(shard.out.empty());
   CHECK_FALSE(has_frame(shard.out));
+}
+
+// Issue 16: "--shard I/N --shard-by site assigns documents by the host of
+// their URL (or the folder for files), so the repetition filter sees all of
+// a site in one shard."
+TEST_CASE("shards split by site hold whole sites and together give the whole run's output",
+          "[cli][repeats]") {
+  TempDir scratch;
+  std::string jsonl;
+  for (int site = 0; site < 6; ++site) {
+    write_site(fs::path(scratch / "in") / ("site" + std::to_string(site)), 4);
+    for (int i = 0; i < 4; ++i) {
+      const std::string host = "host" + std::to_string(site) + ".example";
+      nlohmann::json record = {{"id", host + "/" + std::to_string(i)},
+                               {"url", "https://" + host + "/" + std::to_string(i)},
+                               {"text", dump(10 * site + i)}};
+      jsonl += record.dump() + "\n";
+    }
+  }
+  write_file(scratch / "in/pages.jsonl", jsonl);
+  const std::string in = scratch / "in";
+  REQUIRE(run(scratch, "-q -o " + quoted(scratch / "whole") + " " + quoted(in)).status == 0);
+  std::map<std::string, std::string> whole = files_under(scratch / "whole");
+  REQUIRE(whole.size() == 25);
+  const std::string whole_records = whole.at("pages.jsonl");
+  whole.erase("pages.jsonl");
+
+  std::map<std::string, std::string> files;
+  std::string records;
+  std::map<std::string, std::set<int>> shards_of;  // site folder or host -> shards holding it
+  for (int i = 0; i < 3; ++i) {
+    const std::string out = scratch / ("shard" + std::to_string(i));
+    const Run part = run(scratch, "-q --shard " + std::to_string(i) + "/3 --shard-by site -o " +
+                                      quoted(out) + " " + quoted(in));
+    REQUIRE(part.status == 0);
+    const std::string stream = "pages." + std::to_string(i) + "-of-3.jsonl";
+    for (const auto& [name, text] : files_under(out)) {
+      if (name == stream) continue;
+      CHECK_FALSE(has_frame(text));  // the shard counted its sites' lines
+      shards_of[name.substr(0, name.find('/'))].insert(i);
+      files[name] = text;
+    }
+    const std::string lines = read_file(fs::path(out) / stream);
+    records += lines;
+    std::istringstream in_lines(lines);
+    for (std::string line; std::getline(in_lines, line);) {
+      const nlohmann::json answer = nlohmann::json::parse(line);
+      CHECK_FALSE(has_frame(answer["text"].get<std::string>()));
+      const std::string id = answer["id"];
+      shards_of[id.substr(0, id.find('/'))].insert(i);
+    }
+  }
+  CHECK(files == whole);
+  CHECK(sorted_lines(records) == sorted_lines(whole_records));
+  REQUIRE(shards_of.size() == 12);  // six folders, six hosts
+  std::set<int> used;
+  for (const auto& [site, shards] : shards_of) {
+    INFO(site);
+    CHECK(shards.size() == 1);
+    used.insert(*shards.begin());
+  }
+  CHECK(used.size() > 1);
 }
 
 TEST_CASE("records of a JSONL file are counted by the host of their URL", "[cli][repeats]") {

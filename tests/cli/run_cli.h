@@ -9,9 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -150,6 +152,31 @@ inline Ended run_measured(const std::vector<std::string>& arguments, const std::
   const Child child = spawn_measured(arguments, in, out, err);
   ::close(in);
   return wait_for(child);
+}
+
+// Every regular file below `dir` by its relative path, with its content.
+// Also called while a run is writing there: a temporary renamed away
+// between listing and reading is skipped, not an error.
+inline std::map<std::string, std::string> files_under(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::map<std::string, std::string> files;
+  std::error_code error;
+  for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error)) {
+    if (!it->is_regular_file(error) || error) {
+      error.clear();
+      continue;
+    }
+    files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
+  }
+  return files;
+}
+
+// The lines of `text`, sorted: outputs whose order differs (shards).
+inline std::vector<std::string> sorted_lines(const std::string& text) {
+  std::vector<std::string> lines = lines_of(text);
+  std::sort(lines.begin(), lines.end());
+  return lines;
 }
 
 // A page any cleaner keeps the article of: a long, ordinary paragraph.
