@@ -41,16 +41,18 @@ bool write_all(int fd, std::string_view content) {
 }
 
 // Creates a new, empty temporary file next to `path`, named
-// ".<name>.tmp.<pid>.<random>" so that concurrent runs and threads never
-// share one. O_EXCL rather than mkstemp so that the file gets the usual
-// 0666 & ~umask permissions.
+// ".<name>.tmp.<host>.<pid>.<random>" so that concurrent runs and threads,
+// on this machine or on others writing to the same disk, never share one.
+// O_EXCL rather than mkstemp so that the file gets the usual 0666 & ~umask
+// permissions.
 int create_temporary(const fs::path& path, std::string& temporary) {
   std::random_device random;
+  const std::string host = temporary_host();
   for (int attempt = 0; attempt < 100; ++attempt) {
     const uint64_t tag = (uint64_t{random()} << 32) | random();
-    char suffix[64];
-    std::snprintf(suffix, sizeof suffix, ".tmp.%ld.%016llx", static_cast<long>(::getpid()),
-                  static_cast<unsigned long long>(tag));
+    char suffix[128];
+    std::snprintf(suffix, sizeof suffix, ".tmp.%s.%ld.%016llx", host.c_str(),
+                  static_cast<long>(::getpid()), static_cast<unsigned long long>(tag));
     temporary = (path.parent_path() / ("." + path.filename().string() + suffix)).string();
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST) return fd;
@@ -58,26 +60,42 @@ int create_temporary(const fs::path& path, std::string& temporary) {
   return -1;
 }
 
-// The pid in a temporary's name ".<name>.tmp.<pid>.<16 hex digits>", or 0
-// when the name is not one of ours.
-long temporary_owner(const std::string& name) {
+struct TemporaryOwner {
+  std::string host;  // temporary_host() of the machine that made it
+  long pid = 0;      // 0: the name is not one of ours
+};
+
+// The owner named in a temporary's name ".<name>.tmp.<host>.<pid>.<16 hex
+// digits>"; ".<name>.tmp.<pid>.<16 hex digits>" (before the host was in
+// the name) is taken for this machine's.
+TemporaryOwner temporary_owner(const std::string& name) {
   constexpr size_t kTagDigits = 16;
-  if (name.size() < 2 + kTagDigits || name[0] != '.') return 0;
+  if (name.size() < 2 + kTagDigits || name[0] != '.') return {};
   const size_t tag_dot = name.size() - kTagDigits - 1;
-  if (name[tag_dot] != '.') return 0;
+  if (name[tag_dot] != '.') return {};
   for (size_t i = tag_dot + 1; i < name.size(); ++i) {
-    if (!std::isxdigit(static_cast<unsigned char>(name[i]))) return 0;
+    if (!std::isxdigit(static_cast<unsigned char>(name[i]))) return {};
   }
   const size_t pid_dot = name.rfind('.', tag_dot - 1);
-  if (pid_dot == std::string::npos || pid_dot < 5 || name.compare(pid_dot - 4, 4, ".tmp") != 0) {
-    return 0;
+  if (pid_dot == std::string::npos || pid_dot < 5) return {};
+  TemporaryOwner owner;
+  if (name.compare(pid_dot - 4, 4, ".tmp") == 0) {
+    owner.host = temporary_host();
+  } else {
+    const size_t host_dot = name.rfind('.', pid_dot - 1);
+    if (host_dot == std::string::npos || host_dot < 5 ||
+        name.compare(host_dot - 4, 4, ".tmp") != 0) {
+      return {};
+    }
+    owner.host = name.substr(host_dot + 1, pid_dot - host_dot - 1);
   }
   long pid = 0;
   for (size_t i = pid_dot + 1; i < tag_dot; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(name[i])) || pid > 100000000) return 0;
+    if (!std::isdigit(static_cast<unsigned char>(name[i])) || pid > 100000000) return {};
     pid = pid * 10 + (name[i] - '0');
   }
-  return pid;
+  owner.pid = pid;
+  return owner;
 }
 
 bool process_is_alive(long pid) {
@@ -86,12 +104,25 @@ bool process_is_alive(long pid) {
 
 }  // namespace
 
+std::string temporary_host() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "host";
+  std::string host(name);
+  for (char& c : host) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+  }
+  return host;
+}
+
 size_t remove_stale_temporaries(const std::string& directory) {
   std::error_code ec;
   size_t removed = 0;
+  const std::string host = temporary_host();
   for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    const long owner = temporary_owner(it->path().filename().string());
-    if (owner <= 0 || owner == ::getpid() || process_is_alive(owner)) continue;
+    const TemporaryOwner owner = temporary_owner(it->path().filename().string());
+    // Another machine's process cannot be checked from here: its files stay.
+    if (owner.pid <= 0 || owner.host != host) continue;
+    if (owner.pid == ::getpid() || process_is_alive(owner.pid)) continue;
     std::error_code remove_error;
     if (it->is_regular_file(remove_error) && fs::remove(it->path(), remove_error)) ++removed;
   }

@@ -78,9 +78,15 @@ std::string write_atomically(const std::string& path, std::string_view content);
 
 // Removes from `directory` (not below it) the temporary files that runs
 // killed outright (SIGKILL, a crash, a power cut) left behind: those whose
-// owning process is gone. Temporaries of live runs stay. Returns how many
-// were removed.
+// owning process, on this machine, is gone. Temporaries of live runs stay,
+// and so do those of other machines writing to the same disk (shards of
+// one job on a cluster), whose processes cannot be checked from here.
+// Returns how many were removed.
 size_t remove_stale_temporaries(const std::string& directory);
+
+// The machine's name as temporaries carry it: the host name with every
+// character but letters, digits and '-' made '-'.
+std::string temporary_host();
 
 // An output file written progressively (the JSON Lines of a WARC file,
 // record by record) that appears under its name only when commit()

@@ -90,23 +90,37 @@ TEST_CASE("atomically written files get the usual permissions, not 0600", "[sink
   CHECK((perms & std::filesystem::perms::others_read) != std::filesystem::perms::none);
 }
 
-TEST_CASE("temporaries of dead runs are removed and those of live runs and other files kept",
-          "[sink]") {
+TEST_CASE(
+    "temporaries of dead runs are removed, those of live runs, of other machines and other "
+    "files kept",
+    "[sink]") {
   TempDir dir;
   // A pid that certainly ended: a child that exited and was reaped.
   const pid_t dead = ::fork();
   if (dead == 0) ::_exit(0);
   ::waitpid(dead, nullptr, 0);
-  const std::string dead_tmp = ".a.txt.tmp." + std::to_string(dead) + ".0123456789abcdef";
-  const std::string live_tmp = ".b.txt.tmp." + std::to_string(::getppid()) + ".0123456789abcdef";
+  const std::string host = webclean::sink::temporary_host();
+  const std::string dead_tmp =
+      ".a.txt.tmp." + host + "." + std::to_string(dead) + ".0123456789abcdef";
+  const std::string live_tmp =
+      ".b.txt.tmp." + host + "." + std::to_string(::getppid()) + ".0123456789abcdef";
+  // Before the host was in the name: this machine's.
+  const std::string dead_old_tmp = ".d.txt.tmp." + std::to_string(dead) + ".0123456789abcdef";
+  // Another machine's, on a shared disk: its pid means nothing here.
+  const std::string other_host_tmp =
+      ".e.txt.tmp.not-" + host + "." + std::to_string(dead) + ".0123456789abcdef";
   write_file(dir / dead_tmp, "half");
   write_file(dir / live_tmp, "in flight");
+  write_file(dir / dead_old_tmp, "half");
+  write_file(dir / other_host_tmp, "in flight elsewhere");
   write_file(dir / ".c.txt.tmp.notapid.0123456789abcdef", "not ours");
   write_file(dir / "a.txt", "whole");
   write_file(dir / ("sub/" + dead_tmp), "below: not this directory's");
-  CHECK(webclean::sink::remove_stale_temporaries(dir.path().string()) == 1);
+  CHECK(webclean::sink::remove_stale_temporaries(dir.path().string()) == 2);
   CHECK_FALSE(std::filesystem::exists(dir / dead_tmp));
+  CHECK_FALSE(std::filesystem::exists(dir / dead_old_tmp));
   CHECK(std::filesystem::exists(dir / live_tmp));
+  CHECK(std::filesystem::exists(dir / other_host_tmp));
   CHECK(std::filesystem::exists(dir / ".c.txt.tmp.notapid.0123456789abcdef"));
   CHECK(read_file(dir / "a.txt") == "whole");
   CHECK(std::filesystem::exists(dir / ("sub/" + dead_tmp)));
