@@ -5,7 +5,10 @@
 #   scripts/setup.sh [TARGET ...]      (default: webclean_cli, the tool)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-packages=$(grep -v '^\s*#' "$here/scripts/deps.txt" | tr '\n' ' ')
+# Lines marked "# cluster" are for the cluster test only (WEBCLEAN_CLUSTER=1).
+lines=$(grep -v '^\s*#' "$here/scripts/deps.txt")
+[ "${WEBCLEAN_CLUSTER:-0}" = 1 ] || lines=$(grep -v '#\s*cluster' <<<"$lines")
+packages=$(sed 's/#.*//' <<<"$lines" | tr '\n' ' ')
 missing=()
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
