@@ -1,6 +1,6 @@
 #include "cli/shard.h"
 
-#include "source/url.h"
+#include "webclean/repeat_index.h"
 
 namespace webclean::cli {
 
@@ -20,27 +20,15 @@ uint64_t shard_hash(std::string_view key) {
   return hash;
 }
 
-namespace {
-
-// A URL's host, else the folder part of a path ("." for none).
-std::string site_key(std::string_view address) {
-  if (std::string host = source::host_of(address); !host.empty()) return host;
-  const size_t slash = address.rfind('/');
-  return slash == std::string_view::npos ? std::string(".") : std::string(address.substr(0, slash));
-}
-
-}  // namespace
-
+// By site, the key is the site as the repetition filter names it; a URL
+// given as an input is its own address.
 std::string input_shard_key(const Shard& shard, std::string_view input_key) {
-  return shard.by_site ? site_key(input_key) : std::string(input_key);
+  return shard.by_site ? RepeatIndex::site_of(input_key, input_key) : std::string(input_key);
 }
 
 std::string record_shard_key(const Shard& shard, std::string_view id, std::string_view url,
                              std::string_view input_key, uint64_t record_number) {
-  if (shard.by_site) {
-    std::string host = source::host_of(url);
-    return host.empty() ? site_key(input_key) : host;
-  }
+  if (shard.by_site) return RepeatIndex::site_of(url, input_key);
   if (!id.empty()) return std::string(id);
   std::string key(input_key);
   key += '#';
