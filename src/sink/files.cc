@@ -47,7 +47,7 @@ bool write_all(int fd, std::string_view content) {
 // permissions.
 int create_temporary(const fs::path& path, std::string& temporary) {
   std::random_device random;
-  const std::string host = temporary_host();
+  const std::string& host = temporary_host();
   for (int attempt = 0; attempt < 100; ++attempt) {
     const uint64_t tag = (uint64_t{random()} << 32) | random();
     char suffix[128];
@@ -61,13 +61,14 @@ int create_temporary(const fs::path& path, std::string& temporary) {
 }
 
 struct TemporaryOwner {
-  std::string host;  // temporary_host() of the machine that made it
-  long pid = 0;      // 0: the name is not one of ours
+  // temporary_host() of the machine that made it; "" in a name from before
+  // the host was in names, taken for this machine's.
+  std::string host;
+  long pid = 0;  // 0: the name is not one of ours
 };
 
 // The owner named in a temporary's name ".<name>.tmp.<host>.<pid>.<16 hex
-// digits>"; ".<name>.tmp.<pid>.<16 hex digits>" (before the host was in
-// the name) is taken for this machine's.
+// digits>", or ".<name>.tmp.<pid>.<16 hex digits>".
 TemporaryOwner temporary_owner(const std::string& name) {
   constexpr size_t kTagDigits = 16;
   if (name.size() < 2 + kTagDigits || name[0] != '.') return {};
@@ -79,9 +80,7 @@ TemporaryOwner temporary_owner(const std::string& name) {
   const size_t pid_dot = name.rfind('.', tag_dot - 1);
   if (pid_dot == std::string::npos || pid_dot < 5) return {};
   TemporaryOwner owner;
-  if (name.compare(pid_dot - 4, 4, ".tmp") == 0) {
-    owner.host = temporary_host();
-  } else {
+  if (name.compare(pid_dot - 4, 4, ".tmp") != 0) {
     const size_t host_dot = name.rfind('.', pid_dot - 1);
     if (host_dot == std::string::npos || host_dot < 5 ||
         name.compare(host_dot - 4, 4, ".tmp") != 0) {
@@ -104,24 +103,28 @@ bool process_is_alive(long pid) {
 
 }  // namespace
 
-std::string temporary_host() {
-  char name[256] = {};
-  if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "host";
-  std::string host(name);
-  for (char& c : host) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
-  }
+// Read once: every output file's temporary carries it.
+const std::string& temporary_host() {
+  static const std::string host = [] {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return std::string("host");
+    std::string read(name);
+    for (char& c : read) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+    }
+    return read;
+  }();
   return host;
 }
 
 size_t remove_stale_temporaries(const std::string& directory) {
   std::error_code ec;
   size_t removed = 0;
-  const std::string host = temporary_host();
+  const std::string& host = temporary_host();
   for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
     const TemporaryOwner owner = temporary_owner(it->path().filename().string());
     // Another machine's process cannot be checked from here: its files stay.
-    if (owner.pid <= 0 || owner.host != host) continue;
+    if (owner.pid <= 0 || (!owner.host.empty() && owner.host != host)) continue;
     if (owner.pid == ::getpid() || process_is_alive(owner.pid)) continue;
     std::error_code remove_error;
     if (it->is_regular_file(remove_error) && fs::remove(it->path(), remove_error)) ++removed;

@@ -86,7 +86,7 @@ size_t remove_stale_temporaries(const std::string& directory);
 
 // The machine's name as temporaries carry it: the host name with every
 // character but letters, digits and '-' made '-'.
-std::string temporary_host();
+const std::string& temporary_host();
 
 // An output file written progressively (the JSON Lines of a WARC file,
 // record by record) that appears under its name only when commit()
