@@ -109,18 +109,12 @@ fi
 # The command line end to end: files read, gunzipped, cleaned and written
 # as JSON Lines, streaming (pages are not held in memory); peak RSS of the process.
 cli_run() {
-  local out="$tmp/cli-out"
-  rm -rf "$out"
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys, time, os, glob
-jobs, cli, pages, out = sys.argv[1:5]
-files = sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html")))
-size = 0
-import gzip
-for f in files:
-    with open(f, "rb") as h:
-        data = h.read()
-    size += len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
+  PYTHONPATH="$root/bench" python3 - "$@" <<'PY'
+import os, resource, subprocess, sys, time
+from pages import page_files, uncompressed_size
+jobs, cli, pages = sys.argv[1:4]
+files = page_files(pages)
+size = sum(uncompressed_size(f) for f in files)
 start = time.time()
 # JSON Lines to a pipe: the pipeline itself, without one file created per
 # page (creating a file costs ~1 ms on some disks, more than cleaning it).
@@ -137,15 +131,12 @@ PY
 # written to its own file (temporary file, then rename). A new folder each
 # run, removed after the clock stops.
 cli_dir_run() {
-  python3 - "$@" <<'PY'
-import glob, gzip, os, resource, shutil, subprocess, sys, time
+  PYTHONPATH="$root/bench" python3 - "$@" <<'PY'
+import os, resource, shutil, subprocess, sys, time
+from pages import page_files, uncompressed_size
 label, cli, pages, out = sys.argv[1:5]
-files = sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html")))
-size = 0
-for f in files:
-    with open(f, "rb") as h:
-        data = h.read()
-    size += len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
+files = page_files(pages)
+size = sum(uncompressed_size(f) for f in files)
 shutil.rmtree(out, ignore_errors=True)
 start = time.time()
 subprocess.run([cli, "-q", "-j", "1", "-o", out, pages], stdout=subprocess.DEVNULL, check=False)
@@ -163,23 +154,21 @@ for ((r = 1; r <= webclean_runs; r++)); do
     measure 1 "webclean@$rev CLI -j1 -o DIR" cli_dir_run "webclean-cli-dir@$rev" \
       "$against_build/bin/webclean" "$pages" "$tmp/cli-dir"
 done
-measure "$webclean_runs" "webclean CLI -j1" cli_run 1 "$build/webclean" "$pages" "$tmp/cli-out"
+measure "$webclean_runs" "webclean CLI -j1" cli_run 1 "$build/webclean" "$pages"
 [ "$jobs" -eq 1 ] ||
-  measure "$webclean_runs" "webclean CLI -j$jobs" cli_run "$jobs" "$build/webclean" "$pages" "$tmp/cli-out"
+  measure "$webclean_runs" "webclean CLI -j$jobs" cli_run "$jobs" "$build/webclean" "$pages"
 # One process per document, as a caller that runs webclean per page pays:
 # CPU time (user + system, from the kernel's accounting of the child) of
 # `webclean PAGE`, for the pages of 5-20 kB (at most 20 of them, by name),
 # each run 5 times, the median taken per page.
 one_document() {
-  python3 - "$@" <<'PY'
-import gzip, os, glob, resource, statistics, subprocess, sys
+  PYTHONPATH="$root/bench" python3 - "$@" <<'PY'
+import resource, statistics, subprocess, sys
+from pages import page_files, uncompressed_size
 label, cli, pages = sys.argv[1:4]
 chosen = []
-for f in sorted(glob.glob(os.path.join(pages, "*.html.gz")) + glob.glob(os.path.join(pages, "*.html"))):
-    with open(f, "rb") as h:
-        data = h.read()
-    size = len(gzip.decompress(data)) if f.endswith(".gz") else len(data)
-    if 5000 <= size <= 20000:
+for f in page_files(pages):
+    if 5000 <= uncompressed_size(f) <= 20000:
         chosen.append(f)
     if len(chosen) == 20:
         break
