@@ -18,9 +18,8 @@ namespace webclean::cli {
 // shard and nothing skipped as done, so that a resumed or sharded run
 // judges each document as a whole run would); with --shard-by site only
 // the documents of the shard's own sites, which a whole run counts alike.
-// Null when the filter is off
-// (--no-repeats) or the run is no bulk run (fewer than repeat_min
-// documents could be counted). Standard input, named pipes and URLs are
+// Null when the filter is off (--no-repeats) or the run is no bulk run
+// (fewer than repeat_min documents could be counted). Standard input, named pipes and URLs are
 // read once and not counted here. With `show_progress` the pass draws its
 // own progress line (PassProgress) on stderr.
 std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& options,
