@@ -60,7 +60,9 @@ if [ "$kind" = shared ]; then
   foreign="$(nm -D --defined-only "$so" | awk '{print $3}' | c++filt |
     grep -vE '^(webclean_|webclean::|typeinfo for webclean::|typeinfo name for webclean::|vtable for webclean::)' || true)"
   [ -z "$foreign" ] || fail "symbols outside the API exported: $(echo "$foreign" | head -5)"
-  nm -D --defined-only "$so" | awk '{print $3}' | c++filt | grep -q 'webclean::Cleaner::clean' ||
-    fail "webclean::Cleaner::clean not exported"
+  # Read whole first: with pipefail, grep -q quitting at its match can fail
+  # the pipeline through the writers' SIGPIPE.
+  exported="$(nm -D --defined-only "$so" | awk '{print $3}' | c++filt)"
+  grep -q 'webclean::Cleaner::clean' <<<"$exported" || fail "webclean::Cleaner::clean not exported"
 fi
 echo "install_test ($kind): ok"
