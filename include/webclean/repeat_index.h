@@ -67,6 +67,20 @@ class WEBCLEAN_API RepeatIndex {
   void documents(std::string_view site, const std::vector<std::string_view>& lines, uint64_t as_of,
                  std::vector<uint32_t>& out) const;
 
+  // A cluster's first pass: each task counts its part of the documents in
+  // an index of its own, and the parts are merged into one, which then
+  // holds what one index fed every document would (the same counts while
+  // the caps are not reached; `other`'s documents as if added after this
+  // index's, so a stream position p of `other` becomes p +
+  // documents_added()). `other` must have the same min_documents; it is
+  // unchanged. Throws std::invalid_argument otherwise.
+  void merge(const RepeatIndex& other);
+  // The index as bytes, to send it between processes, and back. The bytes
+  // are for this library version and machine architecture only;
+  // deserialize throws std::invalid_argument on anything else.
+  std::string serialize() const;
+  static std::unique_ptr<RepeatIndex> deserialize(std::string_view bytes);
+
   const RepeatOptions& options() const;
   // Documents added so far, of all sites.
   uint64_t documents_added() const;

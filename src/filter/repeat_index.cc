@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <mutex>
 #include <shared_mutex>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -72,6 +74,25 @@ struct RepeatIndex::Impl {
     if (first.size() >= options.min_documents && position >= first.back()) return;
     first.insert(std::upper_bound(first.begin(), first.end(), position), position);
     if (first.size() > options.min_documents) first.pop_back();
+  }
+
+  // Counts `seen` (another index's, positions shifted by `offset`) under
+  // `hash` of `counts`, within the caps.
+  void absorb(std::unordered_map<uint64_t, Seen>& counts, uint64_t hash, const Seen& seen,
+              uint64_t offset) {
+    auto it = counts.find(hash);
+    if (it == counts.end()) {
+      if (counts.size() >= options.max_lines_per_site || lines >= options.max_lines) return;
+      it = counts.emplace(hash, Seen{}).first;
+      ++lines;
+    }
+    it->second.documents += seen.documents;
+    std::vector<uint64_t>& first = it->second.first;
+    for (const uint64_t position : seen.first) {
+      first.insert(std::upper_bound(first.begin(), first.end(), position + offset),
+                   position + offset);
+    }
+    if (first.size() > options.min_documents) first.resize(options.min_documents);
   }
 
   // The hash of a line that may be counted; false for empty lines and prose.
@@ -151,6 +172,123 @@ void RepeatIndex::documents(std::string_view site, const std::vector<std::string
     out[i] =
         static_cast<uint32_t>(std::upper_bound(first.begin(), first.end(), as_of) - first.begin());
   }
+}
+
+void RepeatIndex::merge(const RepeatIndex& other) {
+  if (&other == this) throw std::invalid_argument("RepeatIndex::merge: an index with itself");
+  if (other.impl_->options.min_documents != impl_->options.min_documents) {
+    throw std::invalid_argument("RepeatIndex::merge: the indexes count to different minimums");
+  }
+  std::shared_lock theirs(other.impl_->mutex);
+  std::unique_lock mine(impl_->mutex);
+  const uint64_t offset = impl_->documents;
+  impl_->documents += other.impl_->documents;
+  for (const auto& [site, their_counts] : other.impl_->sites) {
+    auto found = impl_->sites.find(site);
+    if (found == impl_->sites.end()) {
+      if (impl_->lines >= impl_->options.max_lines) continue;  // full: no new site
+      found = impl_->sites.emplace(site, std::unordered_map<uint64_t, Seen>{}).first;
+    }
+    for (const auto& [hash, seen] : their_counts) impl_->absorb(found->second, hash, seen, offset);
+  }
+}
+
+namespace {
+
+// The serialised form: a tag with the format's version, the options, the
+// number of documents, then each site (name, lines) and each line (hash,
+// documents, first positions), as fixed-width integers in the machine's
+// byte order.
+constexpr std::string_view kSerialTag = "webclean.RepeatIndex.1\n";
+
+template <typename T>
+void put(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void put_string(std::string& out, std::string_view s) {
+  put<uint64_t>(out, s.size());
+  out.append(s);
+}
+
+// Reads what put() wrote; throws at the end of the bytes.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  template <typename T>
+  T get() {
+    T value;
+    std::memcpy(&value, take(sizeof value).data(), sizeof value);
+    return value;
+  }
+  std::string_view get_string() { return take(get<uint64_t>()); }
+  std::string_view take(uint64_t n) {
+    if (n > rest_.size()) throw std::invalid_argument("RepeatIndex::deserialize: bytes cut off");
+    const std::string_view out = rest_.substr(0, n);
+    rest_.remove_prefix(n);
+    return out;
+  }
+  bool done() const { return rest_.empty(); }
+
+ private:
+  std::string_view rest_;
+};
+
+}  // namespace
+
+std::string RepeatIndex::serialize() const {
+  std::shared_lock lock(impl_->mutex);
+  const RepeatOptions& o = impl_->options;
+  std::string out(kSerialTag);
+  put<uint32_t>(out, o.min_documents);
+  put<uint64_t>(out, o.max_line_chars);
+  put<uint64_t>(out, o.max_lines_per_site);
+  put<uint64_t>(out, o.max_lines);
+  put<uint64_t>(out, impl_->documents);
+  put<uint64_t>(out, impl_->sites.size());
+  for (const auto& [site, counts] : impl_->sites) {
+    put_string(out, site);
+    put<uint64_t>(out, counts.size());
+    for (const auto& [hash, seen] : counts) {
+      put<uint64_t>(out, hash);
+      put<uint32_t>(out, seen.documents);
+      put<uint32_t>(out, static_cast<uint32_t>(seen.first.size()));
+      for (const uint64_t position : seen.first) put<uint64_t>(out, position);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<RepeatIndex> RepeatIndex::deserialize(std::string_view bytes) {
+  Reader in(bytes);
+  if (in.take(std::min(bytes.size(), kSerialTag.size())) != kSerialTag) {
+    throw std::invalid_argument("RepeatIndex::deserialize: not a serialised RepeatIndex");
+  }
+  RepeatOptions o;
+  o.min_documents = in.get<uint32_t>();
+  o.max_line_chars = in.get<uint64_t>();
+  o.max_lines_per_site = in.get<uint64_t>();
+  o.max_lines = in.get<uint64_t>();
+  auto index = std::make_unique<RepeatIndex>(o);
+  Impl& impl = *index->impl_;
+  impl.documents = in.get<uint64_t>();
+  for (uint64_t sites = in.get<uint64_t>(); sites > 0; --sites) {
+    auto& counts = impl.sites[std::string(in.get_string())];
+    for (uint64_t lines = in.get<uint64_t>(); lines > 0; --lines) {
+      const uint64_t hash = in.get<uint64_t>();
+      Seen& seen = counts[hash];
+      seen.documents = in.get<uint32_t>();
+      const uint32_t positions = in.get<uint32_t>();
+      if (positions > o.min_documents) {
+        throw std::invalid_argument("RepeatIndex::deserialize: a line with too many positions");
+      }
+      seen.first.resize(positions);
+      for (uint64_t& position : seen.first) position = in.get<uint64_t>();
+      ++impl.lines;
+    }
+  }
+  if (!in.done()) throw std::invalid_argument("RepeatIndex::deserialize: bytes after the index");
+  return index;
 }
 
 const RepeatOptions& RepeatIndex::options() const {

@@ -2,6 +2,8 @@
 // Cleaner dropping the lines that recur on K of them, with its reason.
 #include <catch2/catch.hpp>
 
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -164,4 +166,85 @@ TEST_CASE("a document's site is its URL's host, else the folder of its file", "[
   CHECK(RepeatIndex::site_of("https://News.Example:8080/a/b?c", "x/y.html") == "news.example");
   CHECK(RepeatIndex::site_of("", "crawl/gazette/story-1.txt") == "crawl/gazette");
   CHECK(RepeatIndex::site_of("", "story.txt") == ".");
+}
+
+TEST_CASE("indexes of parts of a collection merge into the index of the whole",
+          "[filter][repeats]") {
+  RepeatIndex whole, first_half, second_half;
+  const std::vector<std::string> sites = {"gazette.example", "herald.example"};
+  for (int i = 0; i < 8; ++i) {
+    whole.add(sites[i % 2], dump(i % 4));
+    (i < 5 ? first_half : second_half).add(sites[i % 2], dump(i % 4));
+  }
+  first_half.merge(second_half);
+  CHECK(first_half.documents_added() == 8);
+  for (const std::string& site : sites) {
+    for (const char* line : {"Home", "Join the mailing list", "Contact the newsroom"}) {
+      CHECK(first_half.documents(site, line) == whole.documents(site, line));
+    }
+  }
+  CHECK(first_half.documents("gazette.example", "Home") == 4);
+  CHECK(second_half.documents("gazette.example", "Home") == 1);  // the part is unchanged
+}
+
+TEST_CASE("a merged index judges a stream's document by the positions shifted past its own",
+          "[filter][repeats]") {
+  RepeatIndex first, second;  // min_documents 3
+  for (uint64_t position : {0u, 1u}) first.add("gazette.example", "Home\n", position);
+  for (uint64_t position : {0u, 1u}) second.add("gazette.example", "Home\n", position);
+  first.merge(second);  // second's 0 and 1 are 2 and 3 of the whole
+  CHECK(first.documents("gazette.example", "Home", 1) == 2);
+  CHECK(first.documents("gazette.example", "Home", 2) == 3);
+}
+
+TEST_CASE("indexes counting to different minimums do not merge", "[filter][repeats]") {
+  RepeatOptions five;
+  five.min_documents = 5;
+  RepeatIndex index, other(five);
+  CHECK_THROWS_AS(index.merge(other), std::invalid_argument);
+  CHECK_THROWS_AS(index.merge(index), std::invalid_argument);
+}
+
+TEST_CASE("a merge keeps to the cap of lines per site", "[filter][repeats]") {
+  RepeatOptions small;
+  small.max_lines_per_site = 3;
+  RepeatIndex index(small), other(small);
+  index.add("gazette.example", "one\ntwo\n");
+  other.add("gazette.example", "three\nfour\nfive\n");
+  index.merge(other);
+  int counted = 0;
+  for (const char* line : {"one", "two", "three", "four", "five"}) {
+    counted += index.documents("gazette.example", line) > 0;
+  }
+  CHECK(counted == 3);
+}
+
+TEST_CASE("a serialised index reads back as the same index", "[filter][repeats]") {
+  RepeatOptions options;
+  options.min_documents = 4;
+  RepeatIndex index(options);
+  for (int i = 0; i < 6; ++i) index.add(i % 2 ? "herald.example" : "gazette.example", dump(i % 4));
+  const std::string bytes = index.serialize();
+  const std::unique_ptr<RepeatIndex> copy = RepeatIndex::deserialize(bytes);
+  CHECK(copy->options().min_documents == 4);
+  CHECK(copy->documents_added() == 6);
+  CHECK(copy->documents("gazette.example", "Home") == 3);
+  CHECK(copy->documents("herald.example", "Contact the newsroom") == 3);
+  CHECK(copy->serialize().size() == bytes.size());
+  // The result of cleaning with either is the same.
+  const Cleaner cleaner;
+  CHECK(cleaner.clean(dump(1), text_info(&index)).text ==
+        cleaner.clean(dump(1), text_info(copy.get())).text);
+}
+
+TEST_CASE("bytes that are not a serialised index, or are cut off, are refused",
+          "[filter][repeats]") {
+  RepeatIndex index;
+  index.add("gazette.example", dump(0));
+  const std::string bytes = index.serialize();
+  CHECK_THROWS_AS(RepeatIndex::deserialize("not an index"), std::invalid_argument);
+  CHECK_THROWS_AS(RepeatIndex::deserialize(""), std::invalid_argument);
+  CHECK_THROWS_AS(RepeatIndex::deserialize(bytes.substr(0, bytes.size() - 3)),
+                  std::invalid_argument);
+  CHECK_THROWS_AS(RepeatIndex::deserialize(bytes + "x"), std::invalid_argument);
 }
