@@ -14,7 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "records.h"
 #include "webclean/cleaner.h"
+#include "webclean/repeat_index.h"
 #include "webclean/result.h"
 
 namespace py = pybind11;
@@ -118,16 +120,46 @@ class PyCleaner {
     }
 
     py::gil_scoped_release release;
-    // One Workspace per thread (the parser's arena and buffers, reused from
-    // page to page): what the command line's workers do. No Python code
-    // runs inside clean(), so a thread never re-enters its own Workspace.
-    thread_local webclean::Workspace workspace;
-    return cleaner_->clean(bytes, info, workspace);
+    return cleaner_->clean(bytes, info, thread_workspace());
+  }
+
+  // A record of open_records(), cleaned as the command line cleans it;
+  // with `repeats`, the lines the index counts on enough documents of the
+  // record's site are dropped from the page's frame.
+  webclean::Result clean_record(const webclean::python::PyRecord& record,
+                                const webclean::RepeatIndex* repeats) const {
+    if (!record.record.error.empty() || record.record.skipped) {
+      throw py::value_error(
+          "record " + webclean::python::record_key(record) + " holds no document: " +
+          (record.record.skipped ? record.record.skip_reason : record.record.error));
+    }
+    webclean::DocumentInfo info = webclean::python::record_document_info(record);
+    info.repeats = repeats;
+    py::gil_scoped_release release;
+    return cleaner_->clean(record.record.bytes, info, thread_workspace());
+  }
+
+  // The repetition filter's first pass over one record: counts its lines
+  // in `repeats`. Pages are not counted (the filter judges text only).
+  bool index_record(const webclean::python::PyRecord& record,
+                    webclean::RepeatIndex& repeats) const {
+    if (!record.record.error.empty() || record.record.skipped) return false;
+    const webclean::DocumentInfo info = webclean::python::record_document_info(record);
+    py::gil_scoped_release release;
+    return cleaner_->index(record.record.bytes, info, repeats, thread_workspace());
   }
 
   const Arguments& arguments() const { return arguments_; }
 
  private:
+  // One Workspace per thread (the parser's arena and buffers, reused from
+  // page to page): what the command line's workers do. No Python code
+  // runs inside clean(), so a thread never re-enters its own Workspace.
+  static webclean::Workspace& thread_workspace() {
+    thread_local webclean::Workspace workspace;
+    return workspace;
+  }
+
   // Compiling the rules takes tenths of a second: other threads run
   // meanwhile. (The arguments are checked first, with the GIL: they raise.)
   static std::shared_ptr<const webclean::Cleaner> build(const Arguments& arguments) {
@@ -278,6 +310,7 @@ PYBIND11_MODULE(_webclean, m) {
   m.attr("__version__") = WEBCLEAN_VERSION;
 
   py::register_exception<webclean::RuleError>(m, "RuleError", PyExc_ValueError);
+  webclean::python::bind_records(m);
 
   py::class_<webclean::Metadata>(m, "Metadata", "What the page declares and shows about itself.")
       .def_readonly("title", &webclean::Metadata::title)
@@ -354,6 +387,12 @@ PYBIND11_MODULE(_webclean, m) {
       .def("clean", &PyCleaner::clean, py::arg("document"), py::arg("url") = py::none(),
            py::arg("kind") = py::none(), py::arg("content_type") = py::none(),
            "Cleans one document: str (cleaned as UTF-8) or bytes in any encoding.")
+      .def("clean_record", &PyCleaner::clean_record, py::arg("record"),
+           py::arg("repeats") = nullptr,
+           "Cleans a Record of open_records() as the command line does; with repeats, a "
+           "RepeatIndex filled by index_record(), a site's repeated frame lines go.")
+      .def("index_record", &PyCleaner::index_record, py::arg("record"), py::arg("repeats"),
+           "Counts a text record's lines in a RepeatIndex (pages are not counted).")
       .def_property_readonly("rules", [](const PyCleaner& self) { return self.arguments().rules; })
       .def_property_readonly("markdown",
                              [](const PyCleaner& self) { return self.arguments().markdown; })

@@ -15,14 +15,19 @@ from ._webclean import (
     BlockReport,
     Cleaner,
     Metadata,
+    Record,
+    RecordFile,
+    RepeatIndex,
     Result,
     RuleError,
     __version__,
+    open_records,
+    stream_format,
 )
 
 # Shown as webclean.Cleaner, webclean.RuleError... in reprs and tracebacks
 # (pickles name them so too; both names resolve).
-for _cls in (BlockReport, Cleaner, Metadata, Result, RuleError):
+for _cls in (BlockReport, Cleaner, Metadata, Record, RecordFile, RepeatIndex, Result, RuleError):
     _cls.__module__ = __name__
 del _cls
 
@@ -42,7 +47,12 @@ __all__ = [
     "Cleaner",
     "Metadata",
     "PAGE_TYPES",
+    "Record",
+    "RecordFile",
+    "RepeatIndex",
     "Result",
     "RuleError",
     "__version__",
+    "open_records",
+    "stream_format",
 ]

@@ -247,8 +247,14 @@ Holds holds_of(std::string_view path, InputFormat format) {
       break;
   }
   if (path == "-") return Holds::kDocument;
-  if (named_as(path, {".warc", ".wet"})) return Holds::kWarc;
-  if (named_as(path, {".jsonl", ".ndjson"})) return Holds::kJsonl;
+  switch (source::stream_format_of(path)) {
+    case source::StreamFormat::kWarc:
+      return Holds::kWarc;
+    case source::StreamFormat::kJsonl:
+      return Holds::kJsonl;
+    case source::StreamFormat::kNone:
+      break;
+  }
   return Holds::kDocument;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "source/ascii.h"
 #include "source/gzip.h"
 #include "source/record_input.h"
 #include "source/records.h"
@@ -109,6 +110,17 @@ std::unique_ptr<std::istream> open_input(const std::string& path, std::string& e
 std::unique_ptr<std::istream> open_stdin(std::function<void()> before_wait) {
   return std::make_unique<FdStream>(STDIN_FILENO, false, take_peeked_stdin(),
                                     std::move(before_wait));
+}
+
+StreamFormat stream_format_of(std::string_view path) {
+  std::string name = lower_ascii(path);
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  const auto named = [&](std::string_view a, std::string_view b) {
+    return name.ends_with(a) || name.ends_with(b);
+  };
+  if (named(".warc", ".wet")) return StreamFormat::kWarc;
+  if (named(".jsonl", ".ndjson")) return StreamFormat::kJsonl;
+  return StreamFormat::kNone;
 }
 
 }  // namespace webclean::source

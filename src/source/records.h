@@ -110,6 +110,12 @@ std::unique_ptr<RecordReader> open_jsonl(std::unique_ptr<std::istream> in, Jsonl
 // member when there is one.
 std::unique_ptr<RecordReader> open_warc(std::unique_ptr<std::istream> in, size_t max_bytes);
 
+// What a file's name says it holds, as the command line reads it under
+// --input auto: WARC or WET records (.warc, .wet), JSON Lines (.jsonl,
+// .ndjson), each also gzipped (.gz); else neither (one document).
+enum class StreamFormat { kNone, kJsonl, kWarc };
+StreamFormat stream_format_of(std::string_view path);
+
 // Opens a file (or "-" for stdin) as a stream, read as it is consumed;
 // "" in `error` on success, else nullptr and the reason (e.g. "No such
 // file or directory"). Gzip is left to the readers, which recognise it.
