@@ -2,7 +2,9 @@
 # Tests of the Python module (python/):
 #   1. builds the module into BUILD_DIR (configured with -DWEBCLEAN_PYTHON=ON;
 #      an existing build keeps its other options),
-#   2. runs the pytest suite python/tests/ with that module on PYTHONPATH,
+#   2. runs the pytest suite python/tests/ with that module on PYTHONPATH
+#      (with the Dask recipe of contrib/dask/ on a LocalCluster, compared
+#      with the command line built beside it),
 #   3. installs the repository with `pip install .` into a fresh venv,
 #      reusing BUILD_DIR (WEBCLEAN_BUILD_DIR: nothing is compiled twice),
 #      and runs the suite again against the installed package.
@@ -30,7 +32,9 @@ step "build the module in $BUILD_DIR for $PYTHON"
 # shellcheck disable=SC2086 # CMAKE_ARGS is a list of arguments
 cmake -S "$ROOT" -B "$BUILD_DIR" -DWEBCLEAN_PYTHON=ON -DPython_EXECUTABLE="$PYTHON" \
   ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" --target webclean_python --parallel "$JOBS"
+# The command line too: the Dask recipe's test compares its output with it.
+cmake --build "$BUILD_DIR" --target webclean_python webclean_cli --parallel "$JOBS"
+export WEBCLEAN_CLI="$BUILD_DIR/webclean"
 
 step "pytest with PYTHONPATH=$BUILD_DIR/python"
 # From the repository root, not python/: there the source folder webclean/
