@@ -75,6 +75,11 @@ class RecordFile {
   size_t bytes_at_end_ = 0;
 };
 
+// A str or os.PathLike path as the C++ side takes it.
+std::string path_string(const py::object& path) {
+  return py::str(py::module_::import("os").attr("fspath")(path)).cast<std::string>();
+}
+
 bool format_is_warc(const std::string& path, const std::optional<std::string>& format) {
   if (format) {
     if (*format == "warc") return true;
@@ -97,8 +102,7 @@ bool format_is_warc(const std::string& path, const std::optional<std::string>& f
 std::unique_ptr<RecordFile> open_records(const py::object& path_object,
                                          const std::optional<std::string>& format, size_t max_bytes,
                                          source::JsonlFields fields) {
-  const std::string path =
-      py::str(py::module_::import("os").attr("fspath")(path_object)).cast<std::string>();
+  const std::string path = path_string(path_object);
   const bool warc = format_is_warc(path, format);
   if (max_bytes == 0) throw py::value_error("max_bytes must be > 0");
   std::string error;
@@ -179,9 +183,7 @@ void bind_record_file(py::module_& m) {
   m.def(
       "stream_format",
       [](const py::object& path_object) -> std::optional<std::string> {
-        const std::string path =
-            py::str(py::module_::import("os").attr("fspath")(path_object)).cast<std::string>();
-        switch (source::stream_format_of(path)) {
+        switch (source::stream_format_of(path_string(path_object))) {
           case source::StreamFormat::kWarc:
             return "warc";
           case source::StreamFormat::kJsonl:
