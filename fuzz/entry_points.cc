@@ -77,7 +77,7 @@ std::string compile_rules(std::string_view input) {
   try {
     set.add_source("fuzz.rules", input);
     set.compile();
-  } catch (const RuleError&) {
+  } catch (const rules::RuleFileError&) {
     return "";
   }
   block::Node node;

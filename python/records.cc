@@ -118,8 +118,11 @@ std::string render(const PyRecord& r, const Result& result, bool markdown) {
   if (!result.ok()) {
     throw py::value_error("record " + record_key(r) + " has no output: " + result.error);
   }
-  return r.warc ? sink::render_warc_record(result, r.record, markdown)
-                : sink::render_jsonl_record(result, r.record, markdown);
+  const source::Record& record = r.record;
+  const sink::RecordFields fields{record.id,          record.url,         record.date,
+                                  record.http_status, record.passthrough, &record.headers};
+  return r.warc ? sink::render_warc_record(result, fields, markdown)
+                : sink::render_jsonl_record(result, fields, markdown);
 }
 
 void bind_record(py::module_& m) {

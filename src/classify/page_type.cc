@@ -11,8 +11,8 @@
 #include <memory_resource>
 #include <unordered_map>
 
+#include "base/url.h"
 #include "classify/params.h"
-#include "source/url.h"
 
 namespace webclean {
 
@@ -518,7 +518,7 @@ bool vote_url(std::string_view url, Ballot& ballot) {
     ballot.add(PageType::kArticle, kStructureVote,
                "URL slug of " + std::to_string(words) + " words (a headline)");
   }
-  const std::string host = source::host_of(url);
+  const std::string host = base::host_of(url);
   if (is_docs_host(host)) {
     ballot.add(PageType::kDocumentation, kDocsAddressVote, "host " + host + " (docs)");
   }

@@ -10,9 +10,9 @@
 #include <memory>
 #include <set>
 
+#include "base/ascii.h"
 #include "cli/shard.h"
 #include "fetch/fetch.h"
-#include "source/ascii.h"
 #include "source/records.h"
 #include "source/source.h"
 
@@ -259,7 +259,7 @@ Holds holds_of(std::string_view path, InputFormat format) {
 }
 
 bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions) {
-  std::string name = source::lower_ascii(path);
+  std::string name = base::lower_ascii(path);
   if (ends_with(name, ".gz")) name.resize(name.size() - 3);
   return std::any_of(extensions.begin(), extensions.end(),
                      [&](std::string_view extension) { return ends_with(name, extension); });

@@ -132,8 +132,9 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     return;
   }
   const bool markdown = context.options.format == sink::Format::kMarkdown;
-  outcome.output = warc ? sink::render_warc_record(result, record, markdown)
-                        : sink::render_jsonl_record(result, record, markdown);
+  const sink::RecordFields fields = record_fields(record);
+  outcome.output = warc ? sink::render_warc_record(result, fields, markdown)
+                        : sink::render_jsonl_record(result, fields, markdown);
 }
 
 }  // namespace
@@ -143,6 +144,11 @@ DocumentInfo file_info(const Input& input, const CliOptions& options) {
   info.kind = document_kind(options.input_format);
   info.site = RepeatIndex::site_of("", input.path);
   return info;
+}
+
+sink::RecordFields record_fields(const source::Record& record) {
+  return {record.id,          record.url,         record.date,
+          record.http_status, record.passthrough, &record.headers};
 }
 
 DocumentInfo record_info(const source::Record& record, const Input& input) {

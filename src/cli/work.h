@@ -14,6 +14,7 @@
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "fetch/fetch.h"
+#include "sink/sink.h"
 #include "source/records.h"
 #include "source/source.h"
 #include "webclean/cleaner.h"
@@ -79,6 +80,8 @@ struct WorkContext {
 // Cleaner: in the first pass of the repetition filter as in the cleaning.
 DocumentInfo file_info(const Input& input, const CliOptions& options);
 DocumentInfo record_info(const source::Record& record, const Input& input);
+// A record's own fields, as its output line carries them (views into it).
+sink::RecordFields record_fields(const source::Record& record);
 
 // Cleans one item: reads the file, or takes the record, cleans, renders;
 // a file with an output path is written there (atomically). Never throws:

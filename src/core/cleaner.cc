@@ -13,11 +13,13 @@
 #include <map>
 #include <sstream>
 
+#include "base/url.h"
 #include "block/features.h"
 #include "block/stage_clock.h"
 #include "block/stoplists.h"
 #include "classify/page_type.h"
 #include "decode/decode.h"
+#include "decode/kind.h"
 #include "filter/filter.h"
 #include "html/arena.h"
 #include "html/parse.h"
@@ -27,8 +29,6 @@
 #include "rules/embedded.h"
 #include "rules/rules.h"
 #include "sink/markdown.h"
-#include "source/kind.h"
-#include "source/url.h"
 #include "text/parse.h"
 
 namespace webclean {
@@ -285,7 +285,11 @@ class Deadline {
 
 Cleaner::Cleaner(const Options& options) {
   auto impl = std::make_unique<Impl>();
-  load(options, *impl);
+  try {
+    load(options, *impl);
+  } catch (const rules::RuleFileError& error) {
+    throw RuleError(error.what());
+  }
   // Reports (--explain) explain the very same run: the subtrees are dropped
   // there too, and their texts kept to show in the stand-ins' reports.
   impl->parse_options.drop_subtrees = prescan_drops(impl->rules);
@@ -321,8 +325,15 @@ std::string site_of(const DocumentInfo& info) {
 
 // The document's kind as its hint or its raw bytes say (kAuto: undecided
 // until decoded).
+InputKind input_kind(decode::Kind kind) {
+  if (kind == decode::Kind::kHtml) return InputKind::kHtml;
+  if (kind == decode::Kind::kText) return InputKind::kText;
+  return InputKind::kAuto;
+}
+
 InputKind raw_kind(std::string_view bytes, const DocumentInfo& info) {
-  return info.kind == InputKind::kAuto ? sniff_kind(bytes, info.content_type) : info.kind;
+  if (info.kind != InputKind::kAuto) return info.kind;
+  return input_kind(decode::sniff_kind(bytes, info.content_type));
 }
 
 // Source to UTF-8 and the document's kind (from raw_kind), shared by
@@ -339,7 +350,7 @@ bool decode_document(std::string_view bytes, const DocumentInfo& info, InputKind
     result.error = decoded.error;
     return false;
   }
-  if (kind == InputKind::kAuto) kind = sniff_kind(decoded.text, {});
+  if (kind == InputKind::kAuto) kind = input_kind(decode::sniff_kind(decoded.text, {}));
   is_html = kind == InputKind::kHtml;
   result.input_kind = is_html ? "html" : "text";
   utf8 = std::move(decoded.text);
@@ -398,7 +409,7 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
   set_page_type(doc, info, impl_->page_type, result.metadata);
   clock.lap(ClockedStage::kPageType);
 
-  const std::string host = source::host_of(info.url);
+  const std::string host = base::host_of(info.url);
   filter::apply_rules(doc, impl_->rules, host, &workspace.impl().rule_matches);
   // Text documents only: a page's elements mark its frame already, and a
   // shop's template lines recur on every product page (the wcxb-dev hosts

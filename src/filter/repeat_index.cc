@@ -16,8 +16,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/url.h"
 #include "filter/filter.h"
-#include "source/url.h"
 
 namespace webclean {
 namespace {
@@ -301,7 +301,7 @@ uint64_t RepeatIndex::documents_added() const {
 }
 
 std::string RepeatIndex::site_of(std::string_view url, std::string_view path) {
-  if (std::string host = source::host_of(url); !host.empty()) return host;
+  if (std::string host = base::host_of(url); !host.empty()) return host;
   const size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
 }

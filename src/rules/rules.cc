@@ -15,7 +15,6 @@
 #include <utility>
 
 #include "rules/prefilter.h"
-#include "webclean/cleaner.h"
 
 namespace webclean::rules {
 namespace {
@@ -603,7 +602,8 @@ struct RuleSet::Impl {
 namespace {
 
 [[noreturn]] void fail(std::string_view name, size_t line_no, std::string_view reason) {
-  throw RuleError(std::string(name) + ":" + std::to_string(line_no) + ": " + std::string(reason));
+  throw RuleFileError(std::string(name) + ":" + std::to_string(line_no) + ": " +
+                      std::string(reason));
 }
 
 // "[drop]", "[protect site=example.com]", "[drop type=product]": sets
@@ -830,10 +830,10 @@ void RuleSet::Impl::compile_set(PatternSet& set) const {
     const uint32_t index = set.set_rule(i);
     RE2 re(set_pattern(set.key, patterns[index].pattern), pattern_options(set.key));
     if (!re.ok())
-      throw RuleError(rules[index].id + ": pattern too large to compile: " + re.error());
+      throw RuleFileError(rules[index].id + ": pattern too large to compile: " + re.error());
   }
-  throw RuleError(rules[set.set_rule(0)].id +
-                  ": too many patterns of this kind to compile together");
+  throw RuleFileError(rules[set.set_rule(0)].id +
+                      ": too many patterns of this kind to compile together");
 }
 
 // A user's pattern compiled on its own is compiled at load, to report one
@@ -841,7 +841,8 @@ void RuleSet::Impl::compile_set(PatternSet& set) const {
 void RuleSet::Impl::check_compiles(const LazyPattern* pattern, uint32_t index) const {
   if (pattern == nullptr || patterns[index].origin != Origin::kUser) return;
   const std::string error = pattern->compile_error();
-  if (!error.empty()) throw RuleError(rules[index].id + ": pattern too large to compile: " + error);
+  if (!error.empty())
+    throw RuleFileError(rules[index].id + ": pattern too large to compile: " + error);
 }
 
 void RuleSet::Impl::build() {

@@ -6,6 +6,7 @@
 #define WEBCLEAN_RULES_RULES_H_
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,14 @@
 #include "block/block.h"
 
 namespace webclean::rules {
+
+// A rule file or pattern that cannot be used: "name:line: reason". Rules
+// knows nothing of the public API; the Cleaner turns this into the
+// webclean::RuleError its callers catch.
+class RuleFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // kPost: the element holds the text of one post of a forum thread or Q&A
 // page; it decides nothing alone (the rules filter decides whether the page
@@ -66,7 +75,7 @@ class RuleSet {
   // parse (tests/rules/shipped_rules_test.cc) and are not parsed twice.
   enum class Origin { kUser, kShipped };
   // Parses one rule file's content; `name` is used in rule ids and errors.
-  // Throws webclean::RuleError("name:line: reason") on a malformed rule.
+  // Throws RuleFileError("name:line: reason") on a malformed rule.
   void add_source(std::string_view name, std::string_view content, Origin origin = Origin::kUser);
   // Builds the RE2::Sets. Call once, after the last add_source.
   void compile();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "block/markdown.h"
 #include "classify/page_type.h"
 #include "sink/sink.h"
@@ -114,28 +115,20 @@ std::string dump_line(const json& document, int indent = -1) {
 
 // The passthrough fields of a JSONL record as an object; a malformed
 // passthrough (a reader bug) contributes nothing rather than failing.
-json passthrough_fields(const std::string& passthrough) {
+json passthrough_fields(std::string_view passthrough) {
   json fields = json::parse(passthrough, nullptr, false);
   return fields.is_object() ? fields : json::object();
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // WARC headers that a record line carries as its own fields already.
 bool is_record_field(std::string_view header) {
-  return equals_ignoring_case(header, "WARC-Record-ID") ||
-         equals_ignoring_case(header, "WARC-Target-URI") ||
-         equals_ignoring_case(header, "WARC-Date");
+  return base::iequals(header, "WARC-Record-ID") || base::iequals(header, "WARC-Target-URI") ||
+         base::iequals(header, "WARC-Date");
 }
 
 }  // namespace
 
-std::string render_jsonl_record(const Result& result, const source::Record& record,
+std::string render_jsonl_record(const Result& result, const RecordFields& record,
                                 bool with_markdown) {
   json document = {{"schema_version", kJsonSchemaVersion},
                    {"id", record.id},
@@ -152,7 +145,7 @@ std::string render_jsonl_record(const Result& result, const source::Record& reco
   return dump_line(document);
 }
 
-std::string render_warc_record(const Result& result, const source::Record& record,
+std::string render_warc_record(const Result& result, const RecordFields& record,
                                bool with_markdown) {
   json document = {{"schema_version", kJsonSchemaVersion},
                    {"warc_record_id", record.id},
@@ -165,8 +158,10 @@ std::string render_warc_record(const Result& result, const source::Record& recor
   if (with_markdown) document["markdown"] = result.markdown;
   add_blocks(document, result);
   json headers = json::object();
-  for (const auto& [name, value] : record.headers) {
-    if (!is_record_field(name)) headers[name] = value;
+  if (record.headers != nullptr) {
+    for (const auto& [name, value] : *record.headers) {
+      if (!is_record_field(name)) headers[name] = value;
+    }
   }
   if (!headers.empty()) document["warc_headers"] = std::move(headers);
   return dump_line(document);

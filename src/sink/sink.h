@@ -7,8 +7,9 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
-#include "source/records.h"
 #include "webclean/result.h"
 
 namespace webclean::sink {
@@ -45,11 +46,26 @@ struct FetchFacts {
 };
 std::string render_fetched_json(const Result& result, std::string_view url, const FetchFacts& facts,
                                 bool pretty = false);
+// What a stream record's output line carries besides its Result: the
+// record's own fields as its reader read them. The caller fills them from
+// Source's record (Sink knows no reader's types); they are only read while
+// the line is rendered.
+struct RecordFields {
+  std::string_view id;    // JSONL: the id; WARC: WARC-Record-ID
+  std::string_view url;   // JSONL: the url; WARC: WARC-Target-URI
+  std::string_view date;  // WARC-Date
+  int http_status = 0;    // WARC responses; 0: none (written as null)
+  // JSONL: the record's other fields, one serialised JSON object.
+  std::string_view passthrough = "{}";
+  // WARC: the headers worth carrying (name, value as written); null: none.
+  const std::vector<std::pair<std::string, std::string>>* headers = nullptr;
+};
+
 // One JSON Lines record for a record of a JSONL stream: {"schema_version",
 // "id", "url", "title", "metadata", "text"}, "markdown" when `with_markdown` (the
 // Cleaner made it), "blocks" when the result has block reports, then the
 // record's passthrough fields whose names are not already taken.
-std::string render_jsonl_record(const Result& result, const source::Record& record,
+std::string render_jsonl_record(const Result& result, const RecordFields& record,
                                 bool with_markdown = false);
 // One JSON Lines record for a WARC record: {"schema_version",
 // "warc_record_id", "url" (the target URI), "date", "http_status" (null
@@ -58,7 +74,7 @@ std::string render_jsonl_record(const Result& result, const source::Record& reco
 // reports, and "warc_headers": {name: value} with the record's headers
 // other than those three fields (WARC-Type, WARC-Refers-To, ...) when
 // there are any.
-std::string render_warc_record(const Result& result, const source::Record& record,
+std::string render_warc_record(const Result& result, const RecordFields& record,
                                bool with_markdown = false);
 // Human-readable: one line a block, "KEEP"/"DROP", stage, reason, text.
 std::string render_explain(const Result& result);

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "source/ascii.h"
+#include "base/ascii.h"
 #include "source/source.h"
 
 namespace webclean::source {
@@ -21,7 +21,7 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 // .htm .xhtml .txt .md .markdown) or a record stream (.warc .wet .jsonl .ndjson), each
 // optionally gzipped, in any letter case.
 bool is_document_name(std::string_view name) {
-  std::string lower = lower_ascii(name);
+  std::string lower = base::lower_ascii(name);
   if (ends_with(lower, ".gz")) lower.resize(lower.size() - 3);
   static const std::string_view kExtensions[] = {
       ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".warc", ".wet", ".jsonl", ".ndjson"};

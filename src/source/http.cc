@@ -28,14 +28,14 @@ std::string_view line_at(std::string_view message, size_t pos, size_t& next) {
 }
 
 bool parse_status_line(std::string_view line, HttpHead& head, std::string& error) {
-  if (line.size() < 5 || !iequals(line.substr(0, 5), "HTTP/")) {
+  if (line.size() < 5 || !base::iequals(line.substr(0, 5), "HTTP/")) {
     error = "not an HTTP response (no HTTP/ status line)";
     return false;
   }
   const size_t space = line.find(' ');
   head.version = std::string(line.substr(0, space));
   const std::string_view rest =
-      space == std::string_view::npos ? std::string_view() : trim(line.substr(space + 1));
+      space == std::string_view::npos ? std::string_view() : base::trim(line.substr(space + 1));
   size_t digits = 0;
   while (digits < rest.size() && digits < 4 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
   if (digits != 3 || (rest.size() > 3 && rest[3] != ' ' && rest[3] != '\t')) {
@@ -43,7 +43,7 @@ bool parse_status_line(std::string_view line, HttpHead& head, std::string& error
     return false;
   }
   head.status = (rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0');
-  head.reason = std::string(trim(rest.substr(3)));
+  head.reason = std::string(base::trim(rest.substr(3)));
   return true;
 }
 
@@ -52,19 +52,19 @@ void add_header_line(std::string_view line, HttpHead& head) {
   if (line.front() == ' ' || line.front() == '\t') {
     if (head.headers.empty()) return;
     std::string& value = head.headers.back().second;
-    const std::string_view more = trim(line);
+    const std::string_view more = base::trim(line);
     if (!more.empty()) value += (value.empty() ? "" : " ") + std::string(more);
     return;
   }
   const size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;  // not a header: ignored, as browsers do
-  head.headers.emplace_back(std::string(trim(line.substr(0, colon))),
-                            std::string(trim(line.substr(colon + 1))));
+  head.headers.emplace_back(std::string(base::trim(line.substr(0, colon))),
+                            std::string(base::trim(line.substr(colon + 1))));
 }
 
 // Parses a chunk size line ("1a", "1a;ext=1", "1a "). False when it is not one.
 bool parse_chunk_size(std::string_view line, uint64_t& size) {
-  const std::string_view digits = trim(line.substr(0, line.find(';')));
+  const std::string_view digits = base::trim(line.substr(0, line.find(';')));
   if (digits.empty() || digits.size() > 15) return false;
   size = 0;
   for (const char c : digits) {
@@ -168,8 +168,8 @@ std::vector<std::string> coding_list(std::string_view value) {
   size_t pos = 0;
   while (pos <= value.size()) {
     const size_t comma = std::min(value.find(',', pos), value.size());
-    const std::string_view coding = trim(value.substr(pos, comma - pos));
-    if (!coding.empty()) codings.push_back(lower_ascii(coding));
+    const std::string_view coding = base::trim(value.substr(pos, comma - pos));
+    if (!coding.empty()) codings.push_back(base::lower_ascii(coding));
     pos = comma + 1;
   }
   return codings;
@@ -179,7 +179,7 @@ std::vector<std::string> coding_list(std::string_view value) {
 
 std::string_view HttpHead::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return value;
+    if (base::iequals(key, name)) return value;
   }
   return {};
 }
@@ -187,7 +187,7 @@ std::string_view HttpHead::header(std::string_view name) const {
 std::string HttpHead::header_list(std::string_view name) const {
   std::string joined;
   for (const auto& [key, value] : headers) {
-    if (!iequals(key, name) || value.empty()) continue;
+    if (!base::iequals(key, name) || value.empty()) continue;
     if (!joined.empty()) joined += ", ";
     joined += value;
   }
@@ -215,7 +215,7 @@ bool dechunk(std::string_view body, size_t max_bytes, std::string& out, std::str
     size_t next = 0;
     const std::string_view line = line_at(body, pos, next);
     pos = next;
-    if (trim(line).empty()) continue;  // a stray blank line between chunks
+    if (base::trim(line).empty()) continue;  // a stray blank line between chunks
     uint64_t size = 0;
     if (!parse_chunk_size(line, size)) {
       error = "bad chunk size line \"" + std::string(line.substr(0, 40)) + "\"";
@@ -237,7 +237,7 @@ bool dechunk(std::string_view body, size_t max_bytes, std::string& out, std::str
 
 bool decode_content(std::string_view coding, std::string_view body, size_t max_bytes,
                     std::string& out, std::string& error) {
-  const std::string name = lower_ascii(trim(coding));
+  const std::string name = base::lower_ascii(base::trim(coding));
   out.clear();
   if (name.empty() || name == "identity" || body.empty()) {
     if (body.size() > max_bytes) {
@@ -254,7 +254,7 @@ bool decode_content(std::string_view coding, std::string_view body, size_t max_b
   if (name == "deflate")
     return inflate_all(body, has_zlib_header(body) ? 15 : -15, max_bytes, out, error);
   if (name == "br") return unbrotli(body, max_bytes, out, error);
-  error = "unknown content coding \"" + std::string(trim(coding).substr(0, 40)) + "\"";
+  error = "unknown content coding \"" + std::string(base::trim(coding).substr(0, 40)) + "\"";
   return false;
 }
 

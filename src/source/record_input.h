@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "source/ascii.h"
+#include "base/ascii.h"
 #include "source/gzip_stream.h"
 #include "source/window_buf.h"
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "source/ascii.h"
+#include "base/ascii.h"
 #include "source/gzip.h"
 #include "source/record_input.h"
 #include "source/records.h"
@@ -113,7 +113,7 @@ std::unique_ptr<std::istream> open_stdin(std::function<void()> before_wait) {
 }
 
 StreamFormat stream_format_of(std::string_view path) {
-  std::string name = lower_ascii(path);
+  std::string name = base::lower_ascii(path);
   if (name.ends_with(".gz")) name.resize(name.size() - 3);
   const auto named = [&](std::string_view a, std::string_view b) {
     return name.ends_with(a) || name.ends_with(b);

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "decode/kind.h"
 #include "source/http.h"
-#include "source/kind.h"
 #include "source/record_input.h"
 #include "source/records.h"
 
@@ -33,7 +33,7 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 std::string_view field(const Fields& fields, std::string_view name) {
   for (const auto& [key, value] : fields) {
-    if (iequals(key, name)) return value;
+    if (base::iequals(key, name)) return value;
   }
   return {};
 }
@@ -48,7 +48,7 @@ std::string without_brackets(std::string_view value) {
 
 // Content-Length: decimal digits only; false for anything else.
 bool parse_length(std::string_view text, size_t& length) {
-  text = trim(text);
+  text = base::trim(text);
   if (text.empty() || text.size() > 18) return false;
   length = 0;
   for (const char c : text) {
@@ -60,7 +60,7 @@ bool parse_length(std::string_view text, size_t& length) {
 
 // "Text/HTML; charset=x" -> "text/html".
 std::string media_type(std::string_view content_type) {
-  return lower_ascii(trim(content_type.substr(0, content_type.find(';'))));
+  return base::lower_ascii(base::trim(content_type.substr(0, content_type.find(';'))));
 }
 
 bool is_html_type(const std::string& type) {
@@ -215,8 +215,8 @@ WarcReader::Start WarcReader::read_version_line() {
   for (;;) {
     record_start_ = input_.bytes().position();
     if (!read_line(input_.bytes(), line_, 256).got) return Start::kEnd;
-    if (trim(line_).empty()) continue;
-    return is_version_line(trim(line_)) ? Start::kFound : Start::kNotWarc;
+    if (base::trim(line_).empty()) continue;
+    return is_version_line(base::trim(line_)) ? Start::kFound : Start::kNotWarc;
   }
 }
 
@@ -280,13 +280,13 @@ bool WarcReader::read_headers(Fields& fields, Record& out) {
       return false;
     }
     if ((line_[0] == ' ' || line_[0] == '\t') && !fields.empty()) {
-      fields.back().second += " " + std::string(trim(line_));
+      fields.back().second += " " + std::string(base::trim(line_));
       continue;
     }
     const size_t colon = line_.find(':');
     if (colon == std::string::npos) continue;
-    fields.emplace_back(std::string(trim(std::string_view(line_).substr(0, colon))),
-                        std::string(trim(std::string_view(line_).substr(colon + 1))));
+    fields.emplace_back(std::string(base::trim(std::string_view(line_).substr(0, colon))),
+                        std::string(base::trim(std::string_view(line_).substr(colon + 1))));
   }
 }
 
@@ -307,7 +307,7 @@ void describe(const Fields& fields, const std::string& type, Record& out) {
 void WarcReader::read_record(Record& out) {
   Fields fields;
   if (!read_headers(fields, out)) return;
-  const std::string type = lower_ascii(trim(field(fields, "WARC-Type")));
+  const std::string type = base::lower_ascii(base::trim(field(fields, "WARC-Type")));
   describe(fields, type, out);
   size_t length = 0;
   if (!parse_length(field(fields, "Content-Length"), length)) {
@@ -532,7 +532,7 @@ void WarcReader::take_response(const Fields& fields, Record& out) {
     return;
   }
   const std::string type = media_type(out.content_type);
-  if (is_unknown_type(type) && sniff_kind(out.bytes, "") != InputKind::kHtml) {
+  if (is_unknown_type(type) && decode::sniff_kind(out.bytes, "") != decode::Kind::kHtml) {
     out.bytes.clear();
     out.skipped = true;
     out.skip_reason = not_html(type);
@@ -547,11 +547,11 @@ void WarcReader::take_resource(const Fields& fields, Record& out) {
   out.skip_reason = resource_skip_reason(type);
   // wget stores its own log and arguments as resource records of
   // metadata:// URIs; they are not pages of the crawl.
-  if (starts_with(lower_ascii(out.url.substr(0, 9)), "metadata:")) {
+  if (starts_with(base::lower_ascii(out.url.substr(0, 9)), "metadata:")) {
     out.skip_reason = "crawler metadata (" + out.url.substr(0, 60) + ")";
   }
   if (out.skip_reason.empty() && is_unknown_type(type) &&
-      sniff_kind(block_, "") != InputKind::kHtml) {
+      decode::sniff_kind(block_, "") != decode::Kind::kHtml) {
     out.skip_reason = not_html(type);
   }
   if (!out.skip_reason.empty()) {

@@ -202,7 +202,7 @@ TEST_CASE("WARC stream records use exactly the documented fields", "[cli][schema
   block.text = "Text.";
   block.kind = "paragraph";
   result.blocks.push_back(block);
-  webclean::source::Record record;
+  webclean::sink::RecordFields record;
   record.id = "<urn:uuid:1>";
   record.url = "https://example.org/";
   record.date = "2024-05-01T10:00:00Z";
@@ -210,7 +210,8 @@ TEST_CASE("WARC stream records use exactly the documented fields", "[cli][schema
   check_object(json::parse(webclean::sink::render_warc_record(result, record)), record_schema,
                blocks, seen);
   record.http_status = 0;
-  record.headers = {{"WARC-Type", "conversion"}};
+  const std::vector<std::pair<std::string, std::string>> headers = {{"WARC-Type", "conversion"}};
+  record.headers = &headers;
   check_object(json::parse(webclean::sink::render_warc_record(result, record, true)), record_schema,
                blocks, seen);
   check_all_seen(record_schema, seen);

@@ -7,12 +7,11 @@
 #include <vector>
 
 #include "rules/rules.h"
-#include "webclean/cleaner.h"
 
-using webclean::RuleError;
 using webclean::block::Node;
 using webclean::rules::Action;
 using webclean::rules::Rule;
+using webclean::rules::RuleFileError;
 using webclean::rules::RuleSet;
 
 namespace {
@@ -24,12 +23,12 @@ RuleSet compiled(std::string_view content, std::string_view name = "t.rules") {
   return rules;
 }
 
-// The message of the RuleError that parsing `content` throws, or "" if none.
+// The message of the RuleFileError that parsing `content` throws, or "" if none.
 std::string parse_error(std::string_view content, std::string_view name = "t.rules") {
   try {
     RuleSet rules;
     rules.add_source(name, content);
-  } catch (const RuleError& e) {
+  } catch (const RuleFileError& e) {
     return e.what();
   }
   return "";
@@ -106,7 +105,7 @@ TEST_CASE("a user's pattern too large to compile is reported when the rules load
   const auto load_error = [](std::string_view content) {
     try {
       compiled(content);
-    } catch (const RuleError& e) {
+    } catch (const RuleFileError& e) {
       return std::string(e.what());
     }
     return std::string();
@@ -446,7 +445,7 @@ TEST_CASE("invalid UTF-8 in texts, values and rule files never crashes", "[rules
   CHECK(rules.match_node(element("div\xFF", "\xC0\xAF", "share\xFF \xE2\x82"), "\xFF") != nullptr);
   CHECK(rules.match_text(std::string(1 << 20, 'a'), "") == nullptr);
 
-  // Random bytes as a rule file: a RuleError or a rule set, nothing else.
+  // Random bytes as a rule file: a RuleFileError or a rule set, nothing else.
   uint32_t seed = 12345;
   for (int round = 0; round < 300; ++round) {
     std::string content = "[drop-text]\n";
@@ -459,7 +458,7 @@ TEST_CASE("invalid UTF-8 in texts, values and rule files never crashes", "[rules
       random.add_source("r.rules", content);
       random.compile();
       random.match_text(content, "");
-    } catch (const RuleError& e) {
+    } catch (const RuleFileError& e) {
       CHECK(std::string(e.what()).rfind("r.rules:", 0) == 0);
     }
   }

@@ -10,7 +10,7 @@
 #include "sink/sink.h"
 
 using webclean::Result;
-using webclean::source::Record;
+using webclean::sink::RecordFields;
 using webclean::testing::read_file;
 using webclean::testing::TempDir;
 
@@ -43,7 +43,7 @@ TEST_CASE(
     "a JSONL record is schema_version, id, url, title, metadata, text, then the passthrough "
     "fields in their order",
     "[sink]") {
-  Record record;
+  RecordFields record;
   record.id = "doc-7";
   record.url = "https://example.org/7";
   record.passthrough = R"({"lang":"en","score":3,"tags":["a","b"]})";
@@ -62,7 +62,7 @@ TEST_CASE(
 }
 
 TEST_CASE("passthrough fields named like an output field are dropped, not duplicated", "[sink]") {
-  Record record;
+  RecordFields record;
   record.id = "x";
   record.passthrough = R"({"title":"from the input","text":"raw","extra":1})";
   const std::string line =
@@ -75,7 +75,7 @@ TEST_CASE("passthrough fields named like an output field are dropped, not duplic
 }
 
 TEST_CASE("a malformed passthrough adds nothing and breaks nothing", "[sink]") {
-  Record record;
+  RecordFields record;
   record.passthrough = "{not json";
   const json parsed =
       json::parse(webclean::sink::render_jsonl_record(cleaned("T", "Text."), record));
@@ -84,7 +84,7 @@ TEST_CASE("a malformed passthrough adds nothing and breaks nothing", "[sink]") {
 }
 
 TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status", "[sink]") {
-  Record record;
+  RecordFields record;
   record.id = "<urn:uuid:1234>";
   record.url = "https://example.org/a";
   record.date = "2024-05-01T10:00:00Z";
@@ -98,10 +98,12 @@ TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status
   CHECK(parsed["http_status"] == 200);
 
   record.http_status = 0;  // a WET conversion record has no HTTP status
-  record.headers = {{"WARC-Record-ID", "<urn:uuid:1234>"},
-                    {"WARC-Type", "conversion"},
-                    {"warc-date", "2024-05-01T10:00:00Z"},
-                    {"WARC-Refers-To", "<urn:uuid:1233>"}};
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"WARC-Record-ID", "<urn:uuid:1234>"},
+      {"WARC-Type", "conversion"},
+      {"warc-date", "2024-05-01T10:00:00Z"},
+      {"WARC-Refers-To", "<urn:uuid:1233>"}};
+  record.headers = &headers;
   const json wet = json::parse(webclean::sink::render_warc_record(cleaned("", "Text."), record));
   CHECK(wet["http_status"].is_null());
   // Only the headers that are not fields of the line already.
@@ -112,15 +114,15 @@ TEST_CASE("a WARC record carries its record id, target URI, date and HTTP status
 TEST_CASE("record lines carry the Markdown after the text only when asked for", "[sink]") {
   Result result = cleaned("T", "Kept *here*.");
   result.markdown = "Kept \\*here\\*.";
-  Record record;
+  RecordFields record;
   record.passthrough = R"({"markdown":"from the input"})";
-  const json plain = json::parse(webclean::sink::render_jsonl_record(result, Record{}));
+  const json plain = json::parse(webclean::sink::render_jsonl_record(result, RecordFields{}));
   CHECK_FALSE(plain.contains("markdown"));
   const json jsonl = json::parse(webclean::sink::render_jsonl_record(result, record, true));
   CHECK(keys_of(jsonl) == std::vector<std::string>{"schema_version", "id", "url", "title",
                                                    "metadata", "text", "markdown"});
   CHECK(jsonl["markdown"] == result.markdown);
-  const json warc = json::parse(webclean::sink::render_warc_record(result, Record{}, true));
+  const json warc = json::parse(webclean::sink::render_warc_record(result, RecordFields{}, true));
   CHECK(warc["markdown"] == result.markdown);
   CHECK(keys_of(warc).back() == "markdown");
 }
@@ -132,7 +134,7 @@ TEST_CASE("record lines carry the blocks when the result has block reports", "[s
   block.kind = "paragraph";
   block.kept = true;
   result.blocks.push_back(block);
-  const json parsed = json::parse(webclean::sink::render_jsonl_record(result, Record{}));
+  const json parsed = json::parse(webclean::sink::render_jsonl_record(result, RecordFields{}));
   REQUIRE(parsed.contains("blocks"));
   CHECK(parsed["blocks"][0]["text"] == "Kept.");
 }

@@ -1,8 +1,8 @@
-#include "source/url.h"
+#include "base/url.h"
 
-#include "source/ascii.h"
+#include "base/ascii.h"
 
-namespace webclean::source {
+namespace webclean::base {
 
 std::string host_of(std::string_view url) {
   const size_t scheme = url.find("://");
@@ -13,4 +13,4 @@ std::string host_of(std::string_view url) {
   return lower_ascii(rest.substr(0, rest.find(':')));
 }
 
-}  // namespace webclean::source
+}  // namespace webclean::base

@@ -1,11 +1,11 @@
-#include "source/kind.h"
+#include "decode/kind.h"
 
-#include "source/ascii.h"
+#include "base/ascii.h"
 
 #include <array>
 #include <string>
 
-namespace webclean {
+namespace webclean::decode {
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
@@ -49,35 +49,35 @@ bool is_lone_tag_line(std::string_view s, size_t first) {
 
 }  // namespace
 
-InputKind sniff_kind(std::string_view head, std::string_view content_type) {
-  const std::string type = source::lower_ascii(content_type.substr(0, content_type.find(';')));
+Kind sniff_kind(std::string_view head, std::string_view content_type) {
+  const std::string type = base::lower_ascii(content_type.substr(0, content_type.find(';')));
   if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
-    return InputKind::kHtml;
+    return Kind::kHtml;
   }
-  if (type.rfind("text/", 0) == 0) return InputKind::kText;
-  const std::string start = source::lower_ascii(head.substr(0, kSniffBytes));
+  if (type.rfind("text/", 0) == 0) return Kind::kText;
+  const std::string start = base::lower_ascii(head.substr(0, kSniffBytes));
   // Markers a text dump does not contain but nearly every page does.
   static constexpr std::array<std::string_view, 7> kMarkers = {
       "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<p>"};
   for (std::string_view marker : kMarkers) {
-    if (start.find(marker) != std::string::npos) return InputKind::kHtml;
+    if (start.find(marker) != std::string::npos) return Kind::kHtml;
   }
   // Markdown dumps keep some raw tags (pandoc leaves its <div>s) among
   // their [text](url) links; a page fragment has the tags alone.
   size_t markdown_links = 0;
   for (size_t at = 0; (at = start.find("](", at)) != std::string::npos; at += 2) ++markdown_links;
-  if (markdown_links >= kMinMarkdownLinks) return InputKind::kText;
+  if (markdown_links >= kMinMarkdownLinks) return Kind::kText;
   for (std::string_view marker : {"<div", "<br"}) {
-    if (start.find(marker) != std::string::npos) return InputKind::kHtml;
+    if (start.find(marker) != std::string::npos) return Kind::kHtml;
   }
   size_t first = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && opens_tag(start, first) &&
       start.find('>', first) != std::string::npos && !is_lone_tag_line(start, first)) {
-    return InputKind::kHtml;
+    return Kind::kHtml;
   }
   // A NUL in the head: maybe UTF-16; decide after decoding.
-  if (start.find('\0') != std::string::npos) return InputKind::kAuto;
-  return InputKind::kText;
+  if (start.find('\0') != std::string::npos) return Kind::kUnknown;
+  return Kind::kText;
 }
 
-}  // namespace webclean
+}  // namespace webclean::decode

@@ -1,6 +1,6 @@
-#include "source/ascii.h"
+#include "base/ascii.h"
 
-namespace webclean::source {
+namespace webclean::base {
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
@@ -29,4 +29,4 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace webclean::source
+}  // namespace webclean::base

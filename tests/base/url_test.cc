@@ -2,9 +2,9 @@
 // filter key a document by.
 #include <catch2/catch.hpp>
 
-#include "source/url.h"
+#include "base/url.h"
 
-using webclean::source::host_of;
+using webclean::base::host_of;
 
 TEST_CASE("the host of a URL is in lower case, without user info, port, path or query",
           "[source][url]") {
