@@ -1,4 +1,4 @@
-#include "sink/markdown.h"
+#include "sink/assemble.h"
 
 #include <algorithm>
 #include <cctype>

@@ -8,7 +8,7 @@
 
 #include "block/block.h"
 #include "html/parse.h"
-#include "sink/markdown.h"
+#include "sink/assemble.h"
 #include "text/parse.h"
 
 namespace {
