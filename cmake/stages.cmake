@@ -73,7 +73,7 @@ webclean_stage(rules USES block LIBRARIES ICU::uc PkgConfig::RE2
                SOURCES ${WEBCLEAN_EMBEDDED_CC} ${WEBCLEAN_RULE_FACTS_CC})
 webclean_stage(meta USES block API webclean_api_data
                LIBRARIES ICU::uc PkgConfig::RE2 nlohmann_json::nlohmann_json)
-webclean_stage(filter USES base block rules API webclean_api_data LIBRARIES ICU::uc PkgConfig::RE2)
+webclean_stage(filter USES base block rules meta API webclean_api_data LIBRARIES ICU::uc PkgConfig::RE2)
 webclean_stage(sink USES base block classify API webclean_api_data
                LIBRARIES nlohmann_json::nlohmann_json)
 webclean_stage(core USES base decode block html text classify rules meta filter sink

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "base/url.h"
@@ -353,13 +354,15 @@ Result Cleaner::clean(std::string_view bytes, const DocumentInfo& info,
     filter::drop_repeated_lines(doc, *info.repeats, site_of(info), info.repeats_as_of);
   }
   clock.lap(ClockedStage::kRules);
-  impl_->header_lines.extract(doc, result.metadata);
+  filter::drop_metadata_blocks(doc, impl_->header_lines.extract(doc, result.metadata));
   if (is_html) {
     meta::read_page_hints(doc, result.metadata, info.url);
-    meta::drop_byline_blocks(doc);
-    const size_t declared = meta::add_product_description(doc);
-    if (declared < doc.blocks.size()) {
-      block::compute_block_features(doc, doc.blocks[declared], impl_->stoplists);
+    filter::drop_metadata_blocks(doc, meta::find_byline_blocks(doc));
+    // After the byline's blocks are found: byline hints index the blocks.
+    if (std::optional<meta::DeclaredBlock> declared = meta::product_description_block(doc)) {
+      const size_t at =
+          filter::insert_declared_description(doc, std::move(declared->text), declared->at);
+      block::compute_block_features(doc, doc.blocks[at], impl_->stoplists);
     }
   }
   normalize_metadata(result.metadata);

@@ -4,11 +4,14 @@
 #ifndef WEBCLEAN_FILTER_FILTER_H_
 #define WEBCLEAN_FILTER_FILTER_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "block/block.h"
+#include "meta/meta.h"
 #include "rules/rules.h"
 #include "webclean/repeat_index.h"
 
@@ -20,6 +23,16 @@ namespace webclean::filter {
 // one thread.
 void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_view host,
                  rules::MatchCache* cache = nullptr);
+
+// 1b. Metadata (src/filter/metadata.cc): the blocks the metadata stage
+// found to be the title, a byline or a dateline (meta::BodyRoles) leave the
+// body (Stage::kMetadata).
+void drop_metadata_blocks(block::Document& doc, const meta::BodyRoles& roles);
+// A product's description declared in its JSON-LD (meta::DeclaredBlock)
+// as a block at `at`, held by no element and dropped for now: the product
+// step keeps it where the page shows it nowhere else
+// (decide_declared_description). Returns its index.
+size_t insert_declared_description(block::Document& doc, std::string text, size_t at);
 
 // 2. Structure (HTML only): find the main-content region by the text its
 // containers hold (Readability-style scoring, link density, class and id

@@ -249,9 +249,8 @@ void drop_other_sections(Document& doc, const OtherSections& other) {
 }
 
 // The product's description that the metadata stage took from the page's
-// JSON-LD (meta::add_product_description): the page's text where the page,
-// as the rules left it, shows few of its words; else a copy of what the
-// page shows.
+// JSON-LD (meta::product_description_block, filter::insert_declared_description): the page's text
+// where the page, as the rules left it, shows few of its words; else a copy of what the page shows.
 void decide_declared_description(Document& doc) {
   std::unordered_set<std::string> page_words;
   std::string scratch;

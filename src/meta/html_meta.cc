@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -827,10 +828,11 @@ std::string trim_byline_end(std::string text) {
   return text;
 }
 
-// Marks the blocks of one byline element that are the byline and no more.
-void drop_byline_element(block::Document& doc, const block::BylineHint& hint) {
+// Finds the blocks of one byline element that are the byline and no more.
+void find_byline_element(const block::Document& doc, const block::BylineHint& hint,
+                         BodyRoles& roles) {
   for (uint32_t i = hint.first_block; i <= hint.last_block && i < doc.blocks.size(); ++i) {
-    block::Block& b = doc.blocks[i];
+    const block::Block& b = doc.blocks[i];
     if (!b.decision.keep || b.features.chars > kMaxBylineChars) continue;
     // The block is the byline element, or the byline and a date or a
     // separator beside it ("By Jane Doe | March 3"): what is left once
@@ -843,7 +845,7 @@ void drop_byline_element(block::Document& doc, const block::BylineHint& hint) {
     if (date != std::string_view::npos) rest.resize(date);
     constexpr int kMaxOtherWords = 2;  // "By", "Posted by", "Words:"
     if (word_count(trim_byline_end(std::move(rest))) > kMaxOtherWords) continue;
-    b.decision = {false, block::Stage::kMetadata, "byline element"};
+    roles[i] = BodyRole::kBylineElement;
   }
 }
 
@@ -998,10 +1000,10 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   if (!language.empty()) out.language = language;
 }
 
-size_t add_product_description(block::Document& doc) {
-  if (doc.page_type != PageType::kProduct) return doc.blocks.size();
+std::optional<DeclaredBlock> product_description_block(const block::Document& doc) {
+  if (doc.page_type != PageType::kProduct) return std::nullopt;
   std::string description = product_description(doc.hints.json_ld);
-  if (description.size() < kMinDeclaredDescriptionBytes) return doc.blocks.size();
+  if (description.size() < kMinDeclaredDescriptionBytes) return std::nullopt;
   // After the product's name (the page's h1), where a shop shows it.
   size_t at = 0;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -1011,21 +1013,16 @@ size_t add_product_description(block::Document& doc) {
       break;
     }
   }
-  block::Block b;
-  b.text = std::move(description);
-  b.declared = true;
-  b.decision = {false, block::Stage::kMetadata,
-                "Product.description of the page's JSON-LD, not yet its text (the product "
-                "step keeps it where the page shows it nowhere else)"};
-  doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(b));
-  return at;
+  return DeclaredBlock{std::move(description), at};
 }
 
-void drop_byline_blocks(block::Document& doc) {
+BodyRoles find_byline_blocks(const block::Document& doc) {
+  BodyRoles roles(doc.blocks.size(), BodyRole::kText);
   // The first byline element outside comments and sidebars is the
   // article's (Readability removes just that one); later ones are author
   // boxes, quotes' sources, teasers of other articles.
-  if (const block::BylineHint* hint = article_byline(doc)) drop_byline_element(doc, *hint);
+  if (const block::BylineHint* hint = article_byline(doc)) find_byline_element(doc, *hint, roles);
+  return roles;
 }
 
 }  // namespace webclean::meta

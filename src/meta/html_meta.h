@@ -4,10 +4,13 @@
 #ifndef WEBCLEAN_META_HTML_META_H_
 #define WEBCLEAN_META_HTML_META_H_
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "block/block.h"
+#include "meta/meta.h"
 #include "webclean/result.h"
 
 namespace webclean::meta {
@@ -18,18 +21,20 @@ namespace webclean::meta {
 void read_page_hints(const block::Document& doc, Metadata& out, std::string_view page_url = {});
 
 // On product pages, the description of the page's JSON-LD Product
-// (Product.description, its HTML tags taken out) as a block after the
-// page's h1 (else first): flagged `declared`, held by no element (node
-// -1), and dropped for now: the product step of the filters keeps it
-// where the page shows it nowhere else (filter::decide_declared_description).
-// Returns its index, or doc.blocks.size() when none is added. Call it
-// after drop_byline_blocks (byline hints index the blocks).
-size_t add_product_description(block::Document& doc);
+// (Product.description, its HTML tags taken out) and where it goes: after
+// the page's h1 (else first). The filter chain adds it as a block, held by
+// no element, that the product step keeps where the page shows it nowhere
+// else (filter::insert_declared_description).
+struct DeclaredBlock {
+  std::string text;
+  size_t at = 0;
+};
+std::optional<DeclaredBlock> product_description_block(const block::Document& doc);
 
-// Drops the blocks that are a byline element of the body and no more
-// (a date or a separator beside it at most), as Stage::kMetadata: the
-// byline goes to the metadata, not the text.
-void drop_byline_blocks(block::Document& doc);
+// The blocks that are a byline element of the body and no more (a date or
+// a separator beside it at most): the byline goes to the metadata, not the
+// text (BodyRole::kBylineElement).
+BodyRoles find_byline_blocks(const block::Document& doc);
 
 // "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
 // an empty string when no date is recognised.

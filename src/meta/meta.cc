@@ -29,44 +29,48 @@ bool repeats_title(std::string_view block_text, const std::string& title) {
   return false;
 }
 
-void drop(block::Block& b, const char* reason) {
-  b.decision = {false, block::Stage::kMetadata, reason};
+// Whether block i is still body text: kept by the filters so far and not
+// found to be the title, a byline or a dateline.
+bool in_body(const block::Document& doc, const BodyRoles& roles, size_t i) {
+  return doc.blocks[i].decision.keep && roles[i] == BodyRole::kText;
 }
 
-// HTML: headings that repeat the page's <title> leave the body.
-void drop_title_headings(block::Document& doc, const std::string& title) {
+// HTML: headings that repeat the page's <title>.
+void find_title_headings(const block::Document& doc, const std::string& title, BodyRoles& roles) {
   const std::string comparable = comparable_text(title);
-  for (block::Block& b : doc.blocks) {
-    if (b.decision.keep && b.kind == block::Kind::kHeading && repeats_title(b.text, comparable)) {
-      drop(b, "title");
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const block::Block& b = doc.blocks[i];
+    if (in_body(doc, roles, i) && b.kind == block::Kind::kHeading &&
+        repeats_title(b.text, comparable)) {
+      roles[i] = BodyRole::kTitle;
     }
   }
 }
 
 // Text dumps: the title line, its repeats, and the <title> line it came from.
-void drop_title_lines(block::Document& doc, const TextTitle& title) {
+void find_title_lines(const block::Document& doc, const TextTitle& title, BodyRoles& roles) {
   const std::string comparable = comparable_text(title.text);
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    block::Block& b = doc.blocks[i];
-    if (!b.decision.keep) continue;
+    const block::Block& b = doc.blocks[i];
+    if (!in_body(doc, roles, i)) continue;
     const bool is_title =
         static_cast<int>(i) == title.block || (i == 0 && title.from_first_line) ||
         (b.text.size() == title.text.size() && comparable_text(b.text) == comparable);
-    if (is_title) drop(b, "title");
+    if (is_title) roles[i] = BodyRole::kTitle;
   }
 }
 
 // A person's name on a line of its own just above a dateline that names
 // nobody is its byline (blog layouts: name, "Follow", date).
-void find_name_lines(const block::Document& doc, int title_block, std::vector<HeaderLine>& lines,
-                     std::vector<bool>& is_header) {
+void find_name_lines(const block::Document& doc, const BodyRoles& roles, int title_block,
+                     std::vector<HeaderLine>& lines, std::vector<bool>& is_header) {
   constexpr int kMaxLinesAbove = 2;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     if (!is_header[i] || !lines[i].byline.empty()) continue;
     int seen = 0;
     for (size_t j = i; j-- > 0 && seen < kMaxLinesAbove;) {
       const block::Block& b = doc.blocks[j];
-      if (!b.decision.keep) continue;
+      if (!in_body(doc, roles, j)) continue;
       ++seen;
       if (is_header[j]) break;
       if (static_cast<int>(j) != title_block && is_person_name(b.text)) {
@@ -92,8 +96,8 @@ void record(const std::vector<HeaderLine>& lines, size_t begin, size_t end, Meta
 // Seeds: 1-2 lines below the title; text set: up to 10 below (standfirst,
 // share links) or a few above (section, date), sidebars from line 40 on.
 // Lines above the title count three times their distance.
-void record_near_title(const block::Document& doc, const std::vector<HeaderLine>& lines,
-                       int title_block, Metadata& out) {
+void record_near_title(const block::Document& doc, const BodyRoles& roles,
+                       const std::vector<HeaderLine>& lines, int title_block, Metadata& out) {
   constexpr size_t kAboveWeight = 3;
   constexpr size_t kMaxLinesAbove = 10;
   constexpr size_t kMaxLinesBelow = 120;
@@ -102,7 +106,7 @@ void record_near_title(const block::Document& doc, const std::vector<HeaderLine>
   size_t kept = 0;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     position[i] = kept;
-    kept += doc.blocks[i].decision.keep;
+    kept += in_body(doc, roles, i);
   }
   // A title read from the <title> line says nothing of where the article
   // starts: then the first header lines near the top.
@@ -196,7 +200,7 @@ std::string HeaderLines::date_near_headline(const block::Document& doc, bool mon
   return {};
 }
 
-void HeaderLines::extract(block::Document& doc, Metadata& out) const {
+BodyRoles HeaderLines::extract(const block::Document& doc, Metadata& out) const {
   // An ambiguous 04/07/2011 is read the US way on English pages.
   const bool month_first = doc.language.empty() || doc.language == "en";
   std::vector<HeaderLine> lines(doc.blocks.size());
@@ -210,33 +214,35 @@ void HeaderLines::extract(block::Document& doc, Metadata& out) const {
   }
   keep_dates_of_tables(doc, lines, is_header);
 
+  BodyRoles roles(doc.blocks.size(), BodyRole::kText);
   int title_block = -1;
   if (doc.is_html) {
     out.title = doc.hints.title;
-    drop_title_headings(doc, out.title);
+    find_title_headings(doc, out.title, roles);
   } else {
     const TextTitle title = choose_text_title(doc, is_header);
     out.title = title.text;
     title_block = title.block;
-    if (title.block >= 0) drop_title_lines(doc, title);
+    if (title.block >= 0) find_title_lines(doc, title, roles);
   }
-  find_name_lines(doc, title_block, lines, is_header);
+  find_name_lines(doc, roles, title_block, lines, is_header);
   // Pages have the page's metadata in <head> (meta/html_meta.h); their
   // byline elements come first in the text.
   if (doc.is_html) {
     record(lines, 0, lines.size(), out);
     if (out.date.empty()) out.date = date_near_headline(doc, month_first);
   } else {
-    record_near_title(doc, lines, title_block, out);
+    record_near_title(doc, roles, lines, title_block, out);
     // A dump's byline is read down to its names ("By Jane Doe / July 19,
     // 2011" gives "Jane Doe", as the seeds' gold has it): the author too.
     if (out.author.empty()) out.author = out.byline;
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    if (is_header[i] && doc.blocks[i].decision.keep) {
-      drop(doc.blocks[i], lines[i].byline.empty() ? "dateline" : "byline");
+    if (is_header[i] && in_body(doc, roles, i)) {
+      roles[i] = lines[i].byline.empty() ? BodyRole::kDateline : BodyRole::kByline;
     }
   }
+  return roles;
 }
 
 }  // namespace webclean::meta

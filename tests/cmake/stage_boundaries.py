@@ -34,7 +34,7 @@ ARROWS = {
     "classify": ["base", "block", "api-data"],
     "rules": ["block"],
     "meta": ["block", "api-data"],
-    "filter": ["base", "block", "rules", "api-data"],
+    "filter": ["base", "block", "rules", "meta", "api-data"],
     "sink": ["base", "block", "classify", "api-data"],
     "core": ["base", "decode", "block", "html", "text", "classify", "rules", "meta", "filter",
              "sink", "api"],

@@ -2,10 +2,13 @@
 // <title> and the lines found in the text; bad JSON-LD is ignored.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "block/block.h"
+#include "filter/filter.h"
 #include "meta/html_meta.h"
 #include "meta/language.h"
 #include "webclean/cleaner.h"
@@ -498,6 +501,16 @@ Document product_doc(std::string json_ld, webclean::PageType type = webclean::Pa
   return doc;
 }
 
+// The description as the Cleaner adds it: found by the metadata stage,
+// inserted by the filter chain. Its index, or the number of blocks.
+size_t add_product_description(Document& doc) {
+  std::optional<webclean::meta::DeclaredBlock> declared =
+      webclean::meta::product_description_block(doc);
+  if (!declared) return doc.blocks.size();
+  return webclean::filter::insert_declared_description(doc, std::move(declared->text),
+                                                       declared->at);
+}
+
 constexpr const char* kStoveLd =
     R"({"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Shop"},)"
     R"({"@type":["Product"],"name":"Trail stove","description":"<p>A titanium stove that )"
@@ -508,7 +521,7 @@ constexpr const char* kStoveLd =
 TEST_CASE("a product page's JSON-LD description becomes a block after its h1, without tags",
           "[meta][html]") {
   Document doc = product_doc(kStoveLd);
-  const size_t at = webclean::meta::add_product_description(doc);
+  const size_t at = add_product_description(doc);
   REQUIRE(at == 1);
   REQUIRE(doc.blocks.size() == 3);
   const Block& b = doc.blocks[1];
@@ -524,14 +537,14 @@ TEST_CASE("a product page's JSON-LD description becomes a block after its h1, wi
 TEST_CASE("a '<' that opens no tag stays in a JSON-LD product description", "[meta][html]") {
   Document doc = product_doc(
       R"({"@type":"Product","description":"Fits pots < 12 cm and > 8 cm across, <br/>folds flat."})");
-  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  REQUIRE(add_product_description(doc) == 1);
   CHECK(doc.blocks[1].text == "Fits pots < 12 cm and > 8 cm across, folds flat.");
 }
 
 TEST_CASE("a percent-encoded JSON-LD product description is decoded", "[meta][html]") {
   Document doc = product_doc(
       R"({"@type":"Product","description":"An%20elegant%20sofa%2C%20caf%C3%A9%20au%20lait%20linen%2C%20100%25%20feather."})");
-  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  REQUIRE(add_product_description(doc) == 1);
   CHECK(doc.blocks[1].text == "An elegant sofa, caf\xC3\xA9 au lait linen, 100% feather.");
 }
 
@@ -541,24 +554,24 @@ TEST_CASE("a JSON-LD product description is left as written when decoding would 
   const char* encoded = "Bad%20bytes%C0%AF%20inside%20this%20long%20product%20description";
   Document doc =
       product_doc(std::string(R"({"@type":"Product","description":")") + encoded + R"("})");
-  REQUIRE(webclean::meta::add_product_description(doc) == 1);
+  REQUIRE(add_product_description(doc) == 1);
   CHECK(doc.blocks[1].text == encoded);
   Document spaced = product_doc(
       R"({"@type":"Product","description":"Sale: 20%20 off today only, on every titanium stove."})");
-  REQUIRE(webclean::meta::add_product_description(spaced) == 1);
+  REQUIRE(add_product_description(spaced) == 1);
   CHECK(spaced.blocks[1].text == "Sale: 20%20 off today only, on every titanium stove.");
 }
 
 TEST_CASE("only product pages get a block from a JSON-LD description", "[meta][html]") {
   Document article = product_doc(kStoveLd, webclean::PageType::kArticle);
-  CHECK(webclean::meta::add_product_description(article) == article.blocks.size());
+  CHECK(add_product_description(article) == article.blocks.size());
   CHECK(article.blocks.size() == 2);
 }
 
 TEST_CASE("a JSON-LD product description of a few words adds no block", "[meta][html]") {
   Document doc = product_doc(R"({"@type":"Product","name":"Stove","description":"A stove."})");
-  CHECK(webclean::meta::add_product_description(doc) == doc.blocks.size());
+  CHECK(add_product_description(doc) == doc.blocks.size());
   Document other = product_doc(
       R"({"@type":"Organization","description":"We make stoves and pots for campers since 1990."})");
-  CHECK(webclean::meta::add_product_description(other) == other.blocks.size());
+  CHECK(add_product_description(other) == other.blocks.size());
 }

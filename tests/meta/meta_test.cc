@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../filter/doc_builder.h"
+#include "filter/filter.h"
 #include "meta/meta.h"
 
 using webclean::Metadata;
@@ -39,7 +40,7 @@ Extracted extract_line(const std::string& line, Kind kind = Kind::kParagraph,
   for (int i = 0; i < 3; ++i) b.block(-1, prose(i));
   Extracted e{b.build(), {}};
   e.doc.hints.title = title;
-  header_lines().extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines().extract(e.doc, e.meta));
   return e;
 }
 
@@ -111,7 +112,7 @@ TEST_CASE("only the first byline and dateline are recorded and all are dropped",
   b.block(-1, "By John Roe");
   b.block(-1, "July 20, 2011");
   Extracted e{b.build(), {}};
-  header_lines().extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines().extract(e.doc, e.meta));
   CHECK(e.meta.byline == "Jane Doe");
   CHECK(e.meta.date == "2011-07-19");
   CHECK_FALSE(e.doc.blocks[3].decision.keep);
@@ -125,7 +126,7 @@ TEST_CASE("a block already dropped is not taken for a byline", "[meta]") {
   b.block(-1, prose(0));
   Extracted e{b.build(), {}};
   e.doc.blocks[0].decision = {false, Stage::kRules, "t.rules:1 class author"};
-  header_lines().extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines().extract(e.doc, e.meta));
   CHECK(e.doc.blocks[0].decision.stage == Stage::kRules);
   CHECK(e.meta.byline.empty());
 }
@@ -175,7 +176,7 @@ TEST_CASE("the title of a text dump is its first line", "[meta]") {
   b.block(-1, "A bridge opens at last");
   b.block(-1, prose(0));
   Extracted e{b.build(), {}};
-  header_lines().extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines().extract(e.doc, e.meta));
   CHECK(e.meta.title == "A bridge opens at last");
 }
 
@@ -208,7 +209,7 @@ TEST_CASE("a text dump's byline names are its author too", "[meta]") {
   Document doc = b.build();
   doc.is_html = false;
   Metadata meta;
-  header_lines().extract(doc, meta);
+  webclean::filter::drop_metadata_blocks(doc, header_lines().extract(doc, meta));
   CHECK(meta.byline == "Jane Doe");
   CHECK(meta.author == "Jane Doe");
   CHECK(meta.date == "2011-07-19");
@@ -224,7 +225,7 @@ TEST_CASE("dates in a table of dates are its cells, kept, and no dateline of the
     cells.push_back(b.block(-1, cell));
   }
   Extracted e{b.build(), {}};
-  header_lines().extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines().extract(e.doc, e.meta));
   CHECK(e.meta.date == "2024-03-03");
   CHECK_FALSE(e.doc.blocks[1].decision.keep);
   for (size_t i : cells) CHECK(e.doc.blocks[i].decision.keep);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../filter/doc_builder.h"
+#include "filter/filter.h"
 #include "meta/meta.h"
 
 using webclean::Metadata;
@@ -32,7 +33,7 @@ Extracted extract(const std::vector<std::string>& lines,
   for (const std::string& line : lines) b.block(-1, line);
   Extracted e{b.build(), {}};
   for (size_t i : ruled_out) e.doc.blocks[i].decision = {false, Stage::kRules, "structure.rules"};
-  header_lines.extract(e.doc, e.meta);
+  webclean::filter::drop_metadata_blocks(e.doc, header_lines.extract(e.doc, e.meta));
   return e;
 }
 
