@@ -55,47 +55,106 @@ bool is_short_sentence(const block::Features& f) {
          f.words >= params::kShortSentenceWords;
 }
 
-Class classify_with_stoplist(const block::Features& f) {
+// Which test gave a block its class, with the measured values and the
+// constants they crossed (filter/params.h), for --explain: a printf
+// format and up to four numbers.
+struct Why {
+  const char* format = nullptr;
+  double a = 0, b = 0, c = 0, d = 0;
+};
+
+Class classify_with_stoplist(const block::Features& f, Why& why) {
   if (f.chars < params::kLengthLow) {
-    if (f.link_chars > 0) return Class::kBad;
-    return is_short_sentence(f) ? Class::kNearGood : Class::kShort;
+    if (f.link_chars > 0) {
+      why = {"%.0f chars < kLengthLow %.0f, with links", double(f.chars), params::kLengthLow};
+      return Class::kBad;
+    }
+    if (is_short_sentence(f)) {
+      why = {"%.0f chars < kLengthLow %.0f, a whole sentence of %.0f >= kShortSentenceWords %.0f",
+             double(f.chars), params::kLengthLow, double(f.words), params::kShortSentenceWords};
+      return Class::kNearGood;
+    }
+    why = {"%.0f chars < kLengthLow %.0f", double(f.chars), params::kLengthLow};
+    return Class::kShort;
   }
   const float stop = f.stopword_density();
   if (stop >= params::kStopwordsHigh) {
-    return f.chars > params::kLengthHigh ? Class::kGood : Class::kNearGood;
+    if (f.chars > params::kLengthHigh) {
+      why = {"stop %.2f >= kStopwordsHigh %.2f, %.0f chars > kLengthHigh %.0f", stop,
+             params::kStopwordsHigh, double(f.chars), params::kLengthHigh};
+      return Class::kGood;
+    }
+    why = {"stop %.2f >= kStopwordsHigh %.2f, %.0f chars <= kLengthHigh %.0f", stop,
+           params::kStopwordsHigh, double(f.chars), params::kLengthHigh};
+    return Class::kNearGood;
   }
-  if (stop >= params::kStopwordsLow) return Class::kNearGood;
+  if (stop >= params::kStopwordsLow) {
+    why = {"stop %.2f >= kStopwordsLow %.2f", stop, params::kStopwordsLow};
+    return Class::kNearGood;
+  }
   // A sentence a little short of stop words (a quote, a list of names in
   // prose) is left to its neighbours rather than condemned.
   const bool sentence = f.ends_with_punct && f.link_chars == 0;
-  return sentence && stop >= params::kStopwordsSentence ? Class::kNearGood : Class::kBad;
+  if (sentence && stop >= params::kStopwordsSentence) {
+    why = {"stop %.2f < kStopwordsLow %.2f, a sentence at >= kStopwordsSentence %.2f", stop,
+           params::kStopwordsLow, params::kStopwordsSentence};
+    return Class::kNearGood;
+  }
+  why = {"stop %.2f < kStopwordsLow %.2f", stop, params::kStopwordsLow};
+  return Class::kBad;
 }
 
 // No stop-word list for the language (e.g. Chinese): sentences and length.
-Class classify_without_stoplist(const block::Features& f) {
+Class classify_without_stoplist(const block::Features& f, Why& why) {
   if (f.chars < params::kLengthLow && f.sentence_ends < params::kNoListGoodSentences) {
+    why = {"no stop-word list: %.0f chars < kLengthLow %.0f, no sentence", double(f.chars),
+           params::kLengthLow};
     return f.link_chars > 0 ? Class::kBad : Class::kShort;
   }
   if (f.chars >= params::kNoListGoodChars && f.sentence_ends >= params::kNoListGoodSentences) {
+    why = {"no stop-word list: %.0f chars >= kNoListGoodChars %.0f, %.0f sentences",
+           double(f.chars), params::kNoListGoodChars, double(f.sentence_ends)};
     return Class::kGood;
   }
+  why = {"no stop-word list: %.0f chars < kNoListGoodChars %.0f or no sentence", double(f.chars),
+         params::kNoListGoodChars};
   return Class::kNearGood;
 }
 
+Class classify(const Block& b, bool has_stoplist, Why& why) {
+  if (b.features.link_density() > params::kMaxLinkDensity) {
+    why = {"link %.2f > kMaxLinkDensity %.2f", b.features.link_density(), params::kMaxLinkDensity};
+    return Class::kBad;
+  }
+  return has_stoplist ? classify_with_stoplist(b.features, why)
+                      : classify_without_stoplist(b.features, why);
+}
+
 Class classify(const Block& b, bool has_stoplist) {
-  if (b.features.link_density() > params::kMaxLinkDensity) return Class::kBad;
-  return has_stoplist ? classify_with_stoplist(b.features) : classify_without_stoplist(b.features);
+  Why why;
+  return classify(b, has_stoplist, why);
 }
 
 // Inside an article region structure has judged the prose already: any
 // block of some length with few links is good, links make a block bad,
 // and short blocks are left to their neighbours.
-Class classify_in_region(const Block& b) {
+Class classify_in_region(const Block& b, Why& why) {
   const block::Features& f = b.features;
-  if (f.link_density() > params::kRegionMaxLinkDensity) return Class::kBad;
-  if (f.chars < params::kLengthLow) {
-    return f.link_density() > params::kMaxLinkDensity ? Class::kBad : Class::kShort;
+  if (f.link_density() > params::kRegionMaxLinkDensity) {
+    why = {"in the region, link %.2f > kRegionMaxLinkDensity %.2f", f.link_density(),
+           params::kRegionMaxLinkDensity};
+    return Class::kBad;
   }
+  if (f.chars < params::kLengthLow) {
+    if (f.link_density() > params::kMaxLinkDensity) {
+      why = {"in the region, %.0f chars < kLengthLow %.0f, link %.2f > kMaxLinkDensity %.2f",
+             double(f.chars), params::kLengthLow, f.link_density(), params::kMaxLinkDensity};
+      return Class::kBad;
+    }
+    why = {"in the region, %.0f chars < kLengthLow %.0f", double(f.chars), params::kLengthLow};
+    return Class::kShort;
+  }
+  why = {"in the region, %.0f chars >= kLengthLow %.0f", double(f.chars), params::kLengthLow};
   return Class::kGood;
 }
 
@@ -108,6 +167,9 @@ struct Span {
 struct Classes {
   std::vector<Class> initial;  // before context
   std::vector<Class> final;
+  std::vector<Why> why;  // what gave each block its initial class
+  // The context step that last changed a block's class, and why.
+  std::vector<const char*> context;
   // Text dumps: the spans of the article (the first is the main one) and,
   // for each block, the index of its span or -1 when outside them all.
   std::vector<Span> spans;
@@ -141,7 +203,8 @@ struct Edges {
   Class start, end;
 };
 
-void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Edges edge) {
+void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Edges edge,
+                  std::vector<const char*>& context) {
   const std::vector<Class> prev = nearest(in, -1, true, edge.start);
   const std::vector<Class> next = nearest(in, +1, true, edge.end);
   const std::vector<Class> prev_any = nearest(in, -1, false, edge.start);
@@ -150,25 +213,33 @@ void revise_short(const std::vector<Class>& in, std::vector<Class>& out, Edges e
     if (in[i] != Class::kShort) continue;
     if (prev[i] == Class::kGood && next[i] == Class::kGood) {
       out[i] = Class::kGood;
+      context[i] = "good on both sides (revise_short)";
     } else if (prev[i] == Class::kBad && next[i] == Class::kBad) {
       out[i] = Class::kBad;
+      context[i] = "bad on both sides (revise_short)";
     } else if ((prev[i] == Class::kBad && prev_any[i] == Class::kNearGood) ||
                (next[i] == Class::kBad && next_any[i] == Class::kNearGood)) {
       out[i] = Class::kGood;
+      context[i] = "near-good text between it and the bad side (revise_short)";
     } else {
       // Inside an article region (good edges) a short block next to prose
       // on one side is a subheading or a caption: it stays.
       out[i] = edge.end == Class::kGood ? Class::kGood : Class::kBad;
+      context[i] = edge.end == Class::kGood ? "good on one side, inside the text (revise_short)"
+                                            : "good on one side only (revise_short)";
     }
   }
 }
 
-void revise_near_good(std::vector<Class>& c, Edges edge) {
+void revise_near_good(std::vector<Class>& c, Edges edge, std::vector<const char*>& context) {
   const std::vector<Class> prev = nearest(c, -1, true, edge.start);
   const std::vector<Class> next = nearest(c, +1, true, edge.end);
   for (size_t i = 0; i < c.size(); ++i) {
     if (c[i] != Class::kNearGood) continue;
-    c[i] = (prev[i] == Class::kBad && next[i] == Class::kBad) ? Class::kBad : Class::kGood;
+    const bool between_bad = prev[i] == Class::kBad && next[i] == Class::kBad;
+    c[i] = between_bad ? Class::kBad : Class::kGood;
+    context[i] = between_bad ? "bad on both sides (revise_near_good)"
+                             : "good on one side (revise_near_good)";
   }
 }
 
@@ -176,7 +247,7 @@ void revise_near_good(std::vector<Class>& c, Edges edge) {
 // A manual's headings are often links to themselves (an anchor to copy),
 // an article's ranked list titles each item with a link to what it ranks:
 // there a heading of links is still a heading (kDocsHeadingMaxLinkDensity).
-void keep_headings(const Document& doc, std::vector<Class>& c) {
+void keep_headings(const Document& doc, std::vector<Class>& c, std::vector<const char*>& context) {
   const bool any_heading =
       doc.page_type == PageType::kDocumentation || doc.page_type == PageType::kArticle;
   const float max_links =
@@ -190,6 +261,7 @@ void keep_headings(const Document& doc, std::vector<Class>& c) {
     for (size_t j = i + 1; j < c.size() && distance <= params::kMaxHeadingDistance; ++j) {
       if (c[j] == Class::kGood) {
         c[i] = Class::kGood;
+        context[i] = "a heading within kMaxHeadingDistance chars of good text (keep_headings)";
         break;
       }
       distance += doc.blocks[j].features.chars;
@@ -479,7 +551,9 @@ Edges judge_extent(const Document& doc, Classes& k, std::vector<Class>& judged) 
 Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Classes k;
   k.initial.reserve(doc.blocks.size());
+  k.why.resize(doc.blocks.size());
   for (const Block& b : doc.blocks) {
+    Why& why = k.why[k.initial.size()];
     if (b.outside_region || b.declared || b.decision.stage == Stage::kRepetition) {
       // Outside the region, on no part of the page (a JSON-LD
       // description), or the site's frame that recurs on its other pages:
@@ -493,11 +567,11 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
       // near-good): taking the title out must not cut the article from its
       // lead (text set F1 0.908 as bad neighbours, 0.915 so). On HTML pages
       // they stay bad neighbours (trafilatura set P 0.931, 0.929 so).
-      k.initial.push_back(classify(b, has_stoplist));
+      k.initial.push_back(classify(b, has_stoplist, why));
     } else if (!b.decision.keep) {
       k.initial.push_back(Class::kBad);
     } else {
-      k.initial.push_back(in_region ? classify_in_region(b) : classify(b, has_stoplist));
+      k.initial.push_back(in_region ? classify_in_region(b, why) : classify(b, has_stoplist, why));
     }
   }
   // In a text dump the blocks outside the article's extent are no one's
@@ -509,24 +583,34 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   // little of whether it is prose to weigh an extent by: jusText alone.
   if (!doc.is_html && has_stoplist) edge = judge_extent(doc, k, judged);
   k.final = judged;
-  revise_short(judged, k.final, edge);
-  revise_near_good(k.final, edge);
-  keep_headings(doc, k.final);
+  k.context.assign(judged.size(), nullptr);
+  revise_short(judged, k.final, edge, k.context);
+  revise_near_good(k.final, edge, k.context);
+  keep_headings(doc, k.final, k.context);
   return k;
 }
 
-std::string reason_for(const Block& b, Class initial, Class final) {
-  char buf[128];
-  if (initial == final) {
-    std::snprintf(buf, sizeof buf, "%s (%u chars, stop %.2f, link %.2f)", class_name(final),
-                  b.features.chars, b.features.stopword_density(), b.features.link_density());
-  } else {
-    std::snprintf(buf, sizeof buf, "%s -> %s by its neighbours (%u chars, stop %.2f)",
-                  class_name(initial), class_name(final), b.features.chars,
-                  b.features.stopword_density());
+std::string reason_for(const Block& b, const Classes& k, size_t i) {
+  // The test that gave the initial class, with its numbers first (what
+  // --explain's column shows): "stop 0.18 < kStopwordsLow 0.30".
+  char test[192];
+  if (const Why& why = k.why[i]; why.format != nullptr) {
+    std::snprintf(test, sizeof test, why.format, why.a, why.b, why.c, why.d);
+  } else {  // a block density did not judge by itself (absent from it)
+    std::snprintf(test, sizeof test, "%u chars, stop %.2f, link %.2f", b.features.chars,
+                  b.features.stopword_density(), b.features.link_density());
   }
-  return b.in_card ? std::string(buf) + "; in a card, its link not counted (kCardLinkMinBlocks)"
-                   : std::string(buf);
+  std::string reason;
+  const Class initial = k.initial[i], final = k.final[i];
+  if (initial == final) {
+    reason = std::string(class_name(final)) + ": " + test;
+  } else {
+    const char* context = k.context[i] != nullptr ? k.context[i] : "by its neighbours";
+    reason = std::string(class_name(initial)) + " -> " + class_name(final) + ": " + context + "; " +
+             test;
+  }
+  if (b.in_card) reason += "; in a card, its link not counted (kCardLinkMinBlocks)";
+  return reason;
 }
 
 // Text dumps without a stop-word list, whose classes are too coarse to
@@ -697,7 +781,7 @@ void classify_density(Document& doc, bool in_region) {
       continue;
     }
     const Stage stage = k.initial[i] == k.final[i] ? Stage::kDensity : Stage::kContext;
-    b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k.initial[i], k.final[i])};
+    b.decision = {k.final[i] == Class::kGood, stage, reason_for(b, k, i)};
   }
   if (!doc.is_html && !has_stoplist) keep_main_run(doc, k.final);
   // A thread's region is its posts: nothing outside them is brought back.

@@ -19,7 +19,7 @@ constexpr size_t kExplainTextWidth = 100;  // code points of block text shown
 // to hundreds of characters, is cut (file:line finds it). Other reasons are
 // the measures and constants that decided, shown whole up to a line's room.
 constexpr size_t kExplainRuleReasonWidth = 40;
-constexpr size_t kExplainReasonWidth = 90;
+constexpr size_t kExplainReasonWidth = 120;
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;

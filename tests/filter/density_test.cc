@@ -88,7 +88,8 @@ TEST_CASE("a link-heavy block is bad and dropped", "[filter][density]") {
   CHECK(kept(doc, 0));
   CHECK_FALSE(kept(doc, links));
   CHECK(doc.blocks[links].decision.stage == Stage::kDensity);
-  CHECK(starts_with(doc.blocks[links].decision.reason, "bad"));
+  // The reason names the constant the block crossed, with both values.
+  CHECK(starts_with(doc.blocks[links].decision.reason, "bad: link 1.00 > kMaxLinkDensity 0.20"));
 }
 
 TEST_CASE("a long block with few stop words is bad", "[filter][density]") {
@@ -98,6 +99,7 @@ TEST_CASE("a long block with few stop words is bad", "[filter][density]") {
   Document doc = b.build();
   classify_density(doc, false);
   CHECK_FALSE(kept(doc, tags));
+  CHECK(starts_with(doc.blocks[tags].decision.reason, "bad: stop 0.00 < kStopwordsLow 0.30"));
 }
 
 TEST_CASE("a short block between two good ones is kept", "[filter][density]") {
@@ -109,7 +111,8 @@ TEST_CASE("a short block between two good ones is kept", "[filter][density]") {
   classify_density(doc, false);
   CHECK(kept(doc, caption));
   CHECK(doc.blocks[caption].decision.stage == Stage::kContext);
-  CHECK(starts_with(doc.blocks[caption].decision.reason, "short -> good"));
+  CHECK(starts_with(doc.blocks[caption].decision.reason,
+                    "short -> good: good on both sides (revise_short); 17 chars < kLengthLow 70"));
 }
 
 TEST_CASE("a short block between two bad ones is dropped", "[filter][density]") {
@@ -121,7 +124,8 @@ TEST_CASE("a short block between two bad ones is dropped", "[filter][density]") 
   Document doc = b.build();
   classify_density(doc, false);
   CHECK_FALSE(kept(doc, label));
-  CHECK(starts_with(doc.blocks[label].decision.reason, "short -> bad"));
+  CHECK(starts_with(doc.blocks[label].decision.reason,
+                    "short -> bad: bad on both sides (revise_short)"));
 }
 
 TEST_CASE("a near-good block next to a good one is kept", "[filter][density]") {
@@ -144,6 +148,9 @@ TEST_CASE("a near-good block between two bad ones is dropped", "[filter][density
   Document doc = b.build();
   classify_density(doc, false);
   CHECK_FALSE(kept(doc, near_good));
+  const std::string& reason = doc.blocks[near_good].decision.reason;
+  CHECK(starts_with(reason, "near-good -> bad: bad on both sides (revise_near_good); stop "));
+  CHECK(reason.find(">= kStopwordsHigh 0.32, 92 chars <= kLengthHigh 200") != std::string::npos);
 }
 
 TEST_CASE("a heading just before good text is kept", "[filter][density]") {
@@ -154,6 +161,7 @@ TEST_CASE("a heading just before good text is kept", "[filter][density]") {
   Document doc = b.build();
   classify_density(doc, false);
   CHECK(kept(doc, heading));
+  CHECK(doc.blocks[heading].decision.reason.find("kMaxHeadingDistance") != std::string::npos);
 }
 
 TEST_CASE(
