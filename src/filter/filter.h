@@ -82,13 +82,13 @@ void drop_item_lists(block::Document& doc);
 
 // 2d. A box whose kept text repeats that of an earlier box elsewhere on
 // the page (the phone layout's copy of a section) is dropped
-// (src/filter/repeats.cc).
+// (src/filter/repeated_boxes.cc).
 void drop_repeated_boxes(block::Document& doc);
 
 // 1b. Repetition (bulk runs): drop the blocks whose text `index` counts on
 // its min_documents or more documents of `site` (at positions up to `as_of`:
 // RepeatIndex::documents) that stand in the page's frame
-// (src/filter/repeat_index.cc).
+// (src/filter/repetition.cc).
 void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::string_view site,
                          uint64_t as_of);
 

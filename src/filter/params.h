@@ -3,6 +3,7 @@
 #ifndef WEBCLEAN_FILTER_PARAMS_H_
 #define WEBCLEAN_FILTER_PARAMS_H_
 
+#include <cstddef>
 #include <cstdint>
 
 namespace webclean::filter::params {
@@ -534,6 +535,17 @@ inline constexpr float kMinRunShare = 0.25f;
 // its own between those lines. 0 to 0.12 measured on the wcxb-dev forum
 // dumps (0.555-0.560, from 0.553 at 0.25).
 inline constexpr float kMinPostShare = 0.05f;
+
+// The repetition step (repetition.cc): a line on this many blocks of one
+// page is a label of its items, not the site's frame.
+inline constexpr uint32_t kItemLabelMinCopies = 3;
+// The page's own text begins and ends with a line of its own this long,
+// and this many recurring lines in a row are a box of the frame wherever
+// they stand (a sidebar, a menu between header and text). Measured on the
+// dumps of the wcxb-dev hosts with 3+ pages: 10-40 chars and runs of 5 to
+// unbounded lie within .008 of each other.
+inline constexpr uint32_t kOwnTextMinChars = 20;
+inline constexpr size_t kFrameRunLines = 8;
 
 }  // namespace webclean::filter::params
 

@@ -1,7 +1,7 @@
-// The repetition filter: lines that recur on many documents of one site.
-// RepeatIndex (include/webclean/repeat_index.h) counts them per site as
-// hashes of their normalised text; drop_repeated_lines is the filter step
-// that drops the blocks it counts on min_documents or more documents.
+// The repetition filter's counts: lines that recur on many documents of
+// one site. RepeatIndex (include/webclean/repeat_index.h) counts them per
+// site as hashes of their normalised text; the filter step that drops them
+// is drop_repeated_lines (repetition.cc).
 #include "webclean/repeat_index.h"
 
 #include <algorithm>
@@ -306,65 +306,4 @@ std::string RepeatIndex::site_of(std::string_view url, std::string_view path) {
   return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
 }
 
-namespace filter {
-
-// A line on this many blocks of one page is a label of its items.
-constexpr uint32_t kItemLabelMinCopies = 3;
-// The page's own text begins and ends with a line of its own this long,
-// and this many recurring lines in a row are a box of the frame wherever
-// they stand (a sidebar, a menu between header and text). Measured on the
-// dumps of the wcxb-dev hosts with 3+ pages: 10-40 chars and runs of 5 to
-// unbounded lie within .008 of each other.
-constexpr uint32_t kOwnTextMinChars = 20;
-constexpr size_t kFrameRunLines = 8;
-
-// The site's frame (menus, footers, sign-up boxes) is what recurs before
-// the page's own text begins and after it ends, and the long runs of
-// recurring lines inside it (a sidebar); a recurring line amid the page's
-// own text is its template ("Condition:", "Parameters", "Reviews" on every
-// page of one kind), part of the page, and stays.
-void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::string_view site,
-                         uint64_t as_of) {
-  const uint32_t min_documents = index.options().min_documents;
-  const size_t n = doc.blocks.size();
-  std::vector<std::string_view> lines(n);
-  for (size_t i = 0; i < n; ++i) lines[i] = doc.blocks[i].text;
-  std::vector<uint32_t> seen_on;
-  index.documents(site, lines, as_of, seen_on);
-  std::unordered_map<std::string_view, uint32_t> on_this_page;
-  for (size_t i = 0; i < n; ++i) {
-    if (seen_on[i] >= min_documents) ++on_this_page[lines[i]];
-  }
-  // A line the page itself says again and again is a label of its own
-  // items ("Add to cart" on every card of a shop's grid), not the frame.
-  std::vector<bool> recurs(n);
-  size_t first_own = n, last_own = 0;
-  for (size_t i = 0; i < n; ++i) {
-    recurs[i] = seen_on[i] >= min_documents && on_this_page[lines[i]] < kItemLabelMinCopies;
-    if (seen_on[i] < min_documents && doc.blocks[i].features.chars >= kOwnTextMinChars) {
-      first_own = std::min(first_own, i);
-      last_own = i;
-    }
-  }
-  for (size_t i = 0; i < n;) {
-    if (!recurs[i]) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < n && recurs[end]) ++end;
-    const bool frame = i < first_own || i > last_own || end - i >= kFrameRunLines;
-    for (; i < end; ++i) {
-      block::Block& b = doc.blocks[i];
-      if (!frame || !b.decision.keep) continue;
-      char reason[160];
-      std::snprintf(reason, sizeof reason, "repeated on %u documents of %.*s (min %u)", seen_on[i],
-                    static_cast<int>(std::min<size_t>(site.size(), 100)), site.data(),
-                    min_documents);
-      b.decision = {false, block::Stage::kRepetition, reason};
-    }
-  }
-}
-
-}  // namespace filter
 }  // namespace webclean
