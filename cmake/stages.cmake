@@ -61,17 +61,17 @@ webclean_stage(source USES base decode
                LIBRARIES ICU::uc ZLIB::ZLIB PkgConfig::BROTLIDEC nlohmann_json::nlohmann_json)
 # libcurl's headers only: src/fetch/curl_api.cc loads the library itself
 # on the first fetch.
-webclean_stage(fetch)
+webclean_stage(fetch USES base)
 target_include_directories(webclean_stage_fetch
                            PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFACE_INCLUDE_DIRECTORIES>)
 webclean_stage(block API webclean_api_data LIBRARIES ICU::uc ICU::i18n
                SOURCES ${WEBCLEAN_STOPLIST_CC})
-webclean_stage(html USES block LIBRARIES PkgConfig::GUMBO)
+webclean_stage(html USES base block LIBRARIES PkgConfig::GUMBO)
 webclean_stage(text USES block LIBRARIES ICU::uc PkgConfig::RE2)
 webclean_stage(classify USES base block API webclean_api_data LIBRARIES PkgConfig::RE2)
-webclean_stage(rules USES block LIBRARIES ICU::uc PkgConfig::RE2
+webclean_stage(rules USES base block LIBRARIES ICU::uc PkgConfig::RE2
                SOURCES ${WEBCLEAN_EMBEDDED_CC} ${WEBCLEAN_RULE_FACTS_CC})
-webclean_stage(meta USES block API webclean_api_data
+webclean_stage(meta USES base block API webclean_api_data
                LIBRARIES ICU::uc PkgConfig::RE2 nlohmann_json::nlohmann_json)
 webclean_stage(filter USES base block rules meta API webclean_api_data LIBRARIES ICU::uc PkgConfig::RE2)
 webclean_stage(sink USES base block classify API webclean_api_data

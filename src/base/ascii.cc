@@ -4,10 +4,27 @@ namespace webclean::base {
 
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : lower) c = ascii_lower(c);
   return lower;
+}
+
+std::string collapse_whitespace(std::string_view text, NoBreakSpace no_break_space) {
+  const bool nbsp_is_space = no_break_space == NoBreakSpace::kAsSpace;
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool nbsp = nbsp_is_space && c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (is_html_space(c) || nbsp) {
+      space = !out.empty();
+      i += nbsp ? 1 : 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 std::string_view trim(std::string_view text) {

@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
+
 namespace webclean::decode {
 namespace {
 
 // The meta prescan reads no further than this (browsers read 1024 bytes;
 // pages with long heads put their <meta> later).
 constexpr size_t kMetaScanBytes = 4096;
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-}
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -25,7 +23,7 @@ bool is_letter(char c) {
 bool starts_with_nocase(std::string_view s, size_t pos, std::string_view prefix) {
   if (s.size() - pos < prefix.size()) return false;
   for (size_t k = 0; k < prefix.size(); ++k) {
-    if (ascii_lower(s[pos + k]) != prefix[k]) return false;
+    if (base::ascii_lower(s[pos + k]) != prefix[k]) return false;
   }
   return true;
 }
@@ -63,11 +61,11 @@ class AttributeReader {
  private:
   void read_name(std::string& name) {
     // The first byte belongs to the name even when it is '='.
-    name.push_back(ascii_lower(html_[pos_++]));
+    name.push_back(base::ascii_lower(html_[pos_++]));
     while (pos_ < html_.size()) {
       const char c = html_[pos_];
       if (c == '=' || c == '/' || c == '>' || is_space(c)) return;
-      name.push_back(ascii_lower(c));
+      name.push_back(base::ascii_lower(c));
       ++pos_;
     }
   }
@@ -78,12 +76,12 @@ class AttributeReader {
     if (quote == '"' || quote == '\'') {
       const size_t end = html_.find(quote, pos_ + 1);
       const size_t stop = end == std::string_view::npos ? html_.size() : end;
-      for (size_t k = pos_ + 1; k < stop; ++k) value.push_back(ascii_lower(html_[k]));
+      for (size_t k = pos_ + 1; k < stop; ++k) value.push_back(base::ascii_lower(html_[k]));
       pos_ = end == std::string_view::npos ? html_.size() : end + 1;
       return;
     }
     while (pos_ < html_.size() && html_[pos_] != '>' && !is_space(html_[pos_])) {
-      value.push_back(ascii_lower(html_[pos_++]));
+      value.push_back(base::ascii_lower(html_[pos_++]));
     }
   }
 
@@ -201,7 +199,7 @@ std::string_view trim_label(std::string_view label) {
 
 std::string normalize_label(std::string_view label) {
   std::string out(trim_label(label));
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
+  std::transform(out.begin(), out.end(), out.begin(), base::ascii_lower);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "fetch/fetch.h"
 
+#include "base/ascii.h"
 #include "fetch/curl_api.h"
 
 #include <algorithm>
@@ -33,14 +34,6 @@ constexpr size_t kReadPastBusyHosts = size_t{1} << 16;
 // of hosts would otherwise keep an entry for each.
 constexpr size_t kHostsBeforeSweep = 4096;
 
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 Clock::duration seconds(double value) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
 }
@@ -54,7 +47,7 @@ std::string host_of(const CurlApi& curl, const std::string& url) {
   char* part = nullptr;
   if (curl.url_set(handle, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
       curl.url_get(handle, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
-    host = lower_ascii(part);
+    host = base::lower_ascii(part);
     curl.free(part);
   }
   curl.url_cleanup(handle);
@@ -63,7 +56,7 @@ std::string host_of(const CurlApi& curl, const std::string& url) {
 
 // Documents are HTML or text; anything else (PDF, images) is not cleaned.
 bool is_document_type(const std::string& content_type) {
-  std::string mime = lower_ascii(content_type.substr(0, content_type.find(';')));
+  std::string mime = base::lower_ascii(content_type.substr(0, content_type.find(';')));
   while (!mime.empty() && (mime.back() == ' ' || mime.back() == '\t')) mime.pop_back();
   while (!mime.empty() && (mime.front() == ' ' || mime.front() == '\t')) mime.erase(0, 1);
   return mime.empty() || mime.rfind("text/", 0) == 0 || mime == "application/xhtml+xml";
@@ -468,7 +461,7 @@ void fetch_all(const std::vector<std::string>& urls, const FetchOptions& options
 }
 
 bool is_url(std::string_view arg) {
-  const std::string lower = lower_ascii(arg.substr(0, 8));
+  const std::string lower = base::lower_ascii(arg.substr(0, 8));
   return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
 }
 
@@ -485,7 +478,7 @@ std::string url_output_stem(std::string_view url) {
   const std::string_view query = rest.substr(query_start);
   const std::string_view path = rest.substr(0, query_start);
 
-  std::string host = safe_component(lower_ascii(authority));
+  std::string host = safe_component(base::lower_ascii(authority));
   if (host.empty()) host = "_";
   std::vector<std::string> parts{host};
   size_t start = 0;
@@ -498,7 +491,7 @@ std::string url_output_stem(std::string_view url) {
   std::string& last = parts.back();
   for (std::string_view extension : {".html", ".htm"}) {
     if (last.size() > extension.size() &&
-        lower_ascii(last.substr(last.size() - extension.size())) == extension) {
+        base::lower_ascii(last.substr(last.size() - extension.size())) == extension) {
       last.resize(last.size() - extension.size());
       break;
     }

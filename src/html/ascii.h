@@ -7,19 +7,15 @@
 #include <cstddef>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace webclean::html {
 
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
+using base::ascii_lower;
+using base::is_html_space;
 
 inline bool is_ascii_alpha(char c) {
   return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-// The HTML spec's "ASCII whitespace" as the tokenizer sees it.
-inline bool is_html_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 // `lower` must already be lower-case.

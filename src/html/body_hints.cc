@@ -1,5 +1,6 @@
 #include "html/body_hints.h"
 
+#include "base/ascii.h"
 #include "html/ascii.h"
 
 namespace webclean::html {
@@ -71,25 +72,6 @@ bool has_attribute(const GumboElement& element, const char* name) {
   return gumbo_get_attribute(&element.attributes, name) != nullptr;
 }
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    const bool nbsp = end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0';
-    if (is_html_space(*p) || nbsp) {
-      space = !out.empty();
-      p += nbsp ? 2 : 1;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += *p++;
-  }
-  return out;
-}
-
 // Code points of `text` without the whitespace at its ends (JavaScript's
 // trim(): ASCII whitespace and no-break spaces).
 uint32_t trimmed_chars(std::string_view text) {
@@ -145,7 +127,7 @@ void BodyHints::add_byline(const ElementSeen& element) {
   if (!text_content(element.node, kMaxBylineBytes, raw)) return;
   const uint32_t raw_chars = trimmed_chars(raw);
   block::BylineHint hint;
-  hint.text = collapse_whitespace(raw);
+  hint.text = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
   if (hint.text.empty()) return;
   hint.raw_chars = raw_chars;
   hint.rel_author = rel_author;
@@ -157,7 +139,7 @@ void BodyHints::add_byline(const ElementSeen& element) {
   if (const GumboNode* name = find_name_element(element.node)) {
     std::string name_raw;
     if (text_content(name, kMaxBylineBytes, name_raw))
-      hint.name_text = collapse_whitespace(name_raw);
+      hint.name_text = base::collapse_whitespace(name_raw, base::NoBreakSpace::kAsSpace);
   }
   open_bylines_.emplace_back(element.node, doc_.hints.bylines.size());
   doc_.hints.bylines.push_back(std::move(hint));
@@ -177,11 +159,11 @@ void BodyHints::add_date(const ElementSeen& element) {
   std::string_view value = attribute(gumbo, "datetime");
   if (value.empty()) value = attribute(gumbo, "content");
   if (!value.empty()) {
-    hint.value = collapse_whitespace(value);
+    hint.value = base::collapse_whitespace(value, base::NoBreakSpace::kAsSpace);
   } else {
     std::string raw;
     if (!text_content(element.node, kMaxDateBytes, raw)) return;
-    hint.value = collapse_whitespace(raw);
+    hint.value = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
   }
   if (!hint.value.empty()) doc_.hints.dates.push_back(std::move(hint));
 }
@@ -190,7 +172,7 @@ void BodyHints::add_kicker(const ElementSeen& element) {
   if (!inside_h1(element.node) || !names_kicker(classes_lower_)) return;
   std::string raw;
   if (!text_content(element.node, kMaxKickerBytes, raw)) return;
-  std::string text = collapse_whitespace(raw);
+  std::string text = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
   if (!text.empty()) doc_.hints.kickers.push_back(std::move(text));
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
 #include "html/ascii.h"
 #include "html/body_hints.h"
 #include "html/markup.h"
@@ -225,22 +226,6 @@ bool is_repeated_link(const GumboElement& element, const Attributes& attrs) {
 bool is_article_type(std::string_view itemtype) {
   return icontains(itemtype, "article") || icontains(itemtype, "blogposting") ||
          icontains(itemtype, "report");
-}
-
-// Text as it reads: whitespace runs collapsed to one space, trimmed.
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (is_html_space(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
 }
 
 const GumboVector* children_of(const GumboNode* node) {
@@ -502,7 +487,8 @@ class Walker {
     block::PageHints& hints = doc_.hints;
     switch (element.tag) {
       case GUMBO_TAG_TITLE:
-        if (hints.title.empty()) hints.title = collapse_whitespace(text_of(element));
+        if (hints.title.empty())
+          hints.title = base::collapse_whitespace(text_of(element), base::NoBreakSpace::kKeep);
         break;
       case GUMBO_TAG_HTML:
         if (!attrs.lang.empty()) hints.lang = attrs.lang;

@@ -1,5 +1,6 @@
 #include "meta/html_meta.h"
 
+#include "base/ascii.h"
 #include "meta/dates.h"
 #include "meta/language.h"
 
@@ -33,26 +34,6 @@ constexpr size_t kMinDeclaredDescriptionBytes = 40;
 constexpr const char* kWeekdayNames =
     "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
     "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
-
-// Whitespace runs (no-break spaces too: titles use them around
-// separators) to one space, trimmed.
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
-      space = !out.empty();
-      i += nbsp ? 1 : 0;
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 void append_utf8(uint32_t code, std::string& out) {
   if (code < 0x80) {
@@ -109,14 +90,6 @@ std::string decode_references(std::string_view text) {
   return out;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 int word_count(std::string_view text) {
   int words = 0;
   bool in_word = false;
@@ -129,7 +102,8 @@ int word_count(std::string_view text) {
 }
 
 bool same_text(std::string_view a, std::string_view b) {
-  return lower_ascii(collapse_whitespace(a)) == lower_ascii(collapse_whitespace(b));
+  return base::lower_ascii(base::collapse_whitespace(a, base::NoBreakSpace::kAsSpace)) ==
+         base::lower_ascii(base::collapse_whitespace(b, base::NoBreakSpace::kAsSpace));
 }
 
 // Whether a meta tag name is `key`, reading '.' as ':' ("DC.creator" is
@@ -161,7 +135,8 @@ std::string meta_value(const block::PageHints& hints,
   for (std::string_view key : keys) {
     for (const auto& [name, content] : hints.meta) {
       if (!names_key(name, key)) continue;
-      std::string value = collapse_whitespace(decode_references(content));
+      std::string value =
+          base::collapse_whitespace(decode_references(content), base::NoBreakSpace::kAsSpace);
       if (!value.empty()) return value;
     }
   }
@@ -210,7 +185,8 @@ bool is_article(const json& object) {
 std::string string_field(const json& object, const char* key) {
   const auto value = object.find(key);
   if (value == object.end() || !value->is_string()) return {};
-  return collapse_whitespace(decode_references(value->get<std::string>()));
+  return base::collapse_whitespace(decode_references(value->get<std::string>()),
+                                   base::NoBreakSpace::kAsSpace);
 }
 
 // JSON-LD objects by their @id: a graph names its author once and refers
@@ -220,7 +196,8 @@ using IdIndex = std::map<std::string, const json*>;
 // An author is a string, a Person with a name (or a reference to one when
 // `ids` is given), or an array of either.
 std::string author_names(const json& author, const IdIndex* ids) {
-  if (author.is_string()) return collapse_whitespace(author.get<std::string>());
+  if (author.is_string())
+    return base::collapse_whitespace(author.get<std::string>(), base::NoBreakSpace::kAsSpace);
   if (author.is_object()) {
     std::string name = string_field(author, "name");
     const std::string id = string_field(author, "@id");
@@ -247,7 +224,7 @@ std::string article_title(const json& object, const std::string& page_title) {
   const std::string headline = string_field(object, "headline");
   const std::string name = string_field(object, "name");
   if (headline.empty()) return name;
-  const std::string title = collapse_whitespace(page_title);
+  const std::string title = base::collapse_whitespace(page_title, base::NoBreakSpace::kAsSpace);
   const bool title_has_name = !name.empty() && title.find(name) != std::string::npos;
   if (title_has_name && title.find(headline) == std::string::npos) return name;
   return headline;
@@ -325,7 +302,7 @@ std::string without_tags(std::string_view html) {
     text.push_back(' ');
     i = end;
   }
-  return collapse_whitespace(text);
+  return base::collapse_whitespace(text, base::NoBreakSpace::kAsSpace);
 }
 
 // Whether `text` is well-formed UTF-8 (the Unicode standard's table 3-7:
@@ -411,7 +388,8 @@ bool looks_like_url(std::string_view text) {
 
 std::string first_h1(const block::Document& doc) {
   for (const block::Block& b : doc.blocks) {
-    if (b.kind == block::Kind::kHeading && b.heading_level == 1) return collapse_whitespace(b.text);
+    if (b.kind == block::Kind::kHeading && b.heading_level == 1)
+      return base::collapse_whitespace(b.text, base::NoBreakSpace::kAsSpace);
   }
   return {};
 }
@@ -424,7 +402,7 @@ void add_host_names(std::string_view url, std::vector<std::string>& names) {
   const size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return;
   std::string host =
-      lower_ascii(url.substr(scheme + 3, url.find_first_of("/?#:", scheme + 3) - scheme - 3));
+      base::lower_ascii(url.substr(scheme + 3, url.find_first_of("/?#:", scheme + 3) - scheme - 3));
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   if (host.empty()) return;
   names.push_back(host);
@@ -436,7 +414,7 @@ void add_host_names(std::string_view url, std::vector<std::string>& names) {
 // equal, so do "Netz Für Alle" and "netzfüralle".
 std::string name_key(std::string_view text) {
   std::string key;
-  for (char c : lower_ascii(text)) {
+  for (char c : base::lower_ascii(text)) {
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) key.push_back(c);
   }
@@ -518,7 +496,8 @@ std::string loose_text(std::string_view text) {
       {"\u201D", "\""}, {"\u201E", "\""}, {"\u2013", "-"},   {"\u2014", "-"},
       {"\u2010", "-"},  {"\u2011", "-"},  {"\u2026", "..."}, {"\u00AD", ""},
   };
-  std::string out = lower_ascii(collapse_whitespace(text));
+  std::string out =
+      base::lower_ascii(base::collapse_whitespace(text, base::NoBreakSpace::kAsSpace));
   for (const auto& [from, to] : kForms) {
     for (size_t at = 0; (at = out.find(from, at)) != std::string::npos; at += to.size()) {
       out.replace(at, from.size(), to);
@@ -577,12 +556,14 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   std::vector<std::string> kept_h1s;
   for (const block::Block& b : doc.blocks) {
     if (b.kind != block::Kind::kHeading || b.heading_level != 1) continue;
-    std::string heading = without_kickers(collapse_whitespace(b.text), doc.hints.kickers);
+    std::string heading = without_kickers(
+        base::collapse_whitespace(b.text, base::NoBreakSpace::kAsSpace), doc.hints.kickers);
     if (heading.empty()) continue;
     if (b.decision.keep || b.decision.stage != block::Stage::kRules) kept_h1s.push_back(heading);
     h1s.push_back(std::move(heading));
   }
-  const std::string page_title = collapse_whitespace(doc.hints.title);
+  const std::string page_title =
+      base::collapse_whitespace(doc.hints.title, base::NoBreakSpace::kAsSpace);
   for (const std::string* declared : {&title, &page_title}) {
     for (const std::string& heading : h1s) {
       if (loose_text(heading) == loose_text(*declared) ||
@@ -593,7 +574,7 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
     // Pages that give the headline a lower heading level.
     for (const block::Block& b : doc.blocks) {
       if (b.kind != block::Kind::kHeading || b.heading_level == 1) continue;
-      const std::string heading = collapse_whitespace(b.text);
+      const std::string heading = base::collapse_whitespace(b.text, base::NoBreakSpace::kAsSpace);
       if (heading_with_affixes(heading, *declared)) return heading;
     }
   }
@@ -608,7 +589,9 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   for (const std::string& heading : h1s) {
     if (heading.find("\xC2\xAD") != std::string::npos) continue;  // soft hyphens: no offsets
     const std::string h = loose_text(heading);
-    if (h.size() != lower_ascii(collapse_whitespace(heading)).size()) continue;  // same offsets
+    if (h.size() !=
+        base::lower_ascii(base::collapse_whitespace(heading, base::NoBreakSpace::kAsSpace)).size())
+      continue;  // same offsets
     for (const std::string& c : cores) {
       if (c.empty() || c.size() >= h.size() || h.compare(h.size() - c.size(), c.size(), c) != 0) {
         continue;
@@ -837,7 +820,7 @@ void find_byline_element(const block::Document& doc, const block::BylineHint& hi
     // The block is the byline element, or the byline and a date or a
     // separator beside it ("By Jane Doe | March 3"): what is left once
     // the byline, dates and punctuation are taken out is a word or two.
-    const std::string text = collapse_whitespace(b.text);
+    const std::string text = base::collapse_whitespace(b.text, base::NoBreakSpace::kAsSpace);
     const size_t at = text.find(hint.text);
     if (at == std::string::npos) continue;
     std::string rest = text.substr(0, at) + " " + text.substr(at + hint.text.size());
@@ -870,7 +853,7 @@ size_t glued_label(std::string_view text) {
 }
 
 std::string clean_author(std::string_view byline) {
-  std::string text = collapse_whitespace(byline);
+  std::string text = base::collapse_whitespace(byline, base::NoBreakSpace::kAsSpace);
   // A label and a preposition before the names: "Posted by", "Geschrieben
   // von", "Post author By", "Autor:", or "von" glued to the name.
   static const RE2 label{
@@ -899,15 +882,16 @@ namespace {
 // A suffix names the site when it is the site name or the start of it
 // ("Example.cz" for "Example.cz - News of the day").
 bool names_site(const std::string& suffix, const std::string& site) {
-  const std::string lower = lower_ascii(suffix);
+  const std::string lower = base::lower_ascii(suffix);
   return !site.empty() && !lower.empty() && site.compare(0, lower.size(), lower) == 0;
 }
 
 }  // namespace
 
 std::string strip_site_suffix(std::string_view title, std::string_view site_name) {
-  const std::string text = collapse_whitespace(title);
-  const std::string site = lower_ascii(collapse_whitespace(site_name));
+  const std::string text = base::collapse_whitespace(title, base::NoBreakSpace::kAsSpace);
+  const std::string site =
+      base::lower_ascii(base::collapse_whitespace(site_name, base::NoBreakSpace::kAsSpace));
   size_t best = std::string::npos;
   size_t separator_size = 0;
   for (std::string_view separator :
@@ -932,8 +916,8 @@ std::string strip_site_suffix(std::string_view title, std::string_view site_name
 // gives "Say "); the <title>, with no attribute to break, then goes on
 // with the quote where the declared title stops.
 std::string mended_by_page_title(const std::string& declared, const std::string& page_title) {
-  const std::string title = collapse_whitespace(page_title);
-  const std::string cut = collapse_whitespace(declared);
+  const std::string title = base::collapse_whitespace(page_title, base::NoBreakSpace::kAsSpace);
+  const std::string cut = base::collapse_whitespace(declared, base::NoBreakSpace::kAsSpace);
   if (cut.empty() || title.size() <= cut.size() || title.compare(0, cut.size(), cut) != 0) {
     return declared;
   }
@@ -949,7 +933,7 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   const block::PageHints& hints = doc.hints;
   const JsonLd ld = read_json_ld(hints.json_ld, hints.title);
   out.description = meta_value(hints, {"og:description", "description"});
-  out.canonical_url = collapse_whitespace(hints.canonical_url);
+  out.canonical_url = base::collapse_whitespace(hints.canonical_url, base::NoBreakSpace::kAsSpace);
   if (out.canonical_url.empty()) out.canonical_url = meta_value(hints, {"og:url"});
   out.image = meta_value(hints, {"og:image"});
 

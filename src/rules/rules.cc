@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/ascii.h"
 #include "rules/prefilter.h"
 
 namespace webclean::rules {
@@ -50,22 +51,10 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
+using base::iequals;
 
 std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
+  return base::lower_ascii(s);
 }
 
 std::string_view trim(std::string_view s) {
