@@ -80,23 +80,31 @@ std::string path_string(const py::object& path) {
   return py::str(py::module_::import("os").attr("fspath")(path)).cast<std::string>();
 }
 
-bool format_is_warc(const std::string& path, const std::optional<std::string>& format) {
-  if (format) {
-    if (*format == "warc") return true;
-    if (*format == "jsonl") return false;
-    throw py::value_error("unknown format '" + *format + "': \"jsonl\", \"warc\" or None");
-  }
+// What a file's name says it holds, as the command line reads it: "warc",
+// "jsonl", or nothing.
+std::optional<std::string> stream_format(const std::string& path) {
   switch (source::stream_format_of(path)) {
     case source::StreamFormat::kWarc:
-      return true;
+      return "warc";
     case source::StreamFormat::kJsonl:
-      return false;
+      return "jsonl";
     case source::StreamFormat::kNone:
       break;
   }
-  throw py::value_error(path +
-                        ": not named as JSON Lines (.jsonl, .ndjson) or WARC (.warc, .wet), "
-                        "gzipped or not; say which with format=\"jsonl\" or \"warc\"");
+  return std::nullopt;
+}
+
+bool format_is_warc(const std::string& path, std::optional<std::string> format) {
+  if (!format) format = stream_format(path);
+  if (!format) {
+    throw py::value_error(path +
+                          ": not named as JSON Lines (.jsonl, .ndjson) or WARC (.warc, .wet), "
+                          "gzipped or not; say which with format=\"jsonl\" or \"warc\"");
+  }
+  if (*format != "warc" && *format != "jsonl") {
+    throw py::value_error("unknown format '" + *format + "': \"jsonl\", \"warc\" or None");
+  }
+  return *format == "warc";
 }
 
 std::unique_ptr<RecordFile> open_records(const py::object& path_object,
@@ -184,18 +192,7 @@ void bind_record_file(py::module_& m) {
       "Opens a JSON Lines, WARC or WET file (gzipped or not) as the command line reads it.");
 
   m.def(
-      "stream_format",
-      [](const py::object& path_object) -> std::optional<std::string> {
-        switch (source::stream_format_of(path_string(path_object))) {
-          case source::StreamFormat::kWarc:
-            return "warc";
-          case source::StreamFormat::kJsonl:
-            return "jsonl";
-          case source::StreamFormat::kNone:
-            break;
-        }
-        return std::nullopt;
-      },
+      "stream_format", [](const py::object& path) { return stream_format(path_string(path)); },
       py::arg("path"),
       "What a file's name says it holds, as the command line reads it: \"warc\" (.warc, .wet), "
       "\"jsonl\" (.jsonl, .ndjson), each also .gz, else None.");

@@ -68,31 +68,38 @@ struct RepeatIndex::Impl {
   uint64_t documents = 0;
   size_t lines = 0;  // distinct lines counted, of all sites
 
-  void remember(Seen& seen, uint64_t position) const {
-    ++seen.documents;
+  using Counts = std::unordered_map<uint64_t, Seen>;
+
+  // The counts of `site`, made when it is new; null once the index is full.
+  Counts* site_counts(std::string_view site) {
+    auto found = sites.find(std::string(site));
+    if (found == sites.end()) {
+      if (lines >= options.max_lines) return nullptr;  // full: no new site
+      found = sites.emplace(std::string(site), Counts{}).first;
+    }
+    return &found->second;
+  }
+
+  // The entry of `hash` in a site's counts, made when it is new; null when
+  // the site or the index is full.
+  Seen* counted_line(Counts& counts, uint64_t hash) {
+    auto it = counts.find(hash);
+    if (it == counts.end()) {
+      if (counts.size() >= options.max_lines_per_site || lines >= options.max_lines) {
+        return nullptr;
+      }
+      it = counts.emplace(hash, Seen{}).first;
+      ++lines;
+    }
+    return &it->second;
+  }
+
+  // Keeps `position` among the smallest min_documents positions of `seen`.
+  void remember_position(Seen& seen, uint64_t position) const {
     std::vector<uint64_t>& first = seen.first;
     if (first.size() >= options.min_documents && position >= first.back()) return;
     first.insert(std::upper_bound(first.begin(), first.end(), position), position);
     if (first.size() > options.min_documents) first.pop_back();
-  }
-
-  // Counts `seen` (another index's, positions shifted by `offset`) under
-  // `hash` of `counts`, within the caps.
-  void absorb(std::unordered_map<uint64_t, Seen>& counts, uint64_t hash, const Seen& seen,
-              uint64_t offset) {
-    auto it = counts.find(hash);
-    if (it == counts.end()) {
-      if (counts.size() >= options.max_lines_per_site || lines >= options.max_lines) return;
-      it = counts.emplace(hash, Seen{}).first;
-      ++lines;
-    }
-    it->second.documents += seen.documents;
-    std::vector<uint64_t>& first = it->second.first;
-    for (const uint64_t position : seen.first) {
-      first.insert(std::upper_bound(first.begin(), first.end(), position + offset),
-                   position + offset);
-    }
-    if (first.size() > options.min_documents) first.resize(options.min_documents);
   }
 
   // The hash of a line that may be counted; false for empty lines and prose.
@@ -126,21 +133,13 @@ void RepeatIndex::add(std::string_view site, std::string_view text, uint64_t pos
   std::unique_lock lock(impl_->mutex);
   if (position == kNoPosition) position = impl_->documents;
   ++impl_->documents;
-  auto found = impl_->sites.find(std::string(site));
-  if (found == impl_->sites.end()) {
-    if (impl_->lines >= impl_->options.max_lines) return;  // full: no new site
-    found = impl_->sites.emplace(std::string(site), std::unordered_map<uint64_t, Seen>{}).first;
-  }
-  auto& counts = found->second;
+  Impl::Counts* counts = impl_->site_counts(site);
+  if (counts == nullptr) return;
   for (const uint64_t hash : lines) {
-    auto it = counts.find(hash);
-    if (it == counts.end()) {
-      if (counts.size() >= impl_->options.max_lines_per_site) continue;
-      if (impl_->lines >= impl_->options.max_lines) continue;
-      it = counts.emplace(hash, Seen{}).first;
-      ++impl_->lines;
-    }
-    impl_->remember(it->second, position);
+    Seen* seen = impl_->counted_line(*counts, hash);
+    if (seen == nullptr) continue;
+    ++seen->documents;
+    impl_->remember_position(*seen, position);
   }
 }
 
@@ -184,12 +183,16 @@ void RepeatIndex::merge(const RepeatIndex& other) {
   const uint64_t offset = impl_->documents;
   impl_->documents += other.impl_->documents;
   for (const auto& [site, their_counts] : other.impl_->sites) {
-    auto found = impl_->sites.find(site);
-    if (found == impl_->sites.end()) {
-      if (impl_->lines >= impl_->options.max_lines) continue;  // full: no new site
-      found = impl_->sites.emplace(site, std::unordered_map<uint64_t, Seen>{}).first;
+    Impl::Counts* counts = impl_->site_counts(site);
+    if (counts == nullptr) continue;
+    for (const auto& [hash, their_line] : their_counts) {
+      Seen* seen = impl_->counted_line(*counts, hash);
+      if (seen == nullptr) continue;
+      seen->documents += their_line.documents;
+      for (const uint64_t position : their_line.first) {
+        impl_->remember_position(*seen, position + offset);
+      }
     }
-    for (const auto& [hash, seen] : their_counts) impl_->absorb(found->second, hash, seen, offset);
   }
 }
 
