@@ -109,6 +109,9 @@ std::unique_ptr<RepeatIndex> count_repeats(const Plan& all, const CliOptions& op
       if (draws) progress.update(counted.load());
     }
   };
+  // Drawn before the pool starts: on a loaded machine the other threads
+  // may count every input before the main thread gets one to draw on.
+  progress.update(0);
   const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, inputs.size()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, false);

@@ -170,6 +170,9 @@ struct Classes {
   std::vector<Why> why;  // what gave each block its initial class
   // The context step that last changed a block's class, and why.
   std::vector<const char*> context;
+  // The near-good chars of the run a block was promoted in
+  // (promote_near_good_runs), 0 for the others.
+  std::vector<uint32_t> run_chars;
   // Text dumps: the spans of the article (the first is the main one) and,
   // for each block, the index of its span or -1 when outside them all.
   std::vector<Span> spans;
@@ -482,7 +485,7 @@ std::vector<Span> article_spans(const Document& doc, const std::vector<Class>& c
 // Many short paragraphs in a row make an article as one long one does
 // (tabloid and blog style): a run of near-good and short blocks with
 // kNearGoodRunChars of near-good text is good.
-void promote_near_good_runs(const Document& doc, std::vector<Class>& c) {
+void promote_near_good_runs(const Document& doc, std::vector<Class>& c, Classes& k) {
   const auto skipped = [&](size_t i) {
     return c[i] == Class::kNearGood || c[i] == Class::kShort || c[i] == Class::kAbsent;
   };
@@ -497,7 +500,10 @@ void promote_near_good_runs(const Document& doc, std::vector<Class>& c) {
       if (c[end] == Class::kNearGood) chars += doc.blocks[end].features.chars;
     }
     for (; i < end; ++i) {
-      if (chars >= params::kNearGoodRunChars && c[i] == Class::kNearGood) c[i] = Class::kGood;
+      if (chars < params::kNearGoodRunChars || c[i] != Class::kNearGood) continue;
+      c[i] = Class::kGood;
+      k.context[i] = "in a run of near-good text (promote_near_good_runs)";
+      k.run_chars[i] = chars;
     }
   }
 }
@@ -542,7 +548,7 @@ Edges judge_extent(const Document& doc, Classes& k, std::vector<Class>& judged) 
       judged[i] = Class::kShort;
     }
   }
-  promote_near_good_runs(doc, judged);
+  promote_near_good_runs(doc, judged, k);
   pass_over_interleaved_rule_lines(doc, judged);
   const bool at_top = !k.spans.empty() && k.spans.front().first < params::kExtentTopBlocks;
   return {at_top ? Class::kBad : Class::kGood, Class::kGood};
@@ -581,9 +587,10 @@ Classes classify_all(const Document& doc, bool has_stoplist, bool in_region) {
   Edges edge{in_region ? Class::kGood : Class::kBad, in_region ? Class::kGood : Class::kBad};
   // Without a stop-word list (Chinese, Japanese) a line's class says too
   // little of whether it is prose to weigh an extent by: jusText alone.
+  k.context.assign(judged.size(), nullptr);
+  k.run_chars.assign(judged.size(), 0);
   if (!doc.is_html && has_stoplist) edge = judge_extent(doc, k, judged);
   k.final = judged;
-  k.context.assign(judged.size(), nullptr);
   revise_short(judged, k.final, edge, k.context);
   revise_near_good(k.final, edge, k.context);
   keep_headings(doc, k.final, k.context);
@@ -605,9 +612,16 @@ std::string reason_for(const Block& b, const Classes& k, size_t i) {
   if (initial == final) {
     reason = std::string(class_name(final)) + ": " + test;
   } else {
-    const char* context = k.context[i] != nullptr ? k.context[i] : "by its neighbours";
+    const char* context =
+        k.context[i] != nullptr ? k.context[i] : "by its neighbours (judge_extent)";
     reason = std::string(class_name(initial)) + " -> " + class_name(final) + ": " + context + "; " +
              test;
+  }
+  if (k.run_chars[i] > 0) {
+    char run[96];
+    std::snprintf(run, sizeof run, "; run of %u near-good chars >= kNearGoodRunChars %u",
+                  k.run_chars[i], params::kNearGoodRunChars);
+    reason += run;
   }
   if (b.in_card) reason += "; in a card, its link not counted (kCardLinkMinBlocks)";
   return reason;
@@ -638,9 +652,11 @@ void keep_main_run(Document& doc, const std::vector<Class>& c) {
   for (const Run& r : runs) best = std::max(best, r.chars);
   for (const Run& r : runs) {
     if (float(r.chars) >= float(best) * params::kMinRunShare) continue;
-    char reason[96];
-    std::snprintf(reason, sizeof reason, "apart from the main text (%u of %u chars)", r.chars,
-                  best);
+    char reason[160];
+    std::snprintf(reason, sizeof reason,
+                  "apart from the main text: %u good chars < kMinRunShare %.2f of the main "
+                  "run's %u (keep_main_run)",
+                  r.chars, double(params::kMinRunShare), best);
     for (size_t i = r.first; i <= r.last; ++i) {
       if (doc.blocks[i].decision.keep) doc.blocks[i].decision = {false, Stage::kContext, reason};
     }
@@ -652,12 +668,15 @@ std::string outside_reason(const Document& doc, const Classes& k, size_t i) {
   if (i > k.article_end) {
     const std::string& rule = doc.blocks[k.article_end].decision.reason;
     return "after the article's end at block " + std::to_string(k.article_end + 1) + " (" +
-           rule.substr(0, rule.find(' ')) + ")";
+           rule.substr(0, rule.find(' ')) + ", article_end)";
   }
-  if (k.spans.empty()) return "no article: no span of blocks adds more prose than boilerplate";
+  if (k.spans.empty()) {
+    return "no article: no span of blocks adds more prose than boilerplate (article_spans)";
+  }
   const Span& main = k.spans.front();
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "outside the article's extent (blocks %zu-%zu, score %.0f)",
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "outside the article's extent (blocks %zu-%zu, score %.0f; article_spans)",
                 main.first + 1, main.last + 1, main.score);
   return buf;
 }
@@ -702,7 +721,8 @@ void recover_lead(Document& doc, bool has_stoplist) {
       const Class c = classify(b, has_stoplist);
       const bool prose = c == Class::kGood || (c == Class::kNearGood && b.features.ends_with_punct);
       if (prose) {
-        b.decision = {true, Stage::kContext, "lead of the article, just before its region"};
+        b.decision = {true, Stage::kContext,
+                      "lead of the article, just before its region (recover_lead)"};
         bad_run = 0;
       } else if (c == Class::kBad) {
         ++bad_run;
@@ -733,7 +753,8 @@ void keep_something(Document& doc) {
     }
     if (b.features.link_density() > params::kRegionMaxLinkDensity) continue;
     if (i == 0 && !doc.is_html && candidates > 1) continue;  // a dump's first line is its title
-    b.decision = {true, Stage::kContext, "kept: nothing else in the document passed"};
+    b.decision = {true, Stage::kContext,
+                  "kept: nothing else in the document passed (keep_something)"};
   }
 }
 
@@ -758,7 +779,8 @@ void recover_prose(Document& doc, bool has_stoplist) {
     // Already kept (the lead): its reason stands.
     if (!b.outside_region || b.declared || b.decision.keep || c[i] != Class::kGood) continue;
     if (prev[i] == Class::kBad && next[i] == Class::kBad) continue;
-    b.decision = {true, Stage::kContext, "prose outside the region, beside other prose"};
+    b.decision = {true, Stage::kContext,
+                  "prose outside the region, beside other prose (recover_prose)"};
   }
 }
 

@@ -28,6 +28,9 @@ void apply_rules(block::Document& doc, const rules::RuleSet& rules, std::string_
 // found to be the title, a byline or a dateline (meta::BodyRoles) leave the
 // body (Stage::kMetadata).
 void drop_metadata_blocks(block::Document& doc, const meta::BodyRoles& roles);
+// Whether `d` is this step's drop of the title (an item's byline or
+// dateline is the item's own; a title repeated in the list is not).
+bool dropped_as_title(const block::Decision& d);
 // A product's description declared in its JSON-LD (meta::DeclaredBlock)
 // as a block at `at`, held by no element and dropped for now: the product
 // step keeps it where the page shows it nowhere else

@@ -378,7 +378,7 @@ uint32_t prose_outside(const Document& doc, const std::vector<bool>& inside) {
 // title is another thing: a heading repeating it is still dropped.
 bool is_item_header_line(const Block& b) {
   return !b.decision.keep && b.decision.stage == block::Stage::kMetadata &&
-         b.decision.reason != "title";
+         !dropped_as_title(b.decision);
 }
 
 // A block's text as a key: lower case, white space collapsed.
@@ -474,8 +474,11 @@ void drop_item_buttons(Document& doc, const std::vector<bool>& inside, bool of_s
         float(count) < float(items) * params::kItemButtonMinShare) {
       continue;
     }
-    std::snprintf(reason, sizeof reason, "a %s of every item (in %u of %u items)",
-                  button ? "button" : "label", count, items);
+    std::snprintf(reason, sizeof reason,
+                  "a %s of every item: in %u of %u items, >= kItemsMinCount %u and "
+                  "kItemButtonMinShare %.2f (drop_item_buttons)",
+                  button ? "button" : "label", count, items, params::kItemsMinCount,
+                  double(params::kItemButtonMinShare));
     b.decision = {false, block::Stage::kStructure, reason};
   }
 }
@@ -504,7 +507,9 @@ void drop_item_repeats(Document& doc, const std::vector<bool>& inside) {
     std::string key = item_line(b);
     if (copies[key] > params::kItemRepeatMaxCopies) continue;
     if (seen.insert(std::move(key)).second) continue;
-    b.decision = {false, block::Stage::kStructure, "a repeat of a line of the same item"};
+    b.decision = {false, block::Stage::kStructure,
+                  "a repeat of a line of the same item, the line in <= kItemRepeatMaxCopies "
+                  "items (drop_item_repeats)"};
   }
 }
 
@@ -568,7 +573,7 @@ void restore_lists_in_pagers(Document& doc) {
     }
     std::snprintf(reason, sizeof reason,
                   "in a list of items (%u x %s in %s) that a box named like a pager holds: "
-                  "a load-more wrapper, not a pager",
+                  "a load-more wrapper, not a pager (restore_lists_in_pagers)",
                   list->group.items, list->group.shape.c_str(),
                   block::describe(doc.nodes[static_cast<size_t>(list->container)]).c_str());
     b.decision = {true, block::Stage::kStructure, reason};
@@ -585,13 +590,13 @@ void drop_repeated_prose(Document& doc) {
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
     if (is_marquee(b)) {
-      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated (is_marquee)"};
       continue;
     }
     if (!is_prose_paragraph(b)) continue;
     if (seen.insert(line_key(b.text)).second) continue;
     b.decision = {false, block::Stage::kStructure,
-                  "a repeat of a paragraph the page showed before"};
+                  "a repeat of a paragraph the page showed before (drop_repeated_prose)"};
   }
 }
 
@@ -611,13 +616,17 @@ bool select_items(Document& doc) {
   // Which list each node's item belongs to (-1: none), and why it is kept.
   std::vector<int32_t> list_of(doc.nodes.size(), -1);
   std::vector<std::string> reasons;
-  char reason[200];
+  char reason[300];
+  const double share = 100.0 * double(list.group.chars) / double(std::max(total, 1u));
   for (size_t l = 0; l < lists.size(); ++l) {
     const ItemList& li = lists[l];
-    std::snprintf(reason, sizeof reason, "%s of the page's %s (%u x %s in %s), kept whole",
+    std::snprintf(reason, sizeof reason,
+                  "%s of the page's %s (%u x %s in %s), kept whole: the list holds %.0f%% of "
+                  "the text >= kItemsMinPageShare %.2f (select_items)",
                   li.of_sections ? "section" : "item", l == 0 ? "list" : "other grid",
                   li.group.items, li.group.shape.c_str(),
-                  block::describe(doc.nodes[static_cast<size_t>(li.container)]).c_str());
+                  block::describe(doc.nodes[static_cast<size_t>(li.container)]).c_str(), share,
+                  double(params::kItemsMinPageShare));
     reasons.emplace_back(reason);
     const std::vector<bool> in_list = in_items(doc, tree, li);
     for (size_t i = 0; i < in_list.size(); ++i) {
@@ -677,8 +686,8 @@ void drop_item_lists(Document& doc) {
   }
   char reason[200];
   for (const ItemList& list : lists) {
-    std::snprintf(reason, sizeof reason, "a list of other pages (%u x %s in %s)", list.group.items,
-                  list.group.shape.c_str(),
+    std::snprintf(reason, sizeof reason, "a list of other pages (%u x %s in %s; is_card_list)",
+                  list.group.items, list.group.shape.c_str(),
                   block::describe(doc.nodes[static_cast<size_t>(list.container)]).c_str());
     reasons.emplace_back(reason);
   }

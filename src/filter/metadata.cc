@@ -11,17 +11,23 @@
 namespace webclean::filter {
 namespace {
 
-// The reason a block of this role leaves the body (meta/meta.h).
+constexpr const char* kTitleReason =
+    "the document's title, given as metadata (meta::BodyRole::kTitle; drop_metadata_blocks)";
+
+// The reason a block of this role leaves the body: the role's name, which
+// leads to where the meta stage gave it (meta/meta.h).
 const char* reason_for(meta::BodyRole role) {
   switch (role) {
     case meta::BodyRole::kTitle:
-      return "title";
+      return kTitleReason;
     case meta::BodyRole::kByline:
-      return "byline";
+      return "the byline, given as metadata (meta::BodyRole::kByline; drop_metadata_blocks)";
     case meta::BodyRole::kDateline:
-      return "dateline";
+      return "the dateline, given as metadata (meta::BodyRole::kDateline; "
+             "drop_metadata_blocks)";
     case meta::BodyRole::kBylineElement:
-      return "byline element";
+      return "a byline element of the body, given as metadata (meta::BodyRole::kBylineElement; "
+             "drop_metadata_blocks)";
     case meta::BodyRole::kText:
       break;
   }
@@ -29,6 +35,10 @@ const char* reason_for(meta::BodyRole role) {
 }
 
 }  // namespace
+
+bool dropped_as_title(const block::Decision& d) {
+  return !d.keep && d.stage == block::Stage::kMetadata && d.reason == kTitleReason;
+}
 
 void drop_metadata_blocks(block::Document& doc, const meta::BodyRoles& roles) {
   for (size_t i = 0; i < doc.blocks.size() && i < roles.size(); ++i) {
@@ -44,7 +54,8 @@ size_t insert_declared_description(block::Document& doc, std::string text, size_
   b.declared = true;
   b.decision = {false, block::Stage::kMetadata,
                 "Product.description of the page's JSON-LD, not yet its text (the product "
-                "step keeps it where the page shows it nowhere else)"};
+                "step keeps it where the page shows it nowhere else; "
+                "insert_declared_description)"};
   doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(b));
   return at;
 }

@@ -121,7 +121,9 @@ void drop_repeated_boxes(Document& doc) {
   for (size_t b = 0; b < doc.blocks.size(); ++b) {
     Block& block = doc.blocks[b];
     if (copy_of[b] < 0 || !block.decision.keep) continue;
-    std::snprintf(reason, sizeof reason, "a copy of an earlier box of the page (%s)",
+    std::snprintf(reason, sizeof reason,
+                  "a copy of an earlier box of the page (%s): >= kRepeatMinChars chars in the "
+                  "same blocks (drop_repeated_boxes)",
                   block::describe(doc.nodes[static_cast<size_t>(copy_of[b])]).c_str());
     block.decision = {false, block::Stage::kStructure, reason};
   }

@@ -53,9 +53,11 @@ void drop_repeated_lines(block::Document& doc, const RepeatIndex& index, std::st
     for (; i < end; ++i) {
       block::Block& b = doc.blocks[i];
       if (!frame || !b.decision.keep) continue;
-      char reason[160];
-      std::snprintf(reason, sizeof reason, "repeated on %u documents of %.*s (min %u)", seen_on[i],
-                    static_cast<int>(std::min<size_t>(site.size(), 100)), site.data(),
+      char reason[220];
+      std::snprintf(reason, sizeof reason,
+                    "repeated on %u documents of %.*s >= min_documents %u, in the frame "
+                    "(drop_repeated_lines)",
+                    seen_on[i], static_cast<int>(std::min<size_t>(site.size(), 100)), site.data(),
                     min_documents);
       b.decision = {false, block::Stage::kRepetition, reason};
     }

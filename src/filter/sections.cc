@@ -222,9 +222,9 @@ void drop_other_sections(Document& doc, const OtherSections& other) {
     if (!titles_section(b, other.titles)) continue;
     titles.push_back(i);
     if (b.decision.keep) {
-      b.decision = {
-          false, block::Stage::kStructure,
-          std::string("titles a section of ") + other.what + " (" + other.titles_name + ")"};
+      b.decision = {false, block::Stage::kStructure,
+                    std::string("titles a section of ") + other.what + " (" + other.titles_name +
+                        "; drop_other_sections)"};
     }
   }
   if (titles.empty()) return;
@@ -237,8 +237,8 @@ void drop_other_sections(Document& doc, const OtherSections& other) {
       continue;
     }
     // The title is short (kOtherSectionTitleMaxChars): quoted whole.
-    const std::string reason =
-        std::string("in a section titled as ") + other.what + " (\"" + title.text + "\")";
+    const std::string reason = std::string("in a section titled as ") + other.what + " (\"" +
+                               title.text + "\"; drop_other_sections)";
     // A box's blocks are one run of the page's blocks.
     for (size_t i = t + 1; i < doc.blocks.size(); ++i) {
       Block& b = doc.blocks[i];
@@ -273,7 +273,7 @@ void decide_declared_description(Document& doc) {
     const bool keep = share < params::kDeclaredShownShare;
     std::snprintf(reason, sizeof reason,
                   "the product's description from its JSON-LD: %.0f%% of its words are on the "
-                  "page (kDeclaredShownShare %.2f), %s",
+                  "page (kDeclaredShownShare %.2f), %s (decide_declared_description)",
                   100.0 * double(share), double(params::kDeclaredShownShare),
                   keep ? "shown only there" : "the page shows it");
     b.decision = {keep, block::Stage::kStructure, reason};
@@ -395,8 +395,8 @@ bool select_sections(Document& doc) {
   }
   const int32_t root = body_root(doc, text, total, total_prose);
   if (root < 0) return false;
-  char reason[160];
-  std::snprintf(reason, sizeof reason, "outside the page's sections (%s)",
+  char reason[256];
+  std::snprintf(reason, sizeof reason, "outside the page's sections (%s; body_root)",
                 block::describe(doc.nodes[static_cast<size_t>(root)]).c_str());
   const int32_t core = body_core(doc, text, root);
   const std::vector<bool> nested = holds_list(doc);
@@ -422,30 +422,43 @@ bool select_sections(Document& doc) {
     } else if (form[static_cast<size_t>(b.node)] >= 0 &&
                float(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) <
                    float(total) * params::kSectionsMainShare) {
-      b.decision = {false, block::Stage::kStructure, "in a form: sign-up or contact chrome"};
+      char in_form[200];
+      std::snprintf(in_form, sizeof in_form,
+                    "in a form: sign-up or contact chrome, the form holds %.0f%% of the text < "
+                    "kSectionsMainShare %.2f (select_sections)",
+                    100.0 *
+                        double(text[static_cast<size_t>(form[static_cast<size_t>(b.node)])].chars) /
+                        double(total),
+                    double(params::kSectionsMainShare));
+      b.decision = {false, block::Stage::kStructure, in_form};
     } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kPre) {
       b.decision = {false, block::Stage::kStructure,
-                    "code on a service page: a demo of the product, not its description"};
+                    "code on a service page: a demo of the product, not its description "
+                    "(select_sections)"};
     } else if (is_marquee(b)) {
-      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated"};
+      b.decision = {false, block::Stage::kStructure, "a marquee: one phrase repeated (is_marquee)"};
     } else if (doc.page_type == PageType::kProduct &&
                b.features.chars <= params::kProductMinBlockChars &&
                !in_whole_box(doc, text, b, core)) {
       b.decision = {false, block::Stage::kStructure,
-                    "a size or swatch of a picker (kProductMinBlockChars)"};
+                    "a size or swatch of a picker: chars <= kProductMinBlockChars, outside a "
+                    "box kept whole (select_sections)"};
       b.outside_region = true;  // no block's neighbour either
     } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
                b.features.link_density() <= params::kSectionsHeadingMaxLinkDensity) {
       b.in_post = true;
       b.decision = {true, block::Stage::kStructure,
-                    b.in_card ? "heading of the page's sections, in a card (kCardLinkMinBlocks)"
-                              : "heading of the page's sections"};
+                    b.in_card ? "heading of the page's sections, link <= "
+                                "kSectionsHeadingMaxLinkDensity, in a card (kCardLinkMinBlocks; "
+                                "select_sections)"
+                              : "heading of the page's sections, link <= "
+                                "kSectionsHeadingMaxLinkDensity (select_sections)"};
     } else if (doc.page_type == PageType::kService && b.kind == block::Kind::kHeading &&
                asks_question(b)) {
       // An FAQ's question: its link is the toggle that opens the answer.
       b.in_post = true;
       b.decision = {true, block::Stage::kStructure,
-                    "a question heading of the page's FAQ, its link a toggle"};
+                    "a question heading of the page's FAQ, its link a toggle (asks_question)"};
     } else if (in_whole_box(doc, text, b, core) ||
                ((!links_left_to_density || b.features.link_chars == 0) &&
                 in_flat_list(doc, nested, b, root))) {
@@ -454,7 +467,8 @@ bool select_sections(Document& doc) {
       // site's, a footer's column or a menu, and is left to density.)
       b.in_post = true;
       b.decision = {true, block::Stage::kStructure,
-                    "list, table or code of the page's sections, kept whole"};
+                    "list, table or code of the page's sections, kept whole (in_whole_box, "
+                    "in_flat_list)"};
     }
   }
   return true;

@@ -277,32 +277,52 @@ bool is_cleanable(const std::string& tag) {
 
 // Readability's conditional cleaning, without the image and embed counts
 // this model does not keep: negative class hints, and link-heavy boxes.
-const char* clean_reason(const Node& node, const Totals& t, float content_score) {
+// Empty when the box stays.
+std::string clean_reason(const Node& node, const Totals& t, float content_score) {
   const float weight = class_weigher().weight(node);
   // Readability: the hint counts against the text the box was scored for.
   // A box of plain prose is kept whatever its class says: page builders
   // name every box "widget" and every field "media" or "meta".
   const bool prose =
       t.chars >= params::kProseBoxChars && t.link_density() < params::kMaxLinkDensityProse;
+  char reason[200];
   if (weight + content_score < 0 && !prose) {
     // Lists and forms start with a negative score (Readability's
     // initializeNode); say which of the two condemned the box.
-    return weight < 0 ? "negative class hint inside the article"
-                      : "negative score inside the article (a list or form)";
+    std::snprintf(reason, sizeof reason,
+                  "%s inside the article: class weight %.0f + score %.1f < 0, not prose "
+                  "(kProseBoxChars %u; clean_reason)",
+                  weight < 0 ? "negative class hint" : "negative score (a list or form)",
+                  double(weight), double(content_score), params::kProseBoxChars);
+    return reason;
   }
-  if (t.commas >= params::kCleanMinCommas) return nullptr;
+  if (t.commas >= params::kCleanMinCommas) return {};
   const float density = t.link_density();
   if (!is_list(node.tag) && weight < params::kClassWeight &&
       density > params::kLowWeightLinkDensity) {
-    return "link-heavy box inside the article";
+    std::snprintf(reason, sizeof reason,
+                  "link-heavy box inside the article: link %.2f > kLowWeightLinkDensity %.2f, "
+                  "class weight %.0f < kClassWeight %.0f, %u commas < kCleanMinCommas %u "
+                  "(clean_reason)",
+                  double(density), double(params::kLowWeightLinkDensity), double(weight),
+                  double(params::kClassWeight), t.commas, params::kCleanMinCommas);
+    return reason;
   }
-  if (density > params::kListLinkDensity) return "link-heavy list inside the article";
-  return nullptr;
+  if (density > params::kListLinkDensity) {
+    std::snprintf(reason, sizeof reason,
+                  "link-heavy list inside the article: link %.2f > kListLinkDensity %.2f, "
+                  "%u commas < kCleanMinCommas %u (clean_reason)",
+                  double(density), double(params::kListLinkDensity), t.commas,
+                  params::kCleanMinCommas);
+    return reason;
+  }
+  return {};
 }
 
 void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top) {
-  char reason[160];
-  std::snprintf(reason, sizeof reason, "outside the main content (%s)",
+  char reason[256];
+  std::snprintf(reason, sizeof reason,
+                "outside the main content (%s, the best-scored candidate's region; region_roots)",
                 block::describe(doc.nodes[static_cast<size_t>(top)]).c_str());
   for (Block& b : doc.blocks) {
     if (!b.decision.keep) continue;
@@ -317,7 +337,9 @@ void drop_outside(Document& doc, const std::vector<int32_t>& roots, int32_t top)
 
 void clean_inside(Document& doc, const Tree& tree, const Scores& s,
                   const std::vector<int32_t>& roots) {
-  std::vector<const char*> dropped(doc.nodes.size(), nullptr);
+  // For each node, the index in `reasons` of why its box went, or -1.
+  std::vector<int32_t> dropped(doc.nodes.size(), -1);
+  std::vector<std::string> reasons;
   std::vector<bool> in_region(doc.nodes.size(), false);
   for (int32_t root : roots) in_region[static_cast<size_t>(root)] = true;
   for (size_t i = 0; i < doc.nodes.size(); ++i) {
@@ -325,23 +347,29 @@ void clean_inside(Document& doc, const Tree& tree, const Scores& s,
     const bool parent_in = parent >= 0 && in_region[static_cast<size_t>(parent)];
     if (!in_region[i] && !parent_in) continue;
     in_region[i] = true;
-    dropped[i] = parent_in ? dropped[static_cast<size_t>(parent)] : nullptr;
-    if (dropped[i] == nullptr && parent_in && is_cleanable(doc.nodes[i].tag)) {
-      dropped[i] = clean_reason(doc.nodes[i], tree.totals[i], s.scored[i] ? s.score[i] : 0.f);
+    dropped[i] = parent_in ? dropped[static_cast<size_t>(parent)] : -1;
+    if (dropped[i] < 0 && parent_in && is_cleanable(doc.nodes[i].tag)) {
+      std::string reason =
+          clean_reason(doc.nodes[i], tree.totals[i], s.scored[i] ? s.score[i] : 0.f);
+      if (reason.empty()) continue;
+      dropped[i] = static_cast<int32_t>(reasons.size());
+      reasons.push_back(std::move(reason));
     }
   }
   // Cleaning tidies the article; it never takes all of it (a page whose
   // article is one list inside a wrapper lost its whole text).
   const auto cleaned = [&](const Block& b) {
-    return b.decision.keep && b.node >= 0 && dropped[static_cast<size_t>(b.node)] != nullptr;
+    return b.decision.keep && b.node >= 0 && dropped[static_cast<size_t>(b.node)] >= 0;
   };
   bool something_left = false;
   for (const Block& b : doc.blocks)
     something_left = something_left || (b.decision.keep && !cleaned(b));
   if (!something_left) return;
   for (Block& b : doc.blocks) {
-    if (cleaned(b))
-      b.decision = {false, block::Stage::kStructure, dropped[static_cast<size_t>(b.node)]};
+    if (cleaned(b)) {
+      const int32_t why = dropped[static_cast<size_t>(b.node)];
+      b.decision = {false, block::Stage::kStructure, reasons[static_cast<size_t>(why)]};
+    }
   }
 }
 
@@ -623,7 +651,7 @@ void keep_product_name(Document& doc) {
     }
     b.decision = {true, block::Stage::kStructure,
                   "the product's name: the page's first h1 (a product page's text starts "
-                  "with it)"};
+                  "with it; keep_product_name)"};
     return;
   }
 }

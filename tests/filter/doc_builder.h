@@ -13,6 +13,8 @@
 #include "block/block.h"
 #include "block/features.h"
 #include "block/stoplists.h"
+#include "filter/filter.h"
+#include "meta/meta.h"
 
 namespace webclean::testing {
 
@@ -90,6 +92,13 @@ class DocBuilder {
 };
 
 // Whether block `i` of `doc` is kept, after whatever filters ran.
+// The metadata step's decision for block `i` in `role`, as the chain takes it.
+inline void drop_as_metadata(block::Document& doc, size_t i, meta::BodyRole role) {
+  meta::BodyRoles roles(doc.blocks.size(), meta::BodyRole::kText);
+  roles[i] = role;
+  filter::drop_metadata_blocks(doc, roles);
+}
+
 inline bool kept(const block::Document& doc, size_t i) {
   return doc.blocks[i].decision.keep;
 }

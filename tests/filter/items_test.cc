@@ -16,6 +16,7 @@ using webclean::block::Document;
 using webclean::filter::classify_density;
 using webclean::filter::select_main_content;
 using webclean::testing::DocBuilder;
+using webclean::testing::drop_as_metadata;
 using webclean::testing::kept;
 using webclean::testing::prose;
 
@@ -252,8 +253,8 @@ TEST_CASE("an item's byline and date, which the metadata step took for the page'
   ListingPage p = listing_page(PageType::kListing, plain_card);
   const size_t dateline = p.item_blocks[1];  // "Posted 3 days ago"
   const size_t title = p.item_blocks[0];
-  p.doc.blocks[dateline].decision = {false, webclean::block::Stage::kMetadata, "dateline"};
-  p.doc.blocks[title].decision = {false, webclean::block::Stage::kMetadata, "title"};
+  drop_as_metadata(p.doc, dateline, webclean::meta::BodyRole::kDateline);
+  drop_as_metadata(p.doc, title, webclean::meta::BodyRole::kTitle);
   clean(p.doc);
   CHECK(kept(p.doc, dateline));
   CHECK_FALSE(kept(p.doc, title));  // a heading repeating the page's title still goes
@@ -307,7 +308,7 @@ TEST_CASE("a title a card writes twice is kept once, the same title in the next 
     CHECK(kept(doc, price[i]));
     INFO(doc.blocks[repeat[i]].decision.reason);
     CHECK_FALSE(kept(doc, repeat[i]));
-    CHECK(doc.blocks[repeat[i]].decision.reason == "a repeat of a line of the same item");
+    CHECK(doc.blocks[repeat[i]].decision.reason.starts_with("a repeat of a line of the same item"));
   }
 }
 
@@ -350,7 +351,7 @@ TEST_CASE("a marquee beside a listing's list goes, the list stays", "[filter][it
   CHECK(kept(p.doc, p.item_blocks[0]));
   INFO(p.doc.blocks[m].decision.reason);
   CHECK_FALSE(kept(p.doc, m));
-  CHECK(p.doc.blocks[m].decision.reason == "a marquee: one phrase repeated");
+  CHECK(p.doc.blocks[m].decision.reason.starts_with("a marquee: one phrase repeated"));
 }
 
 TEST_CASE("a <dl> list keeps each item's term with its definition", "[filter][items]") {
@@ -391,7 +392,8 @@ TEST_CASE("a collection page's description written twice is read once", "[filter
   CHECK(kept(doc, p.description[1]));
   INFO(doc.blocks[repeat].decision.reason);
   CHECK_FALSE(kept(doc, repeat));
-  CHECK(doc.blocks[repeat].decision.reason == "a repeat of a paragraph the page showed before");
+  CHECK(doc.blocks[repeat].decision.reason.starts_with(
+      "a repeat of a paragraph the page showed before"));
 }
 
 namespace {

@@ -439,7 +439,7 @@ TEST_CASE("a product page keeps its name, the h1 the metadata stage took for the
   Document doc = page.build();
   webclean::block::Block& name = doc.blocks[page.name];
   name.heading_level = 1;
-  name.decision = {false, webclean::block::Stage::kMetadata, "title"};
+  webclean::testing::drop_as_metadata(doc, page.name, webclean::meta::BodyRole::kTitle);
   clean(doc);
   INFO(name.decision.reason);
   CHECK(kept(doc, page.name));
@@ -460,12 +460,12 @@ TEST_CASE("a product page leaves an h1 the rules dropped, and keeps no name twic
   doc.blocks[logo].heading_level = 1;
   doc.blocks[logo].decision = {false, webclean::block::Stage::kRules, "tag nav"};
   doc.blocks[page.name].heading_level = 1;
-  doc.blocks[page.name].decision = {false, webclean::block::Stage::kMetadata, "title"};
+  webclean::testing::drop_as_metadata(doc, page.name, webclean::meta::BodyRole::kTitle);
   doc.blocks[again].decision.keep = true;
   clean(doc);
   CHECK_FALSE(kept(doc, logo));
   // The name stays out where the description says it: one is enough.
-  CHECK(doc.blocks[page.name].decision.reason == "title");
+  CHECK(webclean::filter::dropped_as_title(doc.blocks[page.name].decision));
 }
 
 TEST_CASE("a product page drops a section titled as the shop's shipping and returns",

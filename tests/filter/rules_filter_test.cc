@@ -235,10 +235,10 @@ TEST_CASE("a block already dropped keeps its earlier decision", "[filter][rules]
   const size_t item = b.element_with_text("p", menu, "Home");
   add_article(b, body);
   Document doc = b.build();
-  doc.blocks[item].decision = {false, Stage::kMetadata, "title"};
+  webclean::testing::drop_as_metadata(doc, item, webclean::meta::BodyRole::kTitle);
   apply_rules(doc, test_rules(), "");
   CHECK(doc.blocks[item].decision.stage == Stage::kMetadata);
-  CHECK(doc.blocks[item].decision.reason == "title");
+  CHECK(webclean::filter::dropped_as_title(doc.blocks[item].decision));
 }
 
 TEST_CASE("a drop always box is dropped even when it holds most of the page's text",

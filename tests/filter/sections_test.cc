@@ -275,7 +275,7 @@ TEST_CASE("a service page keeps a section's heading among short lines and links"
   for (size_t i : {heading, titles[0], titles[2]}) {
     INFO(doc.blocks[i].text << ": " << doc.blocks[i].decision.reason);
     CHECK(kept(doc, i));
-    CHECK(doc.blocks[i].decision.reason == "heading of the page's sections");
+    CHECK(doc.blocks[i].decision.reason.starts_with("heading of the page's sections,"));
   }
 }
 

@@ -60,7 +60,7 @@ TEST_CASE("bylines are dropped as metadata and their names recorded", "[meta]") 
     const auto& d = e.doc.blocks[0].decision;
     CHECK_FALSE(d.keep);
     CHECK(d.stage == Stage::kMetadata);
-    CHECK(d.reason == "byline");
+    CHECK(d.reason.find("BodyRole::kByline;") != std::string::npos);
     CHECK(e.meta.byline == names);
     for (size_t i = 1; i < e.doc.blocks.size(); ++i) CHECK(e.doc.blocks[i].decision.keep);
   }
@@ -81,7 +81,7 @@ TEST_CASE("datelines are dropped as metadata and their dates recorded in ISO 860
     const auto& d = e.doc.blocks[0].decision;
     CHECK_FALSE(d.keep);
     CHECK(d.stage == Stage::kMetadata);
-    CHECK(d.reason == "dateline");
+    CHECK(d.reason.find("BodyRole::kDateline;") != std::string::npos);
     CHECK(e.meta.date == date);
     CHECK(e.meta.byline.empty());
   }
@@ -135,7 +135,7 @@ TEST_CASE("a heading equal to the title is dropped as the title", "[meta]") {
   const Extracted e = extract_line("A Bridge Opens At Last", Kind::kHeading);
   CHECK_FALSE(e.doc.blocks[0].decision.keep);
   CHECK(e.doc.blocks[0].decision.stage == Stage::kMetadata);
-  CHECK(e.doc.blocks[0].decision.reason == "title");
+  CHECK(e.doc.blocks[0].decision.reason.find("BodyRole::kTitle;") != std::string::npos);
   CHECK(e.meta.title == "A bridge opens at last");
 }
 
@@ -146,7 +146,7 @@ TEST_CASE("a heading equal to the title before a site name is dropped", "[meta]"
     INFO(title);
     const Extracted e = extract_line("A bridge opens at last", Kind::kHeading, title);
     CHECK_FALSE(e.doc.blocks[0].decision.keep);
-    CHECK(e.doc.blocks[0].decision.reason == "title");
+    CHECK(e.doc.blocks[0].decision.reason.find("BodyRole::kTitle;") != std::string::npos);
     CHECK(e.meta.title == title);
   }
 }
