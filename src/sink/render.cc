@@ -45,8 +45,20 @@ bool is_rule_reason(std::string_view reason) {
   return reason.substr(0, space).find(".rules:") != std::string_view::npos;
 }
 
+// A reason's closing parenthesis names the code that decided
+// ("(clean_reason)"): cut from the middle, that name stays to grep for.
+constexpr size_t kExplainReasonTailWidth = 40;
+
 std::string cut_reason(std::string_view reason) {
-  return cut(reason, is_rule_reason(reason) ? kExplainRuleReasonWidth : kExplainReasonWidth);
+  if (is_rule_reason(reason)) return cut(reason, kExplainRuleReasonWidth);
+  if (code_points(reason) <= kExplainReasonWidth) return std::string(reason);
+  const size_t open = reason.rfind(" (");
+  const bool named = !reason.empty() && reason.back() == ')' && open != std::string_view::npos &&
+                     code_points(reason.substr(open)) <= kExplainReasonTailWidth;
+  if (!named) return cut(reason, kExplainReasonWidth);
+  const std::string_view tail = reason.substr(open);
+  std::string head = cut(reason.substr(0, open), kExplainReasonWidth - code_points(tail) - 1);
+  return head + std::string(tail);
 }
 
 std::string pad(std::string text, size_t width) {

@@ -198,3 +198,17 @@ TEST_CASE("the explain listing shows a measured reason whole and cuts a rule's l
   CHECK(lines[1].find("rules/structure.rules:108") != std::string::npos);
   CHECK(lines[1].find(rule) == std::string::npos);
 }
+
+TEST_CASE("a measured reason too long for the listing keeps the name of the code that decided",
+          "[sink]") {
+  Result result;
+  const std::string measured =
+      "link-heavy box inside the article: link 0.62 > kLowWeightLinkDensity 0.20, class weight "
+      "0 < kClassWeight 25, 3 commas < kCleanMinCommas 10 (clean_reason)";
+  result.blocks = {block("Related stories", "paragraph", false, "structure", measured)};
+  const auto lines = block_lines(render_explain(result));
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find(measured) == std::string::npos);
+  CHECK(lines[0].find("link-heavy box inside the article: link 0.62") != std::string::npos);
+  CHECK(lines[0].find("\u2026 (clean_reason)") != std::string::npos);
+}
