@@ -76,6 +76,9 @@ webclean_stage(meta USES base block API webclean_api_data
 webclean_stage(filter USES base block rules meta API webclean_api_data LIBRARIES ICU::uc PkgConfig::RE2)
 webclean_stage(sink USES base block classify API webclean_api_data
                LIBRARIES nlohmann_json::nlohmann_json)
+# A stream's record handed on to the Cleaner, the writer and error reports
+# (the command line and the Python module share it).
+webclean_stage(records USES base source sink API webclean_api)
 webclean_stage(core USES base decode block html text classify rules meta filter sink
                API webclean_api LIBRARIES ICU::uc)
 # The C API: over the public C++ API and nothing else.

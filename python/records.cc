@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "records/records.h"
 #include "sink/sink.h"
 #include "source/source.h"
 #include "webclean/repeat_index.h"
@@ -21,12 +22,6 @@ namespace py = pybind11;
 
 namespace webclean::python {
 namespace {
-
-InputKind record_kind(const std::string& kind) {
-  if (kind == "html") return InputKind::kHtml;
-  if (kind == "text") return InputKind::kText;
-  return InputKind::kAuto;
-}
 
 // OSError(errno, reason, path): Python makes it FileNotFoundError,
 // IsADirectoryError... as for its own open().
@@ -126,9 +121,7 @@ std::string render(const PyRecord& r, const Result& result, bool markdown) {
   if (!result.ok()) {
     throw py::value_error("record " + record_key(r) + " has no output: " + result.error);
   }
-  const source::Record& record = r.record;
-  const sink::RecordFields fields{record.id,          record.url,         record.date,
-                                  record.http_status, record.passthrough, &record.headers};
+  const sink::RecordFields fields = records::output_fields(r.record);
   return r.warc ? sink::render_warc_record(result, fields, markdown)
                 : sink::render_jsonl_record(result, fields, markdown);
 }
@@ -246,17 +239,11 @@ void bind_repeat_index(py::module_& m) {
 }  // namespace
 
 std::string record_key(const PyRecord& r) {
-  return r.record.id.empty() ? "#" + std::to_string(r.number) : r.record.id;
+  return records::record_key(r.record, r.number);
 }
 
 DocumentInfo record_document_info(const PyRecord& r) {
-  DocumentInfo info;
-  info.url = r.record.url;
-  info.content_type = r.record.content_type;
-  info.content_language = r.record.content_language;
-  info.kind = record_kind(r.record.kind);
-  info.site = RepeatIndex::site_of(r.record.url, r.path);
-  return info;
+  return records::document_info(r.record, r.path);
 }
 
 void bind_records(py::module_& m) {

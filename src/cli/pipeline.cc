@@ -20,6 +20,7 @@
 #include "cli/repeats.h"
 #include "cli/shard.h"
 #include "cli/signals.h"
+#include "records/records.h"
 #include "source/records.h"
 
 namespace webclean::cli {
@@ -518,7 +519,7 @@ class Reader {
   void count(WorkItem& item, const Input& input) {
     const uint64_t position = warmup_position_++;
     item.repeats_as_of = position;
-    context_.cleaner.index(item.record.bytes, record_info(item.record, input),
+    context_.cleaner.index(item.record.bytes, records::document_info(item.record, input.path),
                            *context_.stream_repeats, workspace_, position);
   }
 

@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "cli/shard.h"
 #include "cli/work.h"
+#include "records/records.h"
 #include "source/records.h"
 #include "source/source.h"
 
@@ -55,7 +56,7 @@ void count_stream(const Input& input, const CliOptions& options, const Cleaner& 
         !in_shard(shard, record_shard_key(shard, record.id, record.url, input.shard_key, 0))) {
       continue;
     }
-    cleaner.index(record.bytes, record_info(record, input), index, workspace);
+    cleaner.index(record.bytes, records::document_info(record, input.path), index, workspace);
   }
 }
 

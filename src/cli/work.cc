@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "records/records.h"
 #include "sink/sink.h"
 #include "source/source.h"
 
@@ -11,12 +12,6 @@ namespace {
 InputKind document_kind(InputFormat format) {
   if (format == InputFormat::kHtml) return InputKind::kHtml;
   if (format == InputFormat::kText) return InputKind::kText;
-  return InputKind::kAuto;
-}
-
-InputKind record_kind(const std::string& kind) {
-  if (kind == "html") return InputKind::kHtml;
-  if (kind == "text") return InputKind::kText;
   return InputKind::kAuto;
 }
 
@@ -98,7 +93,7 @@ void process_file(WorkItem& item, const WorkContext& context, Workspace& workspa
 // finds it in the file.
 void name_record(const WorkItem& item, bool warc, Outcome& outcome) {
   const source::Record& record = item.record;
-  outcome.record_key = record.id.empty() ? "#" + std::to_string(item.record_number) : record.id;
+  outcome.record_key = records::record_key(record, item.record_number);
   if (!warc) {
     outcome.record_label = "record " + outcome.record_key;
     return;
@@ -120,7 +115,7 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     return;
   }
   const Input& input = context.plan.inputs[item.input];
-  DocumentInfo info = record_info(record, input);
+  DocumentInfo info = records::document_info(record, input.path);
   info.repeats = input.path == "-" ? context.stream_repeats : context.repeats;
   info.repeats_as_of = item.repeats_as_of;
   const Result result = context.cleaner.clean(record.bytes, info, workspace);
@@ -132,7 +127,7 @@ void process_record(WorkItem& item, const WorkContext& context, Workspace& works
     return;
   }
   const bool markdown = context.options.format == sink::Format::kMarkdown;
-  const sink::RecordFields fields = record_fields(record);
+  const sink::RecordFields fields = records::output_fields(record);
   outcome.output = warc ? sink::render_warc_record(result, fields, markdown)
                         : sink::render_jsonl_record(result, fields, markdown);
 }
@@ -143,21 +138,6 @@ DocumentInfo file_info(const Input& input, const CliOptions& options) {
   DocumentInfo info;
   info.kind = document_kind(options.input_format);
   info.site = RepeatIndex::site_of("", input.path);
-  return info;
-}
-
-sink::RecordFields record_fields(const source::Record& record) {
-  return {record.id,          record.url,         record.date,
-          record.http_status, record.passthrough, &record.headers};
-}
-
-DocumentInfo record_info(const source::Record& record, const Input& input) {
-  DocumentInfo info;
-  info.url = record.url;
-  info.content_type = record.content_type;
-  info.content_language = record.content_language;
-  info.kind = record_kind(record.kind);
-  info.site = RepeatIndex::site_of(record.url, input.path);
   return info;
 }
 

@@ -76,12 +76,10 @@ struct WorkContext {
   bool overlap_io = false;
 };
 
-// How a file input's document, and a stream's record, are described to the
-// Cleaner: in the first pass of the repetition filter as in the cleaning.
+// How a file input's document is described to the Cleaner: in the first
+// pass of the repetition filter as in the cleaning (a stream's record:
+// records::document_info).
 DocumentInfo file_info(const Input& input, const CliOptions& options);
-DocumentInfo record_info(const source::Record& record, const Input& input);
-// A record's own fields, as its output line carries them (views into it).
-sink::RecordFields record_fields(const source::Record& record);
 
 // Cleans one item: reads the file, or takes the record, cleans, renders;
 // a file with an output path is written there (atomically). Never throws:

@@ -36,6 +36,7 @@ ARROWS = {
     "meta": ["base", "block", "api-data"],
     "filter": ["base", "block", "rules", "meta", "api-data"],
     "sink": ["base", "block", "classify", "api-data"],
+    "records": ["base", "source", "sink", "api"],
     "core": ["base", "decode", "block", "html", "text", "classify", "rules", "meta", "filter",
              "sink", "api"],
     "capi": ["api"],
