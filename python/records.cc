@@ -189,6 +189,16 @@ void bind_record_file(py::module_& m) {
       py::arg("path"),
       "What a file's name says it holds, as the command line reads it: \"warc\" (.warc, .wet), "
       "\"jsonl\" (.jsonl, .ndjson), each also .gz, else None.");
+
+  m.def(
+      "first_pass_reads",
+      [](const py::object& path) {
+        const std::string name = path_string(path);
+        return records::first_pass_reads(name, stream_format(name) == "warc");
+      },
+      py::arg("path"),
+      "Whether the repetition filter's first pass reads this record stream, as in the command "
+      "line: JSON Lines and WET files (text) are read, WARC files of pages are not.");
 }
 
 void bind_repeat_index(py::module_& m) {

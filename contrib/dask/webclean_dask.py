@@ -114,16 +114,6 @@ def up_to_date(source, output):
         return False
 
 
-def counted(path):
-    """Whether the first pass reads a file, as in the command line.
-
-    The repetition filter judges text only, so WARC files of responses are
-    not read twice; JSON Lines and WET files are.
-    """
-    name = path.lower()[:-3] if path.lower().endswith(".gz") else path.lower()
-    return webclean.stream_format(path) == "jsonl" or name.endswith(".wet")
-
-
 def count_partition(path, settings):
     """The first pass over one file: its text records' lines, per site.
 
@@ -155,7 +145,7 @@ def merged_repeats(client, paths, settings, fan_in=16):
     tasks, `fan_in` at a time, so that no one task receives all of a large
     crawl's. The counts per site are the command line's whole-run counts.
     """
-    parts = client.map(count_partition, [p for p in paths if counted(p)], settings=settings,
+    parts = client.map(count_partition, [p for p in paths if webclean.first_pass_reads(p)], settings=settings,
                        pure=False)
     if not parts:
         return None

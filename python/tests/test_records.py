@@ -94,6 +94,12 @@ def test_a_file_named_as_neither_format_or_missing_is_refused_by_name(tmp_path):
     assert webclean.stream_format("b.html") is None
 
 
+def test_the_first_pass_reads_text_streams_and_not_warc_files_of_pages():
+    assert webclean.first_pass_reads("crawl/part-1.jsonl.gz")
+    assert webclean.first_pass_reads("crawl/part-1.WET.gz")
+    assert not webclean.first_pass_reads("crawl/part-1.warc.gz")
+
+
 def test_an_index_of_text_records_drops_a_sites_repeated_frame(tmp_path, cleaner):
     path = tmp_path / "dumps.jsonl"
     write_jsonl(path, [{"url": "https://gazette.example/%d" % n, "text": dump(n)} for n in range(4)]

@@ -21,6 +21,7 @@ from ._webclean import (
     Result,
     RuleError,
     __version__,
+    first_pass_reads,
     open_records,
     stream_format,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "Result",
     "RuleError",
     "__version__",
+    "first_pass_reads",
     "open_records",
     "stream_format",
 ]

@@ -1,5 +1,6 @@
 #include "records/records.h"
 
+#include "base/ascii.h"
 #include "webclean/repeat_index.h"
 
 namespace webclean::records {
@@ -26,6 +27,13 @@ DocumentInfo document_info(const source::Record& record, std::string_view path) 
 sink::RecordFields output_fields(const source::Record& record) {
   return {record.id,          record.url,         record.date,
           record.http_status, record.passthrough, &record.headers};
+}
+
+bool first_pass_reads(std::string_view path, bool warc) {
+  if (!warc) return true;
+  std::string name = base::lower_ascii(path);
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  return name.ends_with(".wet");
 }
 
 std::string record_key(const source::Record& record, uint64_t number) {

@@ -41,6 +41,14 @@ TEST_CASE("a record's key is its id, else its position in the stream", "[records
   CHECK(records::record_key(record, 7) == "urn:uuid:1234");
 }
 
+TEST_CASE("the first pass reads JSON Lines and WET files, not WARC files of pages", "[records]") {
+  CHECK(records::first_pass_reads("crawl/part-1.jsonl.gz", false));
+  CHECK(records::first_pass_reads("crawl/part-1.WET.gz", true));
+  CHECK(records::first_pass_reads("crawl/part-1.wet", true));
+  CHECK_FALSE(records::first_pass_reads("crawl/part-1.warc.gz", true));
+  CHECK_FALSE(records::first_pass_reads("crawl/dump.dat", true));  // --input warc
+}
+
 TEST_CASE("the fields written beside a record's output are the record's own", "[records]") {
   Record record;
   record.id = "a1";
