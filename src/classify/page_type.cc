@@ -552,9 +552,9 @@ void vote_headline_title(const block::PageHints& hints, Ballot& ballot) {
 // category, tag and author archives), "Search Results for ...", and the
 // "Page 2 of 9" of an archive's later pages.
 void vote_listing_title(const block::PageHints& hints, Ballot& ballot) {
-  static const RE2 archive{R"re(.*\sArchives)re"};
-  static const RE2 search{R"re((?i)\W*search results\b.*)re"};
-  static const RE2 page_of{R"re((?i).*\bpage \d+ of \d+\b.*)re"};
+  static const RE2 archive{kArchiveTitlePattern};
+  static const RE2 search{kSearchTitlePattern};
+  static const RE2 page_of{kPageOfTitlePattern};
   const std::string_view head = title_without_site(hints.title);
   const char* what = RE2::FullMatch(head, archive)          ? "an archive's title (… Archives)"
                      : RE2::FullMatch(head, search)         ? "a title of search results"
@@ -599,8 +599,7 @@ bool has_currency_sign(std::string_view text) {
 
 bool looks_like_price(std::string_view text) {
   if (text.size() > kMaxPriceBlockBytes || !has_currency_sign(text)) return false;
-  static const RE2 price{
-      R"re((?:[$€£¥]|EUR|USD|GBP)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥]|EUR|USD|GBP))re"};
+  static const RE2 price{kPricePattern};
   return RE2::PartialMatch(text, price);
 }
 
@@ -780,7 +779,8 @@ size_t vote_structure(const block::Document& doc, Ballot& ballot) {
   size_t prose = 0;
   for (const block::Block& b : doc.blocks) {
     const bool long_prose = b.kind == block::Kind::kParagraph &&
-                            b.features.chars >= kMinProseChars && b.features.sentence_ends >= 2 &&
+                            b.features.chars >= kMinProseChars &&
+                            b.features.sentence_ends >= kMinProseSentences &&
                             b.features.link_density() < kMaxProseLinkDensity;
     prose += long_prose ? 1 : 0;
   }

@@ -4,6 +4,7 @@
 #define WEBCLEAN_CLASSIFY_PARAMS_H_
 
 #include <cstddef>
+#include <cstdint>
 
 namespace webclean::classify {
 
@@ -92,6 +93,20 @@ inline constexpr size_t kManyCodeBlocks = 8;
 inline constexpr size_t kMinProductPrices = 1;
 // A price is read only in short blocks: longer ones are prose.
 inline constexpr size_t kMaxPriceBlockBytes = 80;
+// A price: a currency sign or code next to a number. Narrower than the
+// filter's kPricePattern (filter/params.h), which the product step tuned
+// on shops' cards later: both stay as each was measured.
+inline constexpr const char* kPricePattern =
+    R"re((?:[$€£¥]|EUR|USD|GBP)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥]|EUR|USD|GBP))re";
+
+// Titles publishing software gives the pages that list others (RE2, a
+// full match of the title less its site name; the page-of pattern of the
+// whole title): WordPress's archives ("Cycling Archives", its default and
+// Yoast's for category, tag and author archives), search results, and an
+// archive's later pages ("Page 2 of 9").
+inline constexpr const char* kArchiveTitlePattern = R"re(.*\sArchives)re";
+inline constexpr const char* kSearchTitlePattern = R"re((?i)\W*search results\b.*)re";
+inline constexpr const char* kPageOfTitlePattern = R"re((?i).*\bpage \d+ of \d+\b.*)re";
 
 // Dates marked up on an article: its own, updated, and a comment or two;
 // a page with more dates lists dated items (posts, news, events).
@@ -109,6 +124,7 @@ inline constexpr size_t kFrontPageDates = 10;
 // a service page's blurbs are one or two sentences.
 inline constexpr size_t kMinProseChars = 200;
 inline constexpr size_t kMinProseParagraphs = 10;
+inline constexpr uint32_t kMinProseSentences = 2;
 inline constexpr float kMaxProseLinkDensity = 0.2f;  // jusText's max_link_density for good blocks
 
 // Words of a URL's last segment from which it is a headline made slug, an

@@ -440,9 +440,22 @@ inline constexpr uint32_t kNoListGoodChars = 60;
 inline constexpr uint32_t kNoListGoodSentences = 1;
 
 // --- main content region (Mozilla Readability's scoring, Readability.js) ---
-inline constexpr uint32_t kMinScoredChars = 25;    // shorter blocks are not scored
-inline constexpr int kScoreAncestorLevels = 5;     // how far up a block's score goes
-inline constexpr float kClassWeight = 25.f;        // positive/negative class, id hints
+inline constexpr uint32_t kMinScoredChars = 25;  // shorter blocks are not scored
+inline constexpr int kScoreAncestorLevels = 5;   // how far up a block's score goes
+inline constexpr float kClassWeight = 25.f;      // positive/negative class, id hints
+// A node's initial score by its tag (Readability's initializeNode): boxes
+// of prose up, lists, forms and headings down.
+inline constexpr float kDivTagScore = 5.f;
+inline constexpr float kProseTagScore = 3.f;     // pre, td, blockquote
+inline constexpr float kListTagScore = -3.f;     // address, ol, ul, dl, dd, dt, li, form
+inline constexpr float kHeadingTagScore = -5.f;  // h1-h6, th
+// A paragraph's points (Readability): one, one per comma, and one per
+// 100 chars up to three, shrunk by its link density here.
+inline constexpr uint32_t kCharsPerPoint = 100;
+inline constexpr uint32_t kMaxLengthPoints = 3;
+// Climbing from the top candidate stops at a parent scoring below the
+// candidate's score divided by this (Readability: lastScore / 3).
+inline constexpr float kClimbScoreDivisor = 3.f;
 inline constexpr float kSiblingScoreShare = 0.2f;  // siblings above top*0.2 join
 inline constexpr float kSiblingMinScore = 10.f;
 inline constexpr uint32_t kSiblingLongChars = 80;        // a sibling paragraph this long...

@@ -71,14 +71,14 @@ Tree build_tree(const Document& doc) {
 }
 
 float tag_score(const std::string& tag) {
-  if (tag == "div") return 5;
-  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "div") return params::kDivTagScore;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return params::kProseTagScore;
   if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
       tag == "li" || tag == "form") {
-    return -3;
+    return params::kListTagScore;
   }
   if ((tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') || tag == "th") {
-    return -5;
+    return params::kHeadingTagScore;
   }
   return 0;
 }
@@ -143,8 +143,9 @@ Scores score_candidates(const Document& doc, const Tree& tree) {
     int32_t ancestor = is_paragraph_element(own.tag) ? own.parent : b.node;
     // A paragraph of links (a list of names, a tag cloud) is not article
     // text however many commas it has: its points shrink with its links.
-    const float points = (1.f + float(b.features.commas + 1) +
-                          float(std::min<uint32_t>(b.features.chars / 100, 3))) *
+    const uint32_t length_points =
+        std::min(b.features.chars / params::kCharsPerPoint, params::kMaxLengthPoints);
+    const float points = (1.f + float(b.features.commas + 1) + float(length_points)) *
                          (1.f - b.features.link_density());
     for (int level = 0; ancestor >= 0 && level < params::kScoreAncestorLevels; ++level) {
       const size_t a = static_cast<size_t>(ancestor);
@@ -201,7 +202,7 @@ int32_t common_ancestor_of_alternatives(const Document& doc, const Scores& s, in
 // and past parents that wrap nothing but the candidate.
 int32_t climb(const Document& doc, const Scores& s, const Tree& tree, int32_t top) {
   float last = s.score[static_cast<size_t>(top)];
-  const float threshold = last / 3.f;
+  const float threshold = last / params::kClimbScoreDivisor;
   for (int32_t up = doc.nodes[static_cast<size_t>(top)].parent; up >= 0;
        up = doc.nodes[static_cast<size_t>(up)].parent) {
     const size_t u = static_cast<size_t>(up);
