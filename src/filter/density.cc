@@ -793,6 +793,13 @@ void classify_density(Document& doc, bool in_region) {
   // no good block in it at all, trust the structure over the word counts.
   if (doc.is_html &&
       std::none_of(k.final.begin(), k.final.end(), [](Class c) { return c == Class::kGood; })) {
+    for (Block& b : doc.blocks) {
+      if (b.decision.keep && b.decision.stage == Stage::kNone) {
+        b.decision = {true, Stage::kDensity,
+                      "no block of the page is good: the structure's choice stands "
+                      "(classify_density)"};
+      }
+    }
     return;
   }
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
