@@ -302,7 +302,7 @@ TEST_CASE("when nothing passes in a text dump, what the rules let through is kep
   CHECK(doc.blocks[ruled].decision.stage == Stage::kRules);
 }
 
-TEST_CASE("when nothing is good on a page, density leaves the decisions as they were",
+TEST_CASE("when nothing is good on a page, density keeps what the structure kept and says so",
           "[filter][density]") {
   DocBuilder b;
   b.block(-1, "Welcome");
@@ -311,7 +311,8 @@ TEST_CASE("when nothing is good on a page, density leaves the decisions as they 
   classify_density(doc, false);
   for (const Block& block : doc.blocks) {
     CHECK(block.decision.keep);
-    CHECK(block.decision.stage == Stage::kNone);
+    CHECK(block.decision.stage == Stage::kDensity);
+    CHECK(block.decision.reason.ends_with("the structure's choice stands (classify_density)"));
   }
 }
 
