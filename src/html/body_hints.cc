@@ -197,24 +197,15 @@ bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& o
     }
     std::string_view text = child->v.text.text;
     // Long runs reach Gumbo as an index into the prescan's text table.
-    while (!text.empty()) {
-      const size_t open = text.find(kTextIndexOpen);
-      std::string_view plain = text.substr(0, open);
-      for (size_t at; (at = plain.find(kDroppedSubtreeMark)) != std::string_view::npos;) {
-        out.append(plain.substr(0, at));
-        plain.remove_prefix(at + kDroppedSubtreeMark.size());
+    expand_text_runs(text, scanned_, [&out](std::string_view piece, TextPiece kind) {
+      if (kind == TextPiece::kAsWritten) {
+        for (size_t at; (at = piece.find(kDroppedSubtreeMark)) != std::string_view::npos;) {
+          out.append(piece.substr(0, at));
+          piece.remove_prefix(at + kDroppedSubtreeMark.size());
+        }
       }
-      out.append(plain);
-      if (open == std::string_view::npos) break;
-      text.remove_prefix(open + kTextIndexOpen.size());
-      const size_t close = text.find(kTextIndexClose);
-      size_t index = 0;
-      for (char c : text.substr(0, close))
-        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
-      out.append(scanned_.text_run(index));
-      if (close == std::string_view::npos) break;
-      text.remove_prefix(close + kTextIndexClose.size());
-    }
+      out.append(piece);
+    });
     if (out.size() > limit) return false;
   }
   return true;

@@ -95,6 +95,31 @@ struct Prescanned {
 
 Prescanned prescan(std::string_view html, const PrescanOptions& options = PrescanOptions{});
 
+// Where a piece of a text node's text came from: written in the text as
+// Gumbo read it, or an indexed run put back from the prescan's text table.
+enum class TextPiece { kAsWritten, kIndexed };
+
+// Expands the indexed runs (kTextIndexOpen, the index in decimal,
+// kTextIndexClose) of a text node's `text`: calls on_piece(piece, kind) for
+// each stretch written as is and for each run it stands for, in order. An
+// index not closed runs to the end of the text; one past the table is "".
+template <typename OnPiece>
+void expand_text_runs(std::string_view text, const Prescanned& scanned, OnPiece&& on_piece) {
+  while (!text.empty()) {
+    const size_t open = text.find(kTextIndexOpen);
+    on_piece(text.substr(0, open), TextPiece::kAsWritten);
+    if (open == std::string_view::npos) return;
+    text.remove_prefix(open + kTextIndexOpen.size());
+    const size_t close = text.find(kTextIndexClose);
+    size_t index = 0;
+    for (char c : text.substr(0, close))
+      index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
+    on_piece(scanned.text_run(index), TextPiece::kIndexed);
+    if (close == std::string_view::npos) return;
+    text.remove_prefix(close + kTextIndexClose.size());
+  }
+}
+
 // The value of an indexed class or id attribute, or `value` itself.
 std::string_view resolve_attribute(std::string_view value, const Prescanned& scanned);
 

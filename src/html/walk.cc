@@ -532,19 +532,8 @@ class Walker {
   // A text node: its own characters, and the runs the prescan indexed.
   void add_text(std::string_view text) {
     if (skip_ > 0) return;
-    while (!text.empty()) {
-      const size_t open = text.find(kTextIndexOpen);
-      add_plain_text(text.substr(0, open));
-      if (open == std::string_view::npos) return;
-      text.remove_prefix(open + kTextIndexOpen.size());
-      const size_t close = text.find(kTextIndexClose);
-      size_t index = 0;
-      for (char c : text.substr(0, close))
-        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
-      add_plain_text(scanned_.text_run(index));
-      if (close == std::string_view::npos) return;
-      text.remove_prefix(close + kTextIndexClose.size());
-    }
+    expand_text_runs(text, scanned_,
+                     [this](std::string_view piece, TextPiece) { add_plain_text(piece); });
   }
 
   void add_plain_text(std::string_view text) {
