@@ -10,6 +10,7 @@
 #include "html/ascii.h"
 #include "html/body_hints.h"
 #include "html/markup.h"
+#include "html/params.h"
 
 namespace webclean::html {
 namespace {
@@ -468,7 +469,6 @@ class Walker {
   // aria-label, and short data-* attributes naming a type or component,
   // for attribute rules.
   static void copy_extra_attributes(const GumboElement& element, block::Node& node) {
-    constexpr size_t kMaxDataValue = 64;
     const GumboVector& list = element.attributes;
     for (unsigned i = 0; i < list.length; ++i) {
       const auto* attr = static_cast<const GumboAttribute*>(list.data[i]);
@@ -476,7 +476,7 @@ class Walker {
       std::string_view value = attr->value;
       bool data = name.starts_with("data-") &&
                   (name.find("type") != name.npos || name.find("component") != name.npos);
-      if (name == "aria-label" || (data && value.size() <= kMaxDataValue)) {
+      if (name == "aria-label" || (data && value.size() <= params::kMaxDataValue)) {
         node.attrs.emplace_back(name, value);
       }
     }

@@ -281,7 +281,7 @@ TEST_CASE("a dropped subtree's text is kept for reports without its markup and s
   REQUIRE(scanned.dropped_texts.size() == 2);
   CHECK(scanned.dropped_texts[0] == "Home News");
   CHECK(scanned.dropped_texts[1].size() ==
-        webclean::html::kMaxDroppedPreviewBytes + std::string("...").size());
+        webclean::html::params::kMaxDroppedPreviewBytes + std::string("...").size());
   // Without the option nothing is kept.
   options.keep_dropped_texts = false;
   CHECK(prescan("<body><nav>Home</nav>" + body, options).dropped_texts.empty());
