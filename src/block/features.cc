@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "block/params.h"
+
 namespace webclean::block {
 namespace {
 
@@ -194,15 +196,11 @@ void count_characters(const Block& block, Features& f) {
 
 namespace {
 
-constexpr size_t kDetectionWords = 4000;  // enough words to tell languages apart
-
 // Whether a block reads as prose to tell its language from: most of its
 // space-separated tokens are words, not URL parts, markup or code
 // ("amp;rnd=6361&amp;rf=", "[INS:word:INS]"), which split into many short
 // "words" that match other languages' stop words.
 bool reads_as_prose(std::string_view text) {
-  constexpr size_t kMinTokens = 5;
-  constexpr size_t kMinWordPercent = 70;
   size_t tokens = 0, words = 0;
   for (size_t at = 0; at < text.size();) {
     const size_t end = std::min(text.find(' ', at), text.size());
@@ -217,7 +215,7 @@ bool reads_as_prose(std::string_view text) {
     }
     words += word && letter;
   }
-  return tokens >= kMinTokens && words * 100 >= tokens * kMinWordPercent;
+  return tokens >= params::kMinProseTokens && words * 100 >= tokens * params::kMinProseWordPercent;
 }
 
 Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
@@ -229,11 +227,11 @@ Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
     for (const Block& b : doc.blocks) {
       if (prose_only && !reads_as_prose(b.text)) continue;
       scan_words(b.text, scratch, breaker, [&](std::string_view w) {
-        if (w.empty() || words >= kDetectionWords) return;
+        if (w.empty() || words >= params::kDetectionWords) return;
         ++words;
         stoplists.count_hits(w, hits);
       });
-      if (words >= kDetectionWords) break;
+      if (words >= params::kDetectionWords) break;
     }
     if (words > 0 || !prose_only) return stoplists.best(hits, words);
   }
@@ -242,9 +240,6 @@ Stoplists::Lang detect_language(const Document& doc, const Stoplists& stoplists,
 
 // Languages told by their script alone (no stop list tells them): kana
 // is Japanese, ideographs without kana Chinese, Thai letters Thai.
-constexpr size_t kScriptSampleBytes = 64 * 1024;  // plenty of letters to count
-constexpr size_t kMinKanaPerMille = 50;           // Japanese prose: 300-600 of 1000
-
 std::string script_language(const Document& doc) {
   size_t letters = 0, ideographs = 0, kana = 0, thai = 0, seen = 0;
   for (const Block& b : doc.blocks) {
@@ -269,10 +264,10 @@ std::string script_language(const Document& doc) {
       }
     }
     seen += b.text.size();
-    if (seen >= kScriptSampleBytes) break;
+    if (seen >= params::kScriptSampleBytes) break;
   }
   const size_t cjk = ideographs + kana;
-  if (cjk * 2 > letters) return kana * 1000 >= cjk * kMinKanaPerMille ? "ja" : "zh";
+  if (cjk * 2 > letters) return kana * 1000 >= cjk * params::kMinKanaPerMille ? "ja" : "zh";
   if (thai * 2 > letters) return "th";
   return {};
 }

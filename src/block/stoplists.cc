@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "block/params.h"
+
 namespace webclean::block {
 
 namespace {
@@ -218,8 +220,9 @@ Stoplists::Lang Stoplists::best(const Hits& hits, size_t words) const {
       best_hits = hits[i];
     }
   }
-  // Fewer than 5 hits, or under 10% of the words: not enough evidence for any list.
-  if (best_hits < 5 || best_hits * 10 < words) return -1;
+  // Too few hits, or too small a share of the words: not enough evidence for any list.
+  if (best_hits < params::kMinStopwordHits || best_hits * params::kMaxWordsPerStopwordHit < words)
+    return -1;
   return best;
 }
 

@@ -4,13 +4,10 @@
 #include <optional>
 
 #include "base/ascii.h"
+#include "decode/params.h"
 
 namespace webclean::decode {
 namespace {
-
-// The meta prescan reads no further than this (browsers read 1024 bytes;
-// pages with long heads put their <meta> later).
-constexpr size_t kMetaScanBytes = 4096;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -170,7 +167,7 @@ std::string charset_parameter(std::string_view value) {
 }
 
 std::string meta_charset(std::string_view html) {
-  html = html.substr(0, kMetaScanBytes);
+  html = html.substr(0, params::kMetaScanBytes);
   size_t pos = 0;
   while (pos + 1 < html.size()) {
     const size_t lt = html.find('<', pos);

@@ -6,15 +6,12 @@
 
 #include "decode/charset_label.h"
 #include "decode/icu_convert.h"
+#include "decode/params.h"
 #include "decode/sniff.h"
 #include "decode/utf8.h"
 
 namespace webclean::decode {
 namespace {
-
-// Up to this many invalid sequences (or 1% of the non-ASCII ones) are
-// damage inside a UTF-8 document, not evidence of another charset.
-constexpr size_t kFewInvalid = 8;
 
 constexpr std::string_view kUtf8 = "UTF-8";
 constexpr std::string_view kFallbackCharset = "windows-1252";
@@ -37,7 +34,8 @@ size_t invalid_sequences(const Utf8Scan& scan) {
 
 bool few_invalid(const Utf8Scan& scan) {
   const size_t invalid = invalid_sequences(scan);
-  return invalid <= kFewInvalid || invalid * 100 <= scan.non_ascii;
+  return invalid <= params::kFewInvalid ||
+         invalid * 100 <= scan.non_ascii * params::kMaxInvalidPercent;
 }
 
 // Whether the bytes are UTF-8, tolerating a little damage when valid

@@ -11,17 +11,10 @@
 
 #include "decode/charset_label.h"
 #include "decode/decode.h"
+#include "decode/params.h"
 
 namespace webclean::decode {
 namespace {
-
-// Detection reads at most this much: enough text for its n-gram statistics,
-// bounded cost on huge inputs.
-constexpr size_t kDetectBytes = 64 * 1024;
-
-// ICU's confidence runs 0-100; below this its guess is noise and the
-// windows-1252 default does better on the web's legacy pages.
-constexpr int32_t kMinDetectConfidence = 20;
 
 struct DetectorCloser {
   void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
@@ -107,7 +100,7 @@ std::string detect_charset(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
   if (U_FAILURE(status)) return {};
-  const std::string_view sample = bytes.substr(0, kDetectBytes);
+  const std::string_view sample = bytes.substr(0, params::kDetectBytes);
   ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
   ucsdet_enableInputFilter(detector.get(), true);  // ignore <markup>
   int32_t count = 0;
@@ -118,7 +111,7 @@ std::string detect_charset(std::string_view bytes) {
     const char* name = ucsdet_getName(matches[k], &status);
     const int32_t confidence = ucsdet_getConfidence(matches[k], &status);
     if (U_FAILURE(status) || name == nullptr) continue;
-    if (confidence < kMinDetectConfidence) break;  // matches come best first
+    if (confidence < params::kMinDetectConfidence) break;  // matches come best first
     // The EBCDIC guesses (IBM420/424) are false positives on web text.
     if (!is_unicode_encoding(name) && !std::string_view(name).starts_with("IBM4")) return name;
   }

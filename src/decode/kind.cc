@@ -1,15 +1,13 @@
 #include "decode/kind.h"
 
 #include "base/ascii.h"
+#include "decode/params.h"
 
 #include <array>
 #include <string>
 
 namespace webclean::decode {
 namespace {
-
-constexpr size_t kSniffBytes = 4096;
-constexpr size_t kMinMarkdownLinks = 3;  // "](" in the head: a Markdown dump
 
 // HTML's tag open state: '<' starts markup only before a letter, '!', '/'
 // or '?'; "<3 love" and "< 5" are text.
@@ -55,7 +53,7 @@ Kind sniff_kind(std::string_view head, std::string_view content_type) {
     return Kind::kHtml;
   }
   if (type.rfind("text/", 0) == 0) return Kind::kText;
-  const std::string start = base::lower_ascii(head.substr(0, kSniffBytes));
+  const std::string start = base::lower_ascii(head.substr(0, params::kKindSniffBytes));
   // Markers a text dump does not contain but nearly every page does.
   static constexpr std::array<std::string_view, 7> kMarkers = {
       "<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<p>"};
@@ -66,7 +64,7 @@ Kind sniff_kind(std::string_view head, std::string_view content_type) {
   // their [text](url) links; a page fragment has the tags alone.
   size_t markdown_links = 0;
   for (size_t at = 0; (at = start.find("](", at)) != std::string::npos; at += 2) ++markdown_links;
-  if (markdown_links >= kMinMarkdownLinks) return Kind::kText;
+  if (markdown_links >= params::kMinMarkdownLinks) return Kind::kText;
   for (std::string_view marker : {"<div", "<br"}) {
     if (start.find(marker) != std::string::npos) return Kind::kHtml;
   }

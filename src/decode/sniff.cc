@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "decode/params.h"
+
 namespace webclean::decode {
 namespace {
 
-// Sniffing looks at no more than this many leading bytes.
-constexpr size_t kSniffBytes = 4096;
-
 std::string_view head(std::string_view bytes) {
-  return bytes.substr(0, kSniffBytes);
+  return bytes.substr(0, params::kBinarySniffBytes);
 }
 
 bool is_nul(std::string_view s, size_t i) {
@@ -84,7 +83,8 @@ bool mostly_control_bytes(std::string_view bytes) {
   const auto controls =
       static_cast<size_t>(std::count_if(sample.begin(), sample.end(), is_control));
   // Text in any 8-bit or multibyte charset has next to none; random bytes ~10%.
-  return controls >= 4 && controls * 20 > sample.size();
+  return controls >= params::kMinControlBytes &&
+         controls * 100 > sample.size() * params::kMinControlPercent;
 }
 
 std::string_view sniff_bomless_wide_text(std::string_view bytes) {
@@ -96,8 +96,8 @@ std::string_view sniff_bomless_wide_text(std::string_view bytes) {
     if (is_nul(sample, k + 2) && is_nul(sample, k + 3) && !is_nul(sample, k)) ++le32;
     if (is_nul(sample, k) && is_nul(sample, k + 1) && !is_nul(sample, k + 3)) ++be32;
   }
-  if (units32 > 0 && le32 * 10 >= units32 * 9) return "UTF-32LE";
-  if (units32 > 0 && be32 * 10 >= units32 * 9) return "UTF-32BE";
+  if (units32 > 0 && le32 * 100 >= units32 * params::kMinUtf32BmpPercent) return "UTF-32LE";
+  if (units32 > 0 && be32 * 100 >= units32 * params::kMinUtf32BmpPercent) return "UTF-32BE";
 
   const size_t units16 = sample.size() / 2;
   size_t even_nuls = 0, odd_nuls = 0;
@@ -107,8 +107,12 @@ std::string_view sniff_bomless_wide_text(std::string_view bytes) {
   }
   // ASCII in UTF-16 has a NUL high byte; markup keeps the share high even
   // for pages in other scripts. A NUL in both halves is a U+0000, rare.
-  const auto wide = [units16](size_t nuls) { return nuls * 10 >= units16 * 4; };
-  const auto rare = [units16](size_t nuls) { return nuls * 20 <= units16; };
+  const auto wide = [units16](size_t nuls) {
+    return nuls * 100 >= units16 * params::kMinUtf16NulPercent;
+  };
+  const auto rare = [units16](size_t nuls) {
+    return nuls * 100 <= units16 * params::kMaxUtf16OtherNulPercent;
+  };
   if (units16 >= 2 && wide(odd_nuls) && rare(even_nuls)) return "UTF-16LE";
   if (units16 >= 2 && wide(even_nuls) && rare(odd_nuls)) return "UTF-16BE";
   return {};

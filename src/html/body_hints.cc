@@ -2,23 +2,10 @@
 
 #include "base/ascii.h"
 #include "html/ascii.h"
+#include "html/params.h"
 
 namespace webclean::html {
 namespace {
-
-// Readability counts a byline only under 100 characters; more is prose.
-constexpr uint32_t kMaxBylineChars = 100;
-constexpr size_t kMaxBylineBytes = 4 * kMaxBylineChars;  // UTF-8: at most 4 bytes a character
-constexpr size_t kMaxDateBytes = 200;                    // "Published on Monday, July 4, 2011 ..."
-constexpr size_t kMaxBylineHints = 8;                    // the first few are the article's
-constexpr size_t kMaxDateHints = 16;
-constexpr size_t kMaxKickerHints = 4;
-constexpr size_t kMaxKickerBytes = 400;  // a topic line, not a paragraph
-// How far up from a kicker its h1 may be (h1 > span > span.kicker).
-constexpr int kMaxKickerDepthInH1 = 3;
-// Subtree nodes read for byline and date texts on one page: a page with
-// thousands of "author" elements costs no more than this.
-constexpr size_t kMaxNodesScanned = 50000;
 
 // A class or id saying byline or author, as Readability's byline pattern.
 // The names tests take the class or id lower-cased (ASCII).
@@ -56,7 +43,7 @@ void assign_lower(std::string& out, std::string_view text) {
 }
 
 bool inside_h1(const GumboNode* node) {
-  for (int up = 0; up < kMaxKickerDepthInH1 && node->parent != nullptr; ++up) {
+  for (int up = 0; up < params::kMaxKickerDepthInH1 && node->parent != nullptr; ++up) {
     node = node->parent;
     if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) return true;
   }
@@ -103,9 +90,9 @@ void BodyHints::enter(const ElementSeen& element) {
   if (gumbo.tag == GUMBO_TAG_META) return;  // meta tags are read as such, by the walk
   assign_lower(classes_lower_, element.classes);
   assign_lower(id_lower_, element.id);
-  if (doc_.hints.bylines.size() < kMaxBylineHints) add_byline(element);
-  if (doc_.hints.dates.size() < kMaxDateHints) add_date(element);
-  if (doc_.hints.kickers.size() < kMaxKickerHints) add_kicker(element);
+  if (doc_.hints.bylines.size() < params::kMaxBylineHints) add_byline(element);
+  if (doc_.hints.dates.size() < params::kMaxDateHints) add_date(element);
+  if (doc_.hints.kickers.size() < params::kMaxKickerHints) add_kicker(element);
 }
 
 void BodyHints::leave(const GumboNode* node) {
@@ -124,7 +111,7 @@ void BodyHints::add_byline(const ElementSeen& element) {
     return;
   }
   std::string raw;
-  if (!text_content(element.node, kMaxBylineBytes, raw)) return;
+  if (!text_content(element.node, params::kMaxBylineBytes, raw)) return;
   const uint32_t raw_chars = trimmed_chars(raw);
   block::BylineHint hint;
   hint.text = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
@@ -138,7 +125,7 @@ void BodyHints::add_byline(const ElementSeen& element) {
   hint.last_block = hint.first_block;
   if (const GumboNode* name = find_name_element(element.node)) {
     std::string name_raw;
-    if (text_content(name, kMaxBylineBytes, name_raw))
+    if (text_content(name, params::kMaxBylineBytes, name_raw))
       hint.name_text = base::collapse_whitespace(name_raw, base::NoBreakSpace::kAsSpace);
   }
   open_bylines_.emplace_back(element.node, doc_.hints.bylines.size());
@@ -162,7 +149,7 @@ void BodyHints::add_date(const ElementSeen& element) {
     hint.value = base::collapse_whitespace(value, base::NoBreakSpace::kAsSpace);
   } else {
     std::string raw;
-    if (!text_content(element.node, kMaxDateBytes, raw)) return;
+    if (!text_content(element.node, params::kMaxDateBytes, raw)) return;
     hint.value = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
   }
   if (!hint.value.empty()) doc_.hints.dates.push_back(std::move(hint));
@@ -171,7 +158,7 @@ void BodyHints::add_date(const ElementSeen& element) {
 void BodyHints::add_kicker(const ElementSeen& element) {
   if (!inside_h1(element.node) || !names_kicker(classes_lower_)) return;
   std::string raw;
-  if (!text_content(element.node, kMaxKickerBytes, raw)) return;
+  if (!text_content(element.node, params::kMaxKickerBytes, raw)) return;
   std::string text = base::collapse_whitespace(raw, base::NoBreakSpace::kAsSpace);
   if (!text.empty()) doc_.hints.kickers.push_back(std::move(text));
 }
@@ -186,7 +173,7 @@ bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& o
       continue;
     }
     const auto* child = static_cast<const GumboNode*>(children->data[next++]);
-    if (++nodes_scanned_ > kMaxNodesScanned) return false;
+    if (++nodes_scanned_ > params::kMaxNodesScanned) return false;
     if (child->type == GUMBO_NODE_ELEMENT) {
       stack.emplace_back(child, 0);
       continue;
@@ -197,24 +184,15 @@ bool BodyHints::text_content(const GumboNode* root, size_t limit, std::string& o
     }
     std::string_view text = child->v.text.text;
     // Long runs reach Gumbo as an index into the prescan's text table.
-    while (!text.empty()) {
-      const size_t open = text.find(kTextIndexOpen);
-      std::string_view plain = text.substr(0, open);
-      for (size_t at; (at = plain.find(kDroppedSubtreeMark)) != std::string_view::npos;) {
-        out.append(plain.substr(0, at));
-        plain.remove_prefix(at + kDroppedSubtreeMark.size());
+    expand_text_runs(text, scanned_, [&out](std::string_view piece, TextPiece kind) {
+      if (kind == TextPiece::kAsWritten) {
+        for (size_t at; (at = piece.find(kDroppedSubtreeMark)) != std::string_view::npos;) {
+          out.append(piece.substr(0, at));
+          piece.remove_prefix(at + kDroppedSubtreeMark.size());
+        }
       }
-      out.append(plain);
-      if (open == std::string_view::npos) break;
-      text.remove_prefix(open + kTextIndexOpen.size());
-      const size_t close = text.find(kTextIndexClose);
-      size_t index = 0;
-      for (char c : text.substr(0, close))
-        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
-      out.append(scanned_.text_run(index));
-      if (close == std::string_view::npos) break;
-      text.remove_prefix(close + kTextIndexClose.size());
-    }
+      out.append(piece);
+    });
     if (out.size() > limit) return false;
   }
   return true;
@@ -233,7 +211,7 @@ const GumboNode* BodyHints::find_name_element(const GumboNode* root) {
     }
     const auto* child = static_cast<const GumboNode*>(children->data[next++]);
     if (child->type != GUMBO_NODE_ELEMENT) continue;
-    if (++nodes_scanned_ > kMaxNodesScanned) return nullptr;
+    if (++nodes_scanned_ > params::kMaxNodesScanned) return nullptr;
     if (attribute(child->v.element, "itemprop").find("name") != std::string_view::npos)
       return child;
     stack.emplace_back(child, 0);

@@ -124,7 +124,8 @@ class Scanner {
   // (the walk collapses runs anyway), except inside <pre>, where they show.
   void copy_text_to(size_t end) {
     std::string_view run = in_.substr(pos_, end - pos_);
-    const bool indexed = run.size() >= kMinIndexedText && run.find('&') == std::string_view::npos &&
+    const bool indexed = run.size() >= params::kMinIndexedText &&
+                         run.find('&') == std::string_view::npos &&
                          run.find('\0') == std::string_view::npos;
     std::string& out = indexed ? out_.text_store : out_.html;
     const size_t start = out.size();
@@ -319,7 +320,7 @@ class Scanner {
     if (!named) return false;
     const size_t end = subtree_end(tag.end, name, /*foreign=*/false);
     if (end >= in_.size()) return false;  // unbalanced: let the parser decide
-    if (double(end - pos_) > double(in_.size()) * kMaxDroppedSubtreeShare) return false;
+    if (double(end - pos_) > double(in_.size()) * params::kMaxDroppedSubtreeShare) return false;
     // An empty stand-in keeps the dropped element's place: its block counts
     // as boilerplate between its neighbours, as the whole subtree would.
     std::string& out = out_.html;
@@ -343,7 +344,7 @@ class Scanner {
     std::string out;
     bool space = false;
     size_t i = begin;
-    while (i < end && out.size() < kMaxDroppedPreviewBytes) {
+    while (i < end && out.size() < params::kMaxDroppedPreviewBytes) {
       const char c = in_[i];
       TagSpan tag;
       if (in_.substr(i, 4) == "<!--") {
@@ -417,7 +418,7 @@ class Scanner {
       pos_ = in_.size();
       return;
     }
-    if (elements_ >= kMaxElements) {
+    if (elements_ >= params::kMaxElements) {
       pos_ = tag.end;  // the elements left open run to the end of the page
       return;
     }
@@ -457,7 +458,7 @@ class Scanner {
       pos_ = tag.self_closing ? tag.end : subtree_end(tag.end, "svg", /*foreign=*/true);
     } else if (iequals(name, "template")) {
       pos_ = subtree_end(tag.end, "template", /*foreign=*/false);
-    } else if (elements_ >= kMaxElements) {
+    } else if (elements_ >= params::kMaxElements) {
       pos_ = tag.end;  // past the element budget only text reaches Gumbo
     } else if (is_verbatim_text(name)) {
       emit_start_tag(tag);
@@ -474,10 +475,10 @@ class Scanner {
     } else {
       pos_ = tag.end;
       if (!tag.self_closing && counts_for_depth(name)) {
-        // Past kMaxDepth the element is left out, its text kept: Gumbo's
+        // Past params::kMaxDepth the element is left out, its text kept: Gumbo's
         // work per start tag grows with the depth of open elements, so a
         // page nested a million deep would take it hours.
-        if (depth_ >= kMaxDepth) {
+        if (depth_ >= params::kMaxDepth) {
           ++dropped_too_deep_;
           return;
         }
@@ -596,7 +597,7 @@ class Scanner {
     const bool flarum = id != nullptr && value_of(*id) == "flarum-content";
     if (find_attribute("data-path") == nullptr && !flarum) return false;
     const size_t close = raw_text_close(from, "noscript");
-    return close < in_.size() && close - from >= kMinNoscriptPageBytes;
+    return close < in_.size() && close - from >= params::kMinNoscriptPageBytes;
   }
 
   size_t raw_text_end(size_t from, std::string_view name) {
@@ -668,7 +669,7 @@ class Scanner {
   size_t pos_ = 0;
   size_t elements_ = 0;          // start tags written
   size_t depth_ = 0;             // open nesting elements written
-  size_t dropped_too_deep_ = 0;  // start tags left out past kMaxDepth, not yet closed
+  size_t dropped_too_deep_ = 0;  // start tags left out past params::kMaxDepth, not yet closed
   size_t pre_depth_ = 0;         // open <pre> and <listing> elements
   Prescanned out_;
   std::vector<AttrSpan> attrs_;  // of the last scanned tag; reused to avoid allocations

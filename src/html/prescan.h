@@ -13,13 +13,14 @@
 #include <vector>
 
 #include "block/block.h"
+#include "html/params.h"
 
 namespace webclean::html {
 
 struct PrescanOptions {
   // Elements whose whole balanced subtree is dropped (the rules drop them
   // anyway): nav, footer, aside. A subtree without its end tag, or holding
-  // more than kMaxDroppedSubtreeShare of the page, is kept.
+  // more than params::kMaxDroppedSubtreeShare of the page, is kept.
   std::vector<std::string> drop_subtrees;
   // Keep the value of href attributes, and <base href>: links are written
   // with their targets. Otherwise an href is kept as a bare flag.
@@ -29,34 +30,8 @@ struct PrescanOptions {
   bool keep_dropped_texts = false;
 };
 
-// A dropped subtree's preview is cut to this many bytes (and "...").
-inline constexpr size_t kMaxDroppedPreviewBytes = 300;
-
-// Elements nested deeper than this are left out (their text stays): real
-// pages stay under a few hundred; Gumbo's cost grows with the square of it.
-inline constexpr size_t kMaxDepth = 2000;
-
-// Start tags past this many are left out (their text stays). The largest
-// page of the corpus has 10,000 elements, the longest Wikipedia articles
-// about 60,000; Gumbo and the block model need about 650 bytes an element,
-// so a page of a million unclosed <table>s would otherwise take 1.3 GB.
-inline constexpr size_t kMaxElements = 250000;
-
-// A <noscript data-path> (or <noscript id=flarum-content>) holding at
-// least this many bytes is the page itself as served without JavaScript
-// (Discourse's and Flarum's crawler views: every post of a thread is there), not a tracking pixel
-// (a Google Tag Manager <iframe> is under 250 bytes) or an "enable JavaScript" notice (under 1 KB):
-// its tags are dropped and its content is parsed as part of the page. Other <noscript>s go with
-// their content: big ones without the attribute repeat the page's text (seen on wcxb-dev: 3 pages
-// lost 0.04 to 0.3 of F1 when every <noscript> of 4 KB or more was kept).
-inline constexpr size_t kMinNoscriptPageBytes = 4096;
-
 // The text of the stand-in left where a subtree was dropped.
 inline constexpr std::string_view kDroppedSubtreeMark = block::kDroppedSubtreeText;
-
-// The share of a page's bytes above which a subtree named for dropping is
-// a layout wrapper, not a menu or a footer, and is kept.
-inline constexpr double kMaxDroppedSubtreeShare = 0.4;
 
 // Class and id values are written to Gumbo as an index into
 // attribute_values: U+E000 (a private-use character no real value starts
@@ -67,10 +42,10 @@ inline constexpr std::string_view kAttributeIndexMark = "\xEE\x80\x80";
 // Long runs of text likewise reach Gumbo as an index into the text table,
 // between U+E002 and U+E003: Gumbo reads text a character at a time, and
 // the text of a page is half of what it would otherwise see. Runs holding a
-// character reference ('&') are left for Gumbo to decode.
+// character reference ('&') are left for Gumbo to decode; so are runs
+// shorter than params::kMinIndexedText.
 inline constexpr std::string_view kTextIndexOpen = "\xEE\x80\x82";
 inline constexpr std::string_view kTextIndexClose = "\xEE\x80\x83";
-inline constexpr size_t kMinIndexedText = 24;  // shorter runs cost less than their index
 
 struct Prescanned {
   std::string html;                  // the page with the dropped content removed
@@ -94,6 +69,31 @@ struct Prescanned {
 };
 
 Prescanned prescan(std::string_view html, const PrescanOptions& options = PrescanOptions{});
+
+// Where a piece of a text node's text came from: written in the text as
+// Gumbo read it, or an indexed run put back from the prescan's text table.
+enum class TextPiece { kAsWritten, kIndexed };
+
+// Expands the indexed runs (kTextIndexOpen, the index in decimal,
+// kTextIndexClose) of a text node's `text`: calls on_piece(piece, kind) for
+// each stretch written as is and for each run it stands for, in order. An
+// index not closed runs to the end of the text; one past the table is "".
+template <typename OnPiece>
+void expand_text_runs(std::string_view text, const Prescanned& scanned, OnPiece&& on_piece) {
+  while (!text.empty()) {
+    const size_t open = text.find(kTextIndexOpen);
+    on_piece(text.substr(0, open), TextPiece::kAsWritten);
+    if (open == std::string_view::npos) return;
+    text.remove_prefix(open + kTextIndexOpen.size());
+    const size_t close = text.find(kTextIndexClose);
+    size_t index = 0;
+    for (char c : text.substr(0, close))
+      index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
+    on_piece(scanned.text_run(index), TextPiece::kIndexed);
+    if (close == std::string_view::npos) return;
+    text.remove_prefix(close + kTextIndexClose.size());
+  }
+}
 
 // The value of an indexed class or id attribute, or `value` itself.
 std::string_view resolve_attribute(std::string_view value, const Prescanned& scanned);

@@ -10,6 +10,7 @@
 #include "html/ascii.h"
 #include "html/body_hints.h"
 #include "html/markup.h"
+#include "html/params.h"
 
 namespace webclean::html {
 namespace {
@@ -468,7 +469,6 @@ class Walker {
   // aria-label, and short data-* attributes naming a type or component,
   // for attribute rules.
   static void copy_extra_attributes(const GumboElement& element, block::Node& node) {
-    constexpr size_t kMaxDataValue = 64;
     const GumboVector& list = element.attributes;
     for (unsigned i = 0; i < list.length; ++i) {
       const auto* attr = static_cast<const GumboAttribute*>(list.data[i]);
@@ -476,7 +476,7 @@ class Walker {
       std::string_view value = attr->value;
       bool data = name.starts_with("data-") &&
                   (name.find("type") != name.npos || name.find("component") != name.npos);
-      if (name == "aria-label" || (data && value.size() <= kMaxDataValue)) {
+      if (name == "aria-label" || (data && value.size() <= params::kMaxDataValue)) {
         node.attrs.emplace_back(name, value);
       }
     }
@@ -532,19 +532,8 @@ class Walker {
   // A text node: its own characters, and the runs the prescan indexed.
   void add_text(std::string_view text) {
     if (skip_ > 0) return;
-    while (!text.empty()) {
-      const size_t open = text.find(kTextIndexOpen);
-      add_plain_text(text.substr(0, open));
-      if (open == std::string_view::npos) return;
-      text.remove_prefix(open + kTextIndexOpen.size());
-      const size_t close = text.find(kTextIndexClose);
-      size_t index = 0;
-      for (char c : text.substr(0, close))
-        index = index * 10 + size_t(c >= '0' && c <= '9' ? c - '0' : 0);
-      add_plain_text(scanned_.text_run(index));
-      if (close == std::string_view::npos) return;
-      text.remove_prefix(close + kTextIndexClose.size());
-    }
+    expand_text_runs(text, scanned_,
+                     [this](std::string_view piece, TextPiece) { add_plain_text(piece); });
   }
 
   void add_plain_text(std::string_view text) {

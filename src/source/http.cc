@@ -1,20 +1,19 @@
 #include "source/http.h"
 
 #include <brotli/decode.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 
 #include "source/gzip.h"
+#include "source/inflate.h"
 #include "source/record_input.h"
 
 namespace webclean::source {
 namespace {
 
 constexpr size_t kOutputChunk = size_t{64} << 10;
-constexpr size_t kInputSlice = size_t{1} << 20;  // z_stream counts in 32-bit uInt
 
 // The line starting at `pos` without its "\n" or "\r\n"; `next` is set to
 // the start of the following line (message.size() at the end).
@@ -82,43 +81,25 @@ std::string too_large(size_t max_bytes) {
   return "decoded body larger than the limit of " + std::to_string(max_bytes) + " bytes";
 }
 
-// Inflates zlib-wrapped (window_bits 15) or raw (-15) deflate data.
+// Inflates zlib-wrapped (kZlibWindowBits) or raw (kRawDeflateWindowBits) deflate data.
 bool inflate_all(std::string_view data, int window_bits, size_t max_bytes, std::string& out,
                  std::string& error) {
-  z_stream zs{};
-  if (inflateInit2(&zs, window_bits) != Z_OK) {
-    error = "cannot start the deflate decoder (out of memory)";
-    return false;
-  }
-  std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&zs, inflateEnd);
-  size_t fed = 0;
-  std::vector<char> chunk(kOutputChunk);
-  for (;;) {
-    if (zs.avail_in == 0 && fed < data.size()) {
-      const size_t slice = std::min(kInputSlice, data.size() - fed);
-      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + fed));
-      zs.avail_in = static_cast<uInt>(slice);
-      fed += slice;
-    }
-    zs.next_out = reinterpret_cast<Bytef*>(chunk.data());
-    zs.avail_out = static_cast<uInt>(chunk.size());
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    const size_t produced = chunk.size() - zs.avail_out;
-    if (produced > max_bytes - out.size()) {
+  const InflateResult result = inflate_bounded(data, InflateOptions{window_bits}, max_bytes, out);
+  switch (result.status) {
+    case InflateStatus::kOk:
+      return true;
+    case InflateStatus::kNoMemory:
+      error = "cannot start the deflate decoder (out of memory)";
+      break;
+    case InflateStatus::kTooLarge:
       error = too_large(max_bytes);
-      return false;
-    }
-    out.append(chunk.data(), produced);
-    if (rc == Z_STREAM_END) return true;
-    if (rc == Z_OK) continue;
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0 && fed == data.size()) {
-      error = "corrupt deflate data: truncated";
-    } else {
-      error = std::string("corrupt deflate data") + (zs.msg != nullptr ? ": " : "") +
-              (zs.msg != nullptr ? zs.msg : "");
-    }
-    return false;
+      break;
+    case InflateStatus::kTruncated:
+    case InflateStatus::kCorrupt:
+      error = corrupt_data_message("deflate", result);
+      break;
   }
+  return false;
 }
 
 // A zlib stream starts with a CMF/FLG pair: method 8 and a multiple of 31.
@@ -252,7 +233,8 @@ bool decode_content(std::string_view coding, std::string_view body, size_t max_b
     return error.empty();
   }
   if (name == "deflate")
-    return inflate_all(body, has_zlib_header(body) ? 15 : -15, max_bytes, out, error);
+    return inflate_all(body, has_zlib_header(body) ? kZlibWindowBits : kRawDeflateWindowBits,
+                       max_bytes, out, error);
   if (name == "br") return unbrotli(body, max_bytes, out, error);
   error = "unknown content coding \"" + std::string(base::trim(coding).substr(0, 40)) + "\"";
   return false;

@@ -11,27 +11,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/params.h"
+
 namespace webclean::text {
 namespace {
-
-// Hard-wrapped dumps (lynx -dump, w3m, html2text, mail: every paragraph
-// cut into lines of at most ~60-100 columns). Measured on corpus/text
-// wrapped at 60-100 columns, where one block per line cost F1 0.915 ->
-// 0.837 at 78: prose cut into short lines reads as navigation.
-constexpr size_t kMinWrapWidth = 40;
-constexpr size_t kMaxWrapWidth = 120;
-// Lines longer than the width: a few unbreakable ones (URLs) are allowed.
-constexpr double kMaxOverlongShare = 0.02;
-// Of the lines at least half the width long that are followed by another
-// line of the paragraph, this share must be full (within kFullSlack
-// columns of the width) for the dump to count as wrapped: a dump of whole
-// paragraphs has few lines that end just there. Short lines (menus, which
-// stand between the paragraphs of lynx and w3m dumps) say nothing either
-// way. 0.4 and 0.6 did the same on lynx and w3m dumps of the readability
-// pages; the stricter one is kept.
-constexpr double kMinFullShare = 0.6;
-constexpr size_t kFullSlack = 20;
-constexpr size_t kMinContinuedLines = 8;  // too few to tell: leave the lines alone
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -130,29 +113,28 @@ std::vector<Line> lines_of(std::string_view text) {
 // pipelines) write links as [text](url): their texts are what the page
 // shows and count as link text, their targets are not text at all;
 // images, ![alt](src), show nothing. A dump is read as Markdown when it
-// holds at least kMinMarkdownLinks such links.
-constexpr size_t kMinMarkdownLinks = 5;
-
+// holds at least params::kMinMarkdownLinks such links.
 const RE2& markdown_link() {
   static const RE2 link{
       R"((!?)\[([^\]\n]{0,500})\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"\n]*")?\))"};
   return link;
 }
 
-// Every link holds "](": a text with fewer than kMinMarkdownLinks of them
+// Every link holds "](": a text with fewer than params::kMinMarkdownLinks of them
 // (most dumps) is not Markdown, and markdown_link(), whose bounded label
 // costs 5 ms to compile, is never compiled for it.
 bool reads_as_markdown(std::string_view text) {
   size_t openings = 0;
-  for (size_t at = text.find("]("); at != std::string_view::npos && openings < kMinMarkdownLinks;
+  for (size_t at = text.find("](");
+       at != std::string_view::npos && openings < params::kMinMarkdownLinks;
        at = text.find("](", at + 2)) {
     ++openings;
   }
-  if (openings < kMinMarkdownLinks) return false;
+  if (openings < params::kMinMarkdownLinks) return false;
   re2::StringPiece rest(text.data(), text.size());
   size_t links = 0;
-  while (links < kMinMarkdownLinks && RE2::FindAndConsume(&rest, markdown_link())) ++links;
-  return links >= kMinMarkdownLinks;
+  while (links < params::kMinMarkdownLinks && RE2::FindAndConsume(&rest, markdown_link())) ++links;
+  return links >= params::kMinMarkdownLinks;
 }
 
 // The line with each match of `pattern` replaced by the link text
@@ -199,10 +181,8 @@ void read_markdown(Line& line) {
 // readability pages counting to the next marker or punctuation gave F1
 // 0.786 against 0.841 without, CJK text and the link lists readability's
 // gold keeps losing most.) A dump is read so when it ends in such a list
-// and holds kMinNumberedLinks markers before text: a Wikipedia article
-// copied as text has its "[12]" citation marks and keeps them.
-constexpr size_t kMinNumberedLinks = 5;
-
+// and holds params::kMinNumberedLinks markers before text: a Wikipedia
+// article copied as text has its "[12]" citation marks and keeps them.
 const RE2& link_number() {
   static const RE2 marker{R"(\[\d{1,5}\])"};
   return marker;
@@ -212,8 +192,9 @@ bool reads_as_numbered_links(std::string_view text) {
   static const RE2 marker_before_text{R"(\[\d{1,5}\][^\s\]])"};
   re2::StringPiece rest(text.data(), text.size());
   size_t markers = 0;
-  while (markers < kMinNumberedLinks && RE2::FindAndConsume(&rest, marker_before_text)) ++markers;
-  return markers >= kMinNumberedLinks;
+  while (markers < params::kMinNumberedLinks && RE2::FindAndConsume(&rest, marker_before_text))
+    ++markers;
+  return markers >= params::kMinNumberedLinks;
 }
 
 // The line where the References list starts (lynx: "References", then
@@ -315,12 +296,12 @@ Wrap wrap_of(const std::vector<Line>& lines, bool by_columns) {
   for (const Line& line : lines) {
     if (!line.text.empty()) lengths.push_back(wrap.length(line));
   }
-  if (lengths.size() < kMinContinuedLines) return {};
-  const size_t allowed_overlong = size_t(double(lengths.size()) * kMaxOverlongShare);
+  if (lengths.size() < params::kMinContinuedLines) return {};
+  const size_t allowed_overlong = size_t(double(lengths.size()) * params::kMaxOverlongShare);
   const auto at = lengths.end() - 1 - std::ptrdiff_t(allowed_overlong);
   std::nth_element(lengths.begin(), at, lengths.end());
   const size_t width = *at;
-  if (width < kMinWrapWidth || width > kMaxWrapWidth) return {};
+  if (width < params::kMinWrapWidth || width > params::kMaxWrapWidth) return {};
   size_t continued = 0, full = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     if (lines[i].text.empty() || lines[i + 1].text.empty() || starts_item(lines[i + 1].text)) {
@@ -329,9 +310,11 @@ Wrap wrap_of(const std::vector<Line>& lines, bool by_columns) {
     const size_t length = wrap.length(lines[i]);
     if (length * 2 < width) continue;  // menus' short lines say nothing of wrapping
     ++continued;
-    full += length <= width && length + kFullSlack >= width;
+    full += length <= width && length + params::kFullSlack >= width;
   }
-  if (continued < kMinContinuedLines || double(full) < double(continued) * kMinFullShare) return {};
+  if (continued < params::kMinContinuedLines ||
+      double(full) < double(continued) * params::kMinFullShare)
+    return {};
   wrap.width = width;
   return wrap;
 }

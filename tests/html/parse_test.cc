@@ -296,7 +296,7 @@ TEST_CASE("a page nested 100000 elements deep keeps its text and no more nodes t
   html += "<div>deep</div>";
   Document doc = parse(html);
   REQUIRE(texts(doc) == std::vector<std::string>{"deep"});
-  CHECK(doc.nodes.size() <= webclean::html::kMaxDepth + 8);
+  CHECK(doc.nodes.size() <= webclean::html::params::kMaxDepth + 8);
 }
 
 TEST_CASE("a million nested divs are parsed in bounded time with their text kept",
@@ -330,17 +330,17 @@ TEST_CASE("thousands of unclosed paragraphs do not count as nesting", "[html][pa
 }
 
 TEST_CASE("start tags past the element budget are left out and their text kept", "[html][parse]") {
-  const size_t count = webclean::html::kMaxElements + 1000;
+  const size_t count = webclean::html::params::kMaxElements + 1000;
   std::string html;
   html.reserve(count * 12);
   for (size_t i = 0; i < count; ++i) html += "<p>w" + std::to_string(i % 10);
   Document doc = parse(html);
   const std::vector<std::string> got = texts(doc);
   // Each written <p> is one block; the rest of the text runs on in the last.
-  CHECK(got.size() <= webclean::html::kMaxElements);
-  CHECK(got.size() > webclean::html::kMaxElements - 10);
+  CHECK(got.size() <= webclean::html::params::kMaxElements);
+  CHECK(got.size() > webclean::html::params::kMaxElements - 10);
   CHECK(got.back().size() > 1000 * 2);
-  CHECK(doc.nodes.size() <= webclean::html::kMaxElements + 8);
+  CHECK(doc.nodes.size() <= webclean::html::params::kMaxElements + 8);
 }
 
 TEST_CASE("a lone < is text", "[html][parse]") {

@@ -3,15 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "html/prescan.h"
 
 namespace {
 
+using webclean::html::expand_text_runs;
 using webclean::html::prescan;
 using webclean::html::Prescanned;
 using webclean::html::PrescanOptions;
 using webclean::html::resolve_attribute;
+using webclean::html::TextPiece;
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -205,6 +209,35 @@ TEST_CASE("long text runs reach the parser as indexes into a text table", "[html
   CHECK(scanned.html.find("&amp; more") != std::string::npos);    // Gumbo decodes references
 }
 
+namespace {
+
+// The pieces expand_text_runs hands over, the indexed ones in brackets.
+std::string expanded(std::string_view text, const Prescanned& scanned) {
+  std::string out;
+  expand_text_runs(text, scanned, [&out](std::string_view piece, TextPiece kind) {
+    out += kind == TextPiece::kIndexed ? "[" + std::string(piece) + "]" : std::string(piece);
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("indexed text runs expand back into the text between what was written as is",
+          "[html][prescan]") {
+  const std::string words = "Some words of a paragraph, long enough to be indexed.";
+  const Prescanned scanned = prescan("<p>" + words + "</p><p>" + words + " again</p>");
+  REQUIRE(scanned.text_runs.size() == 2);
+  const std::string open(webclean::html::kTextIndexOpen);
+  const std::string close(webclean::html::kTextIndexClose);
+  CHECK(expanded("before " + open + "1" + close + " between " + open + "0" + close + " after",
+                 scanned) == "before [" + words + " again] between [" + words + "] after");
+  CHECK(expanded("no runs at all", scanned) == "no runs at all");
+  CHECK(expanded("", scanned).empty());
+  // An index past the table stands for nothing; one not closed runs to the end.
+  CHECK(expanded("a" + open + "7" + close + "b", scanned) == "a[]b");
+  CHECK(expanded("a" + open + "1", scanned) == "a[" + words + " again]");
+}
+
 TEST_CASE("links keep only that they have an href; the canonical link keeps its value",
           "[html][prescan]") {
   std::string out = prescan(
@@ -248,7 +281,7 @@ TEST_CASE("a dropped subtree's text is kept for reports without its markup and s
   REQUIRE(scanned.dropped_texts.size() == 2);
   CHECK(scanned.dropped_texts[0] == "Home News");
   CHECK(scanned.dropped_texts[1].size() ==
-        webclean::html::kMaxDroppedPreviewBytes + std::string("...").size());
+        webclean::html::params::kMaxDroppedPreviewBytes + std::string("...").size());
   // Without the option nothing is kept.
   options.keep_dropped_texts = false;
   CHECK(prescan("<body><nav>Home</nav>" + body, options).dropped_texts.empty());
