@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "meta/header_line.h"
-#include "meta/html_meta.h"
+#include "meta/titles.h"
 
 namespace webclean::meta {
 namespace {
