@@ -9,13 +9,11 @@
 
 #include "base/ascii.h"
 #include "meta/dates.h"
+#include "meta/params.h"
 #include "meta/text_values.h"
 
 namespace webclean::meta {
 namespace {
-
-constexpr uint32_t kMaxBylineChars = 100;  // Readability's limit: longer is prose
-constexpr int kMaxAuthorWords = 12;        // "Jane Doe, John Roe and Ann Lee" fits
 
 // Trims separators, connecting words and punctuation off the end of what
 // is left of a byline ("Jane Doe ·", "Jane Doe, am", "Jane Doe le").
@@ -74,7 +72,7 @@ bool in_unlikely_box(const block::Document& doc, int32_t node, bool header_and_f
 
 const block::BylineHint* article_byline(const block::Document& doc, bool header_and_footer) {
   for (const block::BylineHint& hint : doc.hints.bylines) {
-    if (hint.raw_chars >= kMaxBylineChars) continue;
+    if (hint.raw_chars >= params::kMaxBylineChars) continue;
     if (in_unlikely_box(doc, hint.node, header_and_footer)) continue;
     return &hint;
   }
@@ -92,7 +90,7 @@ std::string body_author(const block::Document& doc) {
   std::vector<bool> tried(hints.size(), false);
   for (size_t i = 0; i < hints.size(); ++i) {
     const block::BylineHint& hint = hints[i];
-    if (hint.raw_chars >= kMaxBylineChars) continue;
+    if (hint.raw_chars >= params::kMaxBylineChars) continue;
     if (hint.outer >= 0 && tried[size_t(hint.outer)]) continue;  // read with the outer one
     if (in_unlikely_box(doc, hint.node, /*header_and_footer=*/false)) continue;
     tried[i] = true;
@@ -113,7 +111,7 @@ void mark_byline_element(const block::Document& doc, const block::BylineHint& hi
                          BodyRoles& roles) {
   for (uint32_t i = hint.first_block; i <= hint.last_block && i < doc.blocks.size(); ++i) {
     const block::Block& b = doc.blocks[i];
-    if (!b.decision.keep || b.features.chars > kMaxBylineChars) continue;
+    if (!b.decision.keep || b.features.chars > params::kMaxBylineChars) continue;
     // The block is the byline element, or the byline and a date or a
     // separator beside it ("By Jane Doe | March 3"): what is left once
     // the byline, dates and punctuation are taken out is a word or two.
@@ -123,8 +121,7 @@ void mark_byline_element(const block::Document& doc, const block::BylineHint& hi
     std::string rest = text.substr(0, at) + " " + text.substr(at + hint.text.size());
     const size_t date = date_start(rest);
     if (date != std::string_view::npos) rest.resize(date);
-    constexpr int kMaxOtherWords = 2;  // "By", "Posted by", "Words:"
-    if (word_count(trim_byline_end(std::move(rest))) > kMaxOtherWords) continue;
+    if (word_count(trim_byline_end(std::move(rest))) > params::kMaxWordsBesideByline) continue;
     roles[i] = BodyRole::kBylineElement;
   }
 }
@@ -150,7 +147,7 @@ std::string clean_author(std::string_view byline) {
   }
   text = trim_byline_end(std::move(text));
   // Names are short; a long remainder is a sentence, not an author.
-  if (word_count(text) > kMaxAuthorWords) return {};
+  if (word_count(text) > params::kMaxAuthorWords) return {};
   return text;
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "meta/params.h"
+
 namespace webclean::meta {
 namespace {
 
@@ -136,11 +138,8 @@ std::string month_names_pattern() {
 }
 
 std::string iso_date(int year, int month, int day) {
-  // Years before the web are no publication dates ("founded 1850").
-  constexpr int kFirstYear = 1990;
-  constexpr int kLastYear = 2100;
   static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 ||
+  if (year < params::kFirstYear || year > params::kLastYear || month < 1 || month > 12 || day < 1 ||
       day > kDays[month - 1])
     return {};
   char buffer[32];

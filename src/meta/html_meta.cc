@@ -6,16 +6,13 @@
 #include "meta/json_ld.h"
 #include "meta/language.h"
 #include "meta/meta_tags.h"
+#include "meta/params.h"
 #include "meta/titles.h"
 
 #include <string>
 
 namespace webclean::meta {
 namespace {
-
-// A JSON-LD Product.description shorter than this is a label ("Socks"),
-// not a description worth adding to the text.
-constexpr size_t kMinDeclaredDescriptionBytes = 40;
 
 // Whether two names read the same, case and spacing aside: an author
 // that is the site's name is no author.
@@ -149,7 +146,7 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
 std::optional<DeclaredBlock> product_description_block(const block::Document& doc) {
   if (doc.page_type != PageType::kProduct) return std::nullopt;
   std::string description = product_description(doc.hints.json_ld);
-  if (description.size() < kMinDeclaredDescriptionBytes) return std::nullopt;
+  if (description.size() < params::kMinDeclaredDescriptionBytes) return std::nullopt;
   // After the product's name (the page's h1), where a shop shows it.
   size_t at = 0;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {

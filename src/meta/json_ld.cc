@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/ascii.h"
+#include "meta/params.h"
 #include "meta/text_values.h"
 
 namespace webclean::meta {
@@ -12,12 +13,10 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr int kMaxJsonDepth = 8;  // JSON-LD nests a few levels; deeper is noise
-
 // Every JSON object of the page's JSON-LD, outer objects first: arrays,
 // @graph and nested objects (a WebPage's mainEntity) are flattened.
 void collect_objects(const json& node, int depth, std::vector<const json*>& out) {
-  if (depth > kMaxJsonDepth) return;
+  if (depth > params::kMaxJsonLdDepth) return;
   if (node.is_array()) {
     for (const json& item : node) collect_objects(item, depth + 1, out);
   } else if (node.is_object()) {

@@ -6,13 +6,11 @@
 
 #include "base/ascii.h"
 #include "meta/meta_tags.h"
+#include "meta/params.h"
 #include "meta/text_values.h"
 
 namespace webclean::meta {
 namespace {
-
-constexpr size_t kMaxSiteSuffixChars = 40;  // "| The Example Gazette" still counts
-constexpr int kMaxSiteSuffixWords = 4;
 
 // The host of a URL without "www.", and its first label: the names a
 // site goes by in titles ("helge.at", "helge").
@@ -46,7 +44,7 @@ bool names_the_site(std::string_view part, const std::vector<std::string>& site_
   if (key.empty()) return false;
   for (const std::string& site : site_keys) {
     if (key.find(site) != std::string::npos ||
-        (key.size() >= 3 && site.find(key) != std::string::npos)) {
+        (key.size() >= params::kMinSiteKeyChars && site.find(key) != std::string::npos)) {
       return true;
     }
   }
@@ -100,7 +98,9 @@ bool heading_with_affixes(std::string_view heading, std::string_view title) {
       suffix.empty() || RE2::FullMatch(re2::StringPiece(suffix.data(), suffix.size()), after);
   // The heading is the story; what is around it is shorter (a site's name,
   // a section), not another half of the title.
-  return prefix_ok && suffix_ok && word_count(prefix) + word_count(suffix) < word_count(h) + 2;
+  return prefix_ok && suffix_ok &&
+         word_count(prefix) + word_count(suffix) <=
+             word_count(h) + params::kMaxAffixWordsOverHeading;
 }
 
 // An h1's text without the kicker set inside it, and without the
@@ -159,8 +159,7 @@ std::string headline_after_kicker(const std::vector<std::string>& h1s, const std
       if (c.empty() || c.size() >= h.size() || h.compare(h.size() - c.size(), c.size(), c) != 0) {
         continue;
       }
-      constexpr int kMaxKickerWords = 6;
-      if (word_count(h.substr(0, h.size() - c.size())) > kMaxKickerWords) continue;
+      if (word_count(h.substr(0, h.size() - c.size())) > params::kMaxKickerWords) continue;
       return heading.substr(heading.size() - c.size());
     }
   }
@@ -188,8 +187,7 @@ std::vector<std::string> site_names(const block::Document& doc, const Metadata& 
   std::vector<std::string> keys;
   for (const std::string& name : names) {
     std::string key = name_key(name);
-    constexpr size_t kMinSiteKey = 3;  // "bbc", "taz"; shorter would match by chance
-    if (key.size() >= kMinSiteKey) keys.push_back(std::move(key));
+    if (key.size() >= params::kMinSiteKeyChars) keys.push_back(std::move(key));
   }
   return keys;
 }
@@ -240,8 +238,7 @@ std::string shown_headline(const block::Document& doc, const std::string& title,
   // The page's only h1, even in a header the rules drop from the body,
   // when it reads as a headline: not the site's name (a logo), not a
   // one- or two-word label ("Details", "Privacy policy").
-  constexpr int kMinHeadlineWords = 3;
-  if (h1s.size() == 1 && word_count(h1s.front()) >= kMinHeadlineWords &&
+  if (h1s.size() == 1 && word_count(h1s.front()) >= params::kMinHeadlineWords &&
       !names_the_site(h1s.front(), site_keys)) {
     return h1s.front();
   }
@@ -265,8 +262,8 @@ std::string strip_site_suffix(std::string_view title, std::string_view site_name
   }
   if (best == std::string::npos) return text;
   const std::string suffix = text.substr(best + separator_size);
-  const bool short_suffix = suffix.size() <= kMaxSiteSuffixChars &&
-                            word_count(suffix) <= kMaxSiteSuffixWords &&
+  const bool short_suffix = suffix.size() <= params::kMaxSiteSuffixChars &&
+                            word_count(suffix) <= params::kMaxSiteSuffixWords &&
                             word_count(suffix) < word_count(text.substr(0, best));
   const bool strip = names_site(suffix, site) || short_suffix;
   return strip ? text.substr(0, best) : text;
