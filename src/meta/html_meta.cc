@@ -35,6 +35,57 @@ std::string first_h1(const block::Document& doc) {
   return {};
 }
 
+// The title: the JSON-LD headline, the meta tags', the <title> without
+// its site name, the first h1. og:title and the headline are kept whole: a
+// site name after them is what the page chose to show (stripping it lost
+// more than it won on the readability set).
+std::string declared_title(const block::Document& doc, const JsonLd& ld,
+                           const std::string& site_name) {
+  const block::PageHints& hints = doc.hints;
+  std::string title = ld.headline;
+  if (title.empty()) {
+    title = meta_value(
+        hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title"});
+  }
+  title = mended_by_page_title(title, hints.title);
+  if (title.empty()) title = strip_site_suffix(hints.title, site_name);
+  if (title.empty()) title = first_h1(doc);
+  return title;
+}
+
+// The headline the page shows, without soft hyphens (they show nothing;
+// a headline is compared and shown without them).
+std::string page_headline(const block::Document& doc, const Metadata& meta,
+                          std::string_view page_url) {
+  std::string headline =
+      without_soft_hyphens(shown_headline(doc, meta.title, site_names(doc, meta, page_url)));
+  // A headline is the title or a part of it, never the title with more
+  // around it (the <title>'s site name, an h1's kicker).
+  const std::string loose_title = loose_text(without_soft_hyphens(meta.title));
+  if (!loose_title.empty() && loose_text(headline).size() > loose_title.size() &&
+      loose_text(headline).find(loose_title) != std::string::npos) {
+    return without_soft_hyphens(meta.title);
+  }
+  return headline;
+}
+
+// The byline as the page declares it: JSON-LD, the meta tags (an
+// article:author that is a URL is no byline), then the body's byline
+// element.
+std::string declared_byline(const block::Document& doc, const JsonLd& ld) {
+  const block::PageHints& hints = doc.hints;
+  std::string byline = ld.author;
+  if (byline.empty()) {
+    byline = meta_value(hints, {"dc:creator", "dcterm:creator", "author", "parsely-author"});
+  }
+  if (byline.empty()) {
+    const std::string article_author = meta_value(hints, {"article:author", "og:article:author"});
+    if (!looks_like_url(article_author)) byline = article_author;
+  }
+  if (byline.empty()) byline = body_byline(doc);
+  return byline;
+}
+
 // The author names: the page's structured data (JSON-LD, then meta tags)
 // unless it only names the site, then the byline elements of the body,
 // then the byline line found in the text.
@@ -99,40 +150,13 @@ void read_page_hints(const block::Document& doc, Metadata& out, std::string_view
   out.site_name = meta_value(hints, {"og:site_name"});
   if (out.site_name.empty()) out.site_name = ld.publisher;
 
-  // og:title and the headline are kept whole: a site name after them is
-  // what the page chose to show (stripping it lost more than it won on the
-  // readability set).
-  std::string title = ld.headline;
-  if (title.empty()) {
-    title = meta_value(
-        hints, {"dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title"});
-  }
-  title = mended_by_page_title(title, hints.title);
-  if (title.empty()) title = strip_site_suffix(hints.title, out.site_name);
-  if (title.empty()) title = first_h1(doc);
+  const std::string title = declared_title(doc, ld, out.site_name);
   if (!title.empty()) out.title = title;
-  // Soft hyphens show nothing; a headline is compared and shown without them.
-  out.headline =
-      without_soft_hyphens(shown_headline(doc, out.title, site_names(doc, out, page_url)));
-  // A headline is the title or a part of it, never the title with more
-  // around it (the <title>'s site name, an h1's kicker).
-  const std::string loose_title = loose_text(without_soft_hyphens(out.title));
-  if (!loose_title.empty() && loose_text(out.headline).size() > loose_title.size() &&
-      loose_text(out.headline).find(loose_title) != std::string::npos) {
-    out.headline = without_soft_hyphens(out.title);
-  }
+  out.headline = page_headline(doc, out, page_url);
 
-  std::string byline = ld.author;
-  if (byline.empty()) {
-    byline = meta_value(hints, {"dc:creator", "dcterm:creator", "author", "parsely-author"});
-  }
-  if (byline.empty()) {
-    const std::string article_author = meta_value(hints, {"article:author", "og:article:author"});
-    if (!looks_like_url(article_author)) byline = article_author;
-  }
-  if (byline.empty()) byline = body_byline(doc);
   // The byline text found among the lines (a text dump's "By ...") stays
   // when the page says nothing better.
+  const std::string byline = declared_byline(doc, ld);
   if (!byline.empty()) out.byline = byline;
   out.author = page_author(doc, ld, out);
 

@@ -27,8 +27,8 @@ inline constexpr int kMaxJsonLdDepth = 8;
 // measured.
 inline constexpr size_t kMinDeclaredDescriptionBytes = 40;
 // A <title>'s last part after a separator is dropped as the site's name
-// when it is at most this long and shorter than the rest ("| The Example
-// Gazette" still counts). Chosen by hand, not measured.
+// when it is at most this long and has fewer words than the rest ("| The
+// Example Gazette" still counts). Chosen by hand, not measured.
 inline constexpr size_t kMaxSiteSuffixChars = 40;
 inline constexpr int kMaxSiteSuffixWords = 4;
 // A site name (or a part of a title taken for one) as letters and digits
