@@ -2,7 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
+
+#include "meta/params.h"
 
 namespace webclean::meta {
 namespace {
@@ -33,6 +36,20 @@ constexpr int kGroups = 13;
 // A year ends at a word boundary, or where a word was glued to it by a
 // text dump ("March 10, 2015at 08:05").
 constexpr const char* kYearEnd = "(?:\\b|[a-z])";
+
+// Weekday names (English, German, French), for the dates that trail a byline.
+constexpr const char* kWeekdayNames =
+    "(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
+
+// Where a match of `pattern` starts in `text`, or npos.
+size_t match_start(const RE2& pattern, std::string_view text) {
+  re2::StringPiece match;
+  const re2::StringPiece input(text.data(), text.size());
+  if (!pattern.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1))
+    return std::string_view::npos;
+  return size_t(match.data() - text.data());
+}
 
 std::string date_pattern() {
   const std::string month = "\\b" + month_names_pattern() + "\\.?";
@@ -121,11 +138,8 @@ std::string month_names_pattern() {
 }
 
 std::string iso_date(int year, int month, int day) {
-  // Years before the web are no publication dates ("founded 1850").
-  constexpr int kFirstYear = 1990;
-  constexpr int kLastYear = 2100;
   static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 ||
+  if (year < params::kFirstYear || year > params::kLastYear || month < 1 || month > 12 || day < 1 ||
       day > kDays[month - 1])
     return {};
   char buffer[32];
@@ -178,6 +192,52 @@ DateMatch DateFinder::find(std::string_view text, bool month_first) const {
     start = begin + 1;  // "31 February 2011" is no date; look further on
   }
   return {};
+}
+
+std::string url_date(std::string_view url) {
+  static const RE2 dated_path{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/\-_.]|$))"};
+  const size_t path =
+      url.find('/', url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3);
+  if (path == std::string_view::npos) return {};
+  const std::string_view path_only = url.substr(path, url.find_first_of("?#", path) - path);
+  int year = 0, month = 0, day = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(path_only.data(), path_only.size()), dated_path, &year,
+                         &month, &day)) {
+    return {};
+  }
+  return iso_date(year, month, day);
+}
+
+std::string normalize_date(std::string_view text) {
+  // An ISO date or date-time at the start is kept as written.
+  static const RE2 iso{
+      R"(^\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?))"};
+  std::string iso_text;
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), iso, &iso_text)) {
+    // A date-time written with a space keeps the ISO 'T'.
+    if (iso_text.size() > 10 && iso_text[10] == ' ') iso_text[10] = 'T';
+    return iso_text;
+  }
+  // Otherwise the first date written in one of the common forms, the
+  // day first when numbers alone cannot tell (04/07/2011 is July 4).
+  return DateFinder::shared().find(text, /*month_first=*/false).iso;
+}
+
+// A weekday's name is the one form without a digit: the large pattern of the others is
+// searched for (and compiled) only in a text with a digit.
+size_t date_start(std::string_view text) {
+  static const RE2 weekday{std::string("(?i)\\b(?:") + kWeekdayNames + ")\\b"};
+  size_t start = match_start(weekday, text);
+  const bool digit =
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digit) return start;
+  static const std::string months = month_names_pattern();
+  static const RE2 numbered{std::string("(?i)(?:\\b\\d{1,2}\\.?\\s*") + months + "\\b|\\b" +
+                            months +
+                            "\\.?\\s+\\d{1,2}\\b|\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b|"
+                            "\\b\\d{1,2}:\\d{2}\\b|"
+                            "\\b\\d+\\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\\b(?:\\s+ago)?)"};
+  return std::min(start, match_start(numbered, text));
 }
 
 }  // namespace webclean::meta

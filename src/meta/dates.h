@@ -39,6 +39,18 @@ std::string month_names_pattern();
 // empty otherwise.
 std::string iso_date(int year, int month, int day);
 
+// "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
+// an empty string when no date is recognised.
+std::string normalize_date(std::string_view text);
+
+// The date in a URL's path (/2019/08/02/, /2019-08-02-, /20190802/);
+// empty when it has none.
+std::string url_date(std::string_view url);
+
+// Where a date or a time ("8h", "3 days ago", "Montag") starts in a
+// byline, or npos: what follows the author names.
+size_t date_start(std::string_view text);
+
 class DateFinder {
  public:
   DateFinder();

@@ -10,21 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "meta/params.h"
+
 namespace webclean::meta {
 namespace {
-
-// A byline names a handful of people ("Alexandre Hervaud et Jérémy Piette");
-// longer runs of words are a sentence.
-constexpr size_t kMaxBylineWords = 10;
-// A source before a date is a short name: "VOA News", "Associated Press".
-constexpr size_t kMaxSourceWords = 5;
-// Words after a date that are neither labels, times nor names: one is
-// tolerated ("July 4, 2011 editorial"), two make a sentence.
-constexpr int kMaxProseWordsBesideDate = 1;
-// Figures beside a date: a comment count or "8 min read" is one; a table
-// row has more.
-constexpr int kMaxNumbersBesideDate = 1;
-constexpr size_t kMaxPersonNameBytes = 40;  // "Alexandre Hervaud" is 17
 
 // Words a dateline is made of besides the date, lower case: labels,
 // times, time zones, reading times (English, German, French, Spanish,
@@ -153,7 +142,9 @@ bool has_digit(std::string_view word) {
 }
 
 bool is_acronym(std::string_view word) {
-  if (word.size() < 2 || word.size() > 6) return false;
+  if (word.size() < params::kMinAcronymLetters || word.size() > params::kMaxAcronymLetters) {
+    return false;
+  }
   return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
@@ -311,15 +302,16 @@ bool ends_like_sentence(std::string_view line) {
   const std::string_view word =
       line.substr(space == std::string_view::npos ? 0 : space + 1,
                   end - (space == std::string_view::npos ? 0 : space + 1));
-  const bool abbreviation = word.find('.') != std::string_view::npos ||
-                            (word.size() <= 3 && first_letter_case(word) == Case::kUpper);
+  const bool abbreviation =
+      word.find('.') != std::string_view::npos ||
+      (word.size() <= params::kMaxAbbreviationBytes && first_letter_case(word) == Case::kUpper);
   return !abbreviation;
 }
 
 }  // namespace
 
 bool is_person_name(std::string_view line) {
-  if (line.size() > kMaxPersonNameBytes) return false;
+  if (line.size() > params::kMaxPersonNameBytes) return false;
   // Two words, or three with an initial between ("John C. Welch"): three
   // or four capitalised words are as often a headline ("Obama Visits Berlin").
   const std::vector<std::string_view> words = split_words(line);
@@ -377,7 +369,8 @@ bool HeaderLineReader::reads_as_date_context(std::string_view before, std::strin
   int numbers = 0;
   for (std::string_view word : split_words(before)) {
     const std::string_view bare = trim_punctuation(word);
-    if (is_number(bare) && !is_time(bare) && ++numbers > kMaxNumbersBesideDate) return false;
+    if (is_number(bare) && !is_time(bare) && ++numbers > params::kMaxNumbersBesideDate)
+      return false;
   }
   std::string rest(after);
   for (DateMatch more = DateFinder::shared().find(rest, month_first); more.found();
@@ -389,11 +382,11 @@ bool HeaderLineReader::reads_as_date_context(std::string_view before, std::strin
     const std::string_view bare = trim_punctuation(word);
     if (bare.empty()) continue;
     if (is_number(bare) && !is_time(bare)) {
-      if (++numbers > kMaxNumbersBesideDate) return false;
+      if (++numbers > params::kMaxNumbersBesideDate) return false;
       continue;
     }
     if (is_date_word(word) || bare[0] == '@' || first_letter_case(bare) != Case::kLower) continue;
-    if (++prose_words > kMaxProseWordsBesideDate) return false;
+    if (++prose_words > params::kMaxProseWordsBesideDate) return false;
   }
   return true;
 }
@@ -410,7 +403,7 @@ HeaderLine HeaderLineReader::read_byline(std::string_view rest, bool month_first
   const DateMatch date = DateFinder::shared().find(rest, month_first);
   const std::string names = names_before_cut(rest, date.found() ? date.begin : rest.size());
   const std::vector<std::string_view> words = split_words(names);
-  if (words.empty() || words.size() > kMaxBylineWords) return {};
+  if (words.empty() || words.size() > params::kMaxBylineWords) return {};
   if (contains(kNotNameStarts, lower_latin(trim_punctuation(words.front())))) return {};
   if (is_month_name(trim_punctuation(words.front()))) return {};
   if (contains(kWeekdays, lower_latin(trim_punctuation(words.front())))) return {};
@@ -455,7 +448,7 @@ HeaderLine HeaderLineReader::read_dateline(std::string_view line, const DateMatc
   }
   // "Expires: April 7, 2015": a label of another kind of date.
   if (words.back().back() == ':') return {};
-  if (words.size() > kMaxSourceWords || !reads_as_name(words, 0)) return {};
+  if (words.size() > params::kMaxSourceWords || !reads_as_name(words, 0)) return {};
   const std::string name = std::string(trim_punctuation(source_text));
   const bool organisation = any_word_in(words, kOrganisationWords) ||
                             (words.size() == 1 && is_acronym(trim_punctuation(words[0])));

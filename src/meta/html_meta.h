@@ -36,19 +36,6 @@ std::optional<DeclaredBlock> product_description_block(const block::Document& do
 // text (BodyRole::kBylineElement).
 BodyRoles find_byline_blocks(const block::Document& doc);
 
-// "July 4, 2011" -> "2011-07-04"; ISO input is kept as given (trimmed);
-// an empty string when no date is recognised.
-std::string normalize_date(std::string_view text);
-
-// The author names of a byline: "By Jane Doe | March 3, 2020" -> "Jane Doe",
-// "Geschrieben von Jane Doe" -> "Jane Doe"; empty when what is left is too
-// long to be names.
-std::string clean_author(std::string_view byline);
-
-// "Story title | Site" -> "Story title" when the suffix is `site_name`
-// or short enough to be a site name.
-std::string strip_site_suffix(std::string_view title, std::string_view site_name);
-
 }  // namespace webclean::meta
 
 #endif  // WEBCLEAN_META_HTML_META_H_

@@ -5,20 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "meta/params.h"
 #include "meta/text_title.h"
 
 namespace webclean::meta {
 namespace {
-
-constexpr uint32_t kMaxHeaderLineChars = 120;  // bylines and datelines are short lines
-constexpr uint32_t kMaxHeaderLineWords = 16;
 
 // Whether a block repeats the page title: equal to it, or to the title
 // without a site name after a separator ("Story - Site").
 bool repeats_title(std::string_view block_text, const std::string& title) {
   if (title.empty()) return false;
   const std::string text = comparable_text(block_text);
-  if (text.size() < 4) return false;
+  if (text.size() < params::kMinRepeatedTitleBytes) return false;
   if (text == title) return true;
   if (title.size() <= text.size() || title.compare(0, text.size(), text) != 0) return false;
   const std::string_view rest = std::string_view(title).substr(text.size());
@@ -64,11 +62,10 @@ void find_title_lines(const block::Document& doc, const TextTitle& title, BodyRo
 // nobody is its byline (blog layouts: name, "Follow", date).
 void find_name_lines(const block::Document& doc, const BodyRoles& roles, int title_block,
                      std::vector<HeaderLine>& lines, std::vector<bool>& is_header) {
-  constexpr int kMaxLinesAbove = 2;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     if (!is_header[i] || !lines[i].byline.empty()) continue;
     int seen = 0;
-    for (size_t j = i; j-- > 0 && seen < kMaxLinesAbove;) {
+    for (size_t j = i; j-- > 0 && seen < params::kMaxNameLinesAboveDateline;) {
       const block::Block& b = doc.blocks[j];
       if (!in_body(doc, roles, j)) continue;
       ++seen;
@@ -98,10 +95,6 @@ void record(const std::vector<HeaderLine>& lines, size_t begin, size_t end, Meta
 // Lines above the title count three times their distance.
 void record_near_title(const block::Document& doc, const BodyRoles& roles,
                        const std::vector<HeaderLine>& lines, int title_block, Metadata& out) {
-  constexpr size_t kAboveWeight = 3;
-  constexpr size_t kMaxLinesAbove = 10;
-  constexpr size_t kMaxLinesBelow = 120;
-  constexpr size_t kMaxLinesWithoutTitle = 40;      // text_title.cc's kMaxHeaderPosition
   std::vector<size_t> position(doc.blocks.size());  // among the kept blocks
   size_t kept = 0;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -125,14 +118,14 @@ void record_near_title(const block::Document& doc, const BodyRoles& roles,
       if (value.empty()) continue;
       size_t cost;
       if (!placed) {
-        if (position[i] >= kMaxLinesWithoutTitle) continue;
+        if (position[i] >= params::kMaxHeaderPosition) continue;
         cost = position[i];
       } else if (position[i] >= title) {
-        if (position[i] - title > kMaxLinesBelow) continue;
+        if (position[i] - title > params::kMaxLinesBelowTitle) continue;
         cost = position[i] - title;
       } else {
-        if (title - position[i] > kMaxLinesAbove) continue;
-        cost = (title - position[i]) * kAboveWeight;
+        if (title - position[i] > params::kMaxLinesAboveTitle) continue;
+        cost = (title - position[i]) * params::kAboveTitleWeight;
       }
       if (cost < best_cost) {
         best_cost = cost;
@@ -148,13 +141,10 @@ void record_near_title(const block::Document& doc, const BodyRoles& roles,
 // page's data, kept, and no dateline of its own. kMinDataDates make one.
 void keep_dates_of_tables(const block::Document& doc, const std::vector<HeaderLine>& lines,
                           std::vector<bool>& is_header) {
-  constexpr size_t kDataDateWindow = 3;
-  constexpr size_t kMinDataDates = 3;
-  constexpr uint32_t kMaxCellChars = 40;
   const auto date_only = [&](size_t i) { return is_header[i] && lines[i].byline.empty(); };
   std::vector<size_t> chain;
   const auto end_chain = [&] {
-    if (chain.size() >= kMinDataDates) {
+    if (chain.size() >= params::kMinDataDates) {
       for (const size_t i : chain) is_header[i] = false;
     }
     chain.clear();
@@ -162,8 +152,8 @@ void keep_dates_of_tables(const block::Document& doc, const std::vector<HeaderLi
   for (size_t i = 0; i < lines.size(); ++i) {
     if (date_only(i)) {
       chain.push_back(i);
-    } else if (doc.blocks[i].features.chars > kMaxCellChars ||
-               (!chain.empty() && i - chain.back() >= kDataDateWindow)) {
+    } else if (doc.blocks[i].features.chars > params::kMaxDataCellChars ||
+               (!chain.empty() && i - chain.back() >= params::kDataDateWindow)) {
       end_chain();
     }
   }
@@ -177,20 +167,17 @@ void keep_dates_of_tables(const block::Document& doc, const std::vector<HeaderLi
 // the filters often drop such short lines as boilerplate before this
 // stage sees them, but next to a headline they date the article.
 std::string HeaderLines::date_near_headline(const block::Document& doc, bool month_first) const {
-  constexpr size_t kMaxHeadings = 2;  // the page's first h1s
-  constexpr size_t kBlocksAbove = 2;  // a section line, then the date
-  constexpr size_t kBlocksBelow = 4;  // standfirst, byline, date
   size_t headings = 0;
-  for (size_t h = 0; h < doc.blocks.size() && headings < kMaxHeadings; ++h) {
+  for (size_t h = 0; h < doc.blocks.size() && headings < params::kDatelineHeadings; ++h) {
     const block::Block& heading = doc.blocks[h];
     if (heading.kind != block::Kind::kHeading || heading.heading_level != 1) continue;
     ++headings;
-    const size_t begin = h >= kBlocksAbove ? h - kBlocksAbove : 0;
-    const size_t end = std::min(doc.blocks.size(), h + 1 + kBlocksBelow);
+    const size_t begin = h >= params::kDatelineBlocksAbove ? h - params::kDatelineBlocksAbove : 0;
+    const size_t end = std::min(doc.blocks.size(), h + 1 + params::kDatelineBlocksBelow);
     for (size_t i = begin; i < end; ++i) {
       const block::Block& b = doc.blocks[i];
-      if (i == h || b.features.chars > kMaxHeaderLineChars ||
-          b.features.words > kMaxHeaderLineWords) {
+      if (i == h || b.features.chars > params::kMaxHeaderLineChars ||
+          b.features.words > params::kMaxHeaderLineWords) {
         continue;
       }
       std::string date = reader_.labelled_date(b.text, month_first);
@@ -208,7 +195,9 @@ BodyRoles HeaderLines::extract(const block::Document& doc, Metadata& out) const 
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const block::Block& b = doc.blocks[i];
     if (!b.decision.keep) continue;
-    if (b.features.chars > kMaxHeaderLineChars || b.features.words > kMaxHeaderLineWords) continue;
+    if (b.features.chars > params::kMaxHeaderLineChars ||
+        b.features.words > params::kMaxHeaderLineWords)
+      continue;
     lines[i] = reader_.read(b.text, month_first);
     is_header[i] = lines[i].found();
   }

@@ -7,32 +7,11 @@
 #include <unordered_map>
 
 #include "meta/header_line.h"
-#include "meta/html_meta.h"
+#include "meta/params.h"
+#include "meta/titles.h"
 
 namespace webclean::meta {
 namespace {
-
-// Scores of a line as the title. Measured on the seeds (headline before
-// the dateline, boilerplate first) and on the text dumps of the
-// readability pages (the <title> first, the headline later): each of the
-// three strong signals alone must beat the first line, and two together
-// beat one.
-constexpr double kFirstLineScore = 2.0;         // dumps open with the page's <title>
-constexpr double kPartOfFirstLineScore = 5.0;   // the <title> without its site name
-constexpr double kJustBeforeHeaderScore = 3.0;  // the headline, then the byline or dateline
-constexpr double kTwoBeforeHeaderScore = 2.0;   // a standfirst between them
-constexpr double kRepeatedScore = 1.0;          // shown twice (header and body heading)
-constexpr double kTitleCaseScore = 0.5;         // "Russia, NATO Clash Over Libya Campaign"
-constexpr double kSentencePenalty = -2.0;       // ends with a full stop: prose
-constexpr double kLongLinePenalty = -2.0;       // more words than headlines have
-constexpr double kMinTitleScore = 2.0;          // nothing but shape is no evidence
-
-constexpr uint32_t kMaxTitleChars = 250;
-// A dateline further down than this is a sidebar's or a comment's, not
-// the article's (seeds: 2-9; text set: sidebars from line 40 on).
-constexpr size_t kMaxHeaderPosition = 40;
-constexpr uint32_t kLongTitleWords = 20;  // headlines of the text set: 2-18 words
-constexpr double kTitleCaseShare = 0.6;   // capitalised share of the words of 4+ letters
 
 UChar32 next_code_point(std::string_view text, size_t& i) {
   UChar32 c;
@@ -110,7 +89,7 @@ bool is_main_part_of(const std::string& part, const std::string& title) {
   const size_t words = count_words(part);
   for (size_t at = title.find(part); at != std::string::npos; at = title.find(part, at + 1)) {
     if (!separator_before(title, at) || !separator_after(title, at + part.size())) continue;
-    if (at == 0 ? words >= 2 : words * 2 > count_words(title)) return true;
+    if (at == 0 ? words >= params::kMinTitleWords : words * 2 > count_words(title)) return true;
   }
   return false;
 }
@@ -131,12 +110,12 @@ bool is_title_case(std::string_view text) {
       if (first) upper = u_isupper(c) || u_istitle(c);
       ++letters;
     }
-    if (i > start && letters >= 4) {
+    if (i > start && letters >= params::kTitleCaseMinLetters) {
       ++long_words;
       capitalised += upper;
     }
   }
-  return long_words > 0 && capitalised >= kTitleCaseShare * long_words;
+  return long_words > 0 && capitalised >= params::kTitleCaseShare * long_words;
 }
 
 bool ends_with_full_stop(std::string_view text) {
@@ -150,7 +129,8 @@ bool ends_with_full_stop(std::string_view text) {
 bool is_standfirst(const std::vector<block::Block>& blocks, size_t i) {
   for (size_t j = i + 1; j < blocks.size(); ++j) {
     if (!blocks[j].decision.keep) continue;
-    return ends_with_full_stop(blocks[j].text) || blocks[j].features.words > kLongTitleWords;
+    return ends_with_full_stop(blocks[j].text) ||
+           blocks[j].features.words > params::kLongTitleWords;
   }
   return false;
 }
@@ -178,7 +158,7 @@ TextTitle choose_text_title(const block::Document& doc, const std::vector<bool>&
   std::vector<std::string> texts(blocks.size());
   std::unordered_map<std::string_view, int> occurrences;
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].features.chars > kMaxTitleChars) continue;
+    if (blocks[i].features.chars > params::kMaxTitleChars) continue;
     texts[i] = comparable_text(blocks[i].text);
     ++occurrences[texts[i]];
   }
@@ -191,7 +171,7 @@ TextTitle choose_text_title(const block::Document& doc, const std::vector<bool>&
   for (size_t i = 0; i < blocks.size(); ++i) {
     kept_index[i] = kept;
     if (!blocks[i].decision.keep) continue;
-    if (header_lines[i] && first_header == blocks.size() && kept < kMaxHeaderPosition) {
+    if (header_lines[i] && first_header == blocks.size() && kept < params::kMaxHeaderPosition) {
       first_header = i;
     }
     ++kept;
@@ -205,28 +185,28 @@ TextTitle choose_text_title(const block::Document& doc, const std::vector<bool>&
 
   int best = -1;
   int best_part = -1;  // the best line found again inside the first line
-  double best_score = kMinTitleScore - 1e-9;
+  double best_score = params::kMinTitleScore - 1e-9;
   double best_part_score = best_score;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const block::Block& b = blocks[i];
-    if (!b.decision.keep || header_lines[i] || texts[i].empty() || b.features.words < 2 ||
-        i == last_kept) {
+    if (!b.decision.keep || header_lines[i] || texts[i].empty() ||
+        b.features.words < params::kMinTitleWords || i == last_kept) {
       continue;
     }
     double score = 0;
     const bool part = i > 0 && (texts[i] == first_line || is_main_part_of(texts[i], first_line));
-    if (i == 0) score += kFirstLineScore;
-    if (part) score += kPartOfFirstLineScore;
+    if (i == 0) score += params::kFirstLineScore;
+    if (part) score += params::kPartOfFirstLineScore;
     // A person's name just before a dateline is its byline, not a headline.
     if (i < first_header && first_header < blocks.size() && !is_person_name(b.text)) {
       const size_t distance = kept_index[first_header] - kept_index[i];
-      if (distance == 1) score += kJustBeforeHeaderScore;
-      if (distance == 2 && is_standfirst(blocks, i)) score += kTwoBeforeHeaderScore;
+      if (distance == 1) score += params::kJustBeforeHeaderScore;
+      if (distance == 2 && is_standfirst(blocks, i)) score += params::kTwoBeforeHeaderScore;
     }
-    if (occurrences[texts[i]] > 1) score += kRepeatedScore;
-    if (is_title_case(b.text)) score += kTitleCaseScore;
-    if (ends_with_full_stop(b.text)) score += kSentencePenalty;
-    if (b.features.words > kLongTitleWords) score += kLongLinePenalty;
+    if (occurrences[texts[i]] > 1) score += params::kRepeatedScore;
+    if (is_title_case(b.text)) score += params::kTitleCaseScore;
+    if (ends_with_full_stop(b.text)) score += params::kSentencePenalty;
+    if (b.features.words > params::kLongTitleWords) score += params::kLongLinePenalty;
     if (score > best_score) {
       best = static_cast<int>(i);
       best_score = score;

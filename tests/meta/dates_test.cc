@@ -72,3 +72,27 @@ TEST_CASE("numbers and words that only look like dates are not dates", "[meta]")
     CHECK_FALSE(finder().find(text, true).found());
   }
 }
+
+TEST_CASE("a URL's path dates the page in the dated forms blogs use", "[meta]") {
+  using webclean::meta::url_date;
+  CHECK(url_date("https://blog.example.org/2019/08/02/json-parsing/") == "2019-08-02");
+  CHECK(url_date("https://example.org/news/2019-08-02-bridge-opens") == "2019-08-02");
+  CHECK(url_date("https://example.org/20190802/") == "2019-08-02");
+  CHECK(url_date("/2019/08/02/relative") == "2019-08-02");
+  // Only the path: not the query, and no impossible date.
+  CHECK(url_date("https://example.org/page?from=/2019/08/02/").empty());
+  CHECK(url_date("https://example.org/2019/13/02/").empty());
+  CHECK(url_date("https://example.org/archive/").empty());
+}
+
+TEST_CASE("in a byline a date starts at a weekday, a written date, a time or an age", "[meta]") {
+  using webclean::meta::date_start;
+  CHECK(date_start("Jane Doe Montag, 5. Oktober") == 9);
+  CHECK(date_start("Jane Doe, March 3, 2020") == 10);
+  CHECK(date_start("Jane Doe 04.07.2011") == 9);
+  CHECK(date_start("Jane Doe 9:30") == 9);
+  CHECK(date_start("James Akinaka 8h") == 14);
+  CHECK(date_start("Jane Doe 3 days ago") == 9);
+  CHECK(date_start("Jane Doe") == std::string_view::npos);
+  CHECK(date_start("Agent 007") == std::string_view::npos);
+}

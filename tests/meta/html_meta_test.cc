@@ -9,8 +9,11 @@
 
 #include "block/block.h"
 #include "filter/filter.h"
+#include "meta/bylines.h"
+#include "meta/dates.h"
 #include "meta/html_meta.h"
 #include "meta/language.h"
+#include "meta/titles.h"
 #include "webclean/cleaner.h"
 
 using webclean::Metadata;
