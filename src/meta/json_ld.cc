@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/ascii.h"
+#include "base/utf8.h"
 #include "meta/params.h"
 #include "meta/text_values.h"
 
@@ -132,40 +133,6 @@ std::string without_tags(std::string_view html) {
   return base::collapse_whitespace(text, base::NoBreakSpace::kAsSpace);
 }
 
-// Whether `text` is well-formed UTF-8 (the Unicode standard's table 3-7:
-// no overlong forms, no surrogates, nothing past U+10FFFF).
-bool is_utf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char c = byte(i);
-    size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (c < 0x80) {
-      n = 0;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + n >= text.size() && n > 0) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const unsigned char min = k == 1 ? lo : 0x80;
-      const unsigned char max = k == 1 ? hi : 0xBF;
-      if (byte(i + k) < min || byte(i + k) > max) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
 // A description some shop templates write percent-encoded, as in a URL
 // ("An%20elegant%20sofa%20..."): decoded when it has no space and an
 // encoded one. A %XX that is not hex stays as written; a text that would
@@ -188,7 +155,7 @@ std::string percent_decoded(std::string text) {
       out.push_back(text[i]);
     }
   }
-  return is_utf8(out) ? out : text;
+  return base::is_utf8(out) ? out : text;
 }
 
 }  // namespace
