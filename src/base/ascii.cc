@@ -8,6 +8,15 @@ std::string lower_ascii(std::string_view text) {
   return lower;
 }
 
+bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions) {
+  std::string name = lower_ascii(path);
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  for (std::string_view extension : extensions) {
+    if (name.ends_with(extension)) return true;
+  }
+  return false;
+}
+
 std::string collapse_whitespace(std::string_view text, NoBreakSpace no_break_space) {
   const bool nbsp_is_space = no_break_space == NoBreakSpace::kAsSpace;
   std::string out;

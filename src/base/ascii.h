@@ -5,6 +5,7 @@
 #ifndef WEBCLEAN_BASE_ASCII_H_
 #define WEBCLEAN_BASE_ASCII_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,9 @@ std::string lower_ascii(std::string_view text);
 std::string_view trim(std::string_view text);
 // ASCII case-insensitive equality.
 bool iequals(std::string_view a, std::string_view b);
+// Whether a file's name, in any case and without a final .gz, ends in one
+// of `extensions` (".warc", ".html").
+bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions);
 
 // HTML's whitespace, the characters its text collapses: space, tab, line
 // feed, carriage return, form feed.

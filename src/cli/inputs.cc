@@ -26,10 +26,6 @@ bool is_directory(const std::string& path) {
   return fs::is_directory(path, ec);
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // A path's identity for clash checks: symlinks and ".." resolved as far as
 // the path exists.
 std::string identity(const std::string& path) {
@@ -258,13 +254,6 @@ Holds holds_of(std::string_view path, InputFormat format) {
   return Holds::kDocument;
 }
 
-bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions) {
-  std::string name = base::lower_ascii(path);
-  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
-  return std::any_of(extensions.begin(), extensions.end(),
-                     [&](std::string_view extension) { return ends_with(name, extension); });
-}
-
 std::string output_extension(sink::Format format) {
   switch (format) {
     case sink::Format::kJson:
@@ -334,7 +323,7 @@ std::optional<Plan> plan_inputs(const CliOptions& options, std::string& usage_er
       const Holds holds =
           file.path == "-" ? stdin_holds(options) : holds_of(file.path, options.input_format);
       const bool named = file.relative.empty();
-      if (holds == Holds::kJsonl && (named || named_as(file.path, {".jsonl", ".ndjson"}))) {
+      if (holds == Holds::kJsonl && (named || base::named_as(file.path, {".jsonl", ".ndjson"}))) {
         std::string reason = not_document_stream(file.path, options);
         // Met in a walk, it is no input; named, it is one that fails.
         std::vector<InputError>& noted = named ? plan.errors : plan.not_document_streams;

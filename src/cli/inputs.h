@@ -7,7 +7,6 @@
 #define WEBCLEAN_CLI_INPUTS_H_
 
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,10 +77,6 @@ Holds stdin_holds(const CliOptions& options);
 // html or text; a record whose document starts later is taken for one
 // document (--input jsonl reads it).
 inline constexpr size_t kStdinSniffBytes = size_t{1} << 20;
-
-// Whether the file's name, in any case and without a final .gz, ends in
-// one of `extensions` (".warc", ".html").
-bool named_as(std::string_view path, std::initializer_list<std::string_view> extensions);
 
 // The extension of output files for a document format: ".txt", ".json"
 // or ".jsonl".

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/ascii.h"
 #include "cli/progress.h"
 #include "cli/shard.h"
 #include "cli/work.h"
@@ -29,7 +30,7 @@ bool countable(const Input& input, const CliOptions& options) {
   if (input.is_stream() && !records::first_pass_reads(input.path, input.holds == Holds::kWarc)) {
     return false;
   }
-  const bool page_name = named_as(input.path, {".html", ".htm", ".xhtml"});
+  const bool page_name = base::named_as(input.path, {".html", ".htm", ".xhtml"});
   if (input.holds == Holds::kDocument &&
       (options.input_format == InputFormat::kHtml ||
        (page_name && options.input_format != InputFormat::kText))) {

@@ -30,10 +30,7 @@ sink::RecordFields output_fields(const source::Record& record) {
 }
 
 bool first_pass_reads(std::string_view path, bool warc) {
-  if (!warc) return true;
-  std::string name = base::lower_ascii(path);
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  return name.ends_with(".wet");
+  return !warc || base::named_as(path, {".wet"});
 }
 
 std::string record_key(const source::Record& record, uint64_t number) {

@@ -113,13 +113,8 @@ std::unique_ptr<std::istream> open_stdin(std::function<void()> before_wait) {
 }
 
 StreamFormat stream_format_of(std::string_view path) {
-  std::string name = base::lower_ascii(path);
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  const auto named = [&](std::string_view a, std::string_view b) {
-    return name.ends_with(a) || name.ends_with(b);
-  };
-  if (named(".warc", ".wet")) return StreamFormat::kWarc;
-  if (named(".jsonl", ".ndjson")) return StreamFormat::kJsonl;
+  if (base::named_as(path, {".warc", ".wet"})) return StreamFormat::kWarc;
+  if (base::named_as(path, {".jsonl", ".ndjson"})) return StreamFormat::kJsonl;
   return StreamFormat::kNone;
 }
 
