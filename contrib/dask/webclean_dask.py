@@ -145,8 +145,8 @@ def merged_repeats(client, paths, settings, fan_in=16):
     tasks, `fan_in` at a time, so that no one task receives all of a large
     crawl's. The counts per site are the command line's whole-run counts.
     """
-    parts = client.map(count_partition, [p for p in paths if webclean.first_pass_reads(p)], settings=settings,
-                       pure=False)
+    counted = [p for p in paths if webclean.first_pass_reads(p)]
+    parts = client.map(count_partition, counted, settings=settings, pure=False)
     if not parts:
         return None
     while len(parts) > 1:

@@ -21,16 +21,13 @@ std::string assemble_text(const block::Document& doc);
 // before parsing held, in brackets.
 std::vector<BlockReport> block_reports(const block::Document& doc);
 
-// Markdown: the kept blocks as headings, paragraphs, list items, quotes,
-// pipe tables and fenced code blocks. The structure comes from the
-// element nodes around each block (li in ol/ul, blockquote, table rows);
-// the inline markup from Block::markup.
-
-// The kept blocks of `doc` as CommonMark (GFM pipe tables for data
-// tables), blocks separated by a blank line (consecutive list items by a
-// line break), no final newline. HTML blocks need Block::markup (the
-// parser's inline markup); text documents' paragraphs come out as they
-// are, their lines escaped where Markdown would read them as markup.
+// The kept blocks of `doc` as CommonMark: headings, paragraphs, list
+// items, quotes, GFM pipe tables for data tables and fenced code blocks,
+// separated by a blank line (consecutive list items by a line break), no
+// final newline. The structure comes from the element nodes around each
+// block (li in ol/ul, blockquote, table rows), the inline markup from
+// Block::markup (the parser's); text documents' paragraphs come out as
+// they are, their lines escaped where Markdown would read them as markup.
 std::string assemble_markdown(const block::Document& doc);
 
 }  // namespace webclean::sink

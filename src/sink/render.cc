@@ -20,6 +20,10 @@ constexpr size_t kExplainTextWidth = 100;  // code points of block text shown
 // the measures and constants that decided, shown whole up to a line's room.
 constexpr size_t kExplainRuleReasonWidth = 40;
 constexpr size_t kExplainReasonWidth = 120;
+// A reason's closing parenthesis names the code that decided
+// ("(clean_reason)"): a longer reason is cut in its middle when that name
+// is at most this long, so that the name stays to grep for.
+constexpr size_t kExplainReasonTailWidth = 40;
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -44,10 +48,6 @@ bool is_rule_reason(std::string_view reason) {
   const size_t space = reason.find(' ');
   return reason.substr(0, space).find(".rules:") != std::string_view::npos;
 }
-
-// A reason's closing parenthesis names the code that decided
-// ("(clean_reason)"): cut from the middle, that name stays to grep for.
-constexpr size_t kExplainReasonTailWidth = 40;
 
 std::string cut_reason(std::string_view reason) {
   if (is_rule_reason(reason)) return cut(reason, kExplainRuleReasonWidth);
